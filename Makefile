@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine (Python 3.11+ only):
+#   make extract   creates .venv on first use, installs the project, runs the job
+#   make test      runs the test suite (installs first if needed)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RAW    ?= data/raw
+OUT    ?= data/processed
+GOLD   ?= tests/gold
+JOBS   ?= 0
+ARGS   ?=
+
+.PHONY: install extract test eval lint bench clean
+
+install: $(VENV)/.installed
+
+# Re-installs whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+extract: install
+	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) $(ARGS)
+
+test: install
+	$(BIN)/python -m pytest -q $(ARGS)
+
+eval: install
+	$(BIN)/hmip eval --gold-dir $(GOLD) --out-dir $(OUT) $(ARGS)
+
+lint: install
+	$(BIN)/ruff check pipeline extractors models tests
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python -m pipeline.bench $(ARGS)
+
+clean:
+	rm -rf $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/.cache

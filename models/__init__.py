@@ -1,0 +1,1 @@
+"""The domain model: typed fact records, table schemas and pattern vocabularies."""

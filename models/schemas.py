@@ -1,0 +1,261 @@
+"""One declaration per output table.
+
+The Parquet writer, the validation on write and the data dictionary in the
+README are all generated from :data:`TABLES`; nothing else lists columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None  # closed vocabulary for string columns
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # columns whose values are unique per row
+    has_span: bool = False  # rows carry char_start/char_end into the canonical text
+    sort_by: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def schema(self) -> pa.Schema:
+        return pa.schema(
+            [pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns]
+        )
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+SCOPES = ("overall", "domain", "standard", "theme", "previous")
+SCALES = ("four_point", "joint_inspection", "improvement_required", "not_rated", "other")
+DOC_TYPES = ("report", "press_release", "annual_report", "other")
+FRAMEWORKS = (
+    "core_case_2010",
+    "joint_inspection_2012",
+    "standards_2018",
+    "children_and_victims_2024",
+    "unknown",
+)
+DATE_ROLES = ("publication", "fieldwork", "report_signed", "case_sample", "data_period", "other")
+PRECISIONS = ("day", "month")
+OWNER_TYPES = (
+    "management board",
+    "board chair",
+    "head of service / service manager",
+    "local authority",
+    "children's services",
+    "health",
+    "police",
+    "probation",
+    "education",
+    "careers",
+    "other",
+)
+SOURCE_FORMATS = ("txt", "pdf", "html")
+ERROR_STAGES = ("discover", "read", "load", "extract", "worker")
+
+
+def _id(name: str, description: str) -> Column:
+    return Column(name, pa.string(), description, nullable=False)
+
+
+DOC_ID = _id("doc_id", "Document id: the first 16 hex digits of the SHA-256 of the file's bytes.")
+FACT_ID = _id(
+    "fact_id",
+    "Fact id: a hash of doc_id, table, span and value; stable across runs and machines.",
+)
+EXTRACTOR_VERSION = Column(
+    "extractor_version",
+    pa.string(),
+    "Name and version of the loader or extractor that produced the row, e.g. 'ratings/3'.",
+    nullable=False,
+)
+
+SPAN_COLUMNS = (
+    Column("char_start", pa.int32(), "Start offset of the mention in the document's canonical text (pages.text joined).", nullable=False),
+    Column("char_end", pa.int32(), "End offset (exclusive): text[char_start:char_end] is the mention.", nullable=False),
+    Column("page", pa.int32(), "1-based page holding char_start (1 for plain text and HTML).", nullable=False),
+    Column("section_heading", pa.string(), "The nearest heading above the mention, as written."),
+    Column("sentence", pa.string(), "The sentence (or table row) the mention was found in.", nullable=False),
+)
+
+
+DOCUMENTS = Table(
+    name="documents",
+    description="One row per distinct document (identical files are one document).",
+    key=("doc_id",),
+    sort_by=("doc_id",),
+    columns=(
+        DOC_ID,
+        Column("source_path", pa.string(), "Path of the file, relative to the raw folder (the first, sorted, when several files are identical).", nullable=False),
+        Column("source_paths", pa.list_(pa.string()), "Every path with these exact bytes.", nullable=False),
+        Column("source_format", pa.string(), "How the file was read.", nullable=False, allowed=SOURCE_FORMATS),
+        Column("sha256", pa.string(), "SHA-256 of the file's bytes.", nullable=False),
+        Column("encoding", pa.string(), "Text encoding used for plain text (utf-8, utf-8-sig, cp1252, latin-1); null for PDF."),
+        Column("page_count", pa.int32(), "Number of pages in the canonical text.", nullable=False),
+        Column("char_count", pa.int32(), "Length of the canonical text.", nullable=False),
+        Column("doc_type", pa.string(), "report, press_release, annual_report or other.", nullable=False, allowed=DOC_TYPES),
+        Column("title", pa.string(), "The document's title as written."),
+        Column("service", pa.string(), "Inspected service, fullest name form the document gives (e.g. 'Wrexham Youth Justice Service')."),
+        Column("service_key", pa.string(), "Normalised place key ('wrexham', 'conwy-and-denbighshire'), shared by a report and its press release."),
+        Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORKS),
+        Column("overall_rating", pa.string(), "Overall rating of the service in this inspection (canonical label)."),
+        Column("overall_rating_rank", pa.int8(), "Rank of overall_rating on its scale (0 = lowest)."),
+        Column("publication_date", pa.date32(), "Publication date (first-of-month when only the month is given)."),
+        Column("publication_date_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("fieldwork_start", pa.date32(), "Start of inspection fieldwork (first-of-month when only the month is given)."),
+        Column("fieldwork_start_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("recommendation_count_stated", pa.int32(), "Number of recommendations the document says were made."),
+        Column("recommendation_count_extracted", pa.int32(), "Number of recommendation rows extracted.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+PAGES = Table(
+    name="pages",
+    description="The canonical text of each document, page by page; every char offset in every table indexes into these texts joined in page order.",
+    key=("doc_id", "page"),
+    sort_by=("doc_id", "page"),
+    columns=(
+        DOC_ID,
+        Column("page", pa.int32(), "1-based page number.", nullable=False),
+        Column("char_start", pa.int32(), "Offset of the page's first character in the canonical text.", nullable=False),
+        Column("char_end", pa.int32(), "Offset just past the page's last character.", nullable=False),
+        Column("text", pa.string(), "The page's canonical text (= canonical_text[char_start:char_end]).", nullable=False),
+        Column("removed", pa.list_(pa.string()), "Running headers, footers and page numbers removed from this page, as found.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+RATINGS = Table(
+    name="ratings",
+    description="Every judgement on a named rating scale of the inspected service: overall, domain, standard, theme, or a previous inspection's; with the score where one is stated.",
+    key=("fact_id",),
+    has_span=True,
+    sort_by=("doc_id", "char_start", "fact_id"),
+    columns=(
+        FACT_ID,
+        DOC_ID,
+        Column("scope", pa.string(), "overall, domain, standard, theme or previous.", nullable=False, allowed=SCOPES),
+        Column("code", pa.string(), "Standard or domain number as printed ('2.1', '3'); null when the document gives none."),
+        Column("subject", pa.string(), "What is rated ('Governance and leadership', 'Overall', 'Protecting the public').", nullable=False),
+        Column("label", pa.string(), "Canonical label ('Requires improvement', 'Satisfactory', 'Not rated', ...).", nullable=False),
+        Column("scale", pa.string(), "four_point (2018+), joint_inspection (2012-2017), improvement_required (2010-2012), not_rated, other.", nullable=False, allowed=SCALES),
+        Column("rank", pa.int8(), "Position on the scale, 0 = lowest (Inadequate 0 ... Outstanding 3; Poor 0 ... Good 3); null for not rated / other."),
+        Column("score", pa.int16(), "Score stated for this rating ('Score 13/36' gives 13), else null."),
+        Column("score_max", pa.int16(), "Maximum of the stated score (36), else null."),
+        Column("label_text", pa.string(), "The label as written.", nullable=False),
+        *SPAN_COLUMNS,
+        EXTRACTOR_VERSION,
+    ),
+)
+
+PERCENTAGES = Table(
+    name="percentages",
+    description="Every number written with % / per cent / percent.",
+    key=("fact_id",),
+    has_span=True,
+    sort_by=("doc_id", "char_start", "fact_id"),
+    columns=(
+        FACT_ID,
+        DOC_ID,
+        Column("value", pa.float64(), "The number.", nullable=False),
+        Column("text", pa.string(), "The mention as written ('45.4 %', '11 per cent', '80% +').", nullable=False),
+        Column("subject", pa.string(), "For key-question rows, the question; otherwise null."),
+        Column("section", pa.string(), "Standard number the key-question table belongs to ('2.1'); else null."),
+        *SPAN_COLUMNS,
+        EXTRACTOR_VERSION,
+    ),
+)
+
+DATES = Table(
+    name="dates",
+    description="Every calendar date naming at least a month and a year, with its role.",
+    key=("fact_id",),
+    has_span=True,
+    sort_by=("doc_id", "char_start", "fact_id"),
+    columns=(
+        FACT_ID,
+        DOC_ID,
+        Column("date", pa.date32(), "The date; month precision uses the first of the month.", nullable=False),
+        Column("precision", pa.string(), "day or month (a missing day is never filled in).", nullable=False, allowed=PRECISIONS),
+        Column("role", pa.string(), "publication, fieldwork, report_signed, case_sample, data_period or other.", nullable=False, allowed=DATE_ROLES),
+        Column("text", pa.string(), "The mention as written.", nullable=False),
+        *SPAN_COLUMNS,
+        EXTRACTOR_VERSION,
+    ),
+)
+
+RECOMMENDATIONS = Table(
+    name="recommendations",
+    description="Each numbered or bulleted recommendation, with who must act.",
+    key=("fact_id",),
+    has_span=True,
+    sort_by=("doc_id", "number", "fact_id"),
+    columns=(
+        FACT_ID,
+        DOC_ID,
+        Column("number", pa.int32(), "Its number in the document (1-based order when unnumbered).", nullable=False),
+        Column("owner", pa.string(), "Who must act, as written, without a leading 'The' or trailing 'should:'."),
+        Column("owner_type", pa.string(), "Normalised owner.", allowed=OWNER_TYPES),
+        Column("text", pa.string(), "The recommendation's text (the span).", nullable=False),
+        *SPAN_COLUMNS,
+        EXTRACTOR_VERSION,
+    ),
+)
+
+ERRORS = Table(
+    name="errors",
+    description="One row per file that could not be (fully) processed; the run goes on without it.",
+    key=("source_path", "stage", "error_kind"),
+    sort_by=("source_path", "stage", "error_kind"),
+    columns=(
+        Column("doc_id", pa.string(), "Document id when the file could be read, else null."),
+        Column("source_path", pa.string(), "Path relative to the raw folder.", nullable=False),
+        Column("stage", pa.string(), "discover, read, load, extract or worker.", nullable=False, allowed=ERROR_STAGES),
+        Column("error_kind", pa.string(), "Short machine-readable kind: empty_file, corrupt_pdf, encrypted_pdf, no_text_layer, unmapped_font, binary_file, unsupported_extension, file_vanished, timeout, memory, ...", nullable=False),
+        Column("message", pa.string(), "What went wrong, for a person.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t for t in (DOCUMENTS, PAGES, RATINGS, PERCENTAGES, DATES, RECOMMENDATIONS, ERRORS)
+}
+
+
+def data_dictionary_markdown() -> str:
+    """The README's data dictionary, generated from the declarations above."""
+    out: list[str] = []
+    for table in TABLES.values():
+        out.append(f"### `{table.name}`\n")
+        out.append(f"{table.description}\n")
+        out.append("| column | type | null | description |")
+        out.append("| --- | --- | --- | --- |")
+        for c in table.columns:
+            desc = c.description
+            if c.allowed:
+                desc += " One of: " + ", ".join(f"`{a}`" for a in c.allowed) + "."
+            out.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {desc} |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Stages, run orchestration and the command line of the extraction pipeline."""

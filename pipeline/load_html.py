@@ -1,0 +1,55 @@
+"""Web pages: keep the article, drop navigation, cookie and licence boilerplate."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.load_text import decode_text, normalise_newlines
+from pipeline.loaded import LoadedDocument, LoadError, single_page
+
+# Elements that never hold the report's own text.
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+              "button", "svg", "iframe", "template")
+# class/id fragments of site chrome on justiceinspectorates.gov.uk and GOV.UK-style pages.
+_DROP_MARKERS = re.compile(
+    r"cookie|breadcrumb|skip-link|site-header|site-footer|govuk-header|govuk-footer|"
+    r"banner|share|social|related|sidebar|menu|licen[cs]e|copyright|feedback",
+    re.IGNORECASE,
+)
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "caption",
+           "blockquote", "figcaption", "pre")
+
+
+def load_html(data: bytes) -> LoadedDocument:
+    from bs4 import BeautifulSoup
+
+    if not data.strip():
+        raise LoadError("empty_file", "the file is empty")
+    markup, encoding = decode_text(data)
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        marker = " ".join([*(tag.get("class") or []), tag.get("id") or "", tag.get("role") or ""])
+        if marker.strip() and _DROP_MARKERS.search(marker) and tag.name not in ("main", "article", "body", "html"):
+            tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    lines: list[str] = []
+    for block in root.find_all(_BLOCKS):
+        if block.find_parent(_BLOCKS) is not None and block.name != "tr":
+            continue  # nested block: its text is taken with its parent
+        if block.name == "tr":
+            cells = [" ".join(c.get_text(" ").split()) for c in block.find_all(["td", "th"])]
+            line = "\t".join(cells)
+        elif block.name == "li":
+            line = "- " + " ".join(block.get_text(" ").split())
+        else:
+            line = " ".join(block.get_text(" ").split())
+        if line.strip():
+            lines.append(line)
+    if not lines:
+        raise LoadError("empty_file", "the web page holds no article text")
+    text = normalise_newlines("\n\n".join(lines) + "\n")
+    return single_page(text, "html", encoding)
