@@ -1,0 +1,181 @@
+"""What a document is: type, title, service, framework, and its headline facts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from extractors import recommendations as recommendation_extractor
+from models.facts import DateMention, DocumentSummary, Rating, Recommendation
+from models.patterns import (
+    NOT_PLACE_WORDS,
+    PRESS_RELEASE_CUES,
+    REPORT_CUES,
+    SERVICE_KINDS,
+    TITLE_PLACE,
+)
+from pipeline.parse import ParsedDocument, is_heading_like
+
+VERSION = "documents/2"
+
+_I = regex.IGNORECASE
+_PRESS = regex.compile(PRESS_RELEASE_CUES, _I)
+_REPORT = regex.compile(REPORT_CUES, _I)
+_TITLE_PLACE = regex.compile(TITLE_PLACE)
+_KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, reverse=True))
+# The words before a service kind: "West Mercia Youth Justice Service", "Conwy and Denbighshire YJS"
+_SERVICE = regex.compile(
+    r"(?P<before>(?:[\w'’\-]+\s+){0,6}?)(?P<kind>" + _KIND + r")\b(?!\s*[a-z])",
+    _I,
+)
+_NAME_WORD = regex.compile(r"^[A-Z][\w'’\-]*$")
+_JOINERS = {"and", "upon", "on", "of", "&", "with", "-", "le", "de"}
+_LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+of\s+probation)?$|^of\s+probation$", _I)
+
+
+def doc_type(doc: ParsedDocument) -> str:
+    head = doc.text[:3000].lower()
+    if "annual report" in head and "inspection of" not in head:
+        return "annual_report"
+    press = any(_PRESS.match(line.text) for line in doc.lines)
+    report = sum(1 for line in doc.lines if _REPORT.match(line.text))
+    if press and len(doc.text) < 40_000:
+        return "press_release"
+    if report >= 2 or (len(doc.text) > 20_000 and regex.search(r"\binspection\b", head)):
+        return "report"
+    if regex.search(r"\b(?:inspectors|chief inspector)\b.{0,200}\b(?:said|found)\b", head, regex.S):
+        return "press_release"
+    return "other"
+
+
+def title(doc: ParsedDocument) -> str | None:
+    lines = [line.text.strip("*# ") for line in doc.lines[:12]]
+    lines = [t for t in lines if not _LOGO.match(t)]
+    if not lines:
+        return None
+    first = lines[0]
+    # A cover title split over lines: "A joint inspection of youth justice services in" / "Conwy ..."
+    if first.lower().endswith((" in", " of", " for")) and len(lines) > 1:
+        return f"{first} {lines[1]}"
+    return first if is_heading_like(first) or len(first) < 200 else None
+
+
+def place_of(before: str) -> str | None:
+    """The place name at the end of the words before a service kind."""
+    words = before.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:()")
+        if bare != word and kept:
+            break
+        if _NAME_WORD.match(bare) and bare.lower() not in NOT_PLACE_WORDS:
+            kept.insert(0, bare)
+        elif bare.lower() in _JOINERS and kept:
+            kept.insert(0, bare.lower() if bare != "&" else "and")
+        else:
+            break
+    while kept and kept[0] in _JOINERS:
+        kept.pop(0)
+    return " ".join(kept) or None
+
+
+def leading_place(text: str) -> str | None:
+    """The place name at the start of text: "Conwy and Denbighshire" of "Conwy and Denbighshire is ..."."""
+    kept: list[str] = []
+    for word in text.split():
+        bare = word.strip(",;:()")
+        if _NAME_WORD.match(bare) and bare.lower() not in NOT_PLACE_WORDS:
+            kept.append(bare)
+        elif bare.lower() in _JOINERS and kept:
+            kept.append(bare.lower())
+        else:
+            break
+        if bare != word:
+            break
+    while kept and kept[-1] in _JOINERS:
+        kept.pop()
+    return " ".join(kept) or None
+
+
+def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
+    """(fullest service name, place key)."""
+    mentions: list[tuple[str, str]] = []
+    for match in _SERVICE.finditer(doc.text):
+        place = place_of(match.group("before"))
+        if place:
+            mentions.append((place, match.group("kind")))
+    title_place = _TITLE_PLACE.search(doc.text[:1500])
+    places = Counter(place for place, _ in mentions)
+    place_in_title = leading_place(title_place.group("place")) if title_place else None
+    if place_in_title:
+        place = place_in_title
+    elif places:
+        place = places.most_common(1)[0][0]
+    else:
+        return None, None
+    kinds = [kind for p, kind in mentions if p.lower() == place.lower()]
+    full = [SERVICE_KINDS[k.lower()] for k in kinds if len(k) > 3]
+    if full:
+        kind = Counter(full).most_common(1)[0][0]
+    elif kinds:
+        kind = SERVICE_KINDS[Counter(k.lower() for k in kinds).most_common(1)[0][0]]
+    else:
+        kind = "Youth Justice Service" if "youth justice" in doc.text[:5000].lower() else "Youth Offending Team"
+    return f"{place} {kind}", service_key(place)
+
+
+def service_key(place: str) -> str:
+    key = place.lower().replace("&", "and")
+    return regex.sub(r"[^a-z0-9]+", "-", key).strip("-")
+
+
+def framework(doc: ParsedDocument, ratings: list[Rating]) -> str:
+    head = doc.text[:5000].lower()
+    if "children and victims" in head:
+        return "children_and_victims_2024"
+    if "core case inspection" in doc.text.lower():
+        return "core_case_2010"
+    scales = Counter(r.scale for r in ratings if r.scope != "previous")
+    if scales["four_point"] or regex.search(r"\bscore\s*\d{1,2}\s*/\s*36\b", doc.text, _I):
+        return "standards_2018"
+    if scales["joint_inspection"] or any(r.scope == "theme" for r in ratings) or "joint inspection of youth offending" in head:
+        return "joint_inspection_2012"
+    if scales["improvement_required"]:
+        return "core_case_2010"
+    return "unknown"
+
+
+def _pick(dates: list[DateMention], role: str) -> DateMention | None:
+    """The earliest date of a role; a day-precise date in the same month is preferred."""
+    chosen = sorted((d for d in dates if d.role == role), key=lambda d: (d.date, d.precision != "day"))
+    if not chosen:
+        return None
+    first = chosen[0]
+    for candidate in chosen:
+        if candidate.precision == "day" and (candidate.date.year, candidate.date.month) == (first.date.year, first.date.month):
+            return candidate
+    return first
+
+
+def summarise(doc: ParsedDocument, ratings: list[Rating], dates: list[DateMention],
+              recommendations: list[Recommendation]) -> DocumentSummary:
+    overall = next((r for r in ratings if r.scope == "overall"), None)
+    name, key = service(doc)
+    publication = _pick(dates, "publication")
+    fieldwork = _pick(dates, "fieldwork")
+    return DocumentSummary(
+        doc_type=doc_type(doc),
+        title=title(doc),
+        service=name,
+        service_key=key,
+        framework=framework(doc, ratings),
+        overall_rating=overall.label if overall else None,
+        overall_rating_rank=overall.rank if overall else None,
+        publication_date=publication.date if publication else None,
+        publication_date_precision=publication.precision if publication else None,
+        fieldwork_start=fieldwork.date if fieldwork else None,
+        fieldwork_start_precision=fieldwork.precision if fieldwork else None,
+        recommendation_count_stated=recommendation_extractor.stated_count(doc),
+        recommendation_count_extracted=len(recommendations),
+    )

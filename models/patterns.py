@@ -1,0 +1,254 @@
+"""Pattern vocabularies: named, commented with a real example, kept as data.
+
+Extractors compile these; nothing here knows about files or tables. Patterns
+are `regex` module patterns (case-insensitive unless marked).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --------------------------------------------------------------- rating scales
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    labels: tuple[str, ...]  # lowest first: rank = index
+
+
+FOUR_POINT = Scale("four_point", ("Inadequate", "Requires improvement", "Good", "Outstanding"))
+JOINT_INSPECTION = Scale("joint_inspection", ("Poor", "Unsatisfactory", "Satisfactory", "Good"))
+IMPROVEMENT_REQUIRED = Scale(
+    "improvement_required",
+    ("Substantial improvement required", "Moderate improvement required", "Minimum improvement required"),
+)
+
+# Label text as written -> canonical label. Keys are lower case.
+LABEL_SYNONYMS: dict[str, str] = {
+    "outstanding": "Outstanding",
+    "good": "Good",
+    "requires improvement": "Requires improvement",
+    "require improvement": "Requires improvement",
+    "inadequate": "Inadequate",
+    "satisfactory": "Satisfactory",
+    "unsatisfactory": "Unsatisfactory",
+    "poor": "Poor",
+    "not rated": "Not rated",
+    "this standard was not rated": "Not rated",
+    "not effective": "Not effective",
+    "substantial improvement required": "Substantial improvement required",
+    "moderate improvement required": "Moderate improvement required",
+    "minimum improvement required": "Minimum improvement required",
+}
+
+# A cell or line that is nothing but a rating ("Requires improvement", "'Good'").
+RATING_CELL = (
+    r"^[‘'\"“]?(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
+    r"unsatisfactory|poor|not rated|this standard was not rated|"
+    r"(?:substantial|moderate|minimum) improvement required)[’'\"”]?\.?$"
+)
+
+# A quoted four-point or joint label inside a sentence: "rated as 'Requires improvement'".
+QUOTED_LABEL = (
+    r"[‘'\"“](?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
+    r"unsatisfactory|poor)[’'\"”]"
+)
+BARE_LABEL = (
+    r"(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|unsatisfactory|poor)"
+)
+
+# ---------------------------------------------- overall rating in sentences
+# Each: (name, pattern, example). The label group is named `label`.
+OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (
+        "received_overall_rating",
+        r"\b(?:received|given|awarded|achieved|gained)\s+(?:an?\s+)?overall\s+rating\s+of\s+" + QUOTED_LABEL,
+        "West Mercia Youth Justice Service (YJS) has received an overall rating of ‘Requires improvement’",
+    ),
+    (
+        "resulted_in_overall_rating",
+        r"\b(?:resulted\s+in|led\s+to)\s+(?:the|an)\s+overall\s+rating\s+of\s+" + QUOTED_LABEL,
+        "this resulted in the overall rating of ‘Requires improvement’.",
+    ),
+    (
+        "overall_rated_as",
+        r"\boverall,?\s+[^.;]{0,90}?\b(?:was|has\s+been|is|were)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL,
+        "Overall, Conwy and Denbighshire YJS was rated as 'Requires improvement'.",
+    ),
+    (
+        "rated_overall",
+        r"\b(?:was|has\s+been|is|been)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+overall\b",
+        "Sefton Youth Offending Team has been rated ‘Good’ overall by HM Inspectorate of Probation.",
+    ),
+    (
+        "found_to_be_overall",
+        r"\bfound\s+(?:by\s+inspectors\s+)?to\s+be\s+[‘'\"“]?" + BARE_LABEL + r"[’'\"”]?\s+overall\b",
+        "Wrexham Youth Justice Service (YJS) in North Wales was found by inspectors to be good overall",
+    ),
+    (
+        "rated_by_inspectors",
+        r"\b(?:has\s+been|was|been)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+by\s+(?:inspectors|HM\s+Inspectorate|the\s+Inspectorate)",
+        "Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.",
+    ),
+    (
+        "overall_rating_is",
+        r"\boverall\s+rating\s+(?:is|was|of)\s+" + QUOTED_LABEL,
+        "The service's overall rating is 'Good'.",
+    ),
+)
+
+# A rating of an earlier inspection: the sentence looks back in time.
+# "This follows an inspection in 2019, when the service was given an overall rating of 'Inadequate'."
+PREVIOUS_INSPECTION_CUES = (
+    r"\b(?:previous|previously|last|earlier|prior|former)\b[^.]{0,60}\b(?:inspection|rated|rating)\b"
+    r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\b"
+    r"|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
+    r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b"
+    r"|\bwas\s+previously\b|\bup\s+from\b|\bdown\s+from\b|\bimproved\s+from\b"
+)
+
+# A standard or area rated separately in a press release.
+# "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Requires improvement’."
+SEPARATE_RATING = (
+    r"\b(?:inspected|looked\s+at|assessed)\s+(?:the\s+quality\s+of\s+)?(?P<subject>[a-z][a-z\s\-]{3,80}?)"
+    r"\s*,\s*which\s+was\s+(?:separately\s+|also\s+)?rated\s+(?:as\s+)?" + QUOTED_LABEL
+)
+
+# ------------------------------------------ 2012-2017 joint inspection themes
+# Theme keys, the words that identify them, and the name used when the
+# document has no "Theme N:" headings of its own. Checked in order: the
+# interventions theme before reducing reoffending.
+THEMES: tuple[tuple[str, str, str], ...] = (
+    ("interventions", r"\binterventions\b", "Interventions to reduce reoffending"),
+    ("court_work", r"\bcourt\s+work\b|\breports?\s+(?:to|for)\s+(?:the\s+)?courts?\b", "Court work and reports"),
+    ("reducing_reoffending", r"\breduc\w*\s+(?:the\s+likelihood\s+of\s+)?re-?offending\b|\blikelihood\s+of\s+re-?offending\b", "Reducing reoffending"),
+    ("protecting_public", r"\bprotect\w*\s+(?:the\s+)?public\b|\bpublic\s+protection\b|\brisk\s+of\s+harm\b", "Protecting the public"),
+    ("protecting_child", r"\bprotect\w*\s+(?:the\s+)?(?:children|child)\b|\bvulnerability\b|\bsafeguarding\b", "Protecting children and young people"),
+    ("sentence_served", r"\bsentence\s+(?:is|was)\s+served\b", "Ensuring the sentence is served"),
+    ("governance", r"\bgovernance\b|\bpartnership\s+arrangements\b|\bleadership\s+and\s+management\b", "Governance and partnerships"),
+)
+
+# "Overall, work to reduce reoffending was satisfactory." (2014 report summary)
+# "- work to protect children and reduce their vulnerability remained satisfactory;" (2016 press release)
+# "Overall, governance was not effective."
+THEME_JUDGEMENT = (
+    r"^(?:[-•–]\s*)?(?:overall,?\s+)?(?P<subject>(?:the\s+)?(?:work|effectiveness|management|quality|governance|performance)\b[^.;:]{0,140}?)"
+    r"\s+(?:was|were|remained|is|had\s+been)\s+(?:judged\s+(?:to\s+be\s+)?|found\s+to\s+be\s+|rated\s+(?:as\s+)?)?"
+    r"[‘'\"“]?(?P<label>good|satisfactory|unsatisfactory|poor|not\s+effective)[’'\"”]?(?=[\s.;,]|$)"
+)
+# "Theme 3: Protecting the child or young person"
+THEME_HEADING = r"^theme\s+(?P<number>\d{1,2})\s*:\s*(?P<title>[^\t.]{3,90}?)(?:\.{3,}.*)?$"
+
+# ----------------------------------------------------------- standards 2018+
+# "1.1 Governance and leadership", "2.1. Assessment"
+STANDARD_CELL = r"^(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t]{1,80}?)\s*$"
+# "1. Organisational delivery", "Domain two: Court disposals"
+DOMAIN_CELL = r"^(?:(?P<code>[1-9])\.\s+|domain\s+(?P<word>one|two|three|four|[1-4])\s*:\s*)(?P<subject>[A-Z][^\t]{2,60}?)\s*$"
+OVERALL_CELL = r"^overall(?:\s+rating)?:?$"
+# "Score 13/36"
+SCORE = r"\bscore\s*:?\s*(?P<score>\d{1,2})\s*/\s*(?P<max>\d{1,2})\b"
+
+# ----------------------------------------------------------------- numbers
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20,
+}
+
+# "we have made seven recommendations", "The inspection made nine recommendations"
+RECOMMENDATION_COUNT = (
+    r"\b(?:made|make|makes|making|set\s+out|are)\s+(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+"
+    r"(?:\w+\s+)?recommendations\b"
+    r"|\b(?P<count2>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+recommendations\s+(?:have\s+been|were|are)\s+made\b"
+)
+
+# ------------------------------------------------------------ percentages
+# "73%", "45.4 %", "11 per cent", "80% +", "< 50%", "65% - 79%", "50-64%"
+PERCENT = (
+    r"(?P<prefix>[<>≤≥]\s?)?"
+    r"(?<![\w.,/£$-])(?:(?P<low>\d{1,3}(?:\.\d+)?)\s?(?:-|–|to)\s?)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
+    r"(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b)"
+    r"(?P<plus>\s?\+)?"
+)
+
+# ------------------------------------------------------------------ dates
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+# "28 March 2019", "1st April 2020", "March 2019", "16 and 30 September 2013"
+DATE = (
+    r"(?<![\w/])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>" + _MONTH + r")\s*,?\s+(?P<year>(?:19|20)\d\d)(?![\w/])"
+)
+# "28/03/2019", "28.03.2019"
+NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
+# First day of a pair sharing month and year: "16 and 30 September 2013"
+DAY_BEFORE_PAIR = r"(?<![\w/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|-|–)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+(?:19|20)\d\d)"
+
+# Roles, tried in this order on the clause before the date, then on the sentence.
+DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
+    ("case_sample",
+     r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b[^.;]{0,80}\b(?:began|begun|started|commenced|delivered|between|from|imposed|ended|terminated|closed)\b",
+     "We inspected cases where the sentence or licence began between 16 January 2023 and 10 November 2023"),
+    ("fieldwork",
+     r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\binspection\s+(?:took\s+place|was\s+(?:carried\s+out|undertaken|conducted)|started|began)\b|\binterviews?\b|\bon-?site\b|\bvisited\b|\binspected\s+in\b",
+     "Fieldwork in Wrexham started in December 2018."),
+    ("data_period",
+     r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+ending\b|\bquarter\b|\bmonths?\s+to\b",
+     "(Data based on April 2010 to March 2011 cohort)"),
+    ("publication",
+     r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b",
+     "The report is available at www.justiceinspectorates.gov.uk/hmiprobation on 28 March 2019."),
+)
+
+# -------------------------------------------------------- recommendations
+# "The Conwy and Denbighshire Youth Justice Management Board should:"
+OWNER_LINE = r"^(?:the\s+)?(?P<owner>[A-Z][^\t.:]{2,120}?)\s+should\s*:?\s*$"
+# "... to hold partners and the YJS to account (Chair of YJS Management Board)."
+TRAILING_OWNER = r"\((?P<owner>[A-Z][^()]{2,80})\)\s*\.?\s*$"
+RECOMMENDATION_ITEM = r"^(?:(?P<number>\d{1,2})[.)]\s+|[-•–▪●]\s+)(?P<text>\S.*)$"
+RECOMMENDATIONS_HEADING = r"^(?:\d{1,2}\.?\s+)?(?:our\s+|key\s+)?recommendations(?:\s+for\s+improvement)?:?$"
+
+# owner text -> owner_type; first match wins, so specific rules come first.
+OWNER_TYPES: tuple[tuple[str, str, str], ...] = (
+    ("board chair", r"\bchair\b", "Chair of YJS Management Board"),
+    ("health", r"\bhealth\b|\bNHS\b|\bclinical\s+commissioning\b|\bCCG\b|\bintegrated\s+care\b|\bCAMHS\b", "Betsi Cadwaladr Health Board"),
+    ("police", r"\bpolice\b|\bconstabulary\b|\bcrime\s+commissioner\b", "Chief Constable of Gwent Police"),
+    ("probation", r"\bprobation\b|\bCRC\b|\brehabilitation\s+company\b", "The National Probation Service for Wales"),
+    ("careers", r"\bcareers?\b", "Careers Wales"),
+    ("education", r"\beducation\b|\bschools?\b|\blearning\b|\bskills\b", "Director of Education"),
+    ("children's services", r"\bchildren'?s\s+(?:social\s+)?services\b|\bsocial\s+(?:care|services|work)\b|\bdirector\s+of\s+children", "Heads of Children's Services"),
+    ("management board", r"\bboard\b|\bpartnership\b", "The YOT Management Board"),
+    ("head of service / service manager", r"\bhead\s+of\s+service\b|\bservice\s+manager\b|\bmanagers?\b|\bhead\s+of\s+(?:the\s+)?(?:YJS|YOS|YOT|youth)\b|\bYJS\b|\bYOT\b|\bYOS\b", "Head of Service"),
+    ("local authority", r"\blocal\s+authorit\w+\b|\bcouncils?\b|\bchief\s+executive\b|\bcounty\b|\bborough\b", "Wrexham County Borough Council"),
+)
+
+# ----------------------------------------------------------- documents
+# Service names: a place followed by the kind of service.
+SERVICE_KINDS: dict[str, str] = {
+    "youth justice service": "Youth Justice Service",
+    "youth justice services": "Youth Justice Service",
+    "youth offending team": "Youth Offending Team",
+    "youth offending service": "Youth Offending Service",
+    "youth justice partnership": "Youth Justice Partnership",
+    "yjs": "Youth Justice Service",
+    "yos": "Youth Offending Service",
+    "yot": "Youth Offending Team",
+}
+# Capitalised words that start a phrase but are not part of a place name.
+NOT_PLACE_WORDS = frozenset(
+    "the a an this that these those our their its his her each every overall inspectors inspector "
+    "today and of in at for with from by to on as when where while although however but "
+    "hm hmi chief dame sir mr mrs ms dr local national regional welsh english".split()
+)
+# "A joint inspection of youth justice services in Conwy and Denbighshire"
+TITLE_PLACE = r"\binspection\s+of\s+youth\s+(?:justice|offending)\s+(?:services|work)(?:\s+with\s+children(?:\s+and\s+victims)?)?\s+in\s*\n*\s*(?P<place>[A-Z][^\n,.]{1,60})"
+
+PRESS_RELEASE_CUES = r"^\s*(?:[-•–]\s*)?(?:notes?\s+to\s+editors?:?|ends\s*[-–]?|press\s+release)\s*$"
+REPORT_CUES = r"^(?:contents|foreword|executive\s+summary|summary|recommendations|appendix\s+\d+|ratings)$"
