@@ -1,0 +1,211 @@
+"""Score the tables in an output folder against hand-made gold answers.
+
+Matching follows tests/gold/SPEC.md: per document and fact type, a pipeline
+fact is a true positive when it matches an unused gold fact. Ratings match on
+label and on code or subject (case- and punctuation-insensitive, either
+containing the other); percentages on value (±0.05); dates on date and
+precision (role scored separately); recommendations on number and owner;
+scores on value and maximum. Gold facts marked optional neither help nor hurt.
+Each gold file is applied to every document whose file stem it names, so the
+.txt and .pdf renderings of one document are scored alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+FACT_TYPES = ("ratings", "scores", "percentages", "dates", "recommendations")
+FIELDS = ("doc_type", "service", "overall_rating", "recommendation_count_stated", "date_role")
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EvalResult:
+    tallies: dict[str, Tally] = field(default_factory=lambda: {t: Tally() for t in FACT_TYPES})
+    accuracy: dict[str, list[bool]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    documents: int = 0
+    unmatched_gold: list[str] = field(default_factory=list)
+
+    def f1(self, fact_type: str) -> float:
+        return self.tallies[fact_type].f1
+
+    def accuracy_of(self, name: str) -> float:
+        values = self.accuracy[name]
+        return sum(values) / len(values) if values else 1.0
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").lower()).split())
+
+
+def _contains(a: str | None, b: str | None) -> bool:
+    a, b = _norm(a), _norm(b)
+    return bool(a and b and (a in b or b in a))
+
+
+def rating_matches(pred: dict, gold: dict) -> bool:
+    if _norm(pred["label"]) != _norm(gold["label"]):
+        return False
+    if gold.get("code") and pred.get("code"):
+        return str(pred["code"]) == str(gold["code"])
+    return _contains(pred.get("subject"), gold.get("subject"))
+
+
+def score_matches(pred: dict, gold: dict) -> bool:
+    return pred["score"] == gold["value"] and pred["score_max"] == gold["max"]
+
+
+def percentage_matches(pred: dict, gold: dict) -> bool:
+    return abs(float(pred["value"]) - float(gold["value"])) <= 0.05
+
+
+def date_matches(pred: dict, gold: dict) -> bool:
+    return str(pred["date"]) == str(gold["date"]) and pred["precision"] == gold["precision"]
+
+
+def recommendation_matches(pred: dict, gold: dict) -> bool:
+    return int(pred["number"]) == int(gold["number"]) and _contains(pred.get("owner"), gold.get("owner"))
+
+
+MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
+    "ratings": rating_matches,
+    "scores": score_matches,
+    "percentages": percentage_matches,
+    "dates": date_matches,
+    "recommendations": recommendation_matches,
+}
+
+
+def _describe(kind: str, fact: dict) -> str:
+    keys = {
+        "ratings": ("scope", "code", "subject", "label"),
+        "scores": ("subject", "value", "max", "score", "score_max"),
+        "percentages": ("value", "text", "section"),
+        "dates": ("date", "precision", "role", "text"),
+        "recommendations": ("number", "owner"),
+    }[kind]
+    return ", ".join(f"{k}={fact[k]!r}" for k in keys if k in fact)
+
+
+def match_facts(kind: str, predicted: list[dict], gold: list[dict], label: str, result: EvalResult) -> list[tuple[dict, dict]]:
+    matcher = MATCHERS[kind]
+    used = [False] * len(gold)
+    pairs = []
+    tally = result.tallies[kind]
+    # Required gold first, so an optional gold fact never takes a required one's match.
+    order = sorted(range(len(gold)), key=lambda i: bool(gold[i].get("optional")))
+    for fact in predicted:
+        for i in order:
+            if not used[i] and matcher(fact, gold[i]):
+                used[i] = True
+                if not gold[i].get("optional"):
+                    tally.tp += 1
+                    pairs.append((fact, gold[i]))
+                break
+        else:
+            tally.fp += 1
+            sentence = fact.get("sentence", "")
+            result.extras.append(f"{label} {kind} EXTRA {_describe(kind, fact)} | {sentence[:160]}")
+    for i, gold_fact in enumerate(gold):
+        if not used[i] and not gold_fact.get("optional"):
+            tally.fn += 1
+            result.misses.append(f"{label} {kind} MISS {_describe(kind, gold_fact)}")
+    return pairs
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
+    import pyarrow.parquet as pq
+
+    def rows(name: str) -> list[dict]:
+        return pq.read_table(os.path.join(out_dir, f"{name}.parquet")).to_pylist()
+
+    documents = rows("documents")
+    facts = {name: rows(name) for name in ("ratings", "percentages", "dates", "recommendations")}
+    by_doc: dict[str, dict[str, list[dict]]] = {}
+    for name, table in facts.items():
+        for row in table:
+            by_doc.setdefault(row["doc_id"], {}).setdefault(name, []).append(row)
+    result = EvalResult()
+    for gold_name in sorted(os.listdir(gold_dir)):
+        if not gold_name.endswith(".json"):
+            continue
+        with open(os.path.join(gold_dir, gold_name), encoding="utf-8") as handle:
+            gold = json.load(handle)
+        stem = _stem(gold.get("document") or gold_name)
+        matching = [d for d in documents if any(_stem(p) == stem for p in d["source_paths"])]
+        if not matching:
+            result.unmatched_gold.append(gold_name)
+            continue
+        for document in matching:
+            result.documents += 1
+            label = document["source_path"]
+            mine = by_doc.get(document["doc_id"], {})
+            ratings = mine.get("ratings", [])
+            match_facts("ratings", ratings, gold.get("ratings", []), label, result)
+            scores = [r for r in ratings if r.get("score") is not None]
+            match_facts("scores", scores, gold.get("scores", []), label, result)
+            match_facts("percentages", mine.get("percentages", []), gold.get("percentages", []), label, result)
+            pairs = match_facts("dates", mine.get("dates", []), gold.get("dates", []), label, result)
+            for mine_date, gold_date in pairs:
+                ok = mine_date["role"] == gold_date["role"] or (
+                    gold_date["role"] == "fieldwork_start" and mine_date["role"] == "fieldwork")
+                result.accuracy["date_role"].append(ok)
+                if not ok:
+                    result.wrong.append(f"{label} date_role {gold_date['date']}: got {mine_date['role']!r}, want {gold_date['role']!r}")
+            match_facts("recommendations", mine.get("recommendations", []), gold.get("recommendations", []), label, result)
+            for name in ("doc_type", "service", "overall_rating", "recommendation_count_stated"):
+                got, want = document.get(name), gold.get(name)
+                ok = _norm(str(got)) == _norm(str(want)) if name == "service" else got == want
+                result.accuracy[name].append(ok)
+                if not ok:
+                    result.wrong.append(f"{label} {name}: got {got!r}, want {want!r}")
+    return result
+
+
+def format_report(result: EvalResult, details: bool = True) -> str:
+    lines = [f"documents scored: {result.documents}", "",
+             f"{'fact type':<18}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}"]
+    for kind, tally in result.tallies.items():
+        lines.append(f"{kind:<18}{tally.precision:>10.3f}{tally.recall:>8.3f}{tally.f1:>7.3f}{tally.tp:>6}{tally.fp:>5}{tally.fn:>5}")
+    lines.append("")
+    lines.append(f"{'field':<30}{'accuracy':>10}{'n':>5}")
+    for name, values in result.accuracy.items():
+        lines.append(f"{name:<30}{result.accuracy_of(name):>10.3f}{len(values):>5}")
+    if result.unmatched_gold:
+        lines.append("\ngold files with no document: " + ", ".join(result.unmatched_gold))
+    if details:
+        for title, items in (("misses", result.misses), ("extras", result.extras), ("wrong fields", result.wrong)):
+            if items:
+                lines.append(f"\n{title} ({len(items)}):")
+                lines.extend(f"  {item}" for item in items)
+    return "\n".join(lines)

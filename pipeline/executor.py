@@ -1,0 +1,81 @@
+"""Run per-document tasks in isolated worker processes with time and memory limits.
+
+Each document gets its own forked process, so a PDF that hangs the parser or
+blows up memory is killed and recorded, never taking the run down. Forking
+after the heavy imports shares spaCy and pdfplumber with every child.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+
+def _child(connection: Connection, function: Callable[[dict], dict], task: dict, memory_mb: int | None) -> None:
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        result = function(task)
+    except MemoryError:
+        result = {"error": {"stage": "worker", "error_kind": "memory", "message": f"exceeded the memory limit of {memory_mb} MB"}}
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
+        result = {"error": {"stage": "worker", "error_kind": type(exc).__name__, "message": str(exc)}}
+    connection.send(result)
+    connection.close()
+
+
+def run_isolated(
+    tasks: Iterable[dict],
+    function: Callable[[dict], dict],
+    jobs: int,
+    timeout: float,
+    memory_mb: int | None,
+    on_result: Callable[[dict, dict], Any],
+) -> None:
+    """Call on_result(task, result) for every task; at most `jobs` at once."""
+    context = mp.get_context("fork")
+    pending = list(tasks)
+    pending.reverse()
+    running: dict[Connection, tuple[Any, dict, float]] = {}
+    jobs = max(1, jobs)
+    while pending or running:
+        while pending and len(running) < jobs:
+            task = pending.pop()
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(sender, function, task, memory_mb), daemon=True)
+            process.start()
+            sender.close()
+            running[receiver] = (process, task, time.monotonic() + timeout)
+        nearest = min(deadline for _, _, deadline in running.values())
+        ready = wait(list(running), timeout=max(0.0, nearest - time.monotonic()))
+        for receiver in ready:
+            process, task, _ = running.pop(receiver)  # type: ignore[index]
+            try:
+                result = receiver.recv()
+            except (EOFError, OSError):
+                process.join(1)
+                code = process.exitcode
+                result = {"error": {"stage": "worker", "error_kind": "worker_crashed",
+                                    "message": f"the worker process died (exit code {code}); out of memory?"}}
+            receiver.close()
+            process.join(5)
+            on_result(task, result)
+        now = time.monotonic()
+        for receiver in [r for r, (_, _, deadline) in running.items() if deadline <= now]:
+            process, task, _ = running.pop(receiver)
+            process.kill()
+            process.join(5)
+            receiver.close()
+            on_result(task, {"error": {"stage": "worker", "error_kind": "timeout",
+                                       "message": f"stopped after the time limit of {timeout:g} s"}})
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -1,0 +1,255 @@
+"""The extract job: discover, decide what changed, process, assemble, write.
+
+State lives in the output folder: ``manifest.json`` (each raw file's size,
+mtime and hash, and the versions that produced the tables) and ``.cache/``
+(canonical text per file hash and loader version; rows per file hash and
+extractor versions). Tables are always rebuilt from the cache, so a run that
+was interrupted leaves the previous tables in place and the next run
+completes the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+from pipeline.progress import Progress
+
+MANIFEST = "manifest.json"
+IGNORED_NAMES = ("readme", "license", "licence", "notice")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm")
+
+
+@dataclass
+class RunOptions:
+    raw_dir: str
+    out_dir: str
+    jobs: int = 0  # 0: all cores
+    full: bool = False
+    quiet: bool = False
+    timeout: float = 120.0
+    memory_mb: int | None = 4096
+
+
+@dataclass
+class RunReport:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: int = 0
+    processed: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    errors: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+    wrote: bool = False
+    out_dir: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def sha256_file(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def discover(raw_dir: str) -> list[str]:
+    """Every file below raw_dir, relative, sorted; dotfiles and README/LICENSE skipped."""
+    found = []
+    for root, dirs, files in os.walk(raw_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or name.lower().startswith(IGNORED_NAMES):
+                continue
+            found.append(os.path.relpath(os.path.join(root, name), raw_dir))
+    return sorted(found)
+
+
+def current_versions() -> dict[str, str]:
+    """Loader and extractor versions, without importing spaCy or pdfplumber."""
+    from extractors import versions
+    from pipeline.load_pdf import LOADER_VERSION
+    from pipeline.worker import HTML_LOADER_VERSION, TEXT_LOADER_VERSION
+
+    return {**versions(), "pdf": LOADER_VERSION, "txt": TEXT_LOADER_VERSION, "html": HTML_LOADER_VERSION}
+
+
+def _versions_key(versions: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def _load_manifest(out_dir: str) -> dict:
+    try:
+        with open(os.path.join(out_dir, MANIFEST), encoding="utf-8") as handle:
+            return json.load(handle)
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {"versions": {}, "files": {}}
+
+
+def run(options: RunOptions, stderr=sys.stderr) -> RunReport:  # noqa: C901 - the job, step by step
+    from models.schemas import TABLES
+    from pipeline.worker import loader_version
+
+    started = time.monotonic()
+    report = RunReport(out_dir=options.out_dir)
+    versions = current_versions()
+    versions_key = _versions_key(versions)
+    old = _load_manifest(options.out_dir)
+    cache_dir = os.path.join(options.out_dir, ".cache")
+    old_files: dict[str, dict] = old.get("files", {})
+
+    # 1. Discover and fingerprint: size and mtime first, the hash only when they differ.
+    files: dict[str, dict] = {}
+    errors: list[dict] = []
+    for relative in discover(options.raw_dir):
+        path = os.path.join(options.raw_dir, relative)
+        suffix = os.path.splitext(relative)[1].lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            errors.append(_error(None, relative, "discover", "unsupported_extension",
+                                 f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .txt, .html)"))
+            continue
+        try:
+            stat = os.stat(path)
+            previous = old_files.get(relative)
+            if previous and previous["size"] == stat.st_size and previous["mtime_ns"] == stat.st_mtime_ns and not options.full:
+                sha = previous["sha256"]
+            else:
+                sha = sha256_file(path)
+        except FileNotFoundError:
+            errors.append(_error(None, relative, "read", "file_vanished", "the file was deleted or moved during the run"))
+            continue
+        files[relative] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha}
+        if relative not in old_files:
+            report.new += 1
+        elif old_files[relative]["sha256"] != sha:
+            report.changed += 1
+    report.removed = sum(1 for relative in old_files if relative not in files)
+
+    # 2. Which documents need work: no cached rows for these exact versions.
+    by_sha: dict[str, list[str]] = {}
+    for relative, info in sorted(files.items()):
+        by_sha.setdefault(info["sha256"], []).append(relative)
+    results: dict[str, dict] = {}
+    tasks = []
+    for sha, paths in sorted(by_sha.items()):
+        rows_cache = os.path.join(cache_dir, "rows", f"{sha}.{versions_key}.json")
+        if not options.full and os.path.exists(rows_cache):
+            with open(rows_cache, encoding="utf-8") as handle:
+                results[sha] = json.load(handle)
+            continue
+        suffix = os.path.splitext(paths[0])[1].lower()
+        tasks.append({
+            "doc_id": sha[:16],
+            "sha": sha,
+            "suffix": suffix,
+            "path": os.path.join(options.raw_dir, paths[0]),
+            "relative": paths[0],
+            "text_cache": os.path.join(cache_dir, "text", f"{sha}.{loader_version(suffix)}.json"),
+            "rows_cache": rows_cache,
+        })
+    report.unchanged = len(files) - report.new - report.changed
+
+    # 3. Process what is new or changed, in isolated workers.
+    if tasks:
+        _warm_up()
+        from pipeline.executor import default_jobs, run_isolated
+        from pipeline.worker import _write_json_atomic, process_document
+
+        progress = Progress(len(tasks), enabled=len(tasks) > 3 and not options.quiet, stream=stderr)
+
+        def on_result(task: dict, result: dict) -> None:
+            if "rows" in result or result.get("error", {}).get("error_kind") not in ("timeout", "file_vanished", "worker_crashed", "memory"):
+                _write_json_atomic(task["rows_cache"], result)  # deterministic outcomes are cached
+            results[task["sha"]] = result
+            progress.advance(task["relative"])
+
+        run_isolated(tasks, process_document, options.jobs or default_jobs(), options.timeout,
+                     options.memory_mb, on_result)
+        progress.close()
+        report.processed = len(tasks)
+
+    # 4. Assemble every table from the per-document results.
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
+    texts: dict[str, str] = {}
+    for sha, paths in sorted(by_sha.items()):
+        result = results[sha]
+        doc_id = sha[:16]
+        if "error" in result:
+            for relative in paths:
+                e = result["error"]
+                errors.append(_error(doc_id, relative, e["stage"], e["error_kind"], e["message"]))
+            continue
+        rows = result["rows"]
+        for name, table_rows in rows.items():
+            if name == "documents":
+                for row in table_rows:
+                    row.update(source_path=paths[0], source_paths=list(paths), sha256=sha)
+            tables[name].extend(table_rows)
+        texts[doc_id] = "".join(p["text"] for p in sorted(rows["pages"], key=lambda p: p["page"]))
+    for error in errors:
+        error["extractor_version"] = "pipeline/1"
+    tables["errors"] = errors
+    report.errors = errors
+    report.failed = len({e["source_path"] for e in errors})
+
+    # 5. Validate, then write (only when something changed).
+    from pipeline.tables import build, validate, write_atomic
+
+    manifest = {"versions": versions, "files": files}
+    outputs_exist = all(os.path.exists(os.path.join(options.out_dir, f"{n}.parquet")) for n in TABLES)
+    nothing_changed = (
+        not tasks and old.get("versions") == versions and old.get("files") == files and outputs_exist
+        and not options.full
+    )
+    built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
+    report.rows = {name: data.num_rows for name, data in built.items()}
+    if not nothing_changed:
+        for name, data in built.items():
+            validate(TABLES[name], data, texts)
+        for name, data in built.items():
+            write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
+        _write_manifest(options.out_dir, manifest)
+        report.wrote = True
+    for error in errors:
+        print(f"error: {error['source_path']}: {error['stage']}: {error['error_kind']}: {error['message']}", file=stderr)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _warm_up() -> None:
+    """Import the heavy libraries once in the parent, so forked workers share them."""
+    import pdfplumber  # noqa: F401
+
+    from pipeline.parse import nlp
+
+    nlp()
+
+
+def _error(doc_id: str | None, path: str, stage: str, kind: str, message: str) -> dict:
+    return {"doc_id": doc_id, "source_path": path, "stage": stage, "error_kind": kind, "message": message}
+
+
+def _write_manifest(out_dir: str, manifest: dict) -> None:
+    from pipeline.worker import _write_json_atomic
+
+    _write_json_atomic(os.path.join(out_dir, MANIFEST), manifest)
+
+
+def summary_text(report: RunReport) -> str:
+    rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
+    lines = [
+        f"documents: {report.new} new, {report.changed} changed, {report.unchanged} unchanged, "
+        f"{report.removed} removed, {report.failed} failed ({report.processed} processed)",
+        f"rows: {rows}",
+        f"time: {report.seconds:.2f} s; tables {'written to' if report.wrote else 'unchanged in'} {report.out_dir}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,78 @@
+"""Typed Parquet tables from rows: built, validated and written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from models.schemas import TABLES, Table
+
+
+class ValidationError(Exception):
+    """A table that breaks its declared schema; it is never written."""
+
+
+def _convert(value: object, type_: pa.DataType) -> object:
+    if value is None:
+        return None
+    if pa.types.is_date32(type_) and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def build(table: Table, rows: Iterable[dict]) -> pa.Table:
+    rows = list(rows)
+    if table.sort_by:
+        rows.sort(key=lambda r: tuple((r.get(k) is None, r.get(k) if r.get(k) is not None else 0) for k in table.sort_by))
+    arrays = [pa.array([_convert(r.get(c.name), c.type) for r in rows], type=c.type) for c in table.columns]
+    return pa.Table.from_arrays(arrays, schema=table.schema)
+
+
+def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None) -> None:
+    """Types come from the schema; check nullability, vocabularies, keys and spans."""
+    problems: list[str] = []
+    columns = data.to_pydict()
+    for column in table.columns:
+        values = columns[column.name]
+        if not column.nullable:
+            bad = [i for i, v in enumerate(values) if v is None]
+            if bad:
+                problems.append(f"{column.name}: null in rows {bad[:10]}")
+        if column.allowed:
+            bad = [i for i, v in enumerate(values) if v is not None and v not in column.allowed]
+            if bad:
+                problems.append(f"{column.name}: values {sorted({values[i] for i in bad})[:5]} not allowed (rows {bad[:10]})")
+    keys = list(zip(*(columns[k] for k in table.key), strict=True))
+    if len(set(keys)) != len(keys):
+        seen: set = set()
+        duplicates = [k for k in keys if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+        problems.append(f"key {table.key} not unique: {duplicates[:5]}")
+    if table.has_span and texts is not None:
+        for i in range(data.num_rows):
+            text = texts.get(columns["doc_id"][i])
+            start, end = columns["char_start"][i], columns["char_end"][i]
+            if text is None or not (0 <= start < end <= len(text)):
+                problems.append(f"row {i}: span {start}:{end} outside the document's text")
+    if problems:
+        raise ValidationError(f"table {table.name} fails validation:\n  " + "\n  ".join(problems[:20]))
+
+
+def write_atomic(data: pa.Table, path: str) -> None:
+    """Write aside, then rename: readers see the old file or the new one, never half."""
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        pq.write_table(data, temporary, compression="zstd", write_statistics=True)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def read(out_dir: str, name: str) -> pa.Table:
+    return pq.read_table(os.path.join(out_dir, f"{name}.parquet"), schema=TABLES[name].schema)

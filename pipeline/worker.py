@@ -1,0 +1,131 @@
+"""Per-document work: bytes in, table rows out. Pure: no paths, no shared state.
+
+Everything a worker process needs is in its arguments, so the same function
+runs in a local process pool or on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import asdict
+from typing import Any
+
+from pipeline.loaded import LoadedDocument, LoadError
+
+SUPPORTED = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+TEXT_LOADER_VERSION = "txt/2"
+HTML_LOADER_VERSION = "html/2"
+
+
+def loader_version(suffix: str) -> str:
+    from pipeline.load_pdf import LOADER_VERSION as PDF_VERSION
+
+    kind = SUPPORTED.get(suffix.lower())
+    return {"txt": TEXT_LOADER_VERSION, "pdf": PDF_VERSION, "html": HTML_LOADER_VERSION}.get(kind or "", "none")
+
+
+def load_bytes(suffix: str, data: bytes) -> LoadedDocument:
+    kind = SUPPORTED.get(suffix.lower())
+    if kind is None:
+        raise LoadError("unsupported_extension", f"unsupported file type '{suffix}' (expected .pdf, .txt, .html)")
+    if kind == "pdf":
+        from pipeline.load_pdf import load_pdf
+
+        return load_pdf(data)
+    if kind == "html":
+        from pipeline.load_html import load_html
+
+        return load_html(data)
+    # A PDF or web page saved under another name is read for what it is.
+    if data[:5] == b"%PDF-":
+        raise LoadError("binary_file", "the file is a PDF named as text")
+    from pipeline.load_text import load_text
+
+    return load_text(data)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def extract_rows(doc_id: str, loaded: LoadedDocument) -> dict[str, list[dict]]:
+    """Run every extractor over one loaded document; rows per table (JSON-safe)."""
+    from extractors import EXTRACTORS, document
+    from models.facts import fact_row
+    from pipeline.parse import ParsedDocument
+
+    doc = ParsedDocument(doc_id, loaded)
+    facts = {name: module.extract(doc) for name, module in EXTRACTORS.items()}
+    rows: dict[str, list[dict]] = {}
+    for name, module in EXTRACTORS.items():
+        rows[name] = [
+            {k: _jsonable(v) for k, v in fact_row(f, doc_id, name, module.VERSION).items()}
+            for f in facts[name]
+        ]
+    summary = document.summarise(doc, facts["ratings"], facts["dates"], facts["recommendations"])
+    rows["documents"] = [{
+        **{k: _jsonable(v) for k, v in asdict(summary).items()},
+        "doc_id": doc_id,
+        "source_format": loaded.source_format,
+        "encoding": loaded.encoding,
+        "page_count": len(loaded.pages),
+        "char_count": len(loaded.text),
+        "extractor_version": document.VERSION,
+    }]
+    rows["pages"] = [
+        {"doc_id": doc_id, "page": p.number, "char_start": p.char_start, "char_end": p.char_end,
+         "text": loaded.text[p.char_start : p.char_end], "removed": list(p.removed),
+         "extractor_version": loader_version("." + loaded.source_format)}
+        for p in loaded.pages
+    ]
+    return rows
+
+
+def process_document(task: dict) -> dict:
+    """One document, start to end. Returns {"rows": ...} or {"error": {...}}.
+
+    task: doc_id, suffix, path (absolute, to read), text_cache (path or None).
+    """
+    import json
+
+    doc_id = task["doc_id"]
+    stage = "read"
+    try:
+        loaded = None
+        cache = task.get("text_cache")
+        if cache and os.path.exists(cache):
+            with open(cache, encoding="utf-8") as handle:
+                loaded = LoadedDocument.from_json(json.load(handle))
+        if loaded is None:
+            try:
+                with open(task["path"], "rb") as handle:
+                    data = handle.read()
+            except FileNotFoundError:
+                return {"error": {"stage": "read", "error_kind": "file_vanished",
+                                  "message": "the file was deleted or moved during the run"}}
+            stage = "load"
+            loaded = load_bytes(task["suffix"], data)
+            if cache:
+                _write_json_atomic(cache, loaded.to_json())
+        stage = "extract"
+        return {"rows": extract_rows(doc_id, loaded), "notes": loaded.notes}
+    except LoadError as exc:
+        return {"error": {"stage": stage, "error_kind": exc.kind, "message": exc.message}}
+    except MemoryError:
+        return {"error": {"stage": stage, "error_kind": "memory", "message": "ran out of memory"}}
+    except Exception as exc:  # a bug or an unforeseen file: recorded, never fatal
+        return {"error": {"stage": stage, "error_kind": type(exc).__name__,
+                          "message": f"{type(exc).__name__}: {exc}"}}
+
+
+def _write_json_atomic(path: str, data: dict) -> None:
+    import json
+
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False)
+    os.replace(temporary, path)
