@@ -52,6 +52,8 @@ _SEPARATE = regex.compile(SEPARATE_RATING, _I)
 _THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
+_PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
+_THEME_SUBJECT = regex.compile(r"^[A-Z][A-Za-z ,'’\-]{3,60}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 _JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
 
@@ -116,6 +118,13 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
         if not match:
             continue
         start, end = cell.start + match.start("label"), cell.start + match.end("label")
+        label = canonical_label(match.group("label"))
+        if _PERCENT_CELL.match(sequence[i - 1].text) and i >= 2 and label not in FOUR_POINT.labels[:2] + FOUR_POINT.labels[3:]:
+            # 2010-2012 scoring summary: "Safeguarding\t68%\tModerate improvement required"
+            subject = sequence[i - 2].text
+            if _THEME_SUBJECT.match(subject):
+                out.append(_rating(doc, "theme", None, subject, start, end))
+            continue
         for back in (1, 2):
             if i - back < 0:
                 break

@@ -44,14 +44,14 @@ LABEL_SYNONYMS: dict[str, str] = {
 
 # A cell or line that is nothing but a rating ("Requires improvement", "'Good'").
 RATING_CELL = (
-    r"^[‘'\"“]?(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
+    r"^[‘’'\"“”]?(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
     r"unsatisfactory|poor|not rated|this standard was not rated|"
     r"(?:substantial|moderate|minimum) improvement required)[’'\"”]?\.?$"
 )
 
 # A quoted four-point or joint label inside a sentence: "rated as 'Requires improvement'".
 QUOTED_LABEL = (
-    r"[‘'\"“](?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
+    r"[‘’'\"“”](?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
     r"unsatisfactory|poor)[’'\"”]"
 )
 BARE_LABEL = (

@@ -68,7 +68,11 @@ def load_pdf(data: bytes, max_pages: int | None = None) -> LoadedDocument:
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise LoadError("encrypted_pdf", f"encrypted PDF, cannot be read without a password ({type(exc).__name__})") from exc
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        # pdfplumber wraps pdfminer's errors: look at what it wraps too.
+        causes = [exc, *exc.args, exc.__context__]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in str(exc).lower():
+            raise LoadError("encrypted_pdf", "encrypted PDF, cannot be read without a password") from exc
+        if "encrypt" in str(exc).lower():
             raise LoadError("encrypted_pdf", f"encrypted PDF: {exc}") from exc
         raise LoadError("corrupt_pdf", f"corrupt or truncated PDF: {type(exc).__name__}: {exc}") from exc
     layouts: list[PageLayout] = []

@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from pipeline.progress import Progress
 
@@ -95,10 +96,11 @@ def _load_manifest(out_dir: str) -> dict:
         return {"versions": {}, "files": {}}
 
 
-def run(options: RunOptions, stderr=sys.stderr) -> RunReport:  # noqa: C901 - the job, step by step
+def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:  # noqa: C901 - the job, step by step
     from models.schemas import TABLES
     from pipeline.worker import loader_version
 
+    stderr = stderr or sys.stderr
     started = time.monotonic()
     report = RunReport(out_dir=options.out_dir)
     versions = current_versions()

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample corpus, extracted once for the whole session."""
+    from pipeline.run import RunOptions, run
+
+    out = tmp_path_factory.mktemp("processed")
+    report = run(RunOptions(str(RAW), str(out), jobs=2, quiet=True))
+    assert report.exit_code == 0, report.errors
+    return out
+
+
+@pytest.fixture()
+def raw_copy(tmp_path: Path) -> Path:
+    """A private copy of the sample corpus that a test may change."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    return target
+
+
+def read_rows(out: Path, table: str) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(os.path.join(out, f"{table}.parquet")).to_pylist()
