@@ -50,11 +50,12 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
         if date is not None:
             found.append((match.start(), match.end(), date, "day" if day else "month"))
             # "16 and 30 September 2013": the first day shares the second's month and year.
-            pair = _PAIR_DAY.search(doc.text, max(0, match.start() - 16), match.start() + 1)
-            if pair and pair.end() == match.start() and day:
+            window = max(0, match.start() - 16)
+            pair = _PAIR_DAY.search(doc.text[window : match.start()]) if day else None
+            if pair:
                 first = make_date(date.year, date.month, int(pair.group("day")))
                 if first:
-                    found.append((pair.start("day"), pair.end("day"), first, "day"))
+                    found.append((window + pair.start("day"), window + pair.end("day"), first, "day"))
     for match in _NUMERIC.finditer(doc.text):
         date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if date is not None:

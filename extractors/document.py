@@ -26,7 +26,7 @@ _TITLE_PLACE = regex.compile(TITLE_PLACE)
 _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, reverse=True))
 # The words before a service kind: "West Mercia Youth Justice Service", "Conwy and Denbighshire YJS"
 _SERVICE = regex.compile(
-    r"(?P<before>(?:[\w'’\-]+\s+){0,6}?)(?P<kind>" + _KIND + r")\b(?!\s*[a-z])",
+    r"(?P<before>(?:[\w'’\-&]+[ \u00a0]+){0,6}?)(?P<kind>" + _KIND + r")\b(?![ \u00a0]*[a-z])",
     _I,
 )
 _NAME_WORD = regex.compile(r"^[A-Z][\w'’\-]*$")

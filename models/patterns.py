@@ -189,7 +189,8 @@ DATE = (
 # "28/03/2019", "28.03.2019"
 NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
 # First day of a pair sharing month and year: "16 and 30 September 2013"
-DAY_BEFORE_PAIR = r"(?<![\w/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|-|–)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+(?:19|20)\d\d)"
+# (matched against the text just before a full "30 September 2013")
+DAY_BEFORE_PAIR = r"(?<![\w/,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|-|–)\s+$"
 
 # Roles, tried in this order on the clause before the date, then on the sentence.
 DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (

@@ -34,3 +34,10 @@ def read_rows(out: Path, table: str) -> list[dict]:
     import pyarrow.parquet as pq
 
     return pq.read_table(os.path.join(out, f"{table}.parquet")).to_pylist()
+
+
+# The first example of a test that parses text also loads spaCy: no per-example deadline.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")

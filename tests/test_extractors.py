@@ -1,0 +1,291 @@
+"""Domain sentences in, facts out: one short realistic document per era and phrasing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors import dates, document, percentages, ratings, recommendations
+from tests.helpers import parse
+
+
+def _ratings(text: str) -> list[tuple]:
+    return [(r.scope, r.code, r.subject, r.label) for r in ratings.extract(parse(text))]
+
+
+# ------------------------------------------------------------ press releases
+
+@pytest.mark.parametrize("sentence, label", [
+    ("West Mercia Youth Justice Service (YJS) has received an overall rating of ‘Requires improvement’ following an inspection.", "Requires improvement"),
+    ("Wrexham Youth Justice Service (YJS) in North Wales was found by inspectors to be good overall, with many impressive areas.", "Good"),
+    ("Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.", "Outstanding"),
+    ("Sefton Youth Offending Team has been rated 'Inadequate' overall by HM Inspectorate of Probation.", "Inadequate"),
+    ("Overall, Wakefield YJS was rated as 'Good'.", "Good"),
+])
+def test_press_release_overall_rating(sentence, label):
+    assert _ratings(sentence) == [("overall", None, "Overall", label)]
+
+
+def test_previous_inspection_rating_is_not_the_overall_rating():
+    text = ("Doncaster Youth Justice Service has received an overall rating of 'Good'.\n"
+            "This follows an inspection in 2019, when the service was given an overall rating of 'Inadequate'.")
+    assert _ratings(text) == [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Inadequate")]
+
+
+def test_separately_rated_resettlement():
+    text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as "
+            "‘Requires improvement’.")
+    assert _ratings(text) == [("standard", None, "Resettlement policy and provision", "Requires improvement")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "‘Good’ is the second highest HM Inspectorate of Probation rating.",
+    "The Inspectorate uses a four-point scale: ‘Outstanding’, ‘Good’, ‘Requires improvement’ and ‘Inadequate’.",
+    "There are four ratings which can be given: good, satisfactory, unsatisfactory and poor.",
+    "They inspect against published standards and all services are given one of four ratings: outstanding, good, requires improvement and inadequate.",
+    "Nationally, 40% of youth justice services inspected this year were rated 'Good'.",
+])
+def test_definitions_of_the_scale_are_not_ratings(sentence):
+    assert _ratings(sentence) == []
+
+
+def test_press_release_stated_count_and_dates():
+    text = ("The inspection made nine recommendations, including advising the YJS to strive for consistency.\n"
+            "ENDS\nNotes to editor\n"
+            "- The report is available at https://www.justiceinspectorates.gov.uk/hmiprobation/ from 11 February 2016.\n"
+            "- Fieldwork for this inspection took place in January 2022.\n"
+            "- The programme was agreed by ministers in December 2011.\n")
+    doc = parse(text)
+    assert recommendations.stated_count(doc) == 9
+    assert [(d.date, d.precision, d.role) for d in dates.extract(doc)] == [
+        (dt.date(2016, 2, 11), "day", "publication"),
+        (dt.date(2022, 1, 1), "month", "fieldwork"),
+        (dt.date(2011, 12, 1), "month", "other"),
+    ]
+    assert document.doc_type(doc) == "press_release"
+
+
+# ----------------------------------------------------- 2012-2017 joint inspections
+
+JOINT_PRESS_RELEASE = """Anytown now performing well
+Inspectors were pleased to find that:
+- work to reduce reoffending was good. Plans were clear;
+- work to protect the public and actual or potential victims was satisfactory;
+- work to protect children and reduce their vulnerability remained unsatisfactory;
+- work to ensure that the sentence was served was good;
+- the effectiveness of governance and partnership arrangements was poor.
+Work to address substance misuse was good.
+"""
+
+
+def test_joint_inspection_themes_in_a_press_release():
+    assert _ratings(JOINT_PRESS_RELEASE) == [
+        ("theme", None, "Reducing reoffending", "Good"),
+        ("theme", None, "Protecting the public", "Satisfactory"),
+        ("theme", None, "Protecting children and young people", "Unsatisfactory"),
+        ("theme", None, "Ensuring the sentence is served", "Good"),
+        ("theme", None, "Governance and partnerships", "Poor"),
+    ]
+    assert [r.scale for r in ratings.extract(parse(JOINT_PRESS_RELEASE))] == ["joint_inspection"] * 5
+
+
+JOINT_REPORT = """Full Joint Inspection of Youth Offending Work in Anytown
+
+Contents
+Theme 1: Reducing the likelihood of reoffending\t6
+Summary
+Reducing the likelihood of reoffending
+Overall, work to reduce reoffending was satisfactory. Assessments were good.
+Governance
+Overall, governance was not effective.
+Recommendations
+Post-inspection improvement work should focus particularly on the following:
+1. Attendance at the Management Board needs to be regular (Chair of YOT Management Board).
+2. Plans should be clear and precise (Head of Service).
+Theme 1: Reducing the likelihood of reoffending
+Case assessment score
+Within the case assessment, overall 73% of work to reduce reoffending was done well enough.
+Overall, work to reduce reoffending was satisfactory.
+Methodology
+Fieldwork for this inspection was undertaken on the weeks commencing:
+16 and 30 September 2013.
+Case assessment score\tDescriptor
+80% +\tGood
+65% - 79%\tSatisfactory
+50-64%\tUnsatisfactory
+< 50%\tPoor
+"""
+
+
+def test_joint_inspection_report_themes_use_the_reports_own_titles():
+    assert _ratings(JOINT_REPORT) == [
+        ("theme", None, "Reducing the likelihood of reoffending", "Satisfactory"),
+        ("theme", None, "Governance and partnerships", "Not effective"),
+    ]
+
+
+def test_joint_inspection_report_recommendations_owner_in_brackets():
+    recs = recommendations.extract(parse(JOINT_REPORT))
+    assert [(r.number, r.owner, r.owner_type) for r in recs] == [
+        (1, "Chair of YOT Management Board", "board chair"),
+        (2, "Head of Service", "head of service / service manager"),
+    ]
+    assert recs[0].text.startswith("Attendance at the Management Board")
+
+
+def test_scoring_bands_are_percentages_not_ratings():
+    values = [(p.value, p.text) for p in percentages.extract(parse(JOINT_REPORT))]
+    assert values == [(73.0, "73%"), (80.0, "80% +"), (65.0, "65%"), (79.0, "79%"),
+                      (50.0, "50"), (64.0, "64%"), (50.0, "< 50%")]
+
+
+def test_day_pair_shares_month_and_year():
+    found = [(d.text, d.date, d.role) for d in dates.extract(parse(JOINT_REPORT))]
+    assert found == [("16", dt.date(2013, 9, 16), "fieldwork"), ("30 September 2013", dt.date(2013, 9, 30), "fieldwork")]
+
+
+# --------------------------------------------------------- 2010-2012 core case
+
+def test_core_case_scoring_summary():
+    text = ("Core Case Inspection of youth offending work in Anytown\n\nScoring summary\n"
+            "Safeguarding\t68%\tModerate improvement required\n"
+            "Risk of Harm to others\t55%\tSubstantial improvement required\n")
+    doc = parse(text)
+    found = ratings.extract(doc)
+    assert [(r.scope, r.subject, r.label, r.scale, r.rank) for r in found] == [
+        ("theme", "Safeguarding", "Moderate improvement required", "improvement_required", 1),
+        ("theme", "Risk of Harm to others", "Substantial improvement required", "improvement_required", 0),
+    ]
+    assert document.framework(doc, found) == "core_case_2010"
+
+
+# ------------------------------------------------------ 2018-2023 standards
+
+STANDARDS_REPORT = """HM Inspectorate of Probation
+An inspection of youth offending services in
+Anytown and Borough
+HM Inspectorate of Probation, March 2021
+
+Ratings
+Anytown and Borough Youth Offending Service
+Fieldwork started October 2020
+Score 20/36
+Overall rating\tGood
+1. Organisational delivery
+1.1 Governance and leadership\tOutstanding
+1.2 Staff\tGood
+2. Court disposals
+2.1 Assessment\tRequires improvement
+4.1 Resettlement policy and provision\tInadequate
+
+Recommendations
+As a result of our inspection findings, we have made three recommendations.
+The Anytown YOS Management Board should:
+1. Make sure the board understands its data.
+The Director of Children's Services should:
+2. Provide social workers to the out-of-court panel.
+Gwent Police should:
+3. Share intelligence on exploitation.
+
+2.1. Assessment
+Assessment is well-informed, analytical and personalised, actively involving the child and their parents or carers.
+Requires improvement
+Our rating¹ for assessment is based on the following key questions:
+\t% 'Yes'
+Does assessment sufficiently analyse how to support the child's desistance?\t64%
+Does assessment sufficiently analyse how to keep the child safe?\t80%
+"""
+
+
+def test_standards_framework_ratings_table_and_score():
+    found = ratings.extract(parse(STANDARDS_REPORT))
+    assert [(r.scope, r.code, r.subject, r.label, r.score, r.score_max) for r in found] == [
+        ("overall", None, "Overall", "Good", 20, 36),
+        ("standard", "1.1", "Governance and leadership", "Outstanding", None, None),
+        ("standard", "1.2", "Staff", "Good", None, None),
+        ("standard", "2.1", "Assessment", "Requires improvement", None, None),
+        ("standard", "4.1", "Resettlement policy and provision", "Inadequate", None, None),
+    ]
+    assert [r.rank for r in found] == [2, 3, 2, 1, 0]
+
+
+def test_standards_framework_owner_groups():
+    recs = recommendations.extract(parse(STANDARDS_REPORT))
+    assert [(r.number, r.owner, r.owner_type) for r in recs] == [
+        (1, "Anytown YOS Management Board", "management board"),
+        (2, "Director of Children's Services", "children's services"),
+        (3, "Gwent Police", "police"),
+    ]
+
+
+def test_key_question_rows_carry_question_and_standard():
+    rows = [(p.value, p.subject, p.section) for p in percentages.extract(parse(STANDARDS_REPORT))]
+    assert rows == [
+        (64.0, "Does assessment sufficiently analyse how to support the child's desistance?", "2.1"),
+        (80.0, "Does assessment sufficiently analyse how to keep the child safe?", "2.1"),
+    ]
+
+
+def test_standards_report_document_summary():
+    doc = parse(STANDARDS_REPORT)
+    facts = ratings.extract(doc), dates.extract(doc), recommendations.extract(doc)
+    summary = document.summarise(doc, *facts)
+    assert summary.service == "Anytown and Borough Youth Offending Service"
+    assert summary.service_key == "anytown-and-borough"
+    assert summary.framework == "standards_2018"
+    assert (summary.overall_rating, summary.overall_rating_rank) == ("Good", 2)
+    assert (summary.publication_date, summary.publication_date_precision) == (dt.date(2021, 3, 1), "month")
+    assert (summary.fieldwork_start, summary.fieldwork_start_precision) == (dt.date(2020, 10, 1), "month")
+    assert summary.recommendation_count_stated == summary.recommendation_count_extracted == 3
+
+
+# -------------------------------------------------- 2024 children and victims
+
+def test_children_and_victims_inspection():
+    text = ("An inspection of youth justice work with children and victims in Wakefield\n"
+            "Foreword\n"
+            "Overall, Wakefield YJS was rated as 'Good'. We have made five recommendations.\n")
+    doc = parse(text)
+    found = ratings.extract(doc)
+    assert [(r.scope, r.label) for r in found] == [("overall", "Good")]
+    summary = document.summarise(doc, found, [], [])
+    assert summary.framework == "children_and_victims_2024"
+    assert summary.service == "Wakefield Youth Justice Service"
+    assert summary.recommendation_count_stated == 5
+
+
+# ------------------------------------------------------------- percentages
+
+@pytest.mark.parametrize("text, expected", [
+    ("the reoffending rate was 45.4 %, worse than the 35.8% for England", [45.4, 35.8]),
+    ("11 per cent of children, 10 percent in care", [11.0, 10.0]),
+    ("a first-time entry rate (per 100,000) of 236 and 37 per 1,000", []),
+    ("more than three-quarters of cases; 17 out of 20 said so; in 2023/2024", []),
+])
+def test_percentages(text, expected):
+    assert [p.value for p in percentages.extract(parse(text))] == expected
+
+
+# ------------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 31 February 2020 and in 2023/2024 and in June", []),
+    ("between 16 January 2023 and 10 November 2023", [(dt.date(2023, 1, 16), "day"), (dt.date(2023, 11, 10), "day")]),
+    ("signed 1st Sept 2019", [(dt.date(2019, 9, 1), "day")]),
+    ("dated 28/03/2019", [(dt.date(2019, 3, 28), "day")]),
+])
+def test_dates(text, expected):
+    assert [(d.date, d.precision) for d in dates.extract(parse(text))] == expected
+
+
+def test_signature_month_is_report_signed():
+    text = "Foreword\nWe were impressed.\nLiz Calderbank\nHM Chief Inspector of Probation\nJanuary 2014\nSummary\n"
+    assert [(d.text, d.role) for d in dates.extract(parse(text))] == [("January 2014", "report_signed")]
+
+
+def test_every_fact_span_reproduces_its_mention():
+    doc = parse(STANDARDS_REPORT + JOINT_REPORT)
+    for fact in [*ratings.extract(doc), *percentages.extract(doc), *dates.extract(doc)]:
+        mention = getattr(fact, "label_text", None) or fact.text
+        assert doc.text[fact.span.char_start : fact.span.char_end] == mention
