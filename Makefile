@@ -10,7 +10,7 @@ GOLD   ?= tests/gold
 JOBS   ?= 0
 ARGS   ?=
 
-.PHONY: install extract test eval lint bench clean
+.PHONY: install extract test eval lint clean
 
 install: $(VENV)/.installed
 
@@ -33,9 +33,6 @@ eval: install
 lint: install
 	$(BIN)/ruff check pipeline extractors models tests
 	$(BIN)/mypy
-
-bench: install
-	$(BIN)/python -m pipeline.bench $(ARGS)
 
 clean:
 	rm -rf $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/.cache

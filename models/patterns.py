@@ -244,9 +244,7 @@ SERVICE_KINDS: dict[str, str] = {
 }
 # Capitalised words that start a phrase but are not part of a place name.
 NOT_PLACE_WORDS = frozenset(
-    "the a an this that these those our their its his her each every overall inspectors inspector "
-    "today and of in at for with from by to on as when where while although however but "
-    "hm hmi chief dame sir mr mrs ms dr local national regional welsh english".split()
+    ["the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "each", "every", "overall", "inspectors", "inspector", "today", "and", "of", "in", "at", "for", "with", "from", "by", "to", "on", "as", "when", "where", "while", "although", "however", "but", "hm", "hmi", "chief", "dame", "sir", "mr", "mrs", "ms", "dr", "local", "national", "regional", "welsh", "english"]
 )
 # "A joint inspection of youth justice services in Conwy and Denbighshire"
 TITLE_PLACE = r"\binspection\s+of\s+youth\s+(?:justice|offending)\s+(?:services|work)(?:\s+with\s+children(?:\s+and\s+victims)?)?\s+in\s*\n*\s*(?P<place>[A-Z][^\n,.]{1,60})"

@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, cast
 
 
 def _child(connection: Connection, function: Callable[[dict], dict], task: dict, memory_mb: int | None) -> None:
@@ -25,7 +25,7 @@ def _child(connection: Connection, function: Callable[[dict], dict], task: dict,
         result = function(task)
     except MemoryError:
         result = {"error": {"stage": "worker", "error_kind": "memory", "message": f"exceeded the memory limit of {memory_mb} MB"}}
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
+    except BaseException as exc:
         result = {"error": {"stage": "worker", "error_kind": type(exc).__name__, "message": str(exc)}}
     connection.send(result)
     connection.close()
@@ -54,9 +54,9 @@ def run_isolated(
             sender.close()
             running[receiver] = (process, task, time.monotonic() + timeout)
         nearest = min(deadline for _, _, deadline in running.values())
-        ready = wait(list(running), timeout=max(0.0, nearest - time.monotonic()))
+        ready = cast(list[Connection], wait(list(running), timeout=max(0.0, nearest - time.monotonic())))
         for receiver in ready:
-            process, task, _ = running.pop(receiver)  # type: ignore[index]
+            process, task, _ = running.pop(receiver)
             try:
                 result = receiver.recv()
             except (EOFError, OSError):

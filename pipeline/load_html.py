@@ -32,10 +32,10 @@ def load_html(data: bytes) -> LoadedDocument:
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
-        marker = " ".join([*(tag.get("class") or []), tag.get("id") or "", tag.get("role") or ""])
+        marker = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if marker.strip() and _DROP_MARKERS.search(marker) and tag.name not in ("main", "article", "body", "html"):
             tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    root = soup.find("main") or soup.find("article") or soup.find(role="main") or soup.body or soup
     lines: list[str] = []
     for block in root.find_all(_BLOCKS):
         if block.find_parent(_BLOCKS) is not None and block.name != "tr":

@@ -12,6 +12,7 @@ written with superscript digits ("rating¹", "¹ The rating for ...").
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -163,12 +164,12 @@ def words_to_lines(words: list[dict]) -> list[Line]:
     lines = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        sizes = Counter()
+        sizes: Counter[float] = Counter()
         for w in row:
             sizes[round(w["size"], 1)] += len(w["text"])
         size = sizes.most_common(1)[0][0]
         baseline = median(w["bottom"] for w in row if round(w["size"], 1) == size)
-        gaps = sorted(b["x0"] - a["x1"] for a, b in zip(row, row[1:], strict=False))
+        gaps = sorted(b["x0"] - a["x1"] for a, b in itertools.pairwise(row))
         typical_gap = gaps[len(gaps) // 2] if gaps else 0.0
         parts: list[str] = []
         previous: dict | None = None

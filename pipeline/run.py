@@ -96,7 +96,7 @@ def _load_manifest(out_dir: str) -> dict:
         return {"versions": {}, "files": {}}
 
 
-def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:  # noqa: C901 - the job, step by step
+def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     from models.schemas import TABLES
     from pipeline.worker import loader_version
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.conftest import read_rows
@@ -25,7 +27,7 @@ def test_pages_tile_the_canonical_text(sample_out, texts):
         assert len(text) == documents[doc_id]["char_count"]
         own = [p for p in pages if p["doc_id"] == doc_id]
         assert own[0]["char_start"] == 0 and own[-1]["char_end"] == len(text)
-        for before, after in zip(own, own[1:], strict=False):
+        for before, after in itertools.pairwise(own):
             assert before["char_end"] == after["char_start"]
         for page in own:
             assert text[page["char_start"] : page["char_end"]] == page["text"]
