@@ -1,5 +1,10 @@
 """One module per kind of fact. Each exposes VERSION and a pure ``extract(doc)``."""
 
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
 from extractors import dates, document, percentages, ratings, recommendations
 
 EXTRACTORS = {
@@ -9,9 +14,24 @@ EXTRACTORS = {
     "recommendations": recommendations,
 }
 
+_ROOT = Path(__file__).resolve().parent.parent
+# The code whose change alters the facts; its hash guards against a forgotten VERSION bump.
+_FACT_CODE = ("extractors", "models/patterns.py", "models/facts.py", "pipeline/parse.py")
+
+
+def code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for entry in _FACT_CODE:
+        path = _ROOT / entry
+        for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
 
 def versions() -> dict[str, str]:
     """Every extractor's version: a change re-extracts every document."""
     out = {name: module.VERSION for name, module in EXTRACTORS.items()}
     out["documents"] = document.VERSION
+    out["code"] = code_fingerprint()
     return out

@@ -30,6 +30,7 @@ from models.patterns import (
     PREVIOUS_INSPECTION_CUES,
     RATING_CELL,
     SCORE,
+    SECTOR_CUES,
     SEPARATE_RATING,
     STANDARD_CELL,
     THEME_HEADING,
@@ -38,7 +39,7 @@ from models.patterns import (
 )
 from pipeline.parse import ParsedDocument
 
-VERSION = "ratings/3"
+VERSION = "ratings/4"
 
 _I = regex.IGNORECASE
 _RATING_CELL = regex.compile(RATING_CELL, _I)
@@ -49,6 +50,7 @@ _SCORE = regex.compile(SCORE, _I)
 _OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
 _PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
 _SEPARATE = regex.compile(SEPARATE_RATING, _I)
+_SECTOR = regex.compile(SECTOR_CUES, _I)
 _THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
@@ -194,6 +196,8 @@ def sentence_ratings(doc: ParsedDocument) -> list[Rating]:
     default_names = {key: name for key, _, name in _THEMES}
     for sentence in doc.sentences:
         text = sentence.text
+        if _SECTOR.search(text):
+            continue  # about the sector or other services, not this one
         for _, pattern in _OVERALL:
             for match in pattern.finditer(text):
                 start = sentence.start + match.start("label")

@@ -92,6 +92,13 @@ OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.",
     ),
     (
+        "service_rated",
+        r"\b(?:YOT|YJS|YOS|youth\s+(?:justice|offending)\s+(?:services?|team|partnership))\b"
+        r"(?:(?!work|disposal|delivery|provision|standard|domain|aspect|area|which|previous|last)[^.;]){0,60}?"
+        r"\b(?:has\s+been|have\s+been|was|were|is|are)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL,
+        "Youth offending services in Sefton have been rated as ‘Good’.",
+    ),
+    (
         "overall_rating_is",
         r"\boverall\s+rating\s+(?:is|was|of)\s+" + QUOTED_LABEL,
         "The service's overall rating is 'Good'.",
@@ -106,6 +113,13 @@ PREVIOUS_INSPECTION_CUES = (
     r"|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
     r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b"
     r"|\bwas\s+previously\b|\bup\s+from\b|\bdown\s+from\b|\bimproved\s+from\b"
+)
+
+# A sentence about the sector or other services, not the inspected one.
+# "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
+SECTOR_CUES = (
+    r"\bnationally\b|\bacross\s+(?:england|wales|the\s+country)\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+of\b"
+    r"|\b(?:all|most|many|other|neighbouring)\s+(?:youth\s+(?:justice|offending)\s+)?(?:services|teams|YOTs|areas)\b"
 )
 
 # A standard or area rated separately in a press release.

@@ -22,6 +22,8 @@ def _ratings(text: str) -> list[tuple]:
     ("Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.", "Outstanding"),
     ("Sefton Youth Offending Team has been rated 'Inadequate' overall by HM Inspectorate of Probation.", "Inadequate"),
     ("Overall, Wakefield YJS was rated as 'Good'.", "Good"),
+    ("Youth offending services in Sefton have been rated as ‘Good’.", "Good"),
+    ("Anytown YOT was rated 'Inadequate', the lowest rating.", "Inadequate"),
 ])
 def test_press_release_overall_rating(sentence, label):
     assert _ratings(sentence) == [("overall", None, "Overall", label)]
@@ -45,6 +47,7 @@ def test_separately_rated_resettlement():
     "There are four ratings which can be given: good, satisfactory, unsatisfactory and poor.",
     "They inspect against published standards and all services are given one of four ratings: outstanding, good, requires improvement and inadequate.",
     "Nationally, 40% of youth justice services inspected this year were rated 'Good'.",
+    "Anytown YJS's out-of-court work was rated 'Requires improvement'.",
 ])
 def test_definitions_of_the_scale_are_not_ratings(sentence):
     assert _ratings(sentence) == []
