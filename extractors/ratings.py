@@ -14,7 +14,7 @@ match: every pattern needs a rating verb about this service or a table cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import regex
 
@@ -37,7 +37,7 @@ from models.patterns import (
     THEME_JUDGEMENT,
     THEMES,
 )
-from pipeline.parse import ParsedDocument
+from pipeline.parse import ParsedDocument, TextLine
 
 VERSION = "ratings/4"
 
@@ -58,13 +58,6 @@ _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
 _THEME_SUBJECT = regex.compile(r"^[A-Z][A-Za-z ,'’\-]{3,60}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 _JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    start: int
-    end: int
 
 
 def canonical_label(text: str) -> str:
@@ -99,7 +92,8 @@ def extract(doc: ParsedDocument) -> list[Rating]:
 # ------------------------------------------------------------------ tables
 
 
-def cells(doc: ParsedDocument) -> list[Cell]:
+def cells(doc: ParsedDocument) -> list[TextLine]:
+    """Table cells and lines in reading order: a tab-separated row gives one per cell."""
     out = []
     for line in doc.lines:
         offset = line.start
@@ -107,7 +101,7 @@ def cells(doc: ParsedDocument) -> list[Cell]:
             stripped = part.strip()
             if stripped:
                 start = offset + part.index(stripped)
-                out.append(Cell(stripped, start, start + len(stripped)))
+                out.append(TextLine(start, start + len(stripped), stripped))
             offset += len(part) + 1
     return out
 
