@@ -52,6 +52,25 @@ def is_heading_like(text: str) -> bool:
     return stripped[0].isupper() or stripped[0].isdigit()
 
 
+def sentence_starts_here(doc: Any, i: int) -> bool:
+    """Does token i start a sentence? One paragraph, item or table row per line."""
+    if i == 0:
+        return True
+    token, previous = doc[i], doc[i - 1]
+    gap = previous.whitespace_ if not previous.is_space else previous.text
+    if token.is_space:
+        return False
+    if "\n" in gap:
+        return not token.text[:1].islower()  # a new line, unless it continues a wrapped line
+    if "\t" in gap:
+        return False  # table cells of one row stay together
+    if previous.text in (".", "!", "?") or previous.text.endswith(("!", "?")):
+        return bool(re.match(r"[A-Z0-9“\"‘'(•–-]", token.text))
+    if previous.text in ("”", '"', "’", "'") and i >= 2 and doc[i - 2].text in (".", "!", "?"):
+        return bool(re.match(r"[A-Z0-9“\"‘'(]", token.text))
+    return False
+
+
 @lru_cache(maxsize=1)
 def nlp() -> Any:
     import spacy
@@ -61,25 +80,15 @@ def nlp() -> Any:
 
         @Language.component("hmip_sentences")
         def hmip_sentences(doc: Any) -> Any:
-            for i, token in enumerate(doc):
-                if i == 0:
-                    token.is_sent_start = True
-                    continue
-                previous = doc[i - 1]
-                gap = previous.whitespace_ if not previous.is_space else previous.text
-                if token.is_space:
-                    token.is_sent_start = False
-                elif "\n" in gap or (previous.is_space and "\n" in previous.text):
-                    # A new line starts a sentence unless it continues a wrapped line.
-                    token.is_sent_start = not token.text[:1].islower()
-                elif "\t" in gap or (previous.is_space and "\t" in previous.text):
-                    token.is_sent_start = False  # table cells of one row stay together
-                elif previous.text in (".", "!", "?") or previous.text.endswith(("!", "?")):
-                    token.is_sent_start = bool(re.match(r"[A-Z0-9“\"‘'(•–-]", token.text))
-                elif previous.text in ("”", '"', "’", "'") and i >= 2 and doc[i - 2].text in (".", "!", "?"):
-                    token.is_sent_start = bool(re.match(r"[A-Z0-9“\"‘'(]", token.text))
-                else:
-                    token.is_sent_start = False
+            import numpy
+            from spacy.attrs import SENT_START
+
+            if len(doc):
+                # One array for the whole doc: setting token.is_sent_start one at a
+                # time makes spaCy rescan the doc each time (quadratic).
+                flags = [1 if sentence_starts_here(doc, i) else -1 for i in range(len(doc))]
+                values = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
+                doc.from_array([SENT_START], values)
             return doc
 
     pipeline = spacy.blank("en")
