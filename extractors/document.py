@@ -25,10 +25,9 @@ _REPORT = regex.compile(REPORT_CUES, _I)
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
 _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, reverse=True))
 # The words before a service kind: "West Mercia Youth Justice Service", "Conwy and Denbighshire YJS"
-_SERVICE = regex.compile(
-    r"(?P<before>(?:[\w'’\-&]+[ \u00a0]+){0,6}?)(?P<kind>" + _KIND + r")\b(?![ \u00a0]*[a-z])",
-    _I,
-)
+_SERVICE = regex.compile(r"\b(?P<kind>" + _KIND + r")\b(?![ \u00a0]*[a-z])", _I)
+# Up to six words on the same line just before the kind.
+_BEFORE = regex.compile(r"(?:[\w'’\-&]+[ \u00a0]+){0,6}$")
 _NAME_WORD = regex.compile(r"^[A-Z][\w'’\-]*$")
 _JOINERS = {"and", "upon", "on", "of", "&", "with", "-", "le", "de"}
 _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+of\s+probation)?$|^of\s+probation$", _I)
@@ -102,7 +101,9 @@ def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
     """(fullest service name, place key)."""
     mentions: list[tuple[str, str]] = []
     for match in _SERVICE.finditer(doc.text):
-        place = place_of(match.group("before"))
+        window = doc.text[max(0, match.start() - 120) : match.start()]
+        before = _BEFORE.search(window)
+        place = place_of(before.group() if before else "")
         if place:
             mentions.append((place, match.group("kind")))
     title_place = _TITLE_PLACE.search(doc.text[:1500])
