@@ -20,6 +20,7 @@ import regex
 
 from models.facts import Rating
 from models.patterns import (
+    CODE_CELL,
     DOMAIN_CELL,
     FOUR_POINT,
     IMPROVEMENT_REQUIRED,
@@ -46,6 +47,7 @@ _RATING_CELL = regex.compile(RATING_CELL, _I)
 _STANDARD_CELL = regex.compile(STANDARD_CELL)
 _DOMAIN_CELL = regex.compile(DOMAIN_CELL, _I)
 _OVERALL_CELL = regex.compile(OVERALL_CELL, _I)
+_CODE_CELL = regex.compile(CODE_CELL)
 _SCORE = regex.compile(SCORE, _I)
 _OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
 _PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
@@ -78,7 +80,7 @@ def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
 
 def _rating(doc: ParsedDocument, scope: str, code: str | None, subject: str, start: int, end: int) -> Rating:
     label_text = doc.text[start:end]
-    label = canonical_label(label_text.strip("‘'\"“’”."))
+    label = canonical_label(label_text.strip("‘'\"“’”. ★☆*"))
     scale, rank = scale_and_rank(label, scope)
     return Rating(scope, code, subject, label, scale, rank, label_text, doc.span(start, end))
 
@@ -134,6 +136,11 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
             if standard:
                 subject = standard.group("subject").rstrip(". ")
                 out.append(_rating(doc, "standard", standard.group("code"), subject, start, end))
+                break
+            code_cell = _CODE_CELL.match(sequence[i - back - 1].text) if i - back - 1 >= 0 else None
+            if code_cell and len(previous) <= 80 and not previous.endswith("."):
+                subject = previous.rstrip(". ")
+                out.append(_rating(doc, "standard", code_cell.group("code"), subject, start, end))
                 break
             domain = _DOMAIN_CELL.match(previous)
             if domain:

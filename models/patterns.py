@@ -46,7 +46,7 @@ LABEL_SYNONYMS: dict[str, str] = {
 RATING_CELL = (
     r"^[‘’'\"“”]?(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
     r"unsatisfactory|poor|not rated|this standard was not rated|"
-    r"(?:substantial|moderate|minimum) improvement required)[’'\"”]?\.?$"
+    r"(?:substantial|moderate|minimum) improvement required)[’'\"”]?\.?(?:\s*[★☆*]{1,5})?$"
 )
 
 # A quoted four-point or joint label inside a sentence: "rated as 'Requires improvement'".
@@ -92,10 +92,26 @@ OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.",
     ),
     (
+        "has_rated_as",
+        r"\b(?:has|have|had)\s+(?:rated|judged)\s+(?:the\s+)?(?:work\s+of\s+)?(?:YOT|YJS|YOS|youth\s+(?:justice|offending)\s+(?:services?|team|work)|service|partnership)\b"
+        r"(?:(?!disposal|delivery|provision|standard|domain|aspect|which)[^.;]){0,60}?\s+as\s+" + QUOTED_LABEL,
+        "HM Inspectorate of Probation has rated youth offending services in Sheffield as ‘Good’.",
+    ),
+    (
+        "overall_label_rating",
+        r"\b(?:received|given|awarded|achieved|gained|earned)\s+an?\s+overall\s+" + QUOTED_LABEL + r"\s+rating\b",
+        "Kirklees Youth Offending Team has received an overall ‘Good’ rating.",
+    ),
+    (
+        "given_a_rating_of",
+        r"\b(?:given|received|awarded)\s+a\s+rating\s+of\s+" + QUOTED_LABEL + r"(?!\s+for\b)",
+        "Youth justice services in Anytown have been given a rating of 'Requires improvement'.",
+    ),
+    (
         "service_rated",
         r"\b(?:YOT|YJS|YOS|youth\s+(?:justice|offending)\s+(?:services?|team|partnership))\b"
         r"(?:(?!work|disposal|delivery|provision|standard|domain|aspect|area|which|previous|last)[^.;]){0,60}?"
-        r"\b(?:has\s+been|have\s+been|was|were|is|are)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL,
+        r"\b(?:has\s+been|have\s+been|was|were|is|are)\s+(?:rated|judged)\s+(?:to\s+be\s+|as\s+)?" + QUOTED_LABEL,
         "Youth offending services in Sefton have been rated as ‘Good’.",
     ),
     (
@@ -160,6 +176,8 @@ STANDARD_CELL = r"^(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t]{1,80}?)\
 # "1. Organisational delivery", "Domain two: Court disposals"
 DOMAIN_CELL = r"^(?:(?P<code>[1-9])\.\s+|domain\s+(?P<word>one|two|three|four|[1-4])\s*:\s*)(?P<subject>[A-Z][^\t]{2,60}?)\s*$"
 OVERALL_CELL = r"^overall(?:\s+rating)?:?$"
+# A standard's code alone in its cell: "1.1" / "Governance and leadership" / "Good"
+CODE_CELL = r"^(?P<code>[1-9]\.\d{1,2})\.?$"
 # "Score 13/36"
 SCORE = r"\bscore\s*:?\s*(?P<score>\d{1,2})\s*/\s*(?P<max>\d{1,2})\b"
 

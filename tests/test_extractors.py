@@ -24,6 +24,10 @@ def _ratings(text: str) -> list[tuple]:
     ("Overall, Wakefield YJS was rated as 'Good'.", "Good"),
     ("Youth offending services in Sefton have been rated as ‘Good’.", "Good"),
     ("Anytown YOT was rated 'Inadequate', the lowest rating.", "Inadequate"),
+    ("HM Inspectorate of Probation has rated youth offending services in Sheffield as ‘Good’.", "Good"),
+    ("Kirklees Youth Offending Team has received an overall ‘Good’ rating.", "Good"),
+    ("Youth justice services in Anytown have been given a rating of 'Requires improvement'.", "Requires improvement"),
+    ("Anytown Youth Justice Service has been judged to be ‘Outstanding’ by inspectors.", "Outstanding"),
 ])
 def test_press_release_overall_rating(sentence, label):
     assert _ratings(sentence) == [("overall", None, "Overall", label)]
@@ -48,6 +52,8 @@ def test_separately_rated_resettlement():
     "They inspect against published standards and all services are given one of four ratings: outstanding, good, requires improvement and inadequate.",
     "Nationally, 40% of youth justice services inspected this year were rated 'Good'.",
     "Anytown YJS's out-of-court work was rated 'Requires improvement'.",
+    "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
+    "Inspectors found that 'Good' work was done in most cases.",
 ])
 def test_definitions_of_the_scale_are_not_ratings(sentence):
     assert _ratings(sentence) == []
@@ -211,6 +217,16 @@ def test_standards_framework_ratings_table_and_score():
         ("standard", "4.1", "Resettlement policy and provision", "Inadequate", None, None),
     ]
     assert [r.rank for r in found] == [2, 3, 2, 1, 0]
+
+
+def test_ratings_table_with_codes_in_their_own_cells_and_stars():
+    text = ("Overall rating\tGood ★★★\n1.\tOrganisational delivery\n"
+            "1.1\tGovernance and leadership\tOutstanding\n1.2\tStaff\tGood ★★★\n")
+    assert _ratings(text) == [
+        ("overall", None, "Overall", "Good"),
+        ("standard", "1.1", "Governance and leadership", "Outstanding"),
+        ("standard", "1.2", "Staff", "Good"),
+    ]
 
 
 def test_standards_framework_owner_groups():
