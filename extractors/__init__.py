@@ -19,9 +19,14 @@ _ROOT = Path(__file__).resolve().parent.parent
 _FACT_CODE = ("extractors", "models/patterns.py", "models/facts.py", "pipeline/parse.py")
 
 
-def code_fingerprint() -> str:
+# The code that derives tables from the facts (checks, inspections, schemas, writer).
+_DERIVED_CODE = ("pipeline/checks.py", "pipeline/inspections.py", "pipeline/tables.py", "models/rules.py",
+                 "models/schemas.py")
+
+
+def code_fingerprint(entries: tuple[str, ...] = _FACT_CODE) -> str:
     digest = hashlib.sha256()
-    for entry in _FACT_CODE:
+    for entry in entries:
         path = _ROOT / entry
         for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
             digest.update(file.name.encode())
@@ -35,3 +40,8 @@ def versions() -> dict[str, str]:
     out["documents"] = document.VERSION
     out["code"] = code_fingerprint()
     return out
+
+
+def derived_fingerprint() -> str:
+    """Changes when the tables derived from the facts would change."""
+    return code_fingerprint(_DERIVED_CODE)

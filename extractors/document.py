@@ -25,7 +25,7 @@ _REPORT = regex.compile(REPORT_CUES, _I)
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
 _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, reverse=True))
 # The words before a service kind: "West Mercia Youth Justice Service", "Conwy and Denbighshire YJS"
-_SERVICE = regex.compile(r"\b(?P<kind>" + _KIND + r")\b(?![ \u00a0]*[a-z])", _I)
+_SERVICE = regex.compile(r"\b(?P<kind>" + _KIND + r")\b", _I)
 # Up to six words on the same line just before the kind.
 _BEFORE = regex.compile(r"(?:[\w'’\-&]+[ \u00a0]+){0,6}$")
 _NAME_WORD = regex.compile(r"^[A-Z][\w'’\-]*$")

@@ -239,8 +239,61 @@ ERRORS = Table(
     ),
 )
 
+CHECK_NAMES = (
+    "score_sum",
+    "score_max",
+    "score_band",
+    "key_question_band",
+    "case_assessment_band",
+    "recommendation_count",
+    "press_release_overall_rating",
+    "press_release_recommendation_count",
+)
+
+CHECKS = Table(
+    name="checks",
+    description="The Inspectorate's own arithmetic applied to what was extracted: one row per check and document. A failed check is a flag to look at, not necessarily an extraction error (inspectors may depart from a band).",
+    key=("doc_id", "check", "subject"),
+    sort_by=("doc_id", "check", "subject"),
+    columns=(
+        DOC_ID,
+        Column("check", pa.string(), "Which rule.", nullable=False, allowed=CHECK_NAMES),
+        Column("subject", pa.string(), "What the check is about ('Overall', a standard code, a theme, the report's doc_id).", nullable=False),
+        Column("expected", pa.string(), "What the rule gives, from the other facts.", nullable=False),
+        Column("found", pa.string(), "What the document states (null when it states nothing)."),
+        Column("passed", pa.bool_(), "expected == found.", nullable=False),
+        Column("detail", pa.string(), "How expected was worked out.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+INSPECTIONS = Table(
+    name="inspections",
+    description="One row per inspection, joining the documents that describe it (report, press release; renderings of one document); count inspections here, not documents.",
+    key=("inspection_id",),
+    sort_by=("service_key", "publication_date", "inspection_id"),
+    columns=(
+        Column("inspection_id", pa.string(), "Stable id: a hash of the service key and the inspection's first doc_id.", nullable=False),
+        Column("service", pa.string(), "Inspected service (fullest name among the documents)."),
+        Column("service_key", pa.string(), "Normalised place key."),
+        Column("framework", pa.string(), "Inspection framework.", nullable=False, allowed=FRAMEWORKS),
+        Column("publication_date", pa.date32(), "Publication date (the report's when it states one)."),
+        Column("fieldwork_start", pa.date32(), "Start of fieldwork."),
+        Column("overall_rating", pa.string(), "Overall rating (the report's when there is one)."),
+        Column("overall_rating_rank", pa.int8(), "Rank of overall_rating on its scale (0 = lowest)."),
+        Column("score", pa.int16(), "Overall score ('Score 13/36' gives 13)."),
+        Column("score_max", pa.int16(), "Maximum of the score."),
+        Column("recommendation_count", pa.int32(), "Recommendations made: extracted from the report, else the number stated."),
+        Column("doc_ids", pa.list_(pa.string()), "Every document describing this inspection.", nullable=False),
+        Column("report_doc_ids", pa.list_(pa.string()), "Those that are reports.", nullable=False),
+        Column("press_release_doc_ids", pa.list_(pa.string()), "Those that are press releases.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DOCUMENTS, PAGES, RATINGS, PERCENTAGES, DATES, RECOMMENDATIONS, ERRORS)
+    t.name: t
+    for t in (DOCUMENTS, PAGES, RATINGS, PERCENTAGES, DATES, RECOMMENDATIONS, CHECKS, INSPECTIONS, ERRORS)
 }
 
 

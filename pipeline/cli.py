@@ -48,11 +48,15 @@ def _main(argv: list[str] | None) -> int:
             print("hmip: --jobs must be >= 0 and --timeout > 0", file=sys.stderr)
             return 2
         from pipeline.run import RunOptions, run, summary_text
+        from pipeline.tables import ValidationError
 
         options = RunOptions(args.raw_dir, args.out_dir, jobs=args.jobs, full=args.full, quiet=args.quiet,
                              timeout=args.timeout, memory_mb=args.memory_mb or None)
         try:
             report = run(options)
+        except ValidationError as exc:
+            print(f"hmip: nothing written: {exc}", file=sys.stderr)
+            return 1
         except KeyboardInterrupt:
             print("\nhmip: interrupted; the previous tables are intact, the next run completes the work", file=sys.stderr)
             return 130

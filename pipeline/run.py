@@ -46,6 +46,7 @@ class RunReport:
     processed: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
+    failed_checks: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     wrote: bool = False
     out_dir: str = ""
@@ -197,6 +198,8 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
                     row.update(source_path=paths[0], source_paths=list(paths), sha256=sha)
             tables[name].extend(table_rows)
         texts[doc_id] = "".join(p["text"] for p in sorted(rows["pages"], key=lambda p: p["page"]))
+    derive_tables(tables)
+    report.failed_checks = [c for c in tables["checks"] if not c["passed"]]
     for error in errors:
         error["extractor_version"] = "pipeline/1"
     tables["errors"] = errors
@@ -204,19 +207,22 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     report.failed = len({e["source_path"] for e in errors})
 
     # 5. Validate, then write (only when something changed).
+    from extractors import derived_fingerprint
     from pipeline.tables import build, validate, write_atomic
 
-    manifest = {"versions": versions, "files": files}
+    manifest = {"versions": versions, "derived": derived_fingerprint(), "files": files}
     outputs_exist = all(os.path.exists(os.path.join(options.out_dir, f"{n}.parquet")) for n in TABLES)
     nothing_changed = (
         not tasks and old.get("versions") == versions and old.get("files") == files and outputs_exist
+        and old.get("derived") == manifest["derived"]
         and not options.full
     )
     built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
     report.rows = {name: data.num_rows for name, data in built.items()}
+    page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
     if not nothing_changed:
         for name, data in built.items():
-            validate(TABLES[name], data, texts)
+            validate(TABLES[name], data, texts, page_ranges)
         for name, data in built.items():
             write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
         _write_manifest(options.out_dir, manifest)
@@ -225,6 +231,27 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
         print(f"error: {error['source_path']}: {error['stage']}: {error['error_kind']}: {error['message']}", file=stderr)
     report.seconds = time.monotonic() - started
     return report
+
+
+def derive_tables(tables: dict[str, list[dict]]) -> None:
+    """The checks and inspections tables, from the per-document rows."""
+    from pipeline import checks, inspections
+
+    ratings: dict[str, list[dict]] = {}
+    percentages: dict[str, list[dict]] = {}
+    for row in tables["ratings"]:
+        ratings.setdefault(row["doc_id"], []).append(row)
+    for row in tables["percentages"]:
+        percentages.setdefault(row["doc_id"], []).append(row)
+    check_rows: list[dict] = []
+    for document in tables["documents"]:
+        doc_id = document["doc_id"]
+        check_rows += checks.document_checks(document, ratings.get(doc_id, []), percentages.get(doc_id, []))
+    inspection_rows, groups = inspections.link(tables["documents"], tables["ratings"])
+    for documents in groups:
+        check_rows += checks.inspection_checks(documents)
+    tables["checks"] = check_rows
+    tables["inspections"] = inspection_rows
 
 
 def _warm_up() -> None:
@@ -252,6 +279,11 @@ def summary_text(report: RunReport) -> str:
         f"documents: {report.new} new, {report.changed} changed, {report.unchanged} unchanged, "
         f"{report.removed} removed, {report.failed} failed ({report.processed} processed)",
         f"rows: {rows}",
-        f"time: {report.seconds:.2f} s; tables {'written to' if report.wrote else 'unchanged in'} {report.out_dir}",
+        f"checks: {report.rows.get('checks', 0) - len(report.failed_checks)} passed, "
+        f"{len(report.failed_checks)} failed",
     ]
+    for check in report.failed_checks:
+        lines.append(f"  failed check {check['check']} [{check['subject']}] in {check['doc_id']}: "
+                     f"expected {check['expected']!r}, found {check['found']!r} ({check['detail']})")
+    lines.append(f"time: {report.seconds:.2f} s; tables {'written to' if report.wrote else 'unchanged in'} {report.out_dir}")
     return "\n".join(lines)

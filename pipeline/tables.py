@@ -32,7 +32,8 @@ def build(table: Table, rows: Iterable[dict]) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=table.schema)
 
 
-def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None) -> None:
+def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
+             pages: dict[tuple[str, int], tuple[int, int]] | None = None) -> None:
     """Types come from the schema; check nullability, vocabularies, keys and spans."""
     problems: list[str] = []
     columns = data.to_pydict()
@@ -57,6 +58,10 @@ def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None) 
             start, end = columns["char_start"][i], columns["char_end"][i]
             if text is None or not (0 <= start < end <= len(text)):
                 problems.append(f"row {i}: span {start}:{end} outside the document's text")
+            elif pages is not None:
+                page = pages.get((columns["doc_id"][i], columns["page"][i]))
+                if page is None or not (page[0] <= start < page[1]):
+                    problems.append(f"row {i}: span {start}:{end} does not start on its page {columns['page'][i]}")
     if problems:
         raise ValidationError(f"table {table.name} fails validation:\n  " + "\n  ".join(problems[:20]))
 

@@ -14,7 +14,7 @@ def test_readme_data_dictionary_is_generated_from_the_schemas():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("<!-- data-dictionary:start -->\n") + len("<!-- data-dictionary:start -->\n")
     end = readme.index("<!-- data-dictionary:end -->")
-    assert readme[start:end] == data_dictionary_markdown(), "regenerate the README section from models/schemas.py"
+    assert readme[start:end] == data_dictionary_markdown(), "run: python -m pipeline.readme"
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))

@@ -1,0 +1,125 @@
+"""The Inspectorate's arithmetic applied to the extracted facts (the `checks` table).
+
+Pure functions over table rows. A failed check flags a document to look at:
+either the extraction missed something, or the document departs from the rule
+(inspectors may, for a standard's key-question band).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from extractors.ratings import theme_key
+from models.rules import (
+    CASE_ASSESSMENT_BANDS,
+    CASE_ASSESSMENT_SENTENCE,
+    KEY_QUESTION_BANDS,
+    RATING_POINTS,
+    SCORE_BANDS_36,
+    SCORED_DOMAINS,
+    band,
+)
+
+VERSION = "checks/1"
+_CASE_ASSESSMENT = regex.compile(CASE_ASSESSMENT_SENTENCE, regex.IGNORECASE)
+
+
+def _check(doc_id: str, check: str, subject: str, expected: object, found: object, detail: str) -> dict:
+    expected_text = str(expected)
+    found_text = None if found is None else str(found)
+    return {"doc_id": doc_id, "check": check, "subject": subject, "expected": expected_text,
+            "found": found_text, "passed": expected_text == found_text, "detail": detail,
+            "extractor_version": VERSION}
+
+
+def document_checks(document: dict, ratings: list[dict], percentages: list[dict]) -> list[dict]:
+    doc_id = document["doc_id"]
+    out: list[dict] = []
+    overall = next((r for r in ratings if r["scope"] == "overall"), None)
+
+    # 2018 framework: score = sum of the standards' points (domains 1-3), max = 3 x their number.
+    if overall is not None and overall.get("score") is not None:
+        scored = [r for r in ratings if r["scope"] == "standard" and r.get("code")
+                  and r["code"].split(".")[0] in SCORED_DOMAINS and r["label"] in RATING_POINTS]
+        if scored:
+            points = [RATING_POINTS[r["label"]] for r in scored]
+            terms = " + ".join(f"{r['code']} {r['label']} ({RATING_POINTS[r['label']]})" for r in scored)
+            out.append(_check(doc_id, "score_sum", "Overall", sum(points), overall["score"],
+                              f"sum of the ratings of {len(scored)} standards of domains 1-3: {terms}"))
+            out.append(_check(doc_id, "score_max", "Overall", 3 * len(scored), overall.get("score_max"),
+                              f"3 points for each of the {len(scored)} rated standards of domains 1-3"))
+        if overall.get("score_max") == 36:
+            expected = band(overall["score"], SCORE_BANDS_36)
+            out.append(_check(doc_id, "score_band", "Overall", expected, overall["label"],
+                              f"score {overall['score']}/36 lies in the band of '{expected}' "
+                              "(0-6 Inadequate, 7-18 Requires improvement, 19-30 Good, 31-36 Outstanding)"))
+
+    # A standard's rating follows the band of its lowest key-question "% 'Yes'".
+    by_standard: dict[str, list[dict]] = defaultdict(list)
+    for p in percentages:
+        if p.get("section") and p.get("subject"):
+            by_standard[p["section"]].append(p)
+    for code, rows in sorted(by_standard.items()):
+        lowest = min(rows, key=lambda p: p["value"])
+        expected = band(lowest["value"], KEY_QUESTION_BANDS)
+        rating = next((r for r in ratings if r["scope"] == "standard" and r.get("code") == code), None)
+        out.append(_check(doc_id, "key_question_band", code, expected, rating["label"] if rating else None,
+                          f"lowest key question {lowest['text']} ('{lowest['subject']}') lies in the band of "
+                          f"'{expected}' (under 50% Inadequate, 50-64% Requires improvement, 65-79% Good, "
+                          "80%+ Outstanding); inspectors may depart from it"))
+
+    # 2012-2017 joint inspections: a theme's judgement follows its case assessment score.
+    themes = {theme_key(r["subject"]): r for r in ratings if r["scope"] == "theme"}
+    for p in percentages:
+        if not _CASE_ASSESSMENT.search(p["sentence"]):
+            continue
+        key = theme_key(p["sentence"])
+        if key is None:
+            continue
+        expected = band(p["value"], CASE_ASSESSMENT_BANDS)
+        rating = themes.get(key)
+        subject = rating["subject"] if rating else key
+        out.append(_check(doc_id, "case_assessment_band", subject, expected, rating["label"] if rating else None,
+                          f"case assessment score {p['text']} lies in the band of '{expected}' "
+                          "(80%+ Good, 65-79% Satisfactory, 50-64% Unsatisfactory, under 50% Poor)"))
+
+    # A report's stated number of recommendations equals the number extracted.
+    stated = document.get("recommendation_count_stated")
+    if document["doc_type"] == "report" and stated is not None:
+        out.append(_check(doc_id, "recommendation_count", "Recommendations", stated,
+                          document["recommendation_count_extracted"],
+                          f"the report says it made {stated} recommendations; found is the number extracted"))
+    return _unique(out)
+
+
+def inspection_checks(documents: list[dict]) -> list[dict]:
+    """A press release agrees with its report on the overall rating and the number of recommendations."""
+    reports = [d for d in documents if d["doc_type"] == "report"]
+    if not reports:
+        return []
+    report = reports[0]
+    out = []
+    for release in (d for d in documents if d["doc_type"] == "press_release"):
+        if report.get("overall_rating") is not None or release.get("overall_rating") is not None:
+            out.append(_check(release["doc_id"], "press_release_overall_rating", report["doc_id"],
+                              report.get("overall_rating"), release.get("overall_rating"),
+                              f"overall rating in the report {report['source_path']}"))
+        if release.get("recommendation_count_stated") is not None:
+            expected = report["recommendation_count_extracted"] or report.get("recommendation_count_stated")
+            out.append(_check(release["doc_id"], "press_release_recommendation_count", report["doc_id"],
+                              expected, release["recommendation_count_stated"],
+                              f"recommendations in the report {report['source_path']}"))
+    return out
+
+
+def _unique(rows: list[dict]) -> list[dict]:
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        key = (row["check"], row["subject"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
