@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from models.rules import SAME_INSPECTION_DAYS
 
@@ -62,7 +63,7 @@ def group(documents: list[dict]) -> list[list[dict]]:
     return list(groups.values())
 
 
-def _first(values: list) -> object:
+def _first(values: list[Any]) -> Any:
     return next((v for v in values if v is not None), None)
 
 
@@ -70,10 +71,11 @@ def inspection_row(documents: list[dict], overall_by_doc: dict[str, dict]) -> di
     reports = [d for d in documents if d["doc_type"] == "report"]
     releases = [d for d in documents if d["doc_type"] == "press_release"]
     ordered = reports + releases  # the report's word first
-    fieldwork = min((_date(d["fieldwork_start"]) for d in documents if d.get("fieldwork_start")), default=None)
-    published = _first([_date(d.get("publication_date")) for d in reports]) or min(
-        (_date(d["publication_date"]) for d in releases if d.get("publication_date")), default=None)
-    overall = _first([overall_by_doc.get(d["doc_id"]) for d in ordered])
+    fieldwork_dates = [f for d in documents if (f := _date(d.get("fieldwork_start")))]
+    release_dates = [p for d in releases if (p := _date(d.get("publication_date")))]
+    fieldwork = min(fieldwork_dates, default=None)
+    published = _first([_date(d.get("publication_date")) for d in reports]) or min(release_dates, default=None)
+    overall: dict | None = _first([overall_by_doc.get(d["doc_id"]) for d in ordered])
     service_key = documents[0].get("service_key")
     anchor = fieldwork or published
     if service_key and anchor:
