@@ -8,6 +8,8 @@ RAW    ?= data/raw
 OUT    ?= data/processed
 GOLD   ?= tests/gold
 JOBS   ?= 0
+EXECUTOR ?= local
+SCHEDULER ?=
 ARGS   ?=
 
 .PHONY: install extract test eval lint clean
@@ -22,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 extract: install
-	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) $(ARGS)
+	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest -q $(ARGS)

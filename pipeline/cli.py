@@ -22,6 +22,11 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per document (default: %(default)s)")
     extract.add_argument("--memory-mb", type=int, default=4096, help="memory limit per worker, MB; 0 = none (default: %(default)s)")
+    extract.add_argument("--reextract", action="store_true", help="re-run the extractors on every document's cached text")
+    extract.add_argument("--executor", choices=("local", "dask"), default="local",
+                         help="local worker processes (default) or a Dask cluster")
+    extract.add_argument("--scheduler", default=None,
+                         help="Dask scheduler address (with --executor dask; default: a local Dask cluster)")
 
     evaluate = commands.add_parser("eval", help="score the tables against gold answers")
     evaluate.add_argument("--gold-dir", default="tests/gold", help="folder of gold JSON files (default: %(default)s)")
@@ -50,8 +55,12 @@ def _main(argv: list[str] | None) -> int:
         from pipeline.run import RunOptions, run, summary_text
         from pipeline.tables import ValidationError
 
+        if args.scheduler and args.executor != "dask":
+            print("hmip: --scheduler goes with --executor dask", file=sys.stderr)
+            return 2
         options = RunOptions(args.raw_dir, args.out_dir, jobs=args.jobs, full=args.full, quiet=args.quiet,
-                             timeout=args.timeout, memory_mb=args.memory_mb or None)
+                             timeout=args.timeout, memory_mb=args.memory_mb or None, reextract=args.reextract,
+                             executor=args.executor, scheduler=args.scheduler)
         try:
             report = run(options)
         except ValidationError as exc:

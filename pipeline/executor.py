@@ -79,3 +79,56 @@ def run_isolated(
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def isolated_call(task: dict, function: Callable[[dict], dict], timeout: float, memory_mb: int | None) -> dict:
+    """Run one task in a child process with the limits; for executors that give us a worker."""
+    if mp.current_process().daemon:
+        # A daemonic worker may not have children: run in place, the cluster supervises it.
+        return function(task)
+    results: list[dict] = []
+    run_isolated([task], function, 1, timeout, memory_mb, lambda _task, result: results.append(result))
+    return results[0]
+
+
+def run_dask(
+    tasks: list[dict],
+    function: Callable[[dict], dict],
+    scheduler: str | None,
+    jobs: int,
+    timeout: float,
+    memory_mb: int | None,
+    on_result: Callable[[dict, dict], Any],
+) -> None:
+    """The same per-document function on a Dask cluster (a local one when no scheduler is given).
+
+    Workers must see the raw and output folders at the same paths (a shared file system).
+    """
+    import dask
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    with dask.config.set({"distributed.worker.daemon": False}):
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    try:
+        futures = {
+            client.submit(isolated_call, task, function, timeout, memory_mb, pure=False, key=f"doc-{task['sha']}"): task
+            for task in tasks
+        }
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker lost or the task raised: recorded, never fatal
+                result = {"error": {"stage": "worker", "error_kind": "worker_crashed",
+                                    "message": f"Dask task failed: {type(exc).__name__}: {exc}"}}
+            on_result(task, result)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

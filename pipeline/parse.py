@@ -97,10 +97,26 @@ def nlp() -> Any:
     return pipeline
 
 
-class ParsedDocument:
-    """Canonical text plus the structure extractors need; pure data, no I/O."""
+def parse_fingerprint() -> str:
+    """Changes when sentence boundaries could change: this module's code or spaCy's version."""
+    import hashlib
+    from importlib.metadata import version
+    from pathlib import Path
 
-    def __init__(self, doc_id: str, loaded: LoadedDocument) -> None:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(version("spacy").encode())
+    return digest.hexdigest()[:12]
+
+
+class ParsedDocument:
+    """Canonical text plus the structure extractors need; pure data, no I/O.
+
+    ``sentences`` may be given as (start, end) pairs cached from an earlier
+    parse of the same text, so re-extraction does not run spaCy again.
+    """
+
+    def __init__(self, doc_id: str, loaded: LoadedDocument,
+                 sentences: list[tuple[int, int]] | None = None) -> None:
         self.doc_id = doc_id
         self.text = loaded.text
         self.pages: list[Page] = loaded.pages
@@ -109,7 +125,10 @@ class ParsedDocument:
         self.lines = self._lines()
         self.headings = [line for line in self.lines if is_heading_like(line.text)]
         self._heading_starts = [h.start for h in self.headings]
-        self.sentences = self._sentences()
+        if sentences is None:
+            self.sentences = self._sentences()
+        else:
+            self.sentences = [Sentence(start, end, self.text[start:end]) for start, end in sentences]
         self._sentence_starts = [s.start for s in self.sentences]
 
     # -- structure ---------------------------------------------------------

@@ -34,6 +34,9 @@ class RunOptions:
     quiet: bool = False
     timeout: float = 120.0
     memory_mb: int | None = 4096
+    reextract: bool = False  # re-run the extractors on cached text (no re-parsing)
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None  # Dask scheduler address; None: a local Dask cluster
 
 
 @dataclass
@@ -98,19 +101,60 @@ def _load_manifest(out_dir: str) -> dict:
 
 
 def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
+    from extractors import derived_fingerprint
     from models.schemas import TABLES
-    from pipeline.worker import loader_version
 
     stderr = stderr or sys.stderr
     started = time.monotonic()
     report = RunReport(out_dir=options.out_dir)
     versions = current_versions()
-    versions_key = _versions_key(versions)
     old = _load_manifest(options.out_dir)
-    cache_dir = os.path.join(options.out_dir, ".cache")
-    old_files: dict[str, dict] = old.get("files", {})
 
     # 1. Discover and fingerprint: size and mtime first, the hash only when they differ.
+    files, errors = fingerprint_files(options, old.get("files", {}), report)
+    manifest = {"versions": versions, "derived": derived_fingerprint(), "files": files,
+                "skipped": sorted(e["source_path"] for e in errors)}
+    outputs_exist = all(os.path.exists(os.path.join(options.out_dir, f"{n}.parquet")) for n in TABLES)
+    if outputs_exist and not (options.full or options.reextract) and all(
+        old.get(key) == manifest[key] for key in ("versions", "derived", "files", "skipped")
+    ):
+        return _unchanged(report, options, stderr, started)  # nothing to load, nothing to write
+
+    # 2. Which documents need work: no cached rows for these exact versions.
+    by_sha: dict[str, list[str]] = {}
+    for relative, info in sorted(files.items()):
+        by_sha.setdefault(info["sha256"], []).append(relative)
+    results, tasks = plan(options, by_sha, _versions_key(versions))
+
+    # 3. Process what is new or changed, in isolated workers.
+    if tasks:
+        process(options, tasks, results, stderr)
+        report.processed = len(tasks)
+
+    # 4. Assemble every table from the per-document results.
+    tables, texts = assemble(by_sha, results, errors)
+    report.failed_checks = [c for c in tables["checks"] if not c["passed"]]
+    report.errors = tables["errors"]
+    report.failed = len({e["source_path"] for e in report.errors})
+
+    # 5. Validate every table, then write them all (write aside, then rename), manifest last.
+    from pipeline.tables import build, validate, write_atomic
+
+    built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
+    report.rows = {name: data.num_rows for name, data in built.items()}
+    page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
+    for name, data in built.items():
+        validate(TABLES[name], data, texts, page_ranges)
+    for name, data in built.items():
+        write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
+    _write_manifest(options.out_dir, manifest)
+    report.wrote = True
+    _print_errors(report.errors, stderr)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: RunReport) -> tuple[dict[str, dict], list[dict]]:
     files: dict[str, dict] = {}
     errors: list[dict] = []
     for relative in discover(options.raw_dir):
@@ -136,16 +180,22 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
         elif old_files[relative]["sha256"] != sha:
             report.changed += 1
     report.removed = sum(1 for relative in old_files if relative not in files)
+    report.unchanged = len(files) - report.new - report.changed
+    return files, errors
 
-    # 2. Which documents need work: no cached rows for these exact versions.
-    by_sha: dict[str, list[str]] = {}
-    for relative, info in sorted(files.items()):
-        by_sha.setdefault(info["sha256"], []).append(relative)
+
+def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -> tuple[dict[str, dict], list[dict]]:
+    """Cached results, and the tasks for the documents without them."""
+    from pipeline.parse import parse_fingerprint
+    from pipeline.worker import loader_version
+
+    cache_dir = os.path.join(options.out_dir, ".cache")
+    sentences_version = parse_fingerprint()
     results: dict[str, dict] = {}
     tasks = []
     for sha, paths in sorted(by_sha.items()):
         rows_cache = os.path.join(cache_dir, "rows", f"{sha}.{versions_key}.json")
-        if not options.full and os.path.exists(rows_cache):
+        if not (options.full or options.reextract) and os.path.exists(rows_cache):
             with open(rows_cache, encoding="utf-8") as handle:
                 results[sha] = json.load(handle)
             continue
@@ -154,42 +204,53 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
             "doc_id": sha[:16],
             "sha": sha,
             "suffix": suffix,
-            "path": os.path.join(options.raw_dir, paths[0]),
+            "path": os.path.abspath(os.path.join(options.raw_dir, paths[0])),
             "relative": paths[0],
-            "text_cache": os.path.join(cache_dir, "text", f"{sha}.{loader_version(suffix)}.json"),
+            "text_cache": os.path.abspath(os.path.join(cache_dir, "text", f"{sha}.{loader_version(suffix)}.json")),
+            "sentence_cache": os.path.abspath(os.path.join(cache_dir, "sentences", f"{sha}.{sentences_version}.json")),
+            "read_cache": not options.full,
             "rows_cache": rows_cache,
         })
-    report.unchanged = len(files) - report.new - report.changed
+    return results, tasks
 
-    # 3. Process what is new or changed, in isolated workers.
-    if tasks:
-        _warm_up()
-        from pipeline.executor import default_jobs, run_isolated
-        from pipeline.worker import _write_json_atomic, process_document
 
-        progress = Progress(len(tasks), enabled=len(tasks) > 3 and not options.quiet, stream=stderr)
+# Outcomes that depend on the moment, not on the file: never cached.
+TRANSIENT = ("timeout", "file_vanished", "worker_crashed", "memory")
 
-        def on_result(task: dict, result: dict) -> None:
-            if "rows" in result or result.get("error", {}).get("error_kind") not in ("timeout", "file_vanished", "worker_crashed", "memory"):
-                _write_json_atomic(task["rows_cache"], result)  # deterministic outcomes are cached
-            results[task["sha"]] = result
-            progress.advance(task["relative"])
 
-        run_isolated(tasks, process_document, options.jobs or default_jobs(), options.timeout,
-                     options.memory_mb, on_result)
-        progress.close()
-        report.processed = len(tasks)
+def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], stderr: TextIO) -> None:
+    from pipeline.executor import default_jobs, run_dask, run_isolated
+    from pipeline.worker import _write_json_atomic, process_document
 
-    # 4. Assemble every table from the per-document results.
+    progress = Progress(len(tasks), enabled=len(tasks) > 3 and not options.quiet, stream=stderr)
+
+    def on_result(task: dict, result: dict) -> None:
+        if "rows" in result or result.get("error", {}).get("error_kind") not in TRANSIENT:
+            _write_json_atomic(task["rows_cache"], result)
+        results[task["sha"]] = result
+        progress.advance(task["relative"])
+
+    jobs = options.jobs or default_jobs()
+    if options.executor == "dask":
+        run_dask(tasks, process_document, options.scheduler, jobs, options.timeout, options.memory_mb, on_result)
+    else:
+        _warm_up(tasks)
+        run_isolated(tasks, process_document, jobs, options.timeout, options.memory_mb, on_result)
+    progress.close()
+
+
+def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: list[dict]) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    from models.schemas import TABLES
+
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     texts: dict[str, str] = {}
+    errors = list(errors)
     for sha, paths in sorted(by_sha.items()):
         result = results[sha]
         doc_id = sha[:16]
         if "error" in result:
-            for relative in paths:
-                e = result["error"]
-                errors.append(_error(doc_id, relative, e["stage"], e["error_kind"], e["message"]))
+            e = result["error"]
+            errors.extend(_error(doc_id, relative, e["stage"], e["error_kind"], e["message"]) for relative in paths)
             continue
         rows = result["rows"]
         for name, table_rows in rows.items():
@@ -199,38 +260,35 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
             tables[name].extend(table_rows)
         texts[doc_id] = "".join(p["text"] for p in sorted(rows["pages"], key=lambda p: p["page"]))
     derive_tables(tables)
-    report.failed_checks = [c for c in tables["checks"] if not c["passed"]]
     for error in errors:
         error["extractor_version"] = "pipeline/1"
     tables["errors"] = errors
-    report.errors = errors
-    report.failed = len({e["source_path"] for e in errors})
+    return tables, texts
 
-    # 5. Validate, then write (only when something changed).
-    from extractors import derived_fingerprint
-    from pipeline.tables import build, validate, write_atomic
 
-    manifest = {"versions": versions, "derived": derived_fingerprint(), "files": files}
-    outputs_exist = all(os.path.exists(os.path.join(options.out_dir, f"{n}.parquet")) for n in TABLES)
-    nothing_changed = (
-        not tasks and old.get("versions") == versions and old.get("files") == files and outputs_exist
-        and old.get("derived") == manifest["derived"]
-        and not options.full
-    )
-    built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
-    report.rows = {name: data.num_rows for name, data in built.items()}
-    page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
-    if not nothing_changed:
-        for name, data in built.items():
-            validate(TABLES[name], data, texts, page_ranges)
-        for name, data in built.items():
-            write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
-        _write_manifest(options.out_dir, manifest)
-        report.wrote = True
-    for error in errors:
-        print(f"error: {error['source_path']}: {error['stage']}: {error['error_kind']}: {error['message']}", file=stderr)
+def _unchanged(report: RunReport, options: RunOptions, stderr: TextIO, started: float) -> RunReport:
+    """Nothing changed: counts and errors come from the tables already written."""
+    import pyarrow.parquet as pq
+
+    from models.schemas import TABLES
+
+    def path(name: str) -> str:
+        return os.path.join(options.out_dir, f"{name}.parquet")
+
+    report.rows = {name: pq.read_metadata(path(name)).num_rows for name in TABLES}
+    report.errors = pq.read_table(path("errors")).to_pylist() if report.rows["errors"] else []
+    report.failed = len({e["source_path"] for e in report.errors})
+    if report.rows["checks"]:
+        checks = pq.read_table(path("checks")).to_pylist()
+        report.failed_checks = [c for c in checks if not c["passed"]]
+    _print_errors(report.errors, stderr)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _print_errors(errors: list[dict], stderr: TextIO) -> None:
+    for error in errors:
+        print(f"error: {error['source_path']}: {error['stage']}: {error['error_kind']}: {error['message']}", file=stderr)
 
 
 def derive_tables(tables: dict[str, list[dict]]) -> None:
@@ -254,13 +312,20 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     tables["inspections"] = inspection_rows
 
 
-def _warm_up() -> None:
-    """Import the heavy libraries once in the parent, so forked workers share them."""
-    import pdfplumber  # noqa: F401
+def _warm_up(tasks: list[dict]) -> None:
+    """Import, once in the parent, what the workers will need, so forked workers share it.
 
-    from pipeline.parse import nlp
+    Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy.
+    """
+    def cached(task: dict, key: str) -> bool:
+        return bool(task["read_cache"]) and os.path.exists(task[key])
 
-    nlp()
+    if any(t["suffix"] == ".pdf" and not cached(t, "text_cache") for t in tasks):
+        import pdfplumber  # noqa: F401
+    if any(not cached(t, "sentence_cache") for t in tasks):
+        from pipeline.parse import nlp
+
+        nlp()
 
 
 def _error(doc_id: str | None, path: str, stage: str, kind: str, message: str) -> dict:

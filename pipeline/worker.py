@@ -51,13 +51,21 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def extract_rows(doc_id: str, loaded: LoadedDocument) -> dict[str, list[dict]]:
+def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None = None) -> dict[str, list[dict]]:
     """Run every extractor over one loaded document; rows per table (JSON-safe)."""
+    import json
+
     from extractors import EXTRACTORS, document
     from models.facts import fact_row
     from pipeline.parse import ParsedDocument
 
-    doc = ParsedDocument(doc_id, loaded)
+    sentences = None
+    if sentence_cache and os.path.exists(sentence_cache):
+        with open(sentence_cache, encoding="utf-8") as handle:
+            sentences = [(start, end) for start, end in json.load(handle)]
+    doc = ParsedDocument(doc_id, loaded, sentences)
+    if sentence_cache and sentences is None:
+        _write_json_atomic(sentence_cache, [[s.start, s.end] for s in doc.sentences])
     facts = {name: module.extract(doc) for name, module in EXTRACTORS.items()}
     rows: dict[str, list[dict]] = {}
     for name, module in EXTRACTORS.items():
@@ -96,7 +104,7 @@ def process_document(task: dict) -> dict:
     try:
         loaded = None
         cache = task.get("text_cache")
-        if cache and os.path.exists(cache):
+        if cache and task.get("read_cache", True) and os.path.exists(cache):
             with open(cache, encoding="utf-8") as handle:
                 loaded = LoadedDocument.from_json(json.load(handle))
         if loaded is None:
@@ -111,7 +119,8 @@ def process_document(task: dict) -> dict:
             if cache:
                 _write_json_atomic(cache, loaded.to_json())
         stage = "extract"
-        return {"rows": extract_rows(doc_id, loaded), "notes": loaded.notes}
+        sentence_cache = task.get("sentence_cache") if task.get("read_cache", True) else None
+        return {"rows": extract_rows(doc_id, loaded, sentence_cache), "notes": loaded.notes}
     except LoadError as exc:
         return {"error": {"stage": stage, "error_kind": exc.kind, "message": exc.message}}
     except MemoryError:
@@ -121,7 +130,7 @@ def process_document(task: dict) -> dict:
                           "message": f"{type(exc).__name__}: {exc}"}}
 
 
-def _write_json_atomic(path: str, data: dict) -> None:
+def _write_json_atomic(path: str, data: dict | list) -> None:
     import json
 
     os.makedirs(os.path.dirname(path), exist_ok=True)
