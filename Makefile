@@ -12,7 +12,7 @@ EXECUTOR ?= local
 SCHEDULER ?=
 ARGS   ?=
 
-.PHONY: install extract test eval lint clean
+.PHONY: install extract test eval lint bench clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,10 @@ eval: install
 lint: install
 	$(BIN)/ruff check pipeline extractors models tests
 	$(BIN)/mypy
+
+# Speed against bare pdfplumber; appends to bench/results.jsonl (ARGS="--docs 200" for a bigger corpus).
+bench: install
+	$(BIN)/python -m pipeline.bench $(ARGS)
 
 clean:
 	rm -rf $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/.cache
