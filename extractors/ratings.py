@@ -53,6 +53,8 @@ _OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTER
 _PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
 _SEPARATE = regex.compile(SEPARATE_RATING, _I)
 _SECTOR = regex.compile(SECTOR_CUES, _I)
+# Every sentence pattern needs a label word; most sentences have none and are skipped at once.
+_ANY_LABEL = regex.compile(r"outstanding|good|requires\s+improvement|inadequate|satisfactory|poor|not\s+effective", _I)
 _THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
@@ -197,7 +199,7 @@ def sentence_ratings(doc: ParsedDocument) -> list[Rating]:
     default_names = {key: name for key, _, name in _THEMES}
     for sentence in doc.sentences:
         text = sentence.text
-        if _SECTOR.search(text):
+        if not _ANY_LABEL.search(text) or _SECTOR.search(text):
             continue  # about the sector or other services, not this one
         for _, pattern in _OVERALL:
             for match in pattern.finditer(text):

@@ -88,8 +88,11 @@ def _read_section(doc: ParsedDocument, index: int, out: list[Recommendation]) ->
 
 def stated_count(doc: ParsedDocument) -> int | None:
     """The number of recommendations the document says were made."""
-    for match in _COUNT.finditer(doc.text):
-        count = parse_count(match.group("count") or match.group("count2"))
-        if count:
-            return count
+    for line in doc.lines:
+        if "recommendation" not in line.text.lower():
+            continue
+        for match in _COUNT.finditer(line.text):
+            count = parse_count(match.group("count") or match.group("count2"))
+            if count:
+                return count
     return None

@@ -22,7 +22,6 @@ import io
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -143,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         "cold_1_job_vs_baseline": figures["cold_1_job_pages_per_s"] / figures["baseline_pages_per_s"],
         "all_cores_vs_1_job": figures["cold_all_cores_pages_per_s"] / figures["cold_1_job_pages_per_s"],
     }
-    record = {
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    record: dict[str, dict] = {
+        "when": {"utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
         "machine": {"cores": cores, "python": platform.python_version(), "platform": platform.platform()},
         "corpus": {"pdf_documents": args.docs, "pages": pages, "noop_documents": args.noop_docs},
         "figures": {k: round(v, 3) for k, v in figures.items()},
@@ -152,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"corpus: {args.docs} PDFs, {pages} pages; {cores} cores")
     print(f"{'measure':<34}{'value':>12}  target")
-    targets = {
+    targets: dict[str, str] = {
         "baseline_pages_per_s": "",
         "cold_1_job_pages_per_s": ">= 0.85x baseline",
         "cold_all_cores_pages_per_s": ">= 1.7x 1 job on 2 cores",

@@ -1,34 +1,60 @@
-"""Run per-document tasks in isolated worker processes with time and memory limits.
+"""Run per-document tasks in worker processes with time and memory limits.
 
-Each document gets its own forked process, so a PDF that hangs the parser or
-blows up memory is killed and recorded, never taking the run down. Forking
-after the heavy imports shares spaCy and pdfplumber with every child.
+Long-lived workers (forked once, after the heavy imports, so they share
+spaCy and pdfplumber) take documents one at a time. A document that hangs
+the parser past the time limit gets its worker killed and replaced; one that
+blows the memory limit fails with MemoryError inside its worker, or kills it;
+either way it is recorded and the run goes on. Workers are recycled after a
+number of documents so that nothing one document leaves behind accumulates.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, cast
 
+TASKS_PER_WORKER = 200
 
-def _child(connection: Connection, function: Callable[[dict], dict], task: dict, memory_mb: int | None) -> None:
+
+def _error(kind: str, message: str) -> dict:
+    return {"error": {"stage": "worker", "error_kind": kind, "message": message}}
+
+
+def _worker_loop(connection: Connection, function: Callable[[dict], dict], memory_mb: int | None) -> None:
     if memory_mb:
         import resource
 
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:
-        result = function(task)
-    except MemoryError:
-        result = {"error": {"stage": "worker", "error_kind": "memory", "message": f"exceeded the memory limit of {memory_mb} MB"}}
-    except BaseException as exc:
-        result = {"error": {"stage": "worker", "error_kind": type(exc).__name__, "message": str(exc)}}
-    connection.send(result)
-    connection.close()
+    while True:
+        try:
+            task = connection.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        try:
+            result = function(task)
+        except MemoryError:
+            result = _error("memory", f"exceeded the memory limit of {memory_mb} MB")
+        except BaseException as exc:  # reported to the parent, whatever it is
+            result = _error(type(exc).__name__, str(exc))
+        connection.send(result)
+
+
+@dataclass
+class _Worker:
+    process: Any
+    connection: Connection
+    task: dict | None = None
+    deadline: float = 0.0
+    done: int = 0
 
 
 def run_isolated(
@@ -39,42 +65,70 @@ def run_isolated(
     memory_mb: int | None,
     on_result: Callable[[dict, dict], Any],
 ) -> None:
-    """Call on_result(task, result) for every task; at most `jobs` at once."""
+    """Call on_result(task, result) for every task; at most `jobs` run at once."""
     context = mp.get_context("fork")
     pending = list(tasks)
     pending.reverse()
-    running: dict[Connection, tuple[Any, dict, float]] = {}
-    jobs = max(1, jobs)
-    while pending or running:
-        while pending and len(running) < jobs:
-            task = pending.pop()
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(sender, function, task, memory_mb), daemon=True)
-            process.start()
-            sender.close()
-            running[receiver] = (process, task, time.monotonic() + timeout)
-        nearest = min(deadline for _, _, deadline in running.values())
-        ready = cast(list[Connection], wait(list(running), timeout=max(0.0, nearest - time.monotonic())))
-        for receiver in ready:
-            process, task, _ = running.pop(receiver)
-            try:
-                result = receiver.recv()
-            except (EOFError, OSError):
-                process.join(1)
-                code = process.exitcode
-                result = {"error": {"stage": "worker", "error_kind": "worker_crashed",
-                                    "message": f"the worker process died (exit code {code}); out of memory?"}}
-            receiver.close()
-            process.join(5)
-            on_result(task, result)
-        now = time.monotonic()
-        for receiver in [r for r, (_, _, deadline) in running.items() if deadline <= now]:
-            process, task, _ = running.pop(receiver)
-            process.kill()
-            process.join(5)
-            receiver.close()
-            on_result(task, {"error": {"stage": "worker", "error_kind": "timeout",
-                                       "message": f"stopped after the time limit of {timeout:g} s"}})
+    workers: list[_Worker] = []
+
+    def start() -> _Worker:
+        parent, child = context.Pipe(duplex=True)
+        process = context.Process(target=_worker_loop, args=(child, function, memory_mb), daemon=True)
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        workers.append(worker)
+        return worker
+
+    def retire(worker: _Worker, kill: bool) -> None:
+        workers.remove(worker)
+        if kill:
+            worker.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                worker.connection.send(None)
+        worker.process.join(5)
+        worker.connection.close()
+
+    try:
+        while pending or any(w.task is not None for w in workers):
+            # Hand out documents to idle workers, starting workers up to `jobs`.
+            while pending:
+                idle = next((w for w in workers if w.task is None), None)
+                if idle is None:
+                    if len(workers) >= max(1, jobs):
+                        break
+                    idle = start()
+                idle.task = pending.pop()
+                idle.deadline = time.monotonic() + timeout
+                idle.connection.send(idle.task)
+            busy = [w for w in workers if w.task is not None]
+            nearest = min(w.deadline for w in busy)
+            ready = cast(list[Connection], wait([w.connection for w in busy],
+                                                timeout=max(0.0, nearest - time.monotonic())))
+            for worker in [w for w in busy if w.connection in ready]:
+                task = cast(dict, worker.task)
+                try:
+                    result = worker.connection.recv()
+                except (EOFError, OSError):
+                    worker.process.join(1)
+                    result = _error("worker_crashed",
+                                    f"the worker process died (exit code {worker.process.exitcode}); out of memory?")
+                    retire(worker, kill=True)
+                else:
+                    worker.task = None
+                    worker.done += 1
+                    if worker.done >= TASKS_PER_WORKER:
+                        retire(worker, kill=False)
+                on_result(task, result)
+            now = time.monotonic()
+            for worker in [w for w in workers if w.task is not None and w.deadline <= now]:
+                task = cast(dict, worker.task)
+                retire(worker, kill=True)
+                on_result(task, _error("timeout", f"stopped after the time limit of {timeout:g} s"))
+    finally:
+        for worker in list(workers):
+            retire(worker, kill=worker.task is not None)
 
 
 def default_jobs() -> int:

@@ -79,15 +79,6 @@ def discover(raw_dir: str) -> list[str]:
     return sorted(found)
 
 
-def current_versions() -> dict[str, str]:
-    """Loader and extractor versions, without importing spaCy or pdfplumber."""
-    from extractors import versions
-    from pipeline.load_pdf import LOADER_VERSION
-    from pipeline.worker import HTML_LOADER_VERSION, TEXT_LOADER_VERSION
-
-    return {**versions(), "pdf": LOADER_VERSION, "txt": TEXT_LOADER_VERSION, "html": HTML_LOADER_VERSION}
-
-
 def _versions_key(versions: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -101,8 +92,7 @@ def _load_manifest(out_dir: str) -> dict:
 
 
 def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
-    from extractors import derived_fingerprint
-    from models.schemas import TABLES
+    from pipeline.versions import current_versions, derived_fingerprint
 
     stderr = stderr or sys.stderr
     started = time.monotonic()
@@ -114,11 +104,13 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     files, errors = fingerprint_files(options, old.get("files", {}), report)
     manifest = {"versions": versions, "derived": derived_fingerprint(), "files": files,
                 "skipped": sorted(e["source_path"] for e in errors)}
-    outputs_exist = all(os.path.exists(os.path.join(options.out_dir, f"{n}.parquet")) for n in TABLES)
+    summary = old.get("summary", {})
+    outputs_exist = bool(summary) and all(
+        os.path.exists(os.path.join(options.out_dir, f"{name}.parquet")) for name in summary.get("rows", {}))
     if outputs_exist and not (options.full or options.reextract) and all(
         old.get(key) == manifest[key] for key in ("versions", "derived", "files", "skipped")
     ):
-        return _unchanged(report, options, stderr, started)  # nothing to load, nothing to write
+        return _unchanged(report, summary, stderr, started)  # nothing to load, nothing to write
 
     # 2. Which documents need work: no cached rows for these exact versions.
     by_sha: dict[str, list[str]] = {}
@@ -138,6 +130,7 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     report.failed = len({e["source_path"] for e in report.errors})
 
     # 5. Validate every table, then write them all (write aside, then rename), manifest last.
+    from models.schemas import TABLES
     from pipeline.tables import build, validate, write_atomic
 
     built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
@@ -147,6 +140,7 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
         validate(TABLES[name], data, texts, page_ranges)
     for name, data in built.items():
         write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
+    manifest["summary"] = {"rows": report.rows, "errors": report.errors, "failed_checks": report.failed_checks}
     _write_manifest(options.out_dir, manifest)
     report.wrote = True
     _print_errors(report.errors, stderr)
@@ -206,7 +200,8 @@ def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -
             "suffix": suffix,
             "path": os.path.abspath(os.path.join(options.raw_dir, paths[0])),
             "relative": paths[0],
-            "text_cache": os.path.abspath(os.path.join(cache_dir, "text", f"{sha}.{loader_version(suffix)}.json")),
+            "text_cache": os.path.abspath(os.path.join(
+                cache_dir, "text", f"{sha}.{loader_version(suffix).replace('/', '-')}.json")),
             "sentence_cache": os.path.abspath(os.path.join(cache_dir, "sentences", f"{sha}.{sentences_version}.json")),
             "read_cache": not options.full,
             "rows_cache": rows_cache,
@@ -214,20 +209,14 @@ def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -
     return results, tasks
 
 
-# Outcomes that depend on the moment, not on the file: never cached.
-TRANSIENT = ("timeout", "file_vanished", "worker_crashed", "memory")
-
-
 def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], stderr: TextIO) -> None:
     from pipeline.executor import default_jobs, run_dask, run_isolated
-    from pipeline.worker import _write_json_atomic, process_document
+    from pipeline.worker import process_document
 
     progress = Progress(len(tasks), enabled=len(tasks) > 3 and not options.quiet, stream=stderr)
 
     def on_result(task: dict, result: dict) -> None:
-        if "rows" in result or result.get("error", {}).get("error_kind") not in TRANSIENT:
-            _write_json_atomic(task["rows_cache"], result)
-        results[task["sha"]] = result
+        results[task["sha"]] = result  # the worker has cached it, unless it was transient
         progress.advance(task["relative"])
 
     jobs = options.jobs or default_jobs()
@@ -266,21 +255,12 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
     return tables, texts
 
 
-def _unchanged(report: RunReport, options: RunOptions, stderr: TextIO, started: float) -> RunReport:
-    """Nothing changed: counts and errors come from the tables already written."""
-    import pyarrow.parquet as pq
-
-    from models.schemas import TABLES
-
-    def path(name: str) -> str:
-        return os.path.join(options.out_dir, f"{name}.parquet")
-
-    report.rows = {name: pq.read_metadata(path(name)).num_rows for name in TABLES}
-    report.errors = pq.read_table(path("errors")).to_pylist() if report.rows["errors"] else []
+def _unchanged(report: RunReport, summary: dict, stderr: TextIO, started: float) -> RunReport:
+    """Nothing changed: counts, errors and failing checks are those the last run wrote."""
+    report.rows = dict(summary["rows"])
+    report.errors = list(summary["errors"])
     report.failed = len({e["source_path"] for e in report.errors})
-    if report.rows["checks"]:
-        checks = pq.read_table(path("checks")).to_pylist()
-        report.failed_checks = [c for c in checks if not c["passed"]]
+    report.failed_checks = list(summary["failed_checks"])
     _print_errors(report.errors, stderr)
     report.seconds = time.monotonic() - started
     return report
@@ -317,6 +297,9 @@ def _warm_up(tasks: list[dict]) -> None:
 
     Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy.
     """
+    import extractors  # noqa: F401 - compiles every pattern once, before the forks
+    import pipeline.worker  # noqa: F401
+
     def cached(task: dict, key: str) -> bool:
         return bool(task["read_cache"]) and os.path.exists(task[key])
 

@@ -92,11 +92,24 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
     return rows
 
 
+# Outcomes that depend on the moment, not on the file: never cached.
+TRANSIENT = ("timeout", "file_vanished", "worker_crashed", "memory")
+
+
 def process_document(task: dict) -> dict:
     """One document, start to end. Returns {"rows": ...} or {"error": {...}}.
 
-    task: doc_id, suffix, path (absolute, to read), text_cache (path or None).
+    task: doc_id, suffix, path (absolute, to read), and the cache files:
+    text_cache, sentence_cache, rows_cache (written here, in the worker).
     """
+    result = _process(task)
+    error_kind = result.get("error", {}).get("error_kind")
+    if task.get("rows_cache") and error_kind not in TRANSIENT:
+        _write_json_atomic(task["rows_cache"], result)
+    return result
+
+
+def _process(task: dict) -> dict:
     import json
 
     doc_id = task["doc_id"]

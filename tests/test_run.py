@@ -75,8 +75,12 @@ def test_extractor_version_change_reextracts_without_reparsing(raw_copy, tmp_pat
     _run(raw_copy, out)
     import extractors.ratings
     import pipeline.load_pdf
+    import pipeline.versions
 
+    # What editing an extractor does: its VERSION and the code fingerprint change.
+    real_versions = pipeline.versions.current_versions
     monkeypatch.setattr(extractors.ratings, "VERSION", "ratings/test")
+    monkeypatch.setattr(pipeline.versions, "current_versions", lambda: {**real_versions(), "code": "edited"})
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("a PDF was parsed again")
