@@ -10,6 +10,7 @@ completes the work.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -309,6 +310,8 @@ def _warm_up(tasks: list[dict]) -> None:
         from pipeline.parse import nlp
 
         nlp()
+    # What the workers inherit stays out of the collector's way: no walking it, no copy-on-write.
+    gc.freeze()
 
 
 def _error(doc_id: str | None, path: str, stage: str, kind: str, message: str) -> dict:

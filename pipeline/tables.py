@@ -37,16 +37,25 @@ def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
     """Types come from the schema; check nullability, vocabularies, keys and spans."""
     problems: list[str] = []
     columns = data.to_pydict()
+
+    def show(rows: list[int]) -> str:
+        """The offending rows themselves, their identifying columns first."""
+        keys = [k for k in ("doc_id", "fact_id", "source_path", *table.key) if k in columns]
+        keys = list(dict.fromkeys(keys))
+        shown = [{k: columns[k][i] for k in keys} for i in rows[:5]]
+        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+        return f"{shown}{more}"
+
     for column in table.columns:
         values = columns[column.name]
         if not column.nullable:
             bad = [i for i, v in enumerate(values) if v is None]
             if bad:
-                problems.append(f"{column.name}: null in rows {bad[:10]}")
+                problems.append(f"{column.name}: null in rows {show(bad)}")
         if column.allowed:
             bad = [i for i, v in enumerate(values) if v is not None and v not in column.allowed]
             if bad:
-                problems.append(f"{column.name}: values {sorted({values[i] for i in bad})[:5]} not allowed (rows {bad[:10]})")
+                problems.append(f"{column.name}: values {sorted({values[i] for i in bad})[:5]} not allowed in rows {show(bad)}")
     keys = list(zip(*(columns[k] for k in table.key), strict=True))
     if len(set(keys)) != len(keys):
         seen: set = set()
@@ -57,11 +66,11 @@ def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
             text = texts.get(columns["doc_id"][i])
             start, end = columns["char_start"][i], columns["char_end"][i]
             if text is None or not (0 <= start < end <= len(text)):
-                problems.append(f"row {i}: span {start}:{end} outside the document's text")
+                problems.append(f"span {start}:{end} outside the document's text in row {show([i])}")
             elif pages is not None:
                 page = pages.get((columns["doc_id"][i], columns["page"][i]))
                 if page is None or not (page[0] <= start < page[1]):
-                    problems.append(f"row {i}: span {start}:{end} does not start on its page {columns['page'][i]}")
+                    problems.append(f"span {start}:{end} does not start on page {columns['page'][i]} in row {show([i])}")
     if problems:
         raise ValidationError(f"table {table.name} fails validation:\n  " + "\n  ".join(problems[:20]))
 

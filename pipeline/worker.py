@@ -7,6 +7,7 @@ runs in a local process pool or on a Dask cluster.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from dataclasses import asdict
 from typing import Any
@@ -128,7 +129,13 @@ def _process(task: dict) -> dict:
                 return {"error": {"stage": "read", "error_kind": "file_vanished",
                                   "message": "the file was deleted or moved during the run"}}
             stage = "load"
-            loaded = load_bytes(task["suffix"], data)
+            # pdfminer makes millions of short-lived objects and few cycles: the
+            # collector only costs time during a parse (memory stays under the worker's limit).
+            gc.disable()
+            try:
+                loaded = load_bytes(task["suffix"], data)
+            finally:
+                gc.enable()
             if cache:
                 _write_json_atomic(cache, loaded.to_json())
         stage = "extract"

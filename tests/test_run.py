@@ -133,3 +133,25 @@ def test_cli_exit_codes(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "empty.txt" in captured.err and "empty_file" in captured.err
     assert "1 failed" in captured.out
+
+
+def test_progress_bar_only_for_a_person_watching():
+    import io
+
+    from pipeline.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        bar = Progress(4, stream=stream)
+        for name in ("a.pdf", "b.pdf", "c.pdf", "d.pdf"):
+            bar.advance(name)
+        bar.close()
+    assert "4/4" in terminal.getvalue() and "d.pdf" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+    quiet = Terminal()
+    Progress(4, enabled=False, stream=quiet).advance("a.pdf")
+    assert quiet.getvalue() == ""

@@ -41,3 +41,28 @@ def test_validation_rejects_bad_rows():
         validate(table, build(table, [row, row]), {"d": "Good"})
     with pytest.raises(ValidationError, match="outside"):
         validate(table, build(table, [{**row, "char_end": 99}]), {"d": "Good"})
+
+
+def test_an_invalid_row_fails_the_run_loudly_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import extractors.ratings
+    from pipeline.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "press.txt").write_text("Anytown YOT has been rated 'Good' overall by inspectors.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", "--raw-dir", str(raw), "--out-dir", str(out), "--quiet", "--jobs", "1"]) == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    (raw / "second.txt").write_text("Othertown YOT has been rated 'Poor' overall by inspectors.", encoding="utf-8")
+    real = extractors.ratings.extract
+
+    def out_of_vocabulary(doc):
+        from dataclasses import replace
+
+        return [replace(r, scope="sector") for r in real(doc)]
+
+    monkeypatch.setattr(extractors.ratings, "extract", out_of_vocabulary)
+    assert main(["extract", "--raw-dir", str(raw), "--out-dir", str(out), "--quiet", "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "nothing written" in err and "scope" in err and "'sector'" in err and "doc_id" in err
+    assert before == {p.name: p.read_bytes() for p in out.glob("*.parquet")}
