@@ -12,7 +12,7 @@ EXECUTOR ?= local
 SCHEDULER ?=
 ARGS   ?=
 
-.PHONY: install extract test eval lint bench clean
+.PHONY: install extract test eval lint bench fixtures clean
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,11 @@ lint: install
 # Speed against bare pdfplumber; appends to bench/results.jsonl (ARGS="--docs 200" for a bigger corpus).
 bench: install
 	$(BIN)/python -m pipeline.bench $(ARGS)
+
+# Re-render the development documents' PDFs from their .txt (needs WeasyPrint: pip install weasyprint).
+WEASYPRINT_PYTHON ?= python3
+fixtures:
+	$(WEASYPRINT_PYTHON) tools/make_pdfs.py --in tests/documents/raw --out tests/documents/raw --check
 
 clean:
 	rm -rf $(OUT)/*.parquet $(OUT)/manifest.json $(OUT)/.cache

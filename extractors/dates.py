@@ -7,14 +7,14 @@ import datetime as dt
 import regex
 
 from models.facts import DateMention
-from models.patterns import DATE, DATE_ROLE_CUES, DAY_BEFORE_PAIR, MONTHS, NUMERIC_DATE
+from models.patterns import DATE, DATE_ROLE_CUES, MONTHS, NUMERIC_DATE, RANGE_START
 from pipeline.parse import ParsedDocument, TextLine
 
-VERSION = "dates/2"
+VERSION = "dates/3"
 
 _DATE = regex.compile(DATE, regex.IGNORECASE)
 _NUMERIC = regex.compile(NUMERIC_DATE)
-_PAIR_DAY = regex.compile(DAY_BEFORE_PAIR, regex.IGNORECASE)
+_RANGE_START = regex.compile(RANGE_START, regex.IGNORECASE)
 _ROLES = [(role, regex.compile(p, regex.IGNORECASE)) for role, p, _ in DATE_ROLE_CUES]
 _SIGNATURE = regex.compile(r"\bchief\s+inspector\b", regex.IGNORECASE)
 
@@ -49,13 +49,9 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
         date = make_date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], day)
         if date is not None:
             found.append((match.start(), match.end(), date, "day" if day else "month"))
-            # "16 and 30 September 2013": the first day shares the second's month and year.
-            window = max(0, match.start() - 16)
-            pair = _PAIR_DAY.search(doc.text[window : match.start()]) if day else None
-            if pair:
-                first = make_date(date.year, date.month, int(pair.group("day")))
-                if first:
-                    found.append((window + pair.start("day"), window + pair.end("day"), first, "day"))
+            start = range_start(doc.text, match.start(), date, day is not None)
+            if start is not None:
+                found.append(start)
     for match in _NUMERIC.finditer(doc.text):
         date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if date is not None:
@@ -67,11 +63,45 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
     ]
 
 
+def range_start(text: str, end_start: int, end: dt.date, end_has_day: bool) -> tuple[int, int, dt.date, str] | None:
+    """The first date of a range that names its year once, at the end.
+
+    "16 and 30 September 2013" -> 16 September 2013; "29 January to 2 February 2024"
+    -> 29 January 2024; "January to December 2018" -> January 2018. A start month
+    after the end month falls in the year before ("November to February 2019").
+    """
+    window = max(0, end_start - 24)
+    match = _RANGE_START.search(text[window:end_start])
+    if match is None:
+        return None
+    if match.group("month_only"):
+        month, day = MONTHS[match.group("month_only").lower().rstrip(".")], None
+        span = match.span("month_only")
+    elif match.group("month"):
+        month, day = MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+        span = (match.start("day"), match.end("month"))
+    elif end_has_day:
+        month, day = end.month, int(match.group("day"))  # "16 and 30 September": same month
+        span = match.span("day")
+    else:
+        return None  # "4 and March 2019" is not a range
+    year = end.year - 1 if month > end.month else end.year
+    date = make_date(year, month, day)
+    if date is None or date > end:
+        return None
+    return window + span[0], window + span[1], date, "day" if day else "month"
+
+
 def role_of(doc: ParsedDocument, start: int, end: int) -> str:
     line = doc.line_at(start)
     standalone = cover_or_signature_role(doc, line, start, end) if line is not None else None
     if standalone is not None:
         return standalone
+    heading = column_heading(doc, line, start) if line is not None else None
+    if heading is not None:
+        for role, pattern in _ROLES:
+            if pattern.search(heading):
+                return role
     sentence = doc.sentence_at(start)
     before = doc.text[sentence.start : start]
     contexts = [regex.split(r";|:\s", before)[-1], before, sentence.text]
@@ -84,6 +114,21 @@ def role_of(doc: ParsedDocument, start: int, end: int) -> str:
             if pattern.search(context):
                 return role
     return "other"
+
+
+def column_heading(doc: ParsedDocument, line: TextLine, offset: int) -> str | None:
+    """The heading of the table column holding offset ("Published" over "March 2020")."""
+    if "\t" not in line.text:
+        return None
+    column = doc.text[line.start : offset].count("\t")
+    index = doc.lines.index(line)
+    for above in reversed(doc.lines[max(0, index - 40) : index]):
+        if "\t" not in above.text:
+            return None
+        cells = above.text.split("\t")
+        if not any(ch.isdigit() for ch in above.text) and column < len(cells):
+            return cells[column]  # the first row above without figures is the heading row
+    return None
 
 
 def cover_or_signature_role(doc: ParsedDocument, line: TextLine, start: int, end: int) -> str | None:

@@ -17,7 +17,7 @@ from models.patterns import (
 )
 from pipeline.parse import ParsedDocument, is_heading_like
 
-VERSION = "documents/2"
+VERSION = "documents/3"
 
 _I = regex.IGNORECASE
 _PRESS = regex.compile(PRESS_RELEASE_CUES, _I)
@@ -30,12 +30,17 @@ _SERVICE = regex.compile(r"\b(?P<kind>" + _KIND + r")\b", _I)
 _BEFORE = regex.compile(r"(?:[\w'’\-&]+[ \u00a0]+){0,6}$")
 _NAME_WORD = regex.compile(r"^[A-Z][\w'’\-]*$")
 _JOINERS = {"and", "upon", "on", "of", "&", "with", "-", "le", "de"}
+# "Annual report: inspection of youth offending services (2019-2020)", "Youth Annual Report 2023"
+_ANNUAL = regex.compile(r"^(?:hm inspectorate of probation\s*)?(?:\w+\s+)?annual\s+report\b|\bannual\s+report\s*(?::|\d{4})", _I)
+# A press release about an annual report: "... on the publication of its Youth Annual Report 2023".
+_ANNUAL_NEWS = regex.compile(r"\b(?:published|publication\s+of)\s+(?:its|the|our)\s+(?:\w+\s+){0,2}annual\s+report\b", _I)
 _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+of\s+probation)?$|^of\s+probation$", _I)
 
 
 def doc_type(doc: ParsedDocument) -> str:
     head = doc.text[:3000].lower()
-    if "annual report" in head and "inspection of" not in head:
+    opening = " ".join(line.text for line in doc.lines[:3]).lower()
+    if _ANNUAL.search(opening) or ("annual report" in head and "inspection of" not in head):
         return "annual_report"
     press = any(_PRESS.match(line.text) for line in doc.lines)
     report = sum(1 for line in doc.lines if _REPORT.match(line.text))
@@ -46,6 +51,11 @@ def doc_type(doc: ParsedDocument) -> str:
     if regex.search(r"\b(?:inspectors|chief inspector)\b.{0,200}\b(?:said|found)\b", head, regex.S):
         return "press_release"
     return "other"
+
+
+def is_sector_document(doc: ParsedDocument) -> bool:
+    """An annual report, or news of one: it reviews many services and inspects none."""
+    return doc_type(doc) == "annual_report" or bool(_ANNUAL_NEWS.search(doc.text[:1500]))
 
 
 def title(doc: ParsedDocument) -> str | None:
@@ -98,7 +108,9 @@ def leading_place(text: str) -> str | None:
 
 
 def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
-    """(fullest service name, place key)."""
+    """(fullest service name, place key); none for a document about the whole sector."""
+    if is_sector_document(doc):
+        return None, None
     mentions: list[tuple[str, str]] = []
     for match in _SERVICE.finditer(doc.text):
         window = doc.text[max(0, match.start() - 120) : match.start()]
@@ -106,7 +118,10 @@ def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
         place = place_of(before.group() if before else "")
         if place:
             mentions.append((place, match.group("kind")))
-    title_place = _TITLE_PLACE.search(doc.text[:1500])
+    # "Core Case Inspection of youth offending work in England and Wales" names the programme;
+    # the place comes with "Report on youth offending work in: Bexley" below it.
+    title_place = next((m for m in _TITLE_PLACE.finditer(doc.text[:1500])
+                        if not m.group("place").lower().startswith("england and wales")), None)
     places = Counter(place for place, _ in mentions)
     place_in_title = leading_place(title_place.group("place")) if title_place else None
     if place_in_title:

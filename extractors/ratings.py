@@ -6,10 +6,13 @@ Two readers, merged:
   ("1.1 Governance and leadership" / "Inadequate"), whether the PDF kept the
   table as a tab-separated row or the text has them on separate lines;
 - sentences: "has received an overall rating of 'Requires improvement'",
-  "Overall, work to reduce reoffending was satisfactory", and a rating from an
-  earlier inspection ("This follows an inspection in 2019, when ...").
+  "Overall, work to reduce reoffending was satisfactory", an area rated on its
+  own ("resettlement ..., which was separately rated as 'Good'"), the headline
+  of a press release, and a rating from an earlier inspection ("This follows
+  an inspection in 2019, when ...", "improved its rating from 'X' to 'Y'").
 Definitions of the scale, ratings of other services and method bands never
 match: every pattern needs a rating verb about this service or a table cell.
+An annual report rates no service of its own, so it yields no ratings.
 """
 
 from __future__ import annotations
@@ -18,21 +21,28 @@ from dataclasses import replace
 
 import regex
 
+from extractors.document import is_sector_document
 from models.facts import Rating
 from models.patterns import (
+    AREA_HAS_RATED,
+    AREA_RATED,
+    AREA_RATED_FOR,
     CODE_CELL,
     DOMAIN_CELL,
     FOUR_POINT,
+    HEADLINE_RATING,
     IMPROVEMENT_REQUIRED,
     JOINT_INSPECTION,
     LABEL_SYNONYMS,
     OVERALL_CELL,
     OVERALL_RATING_PATTERNS,
     PREVIOUS_INSPECTION_CUES,
+    PREVIOUS_RATING_PATTERNS,
+    RATED_AREAS,
     RATING_CELL,
     SCORE,
     SECTOR_CUES,
-    SEPARATE_RATING,
+    SERVICE_WORDS,
     STANDARD_CELL,
     THEME_HEADING,
     THEME_JUDGEMENT,
@@ -40,7 +50,7 @@ from models.patterns import (
 )
 from pipeline.parse import ParsedDocument, TextLine
 
-VERSION = "ratings/4"
+VERSION = "ratings/5"
 
 _I = regex.IGNORECASE
 _RATING_CELL = regex.compile(RATING_CELL, _I)
@@ -51,8 +61,17 @@ _CODE_CELL = regex.compile(CODE_CELL)
 _SCORE = regex.compile(SCORE, _I)
 _OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
 _PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
-_SEPARATE = regex.compile(SEPARATE_RATING, _I)
+_PREVIOUS_RATINGS = [(name, regex.compile(p, _I)) for name, p, _ in PREVIOUS_RATING_PATTERNS]
+_HEADLINE = regex.compile(HEADLINE_RATING, _I)
+_SERVICE_WORDS = regex.compile(SERVICE_WORDS, _I)
+_AREA_SENTENCES = [regex.compile(p, _I) for p in (AREA_RATED, AREA_RATED_FOR, AREA_HAS_RATED)]
+_AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
 _SECTOR = regex.compile(SECTOR_CUES, _I)
+# A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
+_SQUASHED_LABELS = {key.replace(" ", ""): label for key, label in LABEL_SYNONYMS.items()}
+_SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
+# A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
+_INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
 # Every sentence pattern needs a label word; most sentences have none and are skipped at once.
 _ANY_LABEL = regex.compile(r"outstanding|good|requires\s+improvement|inadequate|satisfactory|poor|not\s+effective", _I)
 _THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
@@ -65,7 +84,35 @@ _JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
 
 
 def canonical_label(text: str) -> str:
-    return LABEL_SYNONYMS.get(" ".join(text.lower().split()), text.strip().capitalize())
+    words = " ".join(text.lower().split())
+    if words in LABEL_SYNONYMS:
+        return LABEL_SYNONYMS[words]
+    return _SQUASHED_LABELS.get(_SQUASH.sub("", words), text.strip().capitalize())
+
+
+def label_cell(text: str) -> tuple[int, int] | None:
+    """Where the label is, when a cell holds nothing but a rating (split words allowed)."""
+    match = _RATING_CELL.match(text)
+    if match:
+        return match.span("label")
+    if len(text) <= 40 and _SQUASH.sub("", text.lower()) in _SQUASHED_LABELS:
+        stripped = text.strip("‘’'\"“”. ★☆*")
+        start = text.index(stripped)
+        return start, start + len(stripped)
+    return None
+
+
+def label_tail(text: str) -> tuple[str, int] | None:
+    """(head, label start) when a line ends in a rating label: "2.1 Assessment Requires improvement"."""
+    words = list(regex.finditer(r"\S+", text))
+    for count in (1, 2, 3, 4):
+        if count >= len(words):
+            break
+        start = words[-count].start()
+        tail = text[start:]
+        if tail[:1].isupper() and label_cell(tail) is not None and tail.strip("‘’'\"“”") == tail.strip():
+            return text[:start].rstrip(), start
+    return None
 
 
 def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
@@ -88,6 +135,8 @@ def _rating(doc: ParsedDocument, scope: str, code: str | None, subject: str, sta
 
 
 def extract(doc: ParsedDocument) -> list[Rating]:
+    if is_sector_document(doc):
+        return []  # an annual report's ratings are of the services it reviews, not its own
     from_tables = table_ratings(doc)
     from_sentences = sentence_ratings(doc)
     return merge(attach_score(doc, from_tables + from_sentences))
@@ -114,12 +163,13 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
     out: list[Rating] = []
     sequence = cells(doc)
     for i, cell in enumerate(sequence):
-        match = _RATING_CELL.match(cell.text)
-        if not match:
+        found = label_cell(cell.text)
+        if found is None:
+            out.extend(inline_row(doc, cell))
             continue
-        start, end = cell.start + match.start("label"), cell.start + match.end("label")
-        label = canonical_label(match.group("label"))
-        if _PERCENT_CELL.match(sequence[i - 1].text) and i >= 2 and label not in FOUR_POINT.labels[:2] + FOUR_POINT.labels[3:]:
+        start, end = cell.start + found[0], cell.start + found[1]
+        label = canonical_label(doc.text[start:end])
+        if i >= 2 and _PERCENT_CELL.match(sequence[i - 1].text) and label not in FOUR_POINT.labels[:2] + FOUR_POINT.labels[3:]:
             # 2010-2012 scoring summary: "Safeguarding\t68%\tModerate improvement required"
             subject = sequence[i - 2].text
             if _THEME_SUBJECT.match(subject):
@@ -129,7 +179,7 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
             if i - back < 0:
                 break
             previous = sequence[i - back].text
-            if _RATING_CELL.match(previous):
+            if label_cell(previous) is not None:
                 break
             if _OVERALL_CELL.match(previous):
                 out.append(_rating(doc, "overall", None, "Overall", start, end))
@@ -153,6 +203,25 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
             if not (back == 1 and len(previous) > 40 and previous.endswith(".")):
                 break
     return out
+
+
+def inline_row(doc: ParsedDocument, cell: TextLine) -> list[Rating]:
+    """A ratings row whose label shares the line: "1.1 Governance and leadership Good", "Overall rating Good"."""
+    if len(cell.text) > 120 or not cell.text[:1].isalnum():
+        return []
+    tail = label_tail(cell.text)
+    if tail is None:
+        return []
+    head = _INLINE_HEAD.match(tail[0])
+    if head is None:
+        return []
+    start = cell.start + tail[1]
+    end = cell.end
+    while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*":
+        end -= 1
+    if head.group("overall"):
+        return [_rating(doc, "overall", None, "Overall", start, end)]
+    return [_rating(doc, "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end)]
 
 
 def attach_score(doc: ParsedDocument, ratings: list[Rating]) -> list[Rating]:
@@ -194,30 +263,87 @@ def theme_key(text: str) -> str | None:
 
 
 def sentence_ratings(doc: ParsedDocument) -> list[Rating]:
-    out: list[Rating] = []
+    out: list[Rating] = headline_rating(doc)
     titles = theme_titles(doc)
     default_names = {key: name for key, _, name in _THEMES}
     for sentence in doc.sentences:
         text = sentence.text
         if not _ANY_LABEL.search(text) or _SECTOR.search(text):
             continue  # about the sector or other services, not this one
+        # The most specific reading of a label wins: an earlier inspection's, then an area's, then overall.
+        specific = previous_ratings(doc, sentence.start, text)
+        taken = {r.span.char_start for r in specific}
+        specific += [r for r in area_ratings(doc, sentence.start, text) if r.span.char_start not in taken]
+        out.extend(specific)
+        taken = {r.span.char_start for r in specific}
         for _, pattern in _OVERALL:
             for match in pattern.finditer(text):
                 start = sentence.start + match.start("label")
                 end = sentence.start + match.end("label")
+                if start in taken:
+                    continue
                 scope = "previous" if _PREVIOUS.search(text[: match.start("label")]) else "overall"
                 out.append(_rating(doc, scope, None, "Overall", start, end))
-        for match in _SEPARATE.finditer(text):
-            subject = " ".join(match.group("subject").split())
-            subject = subject[:1].upper() + subject[1:]
-            start, end = sentence.start + match.start("label"), sentence.start + match.end("label")
-            out.append(_rating(doc, "standard", None, subject, start, end))
         match = _THEME_JUDGEMENT.match(text)
         if match and (text[:1] in "-•–" or text.lower().startswith("overall")):
             key = theme_key(match.group("subject"))
             if key is not None:
                 start, end = sentence.start + match.start("label"), sentence.start + match.end("label")
                 out.append(_rating(doc, "theme", None, titles.get(key, default_names[key]), start, end))
+    return out
+
+
+def headline_rating(doc: ParsedDocument) -> list[Rating]:
+    """A press release's first line: "Sutton Youth Justice Service rated 'Good'"."""
+    if not doc.lines:
+        return []
+    first = doc.lines[0]
+    match = _HEADLINE.match(first.text.strip("*# "))
+    if match is None or not _SERVICE_WORDS.search(match.group("service")) or _SECTOR.search(first.text):
+        return []
+    offset = first.start + first.text.index(first.text.strip("*# "))
+    return [_rating(doc, "overall", None, "Overall", offset + match.start("label"), offset + match.end("label"))]
+
+
+def previous_ratings(doc: ParsedDocument, offset: int, text: str) -> list[Rating]:
+    """Ratings of an earlier inspection, and today's rating when the sentence gives both."""
+    out: list[Rating] = []
+    for name, pattern in _PREVIOUS_RATINGS:
+        for match in pattern.finditer(text):
+            if name == "rated_when_last_inspected" and not _PREVIOUS.search(text[: match.start("label")]):
+                continue
+            start, end = offset + match.start("label"), offset + match.end("label")
+            if any(r.span.char_start == start for r in out):
+                continue
+            out.append(_rating(doc, "previous", None, "Overall", start, end))
+            if "current" in match.groupdict() and match.group("current"):
+                out.append(_rating(doc, "overall", None, "Overall", offset + match.start("current"), offset + match.end("current")))
+    return out
+
+
+def area_of(words: str) -> tuple[str, str] | None:
+    """(scope, canonical subject) of the area these words name, if any."""
+    for scope, subject, pattern in _AREAS:
+        if pattern.search(words):
+            return scope, subject
+    return None
+
+
+def area_ratings(doc: ParsedDocument, offset: int, text: str) -> list[Rating]:
+    """An area rated on its own: "resettlement ..., which was separately rated as 'Good'"."""
+    if _PREVIOUS.search(text):
+        return []  # an area's rating at an earlier inspection is history, not a fact of this one
+    out: list[Rating] = []
+    for pattern in _AREA_SENTENCES:
+        for match in pattern.finditer(text):
+            # The area is named just before the verb: look at the last clause only.
+            words = regex.split(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)", match.group("subject"))
+            clause = " ".join(words[-2:]) if len(words) > 1 and len(words[-1].split()) <= 2 else words[-1]
+            area = area_of(clause)
+            if area is None:
+                continue
+            start, end = offset + match.start("label"), offset + match.end("label")
+            out.append(_rating(doc, area[0], None, area[1], start, end))
     return out
 
 
@@ -233,6 +359,8 @@ def merge(ratings: list[Rating]) -> list[Rating]:
 
     A later mention with the same label is the same fact restated; one with a
     different label contradicts it and is dropped rather than guessed between.
+    A sentence's area rating without a code ("resettlement ... was separately
+    rated") restates the table's coded row for that area.
     """
     kept: dict[tuple[str, str], Rating] = {}
     for rating in ratings:
@@ -240,6 +368,17 @@ def merge(ratings: list[Rating]) -> list[Rating]:
             key = ("previous", rating.label)
         else:
             key = (rating.scope, rating.code or _normal(rating.subject))
-        if key not in kept:
-            kept[key] = rating
+        if key in kept:
+            continue
+        if rating.code is None and rating.scope in ("standard", "domain") and any(
+            other.scope in ("standard", "domain") and _same_subject(other.subject, rating.subject)
+            for other in kept.values()
+        ):
+            continue
+        kept[key] = rating
     return sorted(kept.values(), key=lambda r: r.span.char_start)
+
+
+def _same_subject(a: str, b: str) -> bool:
+    a, b = _normal(a), _normal(b)
+    return bool(a and b and (a in b or b in a))

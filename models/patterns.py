@@ -50,13 +50,16 @@ RATING_CELL = (
 )
 
 # A quoted four-point or joint label inside a sentence: "rated as 'Requires improvement'".
-QUOTED_LABEL = (
-    r"[‘’'\"“”](?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
-    r"unsatisfactory|poor)[’'\"”]"
-)
-BARE_LABEL = (
-    r"(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|unsatisfactory|poor)"
-)
+_LABEL_WORDS = "outstanding|good|requires improvement|inadequate|satisfactory|unsatisfactory|poor"
+
+
+def quoted_label(group: str = "label") -> str:
+    """A rating label in quotes, captured as `group`."""
+    return rf"[‘’'\"“”](?P<{group}>{_LABEL_WORDS})[’'\"”]"
+
+
+QUOTED_LABEL = quoted_label()
+BARE_LABEL = rf"(?P<label>{_LABEL_WORDS})"
 
 # ---------------------------------------------- overall rating in sentences
 # Each: (name, pattern, example). The label group is named `label`.
@@ -94,8 +97,8 @@ OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "has_rated_as",
         r"\b(?:has|have|had)\s+(?:rated|judged)\s+(?:the\s+)?(?:work\s+of\s+)?(?:YOT|YJS|YOS|youth\s+(?:justice|offending)\s+(?:services?|team|work)|service|partnership)\b"
-        r"(?:(?!disposal|delivery|provision|standard|domain|aspect|which)[^.;]){0,60}?\s+as\s+" + QUOTED_LABEL,
-        "HM Inspectorate of Probation has rated youth offending services in Sheffield as ‘Good’.",
+        r"(?:(?!disposal|delivery|provision|standard|domain|aspect|which|work\b)[^.;]){0,60}?\s+(?:as\s+)?" + QUOTED_LABEL,
+        "HM Inspectorate of Probation has rated youth justice services in Sutton ‘Good’.",
     ),
     (
         "overall_label_rating",
@@ -123,27 +126,101 @@ OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
 
 # A rating of an earlier inspection: the sentence looks back in time.
 # "This follows an inspection in 2019, when the service was given an overall rating of 'Inadequate'."
+# "When we last inspected the service, in 2019, it was rated 'Good'."
+# Not "since the last inspection": that dates an improvement, the rating is today's.
 PREVIOUS_INSPECTION_CUES = (
-    r"\b(?:previous|previously|last|earlier|prior|former)\b[^.]{0,60}\b(?:inspection|rated|rating)\b"
+    r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
+    r"(?:\b(?:previous|previously|last|earlier|prior|former)\b[^.]{0,60}\b(?:inspect\w*|rated|rating|visit)\b"
+    r"|\bwhen\s+we\s+(?:last|previously|first)\b)"
     r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\b"
     r"|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
     r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b"
     r"|\bwas\s+previously\b|\bup\s+from\b|\bdown\s+from\b|\bimproved\s+from\b"
 )
 
+# An earlier rating named beside today's, each with its own label.
+# Each: (name, pattern, example); `label` is the earlier rating, `current` (when present) today's.
+PREVIOUS_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (
+        "from_to",
+        r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined|slipped|gone\s+up|gone\s+down)"
+        r"\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?(?:rating\s+)?from\s+(?:an?\s+)?" + quoted_label("label")
+        + r"(?:\s+rating)?\s+to\s+(?:an?\s+)?" + quoted_label("current"),
+        "Sutton Youth Justice Service (YJS) has improved its rating from ‘Requires improvement’ to ‘Good’.",
+    ),
+    (
+        "up_from",
+        r"\b(?:up|down|an\s+improvement|a\s+rise|a\s+fall|a\s+move)\s+from\s+(?:an?\s+|its\s+|the\s+|their\s+)?"
+        r"(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?" + quoted_label("label"),
+        "Anytown YOT has been rated ‘Good’, up from ‘Requires improvement’ at its last inspection.",
+    ),
+    (
+        "previously_rated",
+        r"\bpreviously\s+(?:been\s+)?(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?" + quoted_label("label"),
+        "The service was previously rated ‘Inadequate’ in 2018.",
+    ),
+    (
+        "rated_when_last_inspected",
+        r"\b(?:was|were|had\s+been|been)\s+(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?" + quoted_label("label"),
+        "When we last inspected the service, in 2019, it was rated ‘Good’.",  # only with a cue above
+    ),
+)
+
+# The first line of a press release names the service and its rating.
+# "Sutton Youth Justice Service rated ‘Good’", "West Mercia Youth Justice Service ‘Requires improvement’",
+# "Hertfordshire youth offending team rated ‘outstanding’ by inspectors"
+HEADLINE_RATING = (
+    r"^(?P<service>(?:(?!\b(?:has|have|had|was|were|is|are|been|rated|judged|found|as)\b)[^‘’'\"“”]){3,90}?)\s*[-–:,]?\s+(?:(?:is|has\s+been|was|been)\s+)?(?:(?:rated|judged)\s+(?:as\s+)?)?"
+    + QUOTED_LABEL + r"(?:\s+(?:overall|by\s+inspectors|by\s+(?:HM|His|Her)\s+[\w’' ]{3,40}))?\s*[.!]?$"
+)
+SERVICE_WORDS = r"\b(?:YOT|YJS|YOS|YJT|youth\s+(?:justice|offending))\b"
+
 # A sentence about the sector or other services, not the inspected one.
 # "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
 SECTOR_CUES = (
     r"\bnationally\b|\bacross\s+(?:england|wales|the\s+country)\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+of\b"
     r"|\b(?:all|most|many|other|neighbouring)\s+(?:youth\s+(?:justice|offending)\s+)?(?:services|teams|YOTs|areas)\b"
+    r"|\b(?:half|two-thirds|two\s+thirds|a\s+third|majority|minority)\s+of\s+(?:the\s+)?(?:\d+\s+)?(?:services|YOTs|YJSs|YOSs)\b"
+    r"|\b\d+\s+(?:of\s+the\s+\d+\s+)?(?:services|YOTs|YJSs|YOSs)\s+(?:were|have\s+been)\s+rated\b"
+    r"|\b(?:half|two-thirds|two\s+thirds|a\s+third|one\s+third|three-quarters|majority|minority)\b[^.]{0,40}\b(?:are|were|have\s+been)\s+rated\b"
 )
 
-# A standard or area rated separately in a press release.
-# "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Requires improvement’."
-SEPARATE_RATING = (
-    r"\b(?:inspected|looked\s+at|assessed)\s+(?:the\s+quality\s+of\s+)?(?P<subject>[a-z][a-z\s\-]{3,80}?)"
-    r"\s*,\s*which\s+was\s+(?:separately\s+|also\s+)?rated\s+(?:as\s+)?" + QUOTED_LABEL
+# Areas of a service that a sentence can rate, checked in order (out-of-court before court).
+# Each: (scope, canonical subject, pattern over the words naming the area, example).
+RATED_AREAS: tuple[tuple[str, str, str, str], ...] = (
+    ("domain", "Out-of-court disposals", r"\bout[\s-]of[\s-]court\b|\bdiversion\b",
+     "Anytown YJS's out-of-court work was rated 'Requires improvement'."),
+    ("domain", "Court disposals",
+     r"\bcourt\s+(?:disposals?|work|orders|sentences)\b|\bsentenced\s+by\s+(?:the\s+)?courts?\b"
+     r"|\b(?:served|serving)\s+court\s+sentences\b|\borders\s+(?:given\s+)?by\s+(?:the\s+)?courts?\b",
+     "Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately rated as ‘Outstanding’."),
+    ("standard", "Resettlement policy and provision", r"\bresettlement\b",
+     "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Requires improvement’."),
+    ("standard", "Work with victims", r"\b(?:work|working)\s+with\s+victims\b|\bvictims?[’']?\s+work\b",
+     "Work with victims was rated as ‘Requires improvement’."),
+    ("domain", "Organisational delivery", r"\borganisational\s+delivery\b",
+     "Organisational delivery was rated ‘Good’."),
+    ("standard", "Governance and leadership", r"\bgovernance\s+and\s+leadership\b|\bleadership\s+and\s+governance\b",
+     "Governance and leadership was rated ‘Outstanding’."),
+    ("standard", "Partnerships and services", r"\bpartnerships?\s+and\s+services\b",
+     "Partnerships and services were rated ‘Good’."),
+    ("standard", "Information and facilities", r"\binformation\s+and\s+facilities\b",
+     "Information and facilities were rated ‘Requires improvement’."),
+    ("standard", "Staff", r"\bstaff(?:ing)?\s+(?:was|were)\b|^staff(?:ing)?$",
+     "Staffing was rated ‘Outstanding’."),
 )
+
+# A sentence that rates an area: "<area>, which was separately rated as 'X'", "<area> was rated 'X'".
+# Not "rated 'Outstanding' in three of the four standards": that is a count, not the area's rating.
+AREA_RATED = (
+    r"(?P<subject>[^.;:!?]{3,200}?),?\s+(?:which\s+|that\s+)?(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:(?:separately|also|individually|itself)\s+)?(?:rated|judged)\s+(?:to\s+be\s+|as\s+)?" + QUOTED_LABEL
+    + r"(?!\s+(?:in|for|across|on)\s+(?:\w+\s+){0,2}(?:of|out\s+of)\b)"
+)
+# "Anytown YOT was rated 'Good' for its work with victims."
+AREA_RATED_FOR = r"\brated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+for\s+(?:its\s+|their\s+|the\s+)?(?P<subject>[^.;,]{3,80})"
+# "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'."
+AREA_HAS_RATED = r"\b(?:has|have|had)\s+rated\s+(?P<subject>[^.;]{3,100}?)\s+(?:as\s+)?" + QUOTED_LABEL
 
 # ------------------------------------------ 2012-2017 joint inspection themes
 # Theme keys, the words that identify them, and the name used when the
@@ -220,9 +297,14 @@ DATE = (
 )
 # "28/03/2019", "28.03.2019"
 NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
-# First day of a pair sharing month and year: "16 and 30 September 2013"
-# (matched against the text just before a full "30 September 2013")
-DAY_BEFORE_PAIR = r"(?<![\w/,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|-|–)\s+$"
+# The start of a range whose end carries the year: matched against the text just
+# before a full date. "16 and 30 September 2013" (a day), "4-8 February 2019",
+# "January to December 2018" (a month), "29 January to 2 February 2024" (day and month).
+RANGE_START = (
+    r"(?<![\w/,.])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month>" + _MONTH + r"))?"
+    r"|(?P<month_only>" + _MONTH + r"))"
+    r"\s*(?:,\s*)?(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$"
+)
 
 # Roles, tried in this order on the clause before the date, then on the sentence.
 DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
@@ -233,7 +315,7 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
      r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\binspection\s+(?:took\s+place|was\s+(?:carried\s+out|undertaken|conducted)|started|began)\b|\binterviews?\b|\bon-?site\b|\bvisited\b|\binspected\s+in\b",
      "Fieldwork in Wrexham started in December 2018."),
     ("data_period",
-     r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+ending\b|\bquarter\b|\bmonths?\s+to\b",
+     r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to)\b|\bquarter\b|\bmonths?\s+to\b",
      "(Data based on April 2010 to March 2011 cohort)"),
     ("publication",
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b",
@@ -245,20 +327,27 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
 OWNER_LINE = r"^(?:the\s+)?(?P<owner>[A-Z][^\t.:]{2,120}?)\s+should\s*:?\s*$"
 # "... to hold partners and the YJS to account (Chair of YJS Management Board)."
 TRAILING_OWNER = r"\((?P<owner>[A-Z][^()]{2,80})\)\s*\.?\s*$"
-RECOMMENDATION_ITEM = r"^(?:(?P<number>\d{1,2})[.)]\s+|[-•–▪●]\s+)(?P<text>\S.*)$"
+# "1. Undertake a detailed needs analysis ...", "(1) a timely and good quality assessment ..." (2010-2012),
+# "- review the out-of-court disposal policy ..."
+RECOMMENDATION_ITEM = r"^(?:\(?(?P<number>\d{1,2})[.)]\s*(?<=\s|\))|[-•–▪●]\s+)\s*(?P<text>\S.*)$"
 RECOMMENDATIONS_HEADING = r"^(?:\d{1,2}\.?\s+)?(?:our\s+|key\s+)?recommendations(?:\s+for\s+improvement)?:?$"
 
 # owner text -> owner_type; first match wins, so specific rules come first.
 OWNER_TYPES: tuple[tuple[str, str, str], ...] = (
     ("board chair", r"\bchair\b", "Chair of YJS Management Board"),
+    # National bodies are not the local management board.
+    ("other", r"\byouth\s+justice\s+board\b|\bYJB\b|\bministry\b|\bHMPPS\b|\bgovernment\b|\bhome\s+office\b", "The Youth Justice Board"),
     ("health", r"\bhealth\b|\bNHS\b|\bclinical\s+commissioning\b|\bCCG\b|\bintegrated\s+care\b|\bCAMHS\b", "Betsi Cadwaladr Health Board"),
     ("police", r"\bpolice\b|\bconstabulary\b|\bcrime\s+commissioner\b", "Chief Constable of Gwent Police"),
     ("probation", r"\bprobation\b|\bCRC\b|\brehabilitation\s+company\b", "The National Probation Service for Wales"),
     ("careers", r"\bcareers?\b", "Careers Wales"),
     ("education", r"\beducation\b|\bschools?\b|\blearning\b|\bskills\b", "Director of Education"),
-    ("children's services", r"\bchildren'?s\s+(?:social\s+)?services\b|\bsocial\s+(?:care|services|work)\b|\bdirector\s+of\s+children", "Heads of Children's Services"),
+    ("children's services", r"\bchildren'?’?s\s+(?:social\s+)?services\b|\bsocial\s+(?:care|services|work)\b|\bdirector\s+of\s+children", "Heads of Children's Services"),
     ("management board", r"\bboard\b|\bpartnership\b", "The YOT Management Board"),
-    ("head of service / service manager", r"\bhead\s+of\s+service\b|\bservice\s+manager\b|\bmanagers?\b|\bhead\s+of\s+(?:the\s+)?(?:YJS|YOS|YOT|youth)\b|\bYJS\b|\bYOT\b|\bYOS\b", "Head of Service"),
+    ("head of service / service manager",
+     r"\bhead\s+of\s+service\b|\bservice\s+manager\b|\bmanagers?\b|\bhead\s+of\s+(?:the\s+)?(?:YJS|YOS|YOT|youth)\b"
+     r"|\bYJS\b|\bYOT\b|\bYOS\b|\byouth\s+(?:justice|offending)\s+(?:service|team)s?\b",
+     "Barnsley Youth Offending Service"),
     ("local authority", r"\blocal\s+authorit\w+\b|\bcouncils?\b|\bchief\s+executive\b|\bcounty\b|\bborough\b", "Wrexham County Borough Council"),
 )
 
@@ -278,8 +367,12 @@ SERVICE_KINDS: dict[str, str] = {
 NOT_PLACE_WORDS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "each", "every", "overall", "inspectors", "inspector", "today", "and", "of", "in", "at", "for", "with", "from", "by", "to", "on", "as", "when", "where", "while", "although", "however", "but", "hm", "hmi", "chief", "dame", "sir", "mr", "mrs", "ms", "dr", "local", "national", "regional", "welsh", "english"]
 )
-# "A joint inspection of youth justice services in Conwy and Denbighshire"
-TITLE_PLACE = r"\binspection\s+of\s+youth\s+(?:justice|offending)\s+(?:services|work)(?:\s+with\s+children(?:\s+and\s+victims)?)?\s+in\s*\n*\s*(?P<place>[A-Z][^\n,.]{1,60})"
+# "A joint inspection of youth justice services in Conwy and Denbighshire",
+# "Report on youth offending work in:" / "Bexley" (2010-2012 core case inspections)
+TITLE_PLACE = (
+    r"(?i:\b(?:inspection\s+of|report\s+on)\s+youth\s+(?:justice|offending)\s+(?:services|work)"
+    r"(?:\s+with\s+children(?:\s+and\s+victims)?)?\s+in)\s*:?\s*\n*\s*(?P<place>[A-Z][^\n,.:]{1,60})"
+)
 
 PRESS_RELEASE_CUES = r"^\s*(?:[-•–]\s*)?(?:notes?\s+to\s+editors?:?|ends\s*[-–]?|press\s+release)\s*$"
 REPORT_CUES = r"^(?:contents|foreword|executive\s+summary|summary|recommendations|appendix\s+\d+|ratings)$"

@@ -9,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
 GOLD = ROOT / "tests" / "gold"
+# Short documents written for the tests, one per era and phrasing the sample lacks, with gold answers.
+DEVELOPMENT_RAW = ROOT / "tests" / "documents" / "raw"
+DEVELOPMENT_GOLD = ROOT / "tests" / "documents" / "gold"
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +21,17 @@ def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("processed")
     report = run(RunOptions(str(RAW), str(out), jobs=2, quiet=True))
+    assert report.exit_code == 0, report.errors
+    return out
+
+
+@pytest.fixture(scope="session")
+def development_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The development documents (tests/documents), extracted once for the whole session."""
+    from pipeline.run import RunOptions, run
+
+    out = tmp_path_factory.mktemp("development")
+    report = run(RunOptions(str(DEVELOPMENT_RAW), str(out), jobs=2, quiet=True))
     assert report.exit_code == 0, report.errors
     return out
 

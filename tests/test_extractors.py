@@ -39,6 +39,76 @@ def test_previous_inspection_rating_is_not_the_overall_rating():
     assert _ratings(text) == [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Inadequate")]
 
 
+@pytest.mark.parametrize("sentence, rating", [
+    ("Anytown YJS's out-of-court work was rated 'Requires improvement'.",
+     ("domain", None, "Out-of-court disposals", "Requires improvement")),
+    ("HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
+     ("domain", None, "Out-of-court disposals", "Good")),
+    ("Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately rated as ‘Outstanding’.",
+     ("domain", None, "Court disposals", "Outstanding")),
+    ("Work with victims was rated as ‘Requires improvement’.",
+     ("standard", None, "Work with victims", "Requires improvement")),
+    ("Anytown YOT was rated 'Good' for its work with victims.",
+     ("standard", None, "Work with victims", "Good")),
+])
+def test_an_area_of_the_service_rated_in_a_sentence(sentence, rating):
+    assert _ratings(sentence) == [rating]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sutton Youth Justice Service (YJS) has improved its rating from ‘Requires improvement’ to ‘Good’ since 2018.",
+     [("previous", None, "Overall", "Requires improvement"), ("overall", None, "Overall", "Good")]),
+    ("Overall, Calderdale YJS was rated as ‘Requires improvement’. When we last inspected the service, in 2019, it was rated ‘Good’.",
+     [("overall", None, "Overall", "Requires improvement"), ("previous", None, "Overall", "Good")]),
+    ("Anytown YOT has been rated ‘Good’ overall, up from ‘Requires improvement’ at its last inspection.",
+     [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Requires improvement")]),
+    ("The service was previously rated ‘Inadequate’ in 2018.",
+     [("previous", None, "Overall", "Inadequate")]),
+    # "since the last inspection" dates the improvement; the rating is today's
+    ("Having improved since the last inspection, Anytown YOS has been rated ‘Good’ overall.",
+     [("overall", None, "Overall", "Good")]),
+])
+def test_a_rating_from_an_earlier_inspection(text, expected):
+    assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("headline, label", [
+    ("Sutton Youth Justice Service rated ‘Good’", "Good"),
+    ("Hertfordshire youth offending team rated ‘outstanding’ by inspectors", "Outstanding"),
+    ("West Mercia Youth Justice Service ‘Requires improvement’", "Requires improvement"),
+])
+def test_a_press_release_headline_gives_the_overall_rating(headline, label):
+    assert _ratings(headline + "\n\nInspectors visited the service in March.") == [("overall", None, "Overall", label)]
+
+
+def test_an_annual_report_rates_no_service_of_its_own():
+    text = ("Annual report: inspection of youth offending services (2019-2020)\n\n"
+            "Camden Youth Offending Service was rated ‘Outstanding’.\n"
+            "Service\tOverall rating\nCardiff\tInadequate\n")
+    doc = parse(text)
+    assert ratings.extract(doc) == []
+    assert document.doc_type(doc) == "annual_report"
+    assert document.service(doc) == (None, None)
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("1.1 Governance and leadership Good", ("standard", "1.1", "Governance and leadership", "Good")),
+    ("3.4 Out-of-court disposal policy and provision Requires improvement",
+     ("standard", "3.4", "Out-of-court disposal policy and provision", "Requires improvement")),
+    # letter spacing in a published PDF splits the label
+    ("2.4 Reviewing Inadeq uate", ("standard", "2.4", "Reviewing", "Inadequate")),
+    ("Overall rating Requires i mprovement", ("overall", None, "Overall", "Requires improvement")),
+])
+def test_a_ratings_row_on_one_line(row, expected):
+    assert _ratings("Ratings\n" + row + "\n") == [expected]
+
+
+def test_a_sentence_restating_a_table_rating_is_one_fact():
+    text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.\n"
+            "Ratings\n4.1\tResettlement policy and provision\tGood\n")
+    assert _ratings(text) == [("standard", "4.1", "Resettlement policy and provision", "Good")]
+
+
 def test_separately_rated_resettlement():
     text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as "
             "‘Requires improvement’.")
@@ -51,9 +121,10 @@ def test_separately_rated_resettlement():
     "There are four ratings which can be given: good, satisfactory, unsatisfactory and poor.",
     "They inspect against published standards and all services are given one of four ratings: outstanding, good, requires improvement and inadequate.",
     "Nationally, 40% of youth justice services inspected this year were rated 'Good'.",
-    "Anytown YJS's out-of-court work was rated 'Requires improvement'.",
-    "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
     "Inspectors found that 'Good' work was done in most cases.",
+    "Chief Inspector commends improving youth offending services, as two-thirds are rated ‘Good’ or ‘Outstanding’",
+    "The service’s work with children on out-of-court disposals was rated ‘Outstanding’ in three of the four standards.",
+    "Camden Youth Offending Service was rated ‘Outstanding’, while Cardiff Youth Offending Service was rated ‘Inadequate’ (HM Inspectorate of Probation has today published its annual report).",
 ])
 def test_definitions_of_the_scale_are_not_ratings(sentence):
     assert _ratings(sentence) == []
