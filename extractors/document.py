@@ -131,6 +131,9 @@ def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
     else:
         return None, None
     kinds = [kind for p, kind in mentions if p.lower() == place.lower()]
+    if not kinds:
+        # "Leicestershire Youth Offending Service" in a report on "Leicestershire and Rutland"
+        kinds = [kind for p, kind in mentions if p.lower() in place.lower() or place.lower() in p.lower()]
     full = [SERVICE_KINDS[k.lower()] for k in kinds if len(k) > 3]
     if full:
         kind = Counter(full).most_common(1)[0][0]
@@ -153,9 +156,11 @@ def framework(doc: ParsedDocument, ratings: list[Rating]) -> str:
     if "core case inspection" in doc.text.lower():
         return "core_case_2010"
     scales = Counter(r.scale for r in ratings if r.scope != "previous")
+    if any(r.scope == "theme" for r in ratings):
+        return "joint_inspection_2012"  # themes were judged only in the 2012-2017 joint inspections
     if scales["four_point"] or regex.search(r"\bscore\s*\d{1,2}\s*/\s*36\b", doc.text, _I):
         return "standards_2018"
-    if scales["joint_inspection"] or any(r.scope == "theme" for r in ratings) or "joint inspection of youth offending" in head:
+    if scales["joint_inspection"] or "joint inspection of youth offending" in head:
         return "joint_inspection_2012"
     if scales["improvement_required"]:
         return "core_case_2010"

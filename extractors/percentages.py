@@ -9,9 +9,12 @@ from models.facts import Percentage
 from models.patterns import PERCENT
 from pipeline.parse import ParsedDocument
 
-VERSION = "percentages/2"
+VERSION = "percentages/3"
 
 _PERCENT = regex.compile(PERCENT, regex.IGNORECASE)
+# A key-question row flattened by text extraction: "Does assessment ... desistance? 79%"
+_QUESTION_THEN_VALUE = regex.compile(r"^(?P<question>\S.*\?)[ \u00a0]+\d{1,3}(?:\.\d+)?\s?%$")
+_VALUE_ALONE = regex.compile(r"^\d{1,3}(?:\.\d+)?\s?%$")
 
 
 def extract(doc: ParsedDocument) -> list[Percentage]:
@@ -35,12 +38,23 @@ def extract(doc: ParsedDocument) -> list[Percentage]:
 
 
 def key_question(doc: ParsedDocument, offset: int) -> tuple[str | None, str | None]:
-    """For a key-question table row ("Does assessment ...?\\t63%"): the question and standard."""
+    """For a key-question table row ("Does assessment ...?\\t63%"): the question and standard.
+
+    The row may also come flattened, the value after the question on its line
+    or alone on the next line.
+    """
     line = doc.line_at(offset)
-    if line is None or "\t" not in line.text:
+    if line is None:
         return None, None
-    cells = [c.strip() for c in line.text.split("\t")]
-    question = cells[0]
+    if "\t" in line.text:
+        question = line.text.split("\t")[0].strip()
+    elif match := _QUESTION_THEN_VALUE.match(line.text):
+        question = match.group("question")
+    elif _VALUE_ALONE.match(line.text):
+        index = doc.lines.index(line)
+        question = doc.lines[index - 1].text if index > 0 else ""
+    else:
+        return None, None
     if not question or not question.endswith("?"):
         return None, None
     return question, doc.standard_code_before(offset)

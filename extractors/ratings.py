@@ -139,7 +139,18 @@ def extract(doc: ParsedDocument) -> list[Rating]:
         return []  # an annual report's ratings are of the services it reviews, not its own
     from_tables = table_ratings(doc)
     from_sentences = sentence_ratings(doc)
-    return merge(attach_score(doc, from_tables + from_sentences))
+    return on_one_scale(merge(attach_score(doc, from_tables + from_sentences)))
+
+
+def on_one_scale(ratings: list[Rating]) -> list[Rating]:
+    """A document that judges themes (2012-2017) gives its other 'Good's on the same scale."""
+    if not any(r.scope == "theme" for r in ratings):
+        return ratings
+    return [
+        replace(r, scale=JOINT_INSPECTION.name, rank=JOINT_INSPECTION.labels.index(r.label))
+        if r.scale == FOUR_POINT.name and r.label in JOINT_INSPECTION.labels else r
+        for r in ratings
+    ]
 
 
 # ------------------------------------------------------------------ tables

@@ -37,6 +37,7 @@ LABEL_SYNONYMS: dict[str, str] = {
     "not rated": "Not rated",
     "this standard was not rated": "Not rated",
     "not effective": "Not effective",
+    "very good": "Very good",  # 2012-2017 press releases: "work to ensure the sentence was served was very good"
     "substantial improvement required": "Substantial improvement required",
     "moderate improvement required": "Moderate improvement required",
     "minimum improvement required": "Minimum improvement required",
@@ -83,6 +84,12 @@ OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "rated_overall",
         r"\b(?:was|has\s+been|is|been)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+overall\b",
         "Sefton Youth Offending Team has been rated ‘Good’ overall by HM Inspectorate of Probation.",
+    ),
+    (
+        "work_was_label_overall",
+        r"\b(?:YOT|YJS|YOS|service|services|work|team|partnership)\b(?:(?!reduc|protect|sentence|governance|intervention|court|victim)[^.;]){0,60}?"
+        r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:judged\s+(?:to\s+be\s+)?|found\s+to\s+be\s+)?[‘'\"“]?" + BARE_LABEL + r"[’'\"”]?\s+overall\b",
+        "Youth offending work in Warwickshire was good overall, some of it very good.",
     ),
     (
         "found_to_be_overall",
@@ -239,10 +246,11 @@ THEMES: tuple[tuple[str, str, str], ...] = (
 # "Overall, work to reduce reoffending was satisfactory." (2014 report summary)
 # "- work to protect children and reduce their vulnerability remained satisfactory;" (2016 press release)
 # "Overall, governance was not effective."
+# "• work to ensure the sentence was served was very good." (2013 press release)
 THEME_JUDGEMENT = (
     r"^(?:[-•–]\s*)?(?:overall,?\s+)?(?P<subject>(?:the\s+)?(?:work|effectiveness|management|quality|governance|performance)\b[^.;:]{0,140}?)"
     r"\s+(?:was|were|remained|is|had\s+been)\s+(?:judged\s+(?:to\s+be\s+)?|found\s+to\s+be\s+|rated\s+(?:as\s+)?)?"
-    r"[‘'\"“]?(?P<label>good|satisfactory|unsatisfactory|poor|not\s+effective)[’'\"”]?(?=[\s.;,]|$)"
+    r"[‘'\"“]?(?P<label>(?:very\s+)?good|satisfactory|unsatisfactory|poor|not\s+effective)[’'\"”]?(?=[\s.;,]|$)"
 )
 # "Theme 3: Protecting the child or young person"
 THEME_HEADING = r"^theme\s+(?P<number>\d{1,2})\s*:\s*(?P<title>[^\t.]{3,90}?)(?:\.{3,}.*)?$"
@@ -309,16 +317,18 @@ RANGE_START = (
 # Roles, tried in this order on the clause before the date, then on the sentence.
 DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
     ("case_sample",
-     r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b[^.;]{0,80}\b(?:began|begun|started|commenced|delivered|between|from|imposed|ended|terminated|closed)\b",
+     r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b(?!\s+(?:inspection|assessment))[^.;]{0,80}\b(?:began|begun|started|commenced|delivered|between|from|imposed|ended|terminated|closed)\b",
      "We inspected cases where the sentence or licence began between 16 January 2023 and 10 November 2023"),
     ("fieldwork",
-     r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\binspection\s+(?:took\s+place|was\s+(?:carried\s+out|undertaken|conducted)|started|began)\b|\binterviews?\b|\bon-?site\b|\bvisited\b|\binspected\s+in\b",
+     r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\binspection\b[^.;]{0,80}?\b(?:took\s+place|was\s+(?:carried\s+out|undertaken|conducted)|started|began)\b"
+     r"|\binterviews?\b|\bon-?site\b|\bvisited\b|\binspected\s+in\b",
      "Fieldwork in Wrexham started in December 2018."),
     ("data_period",
      r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to)\b|\bquarter\b|\bmonths?\s+to\b",
      "(Data based on April 2010 to March 2011 cohort)"),
     ("publication",
-     r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b",
+     r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b"
+     r"|\bcopy\s+of\s+the\s+(?:full\s+)?report\b|\breport\b[^.;]{0,80}\b(?:website|online|obtained)\b",
      "The report is available at www.justiceinspectorates.gov.uk/hmiprobation on 28 March 2019."),
 )
 

@@ -5,6 +5,7 @@ fact is a true positive when it matches an unused gold fact. Ratings match on
 label and on code or subject (case- and punctuation-insensitive, either
 containing the other); percentages on value (±0.05); dates on date and
 precision (role scored separately); recommendations on number and owner;
+a key-question percentage's question and standard are scored separately too;
 scores on value and maximum. Gold facts marked optional neither help nor hurt.
 Each gold file is applied to every document whose file stem it names, so the
 .txt and .pdf renderings of one document are scored alike.
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 FACT_TYPES = ("ratings", "scores", "percentages", "dates", "recommendations")
-FIELDS = ("doc_type", "service", "overall_rating", "recommendation_count_stated", "date_role")
+FIELDS = ("doc_type", "service", "overall_rating", "recommendation_count_stated", "date_role", "key_question")
 
 
 @dataclass
@@ -174,7 +175,14 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
             match_facts("ratings", ratings, gold.get("ratings", []), label, result)
             scores = [r for r in ratings if r.get("score") is not None]
             match_facts("scores", scores, gold.get("scores", []), label, result)
-            match_facts("percentages", mine.get("percentages", []), gold.get("percentages", []), label, result)
+            pairs = match_facts("percentages", mine.get("percentages", []), gold.get("percentages", []), label, result)
+            for mine_pct, gold_pct in pairs:
+                if gold_pct.get("section"):  # a key-question row: its question and standard are scored too
+                    ok = mine_pct.get("section") == gold_pct["section"] and _contains(mine_pct.get("subject"), gold_pct.get("subject"))
+                    result.accuracy["key_question"].append(ok)
+                    if not ok:
+                        result.wrong.append(f"{label} key_question {gold_pct['value']}: got {mine_pct.get('section')!r} "
+                                            f"{mine_pct.get('subject')!r}, want {gold_pct['section']!r} {gold_pct.get('subject')!r}")
             pairs = match_facts("dates", mine.get("dates", []), gold.get("dates", []), label, result)
             for mine_date, gold_date in pairs:
                 ok = mine_date["role"] == gold_date["role"] or (
