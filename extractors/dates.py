@@ -7,13 +7,14 @@ import datetime as dt
 import regex
 
 from models.facts import DateMention
-from models.patterns import DATE, DATE_ROLE_CUES, MONTHS, NUMERIC_DATE, RANGE_START
+from models.patterns import DATE, DATE_ROLE_CUES, MONTHS, NUMERIC_DATE, RANGE_START, US_DATE
 from pipeline.parse import ParsedDocument, TextLine
 
 VERSION = "dates/3"
 
 _DATE = regex.compile(DATE, regex.IGNORECASE)
 _NUMERIC = regex.compile(NUMERIC_DATE)
+_US_DATE = regex.compile(US_DATE, regex.IGNORECASE)
 _RANGE_START = regex.compile(RANGE_START, regex.IGNORECASE)
 _ROLES = [(role, regex.compile(p, regex.IGNORECASE)) for role, p, _ in DATE_ROLE_CUES]
 _SIGNATURE = regex.compile(r"\bchief\s+inspector\b", regex.IGNORECASE)
@@ -52,6 +53,10 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
             start = range_start(doc.text, match.start(), date, day is not None)
             if start is not None:
                 found.append(start)
+    for match in _US_DATE.finditer(doc.text):
+        date = make_date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day")))
+        if date is not None:
+            found.append((match.start(), match.end(), date, "day"))
     for match in _NUMERIC.finditer(doc.text):
         date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if date is not None:

@@ -28,7 +28,12 @@ _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, rever
 _SERVICE = regex.compile(r"\b(?P<kind>" + _KIND + r")\b", _I)
 # Up to six words on the same line just before the kind.
 _BEFORE = regex.compile(r"(?:[\w'’\-&]+[ \u00a0]+){0,6}$")
-_NAME_WORD = regex.compile(r"^[A-Z][\w'’\-]*$")
+_NAME_WORD = regex.compile(r"^(?:St\.|[A-Z][\w'’\-]*)$")
+# The place after the kind: "youth justice services in Sutton", "youth offending work in Warwickshire"
+_KIND_IN_PLACE = regex.compile(
+    r"(?i:\byouth\s+(?:justice|offending)\s+(?P<kind>services?|teams?|work))\s+in\s+"
+    r"(?P<place>(?:St\.|[A-Z][\w'’\-]*)(?:\s+(?:and|upon|on|of|&|le|de)\s+[A-Z][\w'’\-]*|\s+[A-Z][\w'’\-]*){0,4})"
+)
 _JOINERS = {"and", "upon", "on", "of", "&", "with", "-", "le", "de"}
 # "Annual report: inspection of youth offending services (2019-2020)", "Youth Annual Report 2023"
 _ANNUAL = regex.compile(r"^(?:hm inspectorate of probation\s*)?(?:\w+\s+)?annual\s+report\b|\bannual\s+report\s*(?::|\d{4})", _I)
@@ -118,6 +123,11 @@ def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
         place = place_of(before.group() if before else "")
         if place:
             mentions.append((place, match.group("kind")))
+    for match in _KIND_IN_PLACE.finditer(doc.text):
+        place = leading_place(match.group("place"))
+        kind = "youth " + " ".join(match.group(0).split()[1:3]).lower()
+        if place and place.lower() not in ("england", "wales", "england and wales"):
+            mentions.append((place, kind if kind in SERVICE_KINDS else ""))
     # "Core Case Inspection of youth offending work in England and Wales" names the programme;
     # the place comes with "Report on youth offending work in: Bexley" below it.
     title_place = next((m for m in _TITLE_PLACE.finditer(doc.text[:1500])
@@ -130,10 +140,11 @@ def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
         place = places.most_common(1)[0][0]
     else:
         return None, None
-    kinds = [kind for p, kind in mentions if p.lower() == place.lower()]
+    # "youth offending work in X" names the place, not the kind
+    kinds = [kind for p, kind in mentions if kind and p.lower() == place.lower()]
     if not kinds:
         # "Leicestershire Youth Offending Service" in a report on "Leicestershire and Rutland"
-        kinds = [kind for p, kind in mentions if p.lower() in place.lower() or place.lower() in p.lower()]
+        kinds = [kind for p, kind in mentions if kind and (p.lower() in place.lower() or place.lower() in p.lower())]
     full = [SERVICE_KINDS[k.lower()] for k in kinds if len(k) > 3]
     if full:
         kind = Counter(full).most_common(1)[0][0]

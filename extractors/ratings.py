@@ -78,7 +78,8 @@ _THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
 _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
-_THEME_SUBJECT = regex.compile(r"^[A-Z][A-Za-z ,'’\-]{3,60}$")
+# "Protecting the public", "‘Safeguarding’ work (action to protect the young person)"
+_THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 _JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
 

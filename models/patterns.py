@@ -21,7 +21,8 @@ FOUR_POINT = Scale("four_point", ("Inadequate", "Requires improvement", "Good", 
 JOINT_INSPECTION = Scale("joint_inspection", ("Poor", "Unsatisfactory", "Satisfactory", "Good"))
 IMPROVEMENT_REQUIRED = Scale(
     "improvement_required",
-    ("Substantial improvement required", "Moderate improvement required", "Minimum improvement required"),
+    ("Drastic improvement required", "Substantial improvement required", "Moderate improvement required",
+     "Minimum improvement required"),
 )
 
 # Label text as written -> canonical label. Keys are lower case.
@@ -38,6 +39,7 @@ LABEL_SYNONYMS: dict[str, str] = {
     "this standard was not rated": "Not rated",
     "not effective": "Not effective",
     "very good": "Very good",  # 2012-2017 press releases: "work to ensure the sentence was served was very good"
+    "drastic improvement required": "Drastic improvement required",
     "substantial improvement required": "Substantial improvement required",
     "moderate improvement required": "Moderate improvement required",
     "minimum improvement required": "Minimum improvement required",
@@ -47,7 +49,7 @@ LABEL_SYNONYMS: dict[str, str] = {
 RATING_CELL = (
     r"^[‘’'\"“”]?(?P<label>outstanding|good|requires improvement|inadequate|satisfactory|"
     r"unsatisfactory|poor|not rated|this standard was not rated|"
-    r"(?:substantial|moderate|minimum) improvement required)[’'\"”]?\.?(?:\s*[★☆*]{1,5})?$"
+    r"(?:drastic|substantial|moderate|minimum) improvement required)[’'\"”]?\.?(?:\s*[★☆*]{1,5})?$"
 )
 
 # A quoted four-point or joint label inside a sentence: "rated as 'Requires improvement'".
@@ -222,7 +224,7 @@ RATED_AREAS: tuple[tuple[str, str, str, str], ...] = (
 AREA_RATED = (
     r"(?P<subject>[^.;:!?]{3,200}?),?\s+(?:which\s+|that\s+)?(?:was|were|is|are|has\s+been|have\s+been)\s+"
     r"(?:(?:separately|also|individually|itself)\s+)?(?:rated|judged)\s+(?:to\s+be\s+|as\s+)?" + QUOTED_LABEL
-    + r"(?!\s+(?:in|for|across|on)\s+(?:\w+\s+){0,2}(?:of|out\s+of)\b)"
+    + r"(?!\s+(?:in|for|across|on)\s+(?:(?:\w+\s+){0,2}(?:of|out\s+of)\b|(?:all|each|every|most|many|some|both|several|half)\b))"
 )
 # "Anytown YOT was rated 'Good' for its work with victims."
 AREA_RATED_FOR = r"\brated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+for\s+(?:its\s+|their\s+|the\s+)?(?P<subject>[^.;,]{3,80})"
@@ -285,7 +287,7 @@ RECOMMENDATION_COUNT = (
 # "73%", "45.4 %", "11 per cent", "80% +", "< 50%", "65% - 79%", "50-64%"
 PERCENT = (
     r"(?P<prefix>[<>≤≥]\s?)?"
-    r"(?<![\w.,/£$-])(?:(?P<low>\d{1,3}(?:\.\d+)?)\s?(?:-|–|to)\s?)?"
+    r"(?<![\w.,/£$])(?<![\w.,/£$]-)(?:(?P<low>\d{1,3}(?:\.\d+)?)\s?(?:-|–|to)\s?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
     r"(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b)"
     r"(?P<plus>\s?\+)?"
@@ -303,6 +305,8 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 DATE = (
     r"(?<![\w/])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>" + _MONTH + r")\s*,?\s+(?P<year>(?:19|20)\d\d)(?![\w/])"
 )
+# "March 28, 2019" (American order, in some web pages)
+US_DATE = r"(?<![\w/])(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*(?P<year>(?:19|20)\d\d)(?![\w/])"
 # "28/03/2019", "28.03.2019"
 NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
 # The start of a range whose end carries the year: matched against the text just
@@ -366,6 +370,7 @@ OWNER_TYPES: tuple[tuple[str, str, str], ...] = (
 SERVICE_KINDS: dict[str, str] = {
     "youth justice service": "Youth Justice Service",
     "youth justice services": "Youth Justice Service",
+    "youth offending services": "Youth Offending Service",
     "youth offending team": "Youth Offending Team",
     "youth offending service": "Youth Offending Service",
     "youth justice partnership": "Youth Justice Partnership",

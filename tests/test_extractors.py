@@ -124,6 +124,7 @@ def test_separately_rated_resettlement():
     "Inspectors found that 'Good' work was done in most cases.",
     "Chief Inspector commends improving youth offending services, as two-thirds are rated ‘Good’ or ‘Outstanding’",
     "The service’s work with children on out-of-court disposals was rated ‘Outstanding’ in three of the four standards.",
+    "Its court work was rated ‘Good’ in all standards.",
     "Camden Youth Offending Service was rated ‘Outstanding’, while Cardiff Youth Offending Service was rated ‘Inadequate’ (HM Inspectorate of Probation has today published its annual report).",
 ])
 def test_definitions_of_the_scale_are_not_ratings(sentence):
@@ -230,12 +231,15 @@ def test_day_pair_shares_month_and_year():
 def test_core_case_scoring_summary():
     text = ("Core Case Inspection of youth offending work in Anytown\n\nScoring summary\n"
             "Safeguarding\t68%\tModerate improvement required\n"
-            "Risk of Harm to others\t55%\tSubstantial improvement required\n")
+            "Risk of Harm to others\t55%\tSubstantial improvement required\n"
+            "‘Likelihood of Reoffending’ work (individual and public protection)\t38%\tDRASTIC improvement required\n")
     doc = parse(text)
     found = ratings.extract(doc)
     assert [(r.scope, r.subject, r.label, r.scale, r.rank) for r in found] == [
-        ("theme", "Safeguarding", "Moderate improvement required", "improvement_required", 1),
-        ("theme", "Risk of Harm to others", "Substantial improvement required", "improvement_required", 0),
+        ("theme", "Safeguarding", "Moderate improvement required", "improvement_required", 2),
+        ("theme", "Risk of Harm to others", "Substantial improvement required", "improvement_required", 1),
+        ("theme", "‘Likelihood of Reoffending’ work (individual and public protection)", "Drastic improvement required",
+         "improvement_required", 0),
     ]
     assert document.framework(doc, found) == "core_case_2010"
 
@@ -352,6 +356,8 @@ def test_children_and_victims_inspection():
     ("11 per cent of children, 10 percent in care", [11.0, 10.0]),
     ("a first-time entry rate (per 100,000) of 236 and 37 per 1,000", []),
     ("more than three-quarters of cases; 17 out of 20 said so; in 2023/2024", []),
+    ("the rate rose from 45%-50% last year", [45.0, 50.0]),
+    ("bands of 50-64% and 65 to 79 per cent", [50.0, 64.0, 65.0, 79.0]),
 ])
 def test_percentages(text, expected):
     assert [p.value for p in percentages.extract(parse(text))] == expected
@@ -364,9 +370,26 @@ def test_percentages(text, expected):
     ("between 16 January 2023 and 10 November 2023", [(dt.date(2023, 1, 16), "day"), (dt.date(2023, 11, 10), "day")]),
     ("signed 1st Sept 2019", [(dt.date(2019, 9, 1), "day")]),
     ("dated 28/03/2019", [(dt.date(2019, 3, 28), "day")]),
+    ("available from March 28, 2019", [(dt.date(2019, 3, 28), "day")]),
+    ("fieldwork from 29 January to 2 February 2024", [(dt.date(2024, 1, 29), "day"), (dt.date(2024, 2, 2), "day")]),
+    ("data for January to December 2018", [(dt.date(2018, 1, 1), "month"), (dt.date(2018, 12, 1), "month")]),
+    ("visits on 4-8 March 2019", [(dt.date(2019, 3, 4), "day"), (dt.date(2019, 3, 8), "day")]),
+    ("the cohort from November to February 2020", [(dt.date(2019, 11, 1), "month"), (dt.date(2020, 2, 1), "month")]),
+    ("between 1 and March 2019", [(dt.date(2019, 3, 1), "month")]),
 ])
 def test_dates(text, expected):
     assert [(d.date, d.precision) for d in dates.extract(parse(text))] == expected
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Youth offending services in St. Helens have been rated as ‘Good’.", "St. Helens Youth Offending Service"),
+    ("HM Inspectorate of Probation has rated youth justice services in Sutton ‘Good’. Sutton YJS was pleased.",
+     "Sutton Youth Justice Service"),
+    ("Core Case Inspection of youth offending work in England and Wales\n\nReport on youth offending work in:\n\n"
+     "Bexley\n\nThe YOT had improved.", "Bexley Youth Offending Team"),
+])
+def test_service_name(text, service):
+    assert document.service(parse(text))[0] == service
 
 
 def test_signature_month_is_report_signed():
