@@ -44,13 +44,13 @@ _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+
 
 def doc_type(doc: ParsedDocument) -> str:
     head = doc.text[:3000].lower()
-    opening = " ".join(line.text for line in doc.lines[:3]).lower()
-    if _ANNUAL.search(opening) or ("annual report" in head and "inspection of" not in head):
-        return "annual_report"
     press = any(_PRESS.match(line.text) for line in doc.lines)
-    report = sum(1 for line in doc.lines if _REPORT.match(line.text))
     if press and len(doc.text) < 40_000:
-        return "press_release"
+        return "press_release"  # news of an annual report is still news
+    title_line = doc.lines[0].text.lower() if doc.lines else ""
+    if _ANNUAL.search(title_line) or ("annual report" in head and "inspection of" not in head):
+        return "annual_report"
+    report = sum(1 for line in doc.lines if _REPORT.match(line.text))
     if report >= 2 or (len(doc.text) > 20_000 and regex.search(r"\binspection\b", head)):
         return "report"
     if regex.search(r"\b(?:inspectors|chief inspector)\b.{0,200}\b(?:said|found)\b", head, regex.S):

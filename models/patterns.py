@@ -328,7 +328,8 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
      r"|\binterviews?\b|\bon-?site\b|\bvisited\b|\binspected\s+in\b",
      "Fieldwork in Wrexham started in December 2018."),
     ("data_period",
-     r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to)\b|\bquarter\b|\bmonths?\s+to\b",
+     r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to)\b|\bquarter\b|\bmonths?\s+to\b"
+     r"|\b(?:covers|covered|covering)\b",
      "(Data based on April 2010 to March 2011 cohort)"),
     ("publication",
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b"
