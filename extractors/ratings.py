@@ -139,7 +139,10 @@ def extract(doc: ParsedDocument) -> list[Rating]:
     if is_sector_document(doc):
         return []  # an annual report's ratings are of the services it reviews, not its own
     from_tables = table_ratings(doc)
-    from_sentences = sentence_ratings(doc)
+    # A report with a standards ratings table (2018 on) judges no themes: "Overall, work to
+    # protect the public was good" in its text is a finding, not a 2012-2017 theme judgement.
+    judges_themes = not any(r.scope == "standard" and r.code for r in from_tables)
+    from_sentences = sentence_ratings(doc, judges_themes)
     return on_one_scale(merge(attach_score(doc, from_tables + from_sentences)))
 
 
@@ -274,7 +277,7 @@ def theme_key(text: str) -> str | None:
     return None
 
 
-def sentence_ratings(doc: ParsedDocument) -> list[Rating]:
+def sentence_ratings(doc: ParsedDocument, judges_themes: bool = True) -> list[Rating]:
     out: list[Rating] = headline_rating(doc)
     titles = theme_titles(doc)
     default_names = {key: name for key, _, name in _THEMES}
@@ -296,7 +299,7 @@ def sentence_ratings(doc: ParsedDocument) -> list[Rating]:
                     continue
                 scope = "previous" if _PREVIOUS.search(text[: match.start("label")]) else "overall"
                 out.append(_rating(doc, scope, None, "Overall", start, end))
-        match = _THEME_JUDGEMENT.match(text)
+        match = _THEME_JUDGEMENT.match(text) if judges_themes else None
         if match and (text[:1] in "-•–" or text.lower().startswith("overall")):
             key = theme_key(match.group("subject"))
             if key is not None:

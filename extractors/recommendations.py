@@ -11,6 +11,7 @@ import regex
 from extractors.numbers import parse_count
 from models.facts import Recommendation
 from models.patterns import (
+    EARLIER_COUNT,
     OWNER_LINE,
     OWNER_TYPES,
     RECOMMENDATION_COUNT,
@@ -20,10 +21,11 @@ from models.patterns import (
 )
 from pipeline.parse import ParsedDocument, is_heading_like
 
-VERSION = "recommendations/2"
+VERSION = "recommendations/3"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
-_OWNER_LINE = regex.compile(OWNER_LINE)
+_OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
+_EARLIER_COUNT = regex.compile(EARLIER_COUNT, regex.IGNORECASE)
 _TRAILING_OWNER = regex.compile(TRAILING_OWNER)
 _ITEM = regex.compile(RECOMMENDATION_ITEM)
 _COUNT = regex.compile(RECOMMENDATION_COUNT, regex.IGNORECASE)
@@ -59,39 +61,63 @@ def extract(doc: ParsedDocument) -> list[Recommendation]:
 
 
 def _read_section(doc: ParsedDocument, index: int, out: list[Recommendation]) -> int:
-    """Read the items of one recommendations section; return the index after it."""
+    """Read the items of one recommendations section; return the index after it.
+
+    Items are numbered or bulleted lines. Under an owner line ("The YOT
+    management board should:") whose items lost their bullets in a text
+    conversion, every plain line up to the next owner or heading is an item.
+    """
     lines = doc.lines
     group_owner: str | None = None
     order = len(out)
+    plain_group: list[int] = []  # unmarked lines of the current owner group
+    group_has_marked = False
+
+    def add(start: int, end: int, number: int | None) -> None:
+        nonlocal order
+        order += 1
+        text = doc.text[start:end]
+        owner = group_owner
+        trailing = _TRAILING_OWNER.search(text)
+        if trailing and not _NOT_OWNER.match(trailing.group("owner")):
+            owner = clean_owner(trailing.group("owner"))
+        out.append(Recommendation(number or order, owner, owner_type(owner), text, doc.span(start, end)))
+
+    def flush_plain() -> None:
+        if group_owner is not None and not group_has_marked:
+            for line_index in plain_group:
+                add(lines[line_index].start, lines[line_index].end, None)
+        plain_group.clear()
+
     while index < len(lines):
         line = lines[index]
         owner_match = _OWNER_LINE.match(line.text)
         item = _ITEM.match(line.text)
         if owner_match and not item:
+            flush_plain()
             group_owner = clean_owner(owner_match.group("owner"))
+            group_has_marked = False
         elif item:
-            order += 1
-            number = int(item.group("number")) if item.group("number") else order
-            start = line.start + item.start("text")
-            end = line.end
-            text = doc.text[start:end]
-            owner = group_owner
-            trailing = _TRAILING_OWNER.search(text)
-            if trailing and not _NOT_OWNER.match(trailing.group("owner")):
-                owner = clean_owner(trailing.group("owner"))
-            out.append(Recommendation(number, owner, owner_type(owner), text, doc.span(start, end)))
+            group_has_marked = True
+            plain_group.clear()
+            add(line.start + item.start("text"), line.end, int(item.group("number")) if item.group("number") else None)
         elif is_heading_like(line.text):
-            return index  # the next section: a heading that is neither an owner nor an item
+            break  # the next section: a heading that is neither an owner nor an item
+        elif group_owner is not None and line.text[:1].isalpha():
+            plain_group.append(index)
         index += 1
+    flush_plain()
     return index
 
 
 def stated_count(doc: ParsedDocument) -> int | None:
     """The number of recommendations the document says were made."""
-    for line in doc.lines:
-        if "recommendation" not in line.text.lower():
+    for sentence in doc.sentences:
+        if "recommendation" not in sentence.text.lower():
             continue
-        for match in _COUNT.finditer(line.text):
+        if _EARLIER_COUNT.search(sentence.text):
+            continue  # "At the last inspection we made nine recommendations"
+        for match in _COUNT.finditer(sentence.text):
             count = parse_count(match.group("count") or match.group("count2"))
             if count:
                 return count

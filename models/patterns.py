@@ -278,10 +278,12 @@ NUMBER_WORDS: dict[str, int] = {
 
 # "we have made seven recommendations", "The inspection made nine recommendations"
 RECOMMENDATION_COUNT = (
-    r"\b(?:made|make|makes|making|set\s+out|are)\s+(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+"
-    r"(?:\w+\s+)?recommendations\b"
-    r"|\b(?P<count2>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+recommendations\s+(?:have\s+been|were|are)\s+made\b"
+    r"\b(?:made|make|makes|making|set\s+out|are)\s+(?:a\s+total\s+of\s+)?(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+"
+    r"(?:\w+\s+)?recommendations?\b"
+    r"|\b(?P<count2>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+recommendations?\s+(?:have\s+been|has\s+been|were|was|are|is)\s+made\b"
 )
+# A count that belongs to an earlier inspection: "At the last inspection we made nine recommendations".
+EARLIER_COUNT = r"\b(?:last|previous|earlier|prior)\s+inspection\b|\bpreviously\b|\bin\s+(?:19|20)\d\d\b"
 
 # ------------------------------------------------------------ percentages
 # "73%", "45.4 %", "11 per cent", "80% +", "< 50%", "65% - 79%", "50-64%"
@@ -339,7 +341,12 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
 
 # -------------------------------------------------------- recommendations
 # "The Conwy and Denbighshire Youth Justice Management Board should:"
-OWNER_LINE = r"^(?:the\s+)?(?P<owner>[A-Z][^\t.:]{2,120}?)\s+should\s*:?\s*$"
+# "The Heads of Children's Services should:", "We recommend that the YOT management board should:",
+# "The head of service should ensure that:"
+OWNER_LINE = (
+    r"^\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?(?P<owner>[A-Z][^\t.:]{2,120}?)\s+should"
+    r"(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:?\**\s*$"
+)
 # "... to hold partners and the YJS to account (Chair of YJS Management Board)."
 TRAILING_OWNER = r"\((?P<owner>[A-Z][^()]{2,80})\)\s*\.?\s*$"
 # "1. Undertake a detailed needs analysis ...", "(1) a timely and good quality assessment ..." (2010-2012),

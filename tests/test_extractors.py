@@ -103,6 +103,13 @@ def test_a_ratings_row_on_one_line(row, expected):
     assert _ratings("Ratings\n" + row + "\n") == [expected]
 
 
+def test_a_standards_report_judges_no_themes():
+    text = ("Ratings\n1.1 Governance and leadership Good\n2.1 Assessment Requires improvement\n"
+            "Overall, work to protect the public was good.\n")
+    assert _ratings(text) == [("standard", "1.1", "Governance and leadership", "Good"),
+                              ("standard", "2.1", "Assessment", "Requires improvement")]
+
+
 def test_a_sentence_restating_a_table_rating_is_one_fact():
     text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.\n"
             "Ratings\n4.1\tResettlement policy and provision\tGood\n")
@@ -390,6 +397,41 @@ def test_dates(text, expected):
 ])
 def test_service_name(text, service):
     assert document.service(parse(text))[0] == service
+
+
+def test_recommendation_owner_lines_and_items_without_bullets():
+    text = ("Recommendations\n"
+            "As a result of our inspection findings, we have made a total of five recommendations. "
+            "At our last inspection in 2019 we made nine recommendations.\n"
+            "We recommend that the YOT management board should:\n"
+            "Review the membership of the board.\n"
+            "Make sure that partners attend regularly.\n"
+            "The head of service should ensure that:\n"
+            "1. plans address the safety of other people\n"
+            "2. reviews take place after significant changes.\n"
+            "**The Chief Constable of Anyshire Police should:**\n"
+            "- share information within five days.\n"
+            "Background\n"
+            "We carried out fieldwork in March 2021.\n")
+    doc = parse(text)
+    assert [(r.number, r.owner, r.owner_type, r.text[:12]) for r in recommendations.extract(doc)] == [
+        (1, "YOT management board", "management board", "Review the m"),
+        (2, "YOT management board", "management board", "Make sure th"),
+        (1, "head of service", "head of service / service manager", "plans addres"),
+        (2, "head of service", "head of service / service manager", "reviews take"),
+        (5, "Chief Constable of Anyshire Police", "police", "share inform"),
+    ]
+    assert recommendations.stated_count(doc) == 5  # not the nine of the last inspection
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The inspection made one recommendation.", 1),
+    ("Inspectors have made a total of eight recommendations.", 8),
+    ("Nine recommendations have been made.", 9),
+    ("The report makes six recommendations to Devon YJS.", 6),
+])
+def test_stated_recommendation_count(sentence, count):
+    assert recommendations.stated_count(parse(sentence)) == count
 
 
 def test_signature_month_is_report_signed():
