@@ -7,16 +7,28 @@ import datetime as dt
 import regex
 
 from models.facts import DateMention
-from models.patterns import DATE, DATE_ROLE_CUES, MONTHS, NUMERIC_DATE, RANGE_START, US_DATE
+from models.patterns import (
+    BEFORE_YEAR,
+    DATE_ROLE_CUES,
+    MONTHS,
+    NUMERIC_DATE,
+    RANGE_START,
+    US_BEFORE_YEAR,
+    YEAR,
+)
 from pipeline.parse import ParsedDocument, TextLine
 
 VERSION = "dates/3"
 
-_DATE = regex.compile(DATE, regex.IGNORECASE)
 _NUMERIC = regex.compile(NUMERIC_DATE)
-_US_DATE = regex.compile(US_DATE, regex.IGNORECASE)
+_YEAR = regex.compile(YEAR)
+_BEFORE_YEAR = regex.compile(BEFORE_YEAR, regex.IGNORECASE)
+_US_BEFORE_YEAR = regex.compile(US_BEFORE_YEAR, regex.IGNORECASE)
 _RANGE_START = regex.compile(RANGE_START, regex.IGNORECASE)
 _ROLES = [(role, regex.compile(p, regex.IGNORECASE)) for role, p, _ in DATE_ROLE_CUES]
+_CLAUSE_BREAK = regex.compile(r";|:\s")
+_IMPRINT = regex.compile(r"(?:HM|Her Majesty's|His Majesty's)\s+Inspectorate\s+of\s+Probation|HMI\s+Probation", regex.IGNORECASE)
+_BODY_START = regex.compile(r"(?i)^(contents|foreword|summary|introduction)$")
 _SIGNATURE = regex.compile(r"\bchief\s+inspector\b", regex.IGNORECASE)
 
 
@@ -29,14 +41,12 @@ def make_date(year: int, month: int, day: int | None) -> dt.date | None:
 
 
 def parse_date(text: str) -> tuple[dt.date, str] | None:
-    """'28 March 2019' -> (2019-03-28, 'day'); 'March 2019' -> (2019-03-01, 'month')."""
-    match = _DATE.fullmatch(text.strip())
-    if match:
-        day = int(match.group("day")) if match.group("day") else None
-        month = MONTHS[match.group("month").lower().rstrip(".")]
-        date = make_date(int(match.group("year")), month, day)
-        return (date, "day" if day else "month") if date else None
-    match = _NUMERIC.fullmatch(text.strip())
+    """'28 March 2019' -> (2019-03-28, 'day'); 'March 2019' -> (2019-03-01, 'month'); None if not one date."""
+    text = text.strip()
+    for start, end, date, has_day in month_year_dates(text):
+        if start == 0 and end == len(text):
+            return date, "day" if has_day else "month"
+    match = _NUMERIC.fullmatch(text)
     if match:
         date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         return (date, "day") if date else None
@@ -45,18 +55,11 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
 
 def extract(doc: ParsedDocument) -> list[DateMention]:
     found: list[tuple[int, int, dt.date, str]] = []
-    for match in _DATE.finditer(doc.text):
-        day = int(match.group("day")) if match.group("day") else None
-        date = make_date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], day)
-        if date is not None:
-            found.append((match.start(), match.end(), date, "day" if day else "month"))
-            start = range_start(doc.text, match.start(), date, day is not None)
-            if start is not None:
-                found.append(start)
-    for match in _US_DATE.finditer(doc.text):
-        date = make_date(int(match.group("year")), MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day")))
-        if date is not None:
-            found.append((match.start(), match.end(), date, "day"))
+    for start, end, date, has_day in month_year_dates(doc.text):
+        found.append((start, end, date, "day" if has_day else "month"))
+        first = range_start(doc.text, start, date, has_day)
+        if first is not None:
+            found.append(first)
     for match in _NUMERIC.finditer(doc.text):
         date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if date is not None:
@@ -66,6 +69,22 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
         DateMention(date, precision, role_of(doc, start, end), doc.text[start:end], doc.span(start, end))
         for start, end, date, precision in found
     ]
+
+
+def month_year_dates(text: str) -> list[tuple[int, int, dt.date, bool]]:
+    """(start, end, date, names a day) for "28 March 2019", "March 2019" and "March 28, 2019"."""
+    out = []
+    for year in _YEAR.finditer(text):
+        window_start = max(0, year.start() - 40)
+        window = text[window_start : year.start()]
+        match = _BEFORE_YEAR.search(window) or _US_BEFORE_YEAR.search(window)
+        if match is None:
+            continue
+        day = int(match.group("day")) if match.group("day") else None
+        date = make_date(int(year.group("year")), MONTHS[match.group("month").lower().rstrip(".")], day)
+        if date is not None:
+            out.append((window_start + match.start(), year.end(), date, day is not None))
+    return out
 
 
 def range_start(text: str, end_start: int, end: dt.date, end_has_day: bool) -> tuple[int, int, dt.date, str] | None:
@@ -109,7 +128,7 @@ def role_of(doc: ParsedDocument, start: int, end: int) -> str:
                 return role
     sentence = doc.sentence_at(start)
     before = doc.text[sentence.start : start]
-    contexts = [regex.split(r";|:\s", before)[-1], before, sentence.text]
+    contexts = [_CLAUSE_BREAK.split(before)[-1], before, sentence.text]
     lead_in = doc.sentence_at(sentence.start - 1) if sentence.start > 0 else None
     if lead_in is not None and lead_in.text.endswith(":"):
         contexts.append(lead_in.text)  # "... undertaken on the weeks commencing:" / "16 September 2013 and ..."
@@ -126,7 +145,7 @@ def column_heading(doc: ParsedDocument, line: TextLine, offset: int) -> str | No
     if "\t" not in line.text:
         return None
     column = doc.text[line.start : offset].count("\t")
-    index = doc.lines.index(line)
+    index = doc.line_index_at(line.start)
     for above in reversed(doc.lines[max(0, index - 40) : index]):
         if "\t" not in above.text:
             return None
@@ -139,13 +158,13 @@ def column_heading(doc: ParsedDocument, line: TextLine, offset: int) -> str | No
 def cover_or_signature_role(doc: ParsedDocument, line: TextLine, start: int, end: int) -> str | None:
     """A date line under the chief inspector's signature, or the cover's imprint."""
     rest = (doc.text[line.start : start] + doc.text[end : line.end]).strip(" ,.-–")
-    if rest and not regex.fullmatch(r"(?:HM|Her Majesty's|His Majesty's)\s+Inspectorate\s+of\s+Probation|HMI\s+Probation", rest, regex.IGNORECASE):
+    if rest and not _IMPRINT.fullmatch(rest):
         return None
-    index = doc.lines.index(line)
+    index = doc.line_index_at(line.start)
     previous = doc.lines[max(0, index - 3) : index]
     if any(_SIGNATURE.search(p.text) for p in previous):
         return "report_signed"
-    before_body = not any(regex.match(r"(?i)^(contents|foreword|summary|introduction)$", p.text) for p in doc.lines[:index])
+    before_body = not any(_BODY_START.match(p.text) for p in doc.lines[:index])
     if index < 15 and before_body:
         return "publication"  # "HM Inspectorate of Probation, May 2024" on the cover
     return None

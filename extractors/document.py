@@ -27,7 +27,8 @@ _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, rever
 # The words before a service kind: "West Mercia Youth Justice Service", "Conwy and Denbighshire YJS"
 _SERVICE = regex.compile(r"\b(?P<kind>" + _KIND + r")\b", _I)
 # Up to six words on the same line just before the kind.
-_BEFORE = regex.compile(r"(?:[\w'’\-&]+[ \u00a0]+){0,6}$")
+# (Searched backwards, from the kind: a forward search for "$" would try every position.)
+_BEFORE = regex.compile(r"(?r)(?:[\w'’\-&]+[ \u00a0]+){0,6}$")
 _NAME_WORD = regex.compile(r"^(?:St\.|[A-Z][\w'’\-]*)$")
 # The place after the kind: "youth justice services in Sutton", "youth offending work in Warwickshire"
 _KIND_IN_PLACE = regex.compile(

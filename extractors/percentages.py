@@ -51,7 +51,7 @@ def key_question(doc: ParsedDocument, offset: int) -> tuple[str | None, str | No
     elif match := _QUESTION_THEN_VALUE.match(line.text):
         question = match.group("question")
     elif _VALUE_ALONE.match(line.text):
-        index = doc.lines.index(line)
+        index = doc.line_index_at(line.start)
         question = doc.lines[index - 1].text if index > 0 else ""
     else:
         return None, None

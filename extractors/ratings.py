@@ -27,6 +27,7 @@ from models.patterns import (
     AREA_HAS_RATED,
     AREA_RATED,
     AREA_RATED_FOR,
+    AREA_SUBJECT,
     CODE_CELL,
     DOMAIN_CELL,
     FOUR_POINT,
@@ -64,7 +65,14 @@ _PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
 _PREVIOUS_RATINGS = [(name, regex.compile(p, _I)) for name, p, _ in PREVIOUS_RATING_PATTERNS]
 _HEADLINE = regex.compile(HEADLINE_RATING, _I)
 _SERVICE_WORDS = regex.compile(SERVICE_WORDS, _I)
-_AREA_SENTENCES = [regex.compile(p, _I) for p in (AREA_RATED, AREA_RATED_FOR, AREA_HAS_RATED)]
+_AREA_RATED = regex.compile(AREA_RATED, _I)
+_AREA_SUBJECT = regex.compile(AREA_SUBJECT)
+_AREA_SENTENCES = [regex.compile(p, _I) for p in (AREA_RATED_FOR, AREA_HAS_RATED)]
+_WORD = regex.compile(r"\S+")
+_PUNCTUATION = regex.compile(r"[^\w\s]")
+# Clause breaks in the words before a rating verb; "which" and "that" continue the clause.
+_CLAUSES = regex.compile(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)")
+_RATED_WORD = regex.compile(r"\b(?:rated|judged)\b", _I)
 _AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
 _SECTOR = regex.compile(SECTOR_CUES, _I)
 # A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
@@ -105,7 +113,7 @@ def label_cell(text: str) -> tuple[int, int] | None:
 
 def label_tail(text: str) -> tuple[str, int] | None:
     """(head, label start) when a line ends in a rating label: "2.1 Assessment Requires improvement"."""
-    words = list(regex.finditer(r"\S+", text))
+    words = list(_WORD.finditer(text))
     for count in (1, 2, 3, 4):
         if count >= len(words):
             break
@@ -346,19 +354,25 @@ def area_of(words: str) -> tuple[str, str] | None:
 
 def area_ratings(doc: ParsedDocument, offset: int, text: str) -> list[Rating]:
     """An area rated on its own: "resettlement ..., which was separately rated as 'Good'"."""
-    if _PREVIOUS.search(text):
-        return []  # an area's rating at an earlier inspection is history, not a fact of this one
-    out: list[Rating] = []
+    if not _RATED_WORD.search(text) or _PREVIOUS.search(text):
+        return []  # no rating verb; or an area's rating at an earlier inspection: history, not this one
+    found: list[tuple[str, regex.Match[str]]] = []
+    for match in _AREA_RATED.finditer(text):
+        subject = _AREA_SUBJECT.search(text[: match.start()])
+        if subject:
+            found.append((subject.group(), match))
     for pattern in _AREA_SENTENCES:
-        for match in pattern.finditer(text):
-            # The area is named just before the verb: look at the last clause only.
-            words = regex.split(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)", match.group("subject"))
-            clause = " ".join(words[-2:]) if len(words) > 1 and len(words[-1].split()) <= 2 else words[-1]
-            area = area_of(clause)
-            if area is None:
-                continue
-            start, end = offset + match.start("label"), offset + match.end("label")
-            out.append(_rating(doc, area[0], None, area[1], start, end))
+        found.extend((match.group("subject"), match) for match in pattern.finditer(text))
+    out: list[Rating] = []
+    for subject_words, match in found:
+        # The area is named just before the verb: look at the last clause only.
+        words = _CLAUSES.split(subject_words)
+        clause = " ".join(words[-2:]) if len(words) > 1 and len(words[-1].split()) <= 2 else words[-1]
+        area = area_of(clause)
+        if area is None:
+            continue
+        start, end = offset + match.start("label"), offset + match.end("label")
+        out.append(_rating(doc, area[0], None, area[1], start, end))
     return out
 
 
@@ -366,7 +380,7 @@ def area_ratings(doc: ParsedDocument, offset: int, text: str) -> list[Rating]:
 
 
 def _normal(text: str) -> str:
-    return " ".join(regex.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
 def merge(ratings: list[Rating]) -> list[Rating]:

@@ -220,12 +220,15 @@ RATED_AREAS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 # A sentence that rates an area: "<area>, which was separately rated as 'X'", "<area> was rated 'X'".
+# Matched at the verb; the area is named in the words before it (AREA_SUBJECT).
 # Not "rated 'Outstanding' in three of the four standards": that is a count, not the area's rating.
 AREA_RATED = (
-    r"(?P<subject>[^.;:!?]{3,200}?),?\s+(?:which\s+|that\s+)?(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r",?\s+(?:which\s+|that\s+)?(?:was|were|is|are|has\s+been|have\s+been)\s+"
     r"(?:(?:separately|also|individually|itself)\s+)?(?:rated|judged)\s+(?:to\s+be\s+|as\s+)?" + QUOTED_LABEL
     + r"(?!\s+(?:in|for|across|on)\s+(?:(?:\w+\s+){0,2}(?:of|out\s+of)\b|(?:all|each|every|most|many|some|both|several|half)\b))"
 )
+# The words naming the area: up to 200 characters back from the verb, within the sentence's clause.
+AREA_SUBJECT = r"[^.;:!?]{3,200}$"
 # "Anytown YOT was rated 'Good' for its work with victims."
 AREA_RATED_FOR = r"\brated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+for\s+(?:its\s+|their\s+|the\s+)?(?P<subject>[^.;,]{3,80})"
 # "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'."
@@ -303,12 +306,12 @@ MONTHS: dict[str, int] = {
     "december": 12, "dec": 12,
 }
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-# "28 March 2019", "1st April 2020", "March 2019", "16 and 30 September 2013"
-DATE = (
-    r"(?<![\w/])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>" + _MONTH + r")\s*,?\s+(?P<year>(?:19|20)\d\d)(?![\w/])"
-)
-# "March 28, 2019" (American order, in some web pages)
-US_DATE = r"(?<![\w/])(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*(?P<year>(?:19|20)\d\d)(?![\w/])"
+# "28 March 2019", "1st April 2020", "March 2019", "12th of March 2019", and "March 28, 2019"
+# (American order, in some web pages): found from the year backwards, since scanning the text
+# for years is fast and trying twelve month names at every position is not.
+YEAR = r"(?<![\w/])(?P<year>(?:19|20)\d\d)(?![\w/])"
+BEFORE_YEAR = r"(?<![\w/])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>" + _MONTH + r")\s*,?\s+$"
+US_BEFORE_YEAR = r"(?<![\w/])(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*$"
 # "28/03/2019", "28.03.2019"
 NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
 # The start of a range whose end carries the year: matched against the text just

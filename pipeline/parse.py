@@ -123,6 +123,7 @@ class ParsedDocument:
         self.source_format = loaded.source_format
         self._page_starts = [p.char_start for p in self.pages]
         self.lines = self._lines()
+        self._line_starts = [line.start for line in self.lines]
         self.headings = [line for line in self.lines if is_heading_like(line.text)]
         self._heading_starts = [h.start for h in self.headings]
         if sentences is None:
@@ -173,8 +174,12 @@ class ParsedDocument:
             return Sentence(0, 0, "")
         return self.sentences[index]
 
+    def line_index_at(self, offset: int) -> int:
+        """Index in ``lines`` of the line holding offset (-1 before the first line)."""
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
     def line_at(self, offset: int) -> TextLine | None:
-        index = bisect.bisect_right([line.start for line in self.lines], offset) - 1
+        index = self.line_index_at(offset)
         return self.lines[index] if index >= 0 else None
 
     def standard_code_before(self, offset: int) -> str | None:
