@@ -48,8 +48,8 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
             return date, "day" if has_day else "month"
     match = _NUMERIC.fullmatch(text)
     if match:
-        date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-        return (date, "day") if date else None
+        numeric = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        return (numeric, "day") if numeric else None
     return None
 
 
@@ -61,9 +61,9 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
         if first is not None:
             found.append(first)
     for match in _NUMERIC.finditer(doc.text):
-        date = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-        if date is not None:
-            found.append((match.start(), match.end(), date, "day"))
+        numeric = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        if numeric is not None:
+            found.append((match.start(), match.end(), numeric, "day"))
     found.sort(key=lambda item: item[0])
     return [
         DateMention(date, precision, role_of(doc, start, end), doc.text[start:end], doc.span(start, end))
