@@ -31,6 +31,7 @@ from models.patterns import (
     CODE_CELL,
     DOMAIN_CELL,
     FOUR_POINT,
+    HEADLINE_RATES,
     HEADLINE_RATING,
     IMPROVEMENT_REQUIRED,
     JOINT_INSPECTION,
@@ -63,7 +64,7 @@ _SCORE = regex.compile(SCORE, _I)
 _OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
 _PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
 _PREVIOUS_RATINGS = [(name, regex.compile(p, _I)) for name, p, _ in PREVIOUS_RATING_PATTERNS]
-_HEADLINE = regex.compile(HEADLINE_RATING, _I)
+_HEADLINES = [regex.compile(HEADLINE_RATING, _I), regex.compile(HEADLINE_RATES, _I)]
 _SERVICE_WORDS = regex.compile(SERVICE_WORDS, _I)
 _AREA_RATED = regex.compile(AREA_RATED, _I)
 _AREA_SUBJECT = regex.compile(AREA_SUBJECT)
@@ -90,6 +91,8 @@ _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
 _THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 _JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
+# Judgements of a 2012-2017 theme
+_THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Very good"}
 
 
 def canonical_label(text: str) -> str:
@@ -198,6 +201,7 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
             if _THEME_SUBJECT.match(subject):
                 out.append(_rating(doc, "theme", None, subject, start, end))
             continue
+        found_before = len(out)
         for back in (1, 2):
             if i - back < 0:
                 break
@@ -225,6 +229,11 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
             # The standard's statement box sits between its heading and its rating.
             if not (back == 1 and len(previous) > 40 and previous.endswith(".")):
                 break
+        if len(out) == found_before and i >= 1 and label in _THEME_LABELS and (theme := theme_row(sequence[i - 1].text)):
+            # 2012-2017 summary table: "Reducing the likelihood of reoffending\tSatisfactory"
+            out.append(_rating(doc, "theme", None, theme, start, end))
+    if any(r.scope == "standard" and r.code for r in out):
+        out = [r for r in out if r.scope != "theme"]  # a standards table: its rows are standards, not themes
     return out
 
 
@@ -236,15 +245,27 @@ def inline_row(doc: ParsedDocument, cell: TextLine) -> list[Rating]:
     if tail is None:
         return []
     head = _INLINE_HEAD.match(tail[0])
-    if head is None:
-        return []
     start = cell.start + tail[1]
     end = cell.end
     while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*":
         end -= 1
+    if head is None:
+        # "Reducing the likelihood of reoffending: Satisfactory" (2012-2017)
+        theme = theme_row(tail[0])
+        if theme is None or canonical_label(doc.text[start:end]) not in _THEME_LABELS:
+            return []
+        return [_rating(doc, "theme", None, theme, start, end)]
     if head.group("overall"):
         return [_rating(doc, "overall", None, "Overall", start, end)]
     return [_rating(doc, "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end)]
+
+
+def theme_row(text: str) -> str | None:
+    """The theme a table row's first cell names ("Protecting the public:"), if it names one."""
+    subject = text.strip().rstrip(":–- ").strip()
+    if len(subject) > 80 or not _THEME_SUBJECT.match(subject) or theme_key(subject) is None:
+        return None
+    return subject
 
 
 def attach_score(doc: ParsedDocument, ratings: list[Rating]) -> list[Rating]:
@@ -321,7 +342,7 @@ def headline_rating(doc: ParsedDocument) -> list[Rating]:
     if not doc.lines:
         return []
     first = doc.lines[0]
-    match = _HEADLINE.match(first.text.strip("*# "))
+    match = next((m for p in _HEADLINES if (m := p.match(first.text.strip("*# ")))), None)
     if match is None or not _SERVICE_WORDS.search(match.group("service")) or _SECTOR.search(first.text):
         return []
     offset = first.start + first.text.index(first.text.strip("*# "))
@@ -400,10 +421,10 @@ def merge(ratings: list[Rating]) -> list[Rating]:
         if key in kept:
             continue
         if rating.code is None and rating.scope in ("standard", "domain") and any(
-            other.scope in ("standard", "domain") and _same_subject(other.subject, rating.subject)
+            other.scope in ("standard", "domain") and other.code and _same_subject(other.subject, rating.subject)
             for other in kept.values()
         ):
-            continue
+            continue  # two code-less areas are one only when named alike (the key above)
         kept[key] = rating
     return sorted(kept.values(), key=lambda r: r.span.char_start)
 

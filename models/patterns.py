@@ -182,6 +182,10 @@ HEADLINE_RATING = (
     r"^(?P<service>(?:(?!\b(?:has|have|had|was|were|is|are|been|rated|judged|found|as)\b)[^‘’'\"“”]){3,90}?)\s*[-–:,]?\s+(?:(?:is|has\s+been|was|been)\s+)?(?:(?:rated|judged)\s+(?:as\s+)?)?"
     + QUOTED_LABEL + r"(?:\s+(?:overall|by\s+inspectors|by\s+(?:HM|His|Her)\s+[\w’' ]{3,40}))?\s*[.!]?$"
 )
+# "Inspectors rate Sefton YJS as ‘Outstanding’"
+HEADLINE_RATES = (
+    r"^(?:inspectors\s+|inspectorate\s+)?rates?\s+(?P<service>[^‘’'\"“”]{3,90}?)\s+(?:as\s+)?" + QUOTED_LABEL + r"\s*[.!]?$"
+)
 SERVICE_WORDS = r"\b(?:YOT|YJS|YOS|YJT|youth\s+(?:justice|offending))\b"
 
 # A sentence about the sector or other services, not the inspected one.
@@ -230,7 +234,11 @@ AREA_RATED = (
 # The words naming the area: up to 200 characters back from the verb, within the sentence's clause.
 AREA_SUBJECT = r"[^.;:!?]{3,200}$"
 # "Anytown YOT was rated 'Good' for its work with victims."
-AREA_RATED_FOR = r"\brated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+for\s+(?:its\s+|their\s+|the\s+)?(?P<subject>[^.;,]{3,80})"
+# "... and 'Good' for out-of-court disposals": a second area shares the first one's verb.
+AREA_RATED_FOR = (
+    r"(?:\brated\s+(?:as\s+)?|,?\s+and\s+)" + QUOTED_LABEL
+    + r"\s+for\s+(?:its\s+|their\s+|the\s+)?(?P<subject>[^.;,]{3,80}?)(?=\s*(?:[.;,]|\s+and\s+[‘’'\"“”]|$))"
+)
 # "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'."
 AREA_HAS_RATED = r"\b(?:has|have|had)\s+rated\s+(?P<subject>[^.;]{3,100}?)\s+(?:as\s+)?" + QUOTED_LABEL
 
@@ -394,9 +402,10 @@ NOT_PLACE_WORDS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "each", "every", "overall", "inspectors", "inspector", "today", "and", "of", "in", "at", "for", "with", "from", "by", "to", "on", "as", "when", "where", "while", "although", "however", "but", "hm", "hmi", "chief", "dame", "sir", "mr", "mrs", "ms", "dr", "local", "national", "regional", "welsh", "english"]
 )
 # "A joint inspection of youth justice services in Conwy and Denbighshire",
-# "Report on youth offending work in:" / "Bexley" (2010-2012 core case inspections)
+# "Report on youth offending work in:" / "Bexley" (2010-2012 core case inspections),
+# "Short Quality Screening of youth offending work in Rochdale" (2013-2017)
 TITLE_PLACE = (
-    r"(?i:\b(?:inspection\s+of|report\s+on)\s+youth\s+(?:justice|offending)\s+(?:services|work)"
+    r"(?i:\b(?:inspection\s+of|report\s+on|screening\s+of)\s+youth\s+(?:justice|offending)\s+(?:services|work)"
     r"(?:\s+with\s+children(?:\s+and\s+victims)?)?\s+in)\s*:?\s*\n*\s*(?P<place>[A-Z][^\n,.:]{1,60})"
 )
 

@@ -1,4 +1,8 @@
-"""Regenerate the README's data dictionary from models/schemas.py: python -m pipeline.readme"""
+"""Regenerate generated sections of the README.
+
+``python -m pipeline.readme`` rewrites the data dictionary from models/schemas.py;
+the benchmark (pipeline/bench.py) rewrites the latest figures with ``replace_section``.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,20 @@ from pathlib import Path
 
 from models.schemas import data_dictionary_markdown
 
-START, END = "<!-- data-dictionary:start -->\n", "<!-- data-dictionary:end -->"
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
+def replace_section(name: str, body: str, readme: Path = README) -> None:
+    """Put body between the README's ``<!-- name:start -->`` and ``<!-- name:end -->`` markers."""
+    start, end = f"<!-- {name}:start -->\n", f"<!-- {name}:end -->"
+    text = readme.read_text(encoding="utf-8")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(head + start + body + end + tail, encoding="utf-8")
+
+
 def main() -> None:
-    text = README.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(head + START + data_dictionary_markdown() + END + tail, encoding="utf-8")
+    replace_section("data-dictionary", data_dictionary_markdown())
 
 
 if __name__ == "__main__":

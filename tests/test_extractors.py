@@ -55,6 +55,25 @@ def test_an_area_of_the_service_rated_in_a_sentence(sentence, rating):
     assert _ratings(sentence) == [rating]
 
 
+def test_two_areas_share_one_rating_verb():
+    sentence = ("Sefton YJS was rated ‘Outstanding’ for its work with children sentenced by the courts, "
+                "and ‘Good’ for out-of-court disposals.")
+    assert _ratings(sentence) == [("domain", None, "Court disposals", "Outstanding"),
+                                  ("domain", None, "Out-of-court disposals", "Good")]
+
+
+def test_joint_inspection_summary_rows():
+    text = ("Summary of judgements\nReducing the likelihood of reoffending\tSatisfactory\n"
+            "Protecting the public\tUnsatisfactory\nProtecting the child or young person: Good\n"
+            "Governance and partnerships – Poor\n")
+    assert _ratings(text) == [
+        ("theme", None, "Reducing the likelihood of reoffending", "Satisfactory"),
+        ("theme", None, "Protecting the public", "Unsatisfactory"),
+        ("theme", None, "Protecting the child or young person", "Good"),
+        ("theme", None, "Governance and partnerships", "Poor"),
+    ]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Sutton Youth Justice Service (YJS) has improved its rating from ‘Requires improvement’ to ‘Good’ since 2018.",
      [("previous", None, "Overall", "Requires improvement"), ("overall", None, "Overall", "Good")]),
@@ -76,6 +95,7 @@ def test_a_rating_from_an_earlier_inspection(text, expected):
     ("Sutton Youth Justice Service rated ‘Good’", "Good"),
     ("Hertfordshire youth offending team rated ‘outstanding’ by inspectors", "Outstanding"),
     ("West Mercia Youth Justice Service ‘Requires improvement’", "Requires improvement"),
+    ("Inspectors rate Sefton YJS as ‘Outstanding’", "Outstanding"),
 ])
 def test_a_press_release_headline_gives_the_overall_rating(headline, label):
     assert _ratings(headline + "\n\nInspectors visited the service in March.") == [("overall", None, "Overall", label)]

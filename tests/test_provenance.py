@@ -11,18 +11,24 @@ from tests.conftest import read_rows
 MENTION = {"ratings": "label_text", "percentages": "text", "dates": "text", "recommendations": "text"}
 
 
+@pytest.fixture(scope="module", params=["sample_out", "development_out"])
+def out(request):
+    """The whole output of the sample corpus, and of the development documents (PDF, text, HTML)."""
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture(scope="module")
-def texts(sample_out):
-    pages = sorted(read_rows(sample_out, "pages"), key=lambda p: (p["doc_id"], p["page"]))
+def texts(out):
+    pages = sorted(read_rows(out, "pages"), key=lambda p: (p["doc_id"], p["page"]))
     texts: dict[str, str] = {}
     for page in pages:
         texts[page["doc_id"]] = texts.get(page["doc_id"], "") + page["text"]
     return texts, pages
 
 
-def test_pages_tile_the_canonical_text(sample_out, texts):
+def test_pages_tile_the_canonical_text(out, texts):
     joined, pages = texts
-    documents = {d["doc_id"]: d for d in read_rows(sample_out, "documents")}
+    documents = {d["doc_id"]: d for d in read_rows(out, "documents")}
     for doc_id, text in joined.items():
         assert len(text) == documents[doc_id]["char_count"]
         own = [p for p in pages if p["doc_id"] == doc_id]
@@ -34,9 +40,9 @@ def test_pages_tile_the_canonical_text(sample_out, texts):
 
 
 @pytest.mark.parametrize("table", sorted(MENTION))
-def test_span_reproduces_the_mention(sample_out, texts, table):
+def test_span_reproduces_the_mention(out, texts, table):
     joined, pages = texts
-    rows = read_rows(sample_out, table)
+    rows = read_rows(out, table)
     assert rows
     for row in rows:
         text = joined[row["doc_id"]]
