@@ -40,6 +40,8 @@ _JOINERS = {"and", "upon", "on", "of", "&", "with", "-", "le", "de"}
 _ANNUAL = regex.compile(r"^(?:hm inspectorate of probation\s*)?(?:\w+\s+)?annual\s+report\b|\bannual\s+report\s*(?::|\d{4})", _I)
 # A press release about an annual report: "... on the publication of its Youth Annual Report 2023".
 _ANNUAL_NEWS = regex.compile(r"\b(?:published|publication\s+of)\s+(?:its|the|our)\s+(?:\w+\s+){0,2}annual\s+report\b", _I)
+# "Joint thematic inspection of resettlement services to children by Youth Offending Teams"
+_THEMATIC = regex.compile(r"\bthematic\s+(?:inspection|review|report)\b", _I)
 _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+of\s+probation)?$|^of\s+probation$", _I)
 
 
@@ -60,8 +62,10 @@ def doc_type(doc: ParsedDocument) -> str:
 
 
 def is_sector_document(doc: ParsedDocument) -> bool:
-    """An annual report, or news of one: it reviews many services and inspects none."""
-    return doc_type(doc) == "annual_report" or bool(_ANNUAL_NEWS.search(doc.text[:1500]))
+    """An annual report, news of one, or a thematic inspection: it reviews many services and rates none."""
+    opening = " ".join(line.text for line in doc.lines[:4])
+    return (doc_type(doc) == "annual_report" or bool(_ANNUAL_NEWS.search(doc.text[:1500]))
+            or bool(_THEMATIC.search(opening)))
 
 
 def title(doc: ParsedDocument) -> str | None:

@@ -4,6 +4,8 @@ Documents describe the same inspection when they name the same service
 (service_key) and their dates agree: the same fieldwork month, publication
 dates close together, or one's fieldwork shortly before the other's
 publication. The .txt and .pdf renderings of one document are one inspection.
+A document that names no service (an annual report or news of one, a thematic
+review) describes no single inspection and is left out.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from models.rules import SAME_INSPECTION_DAYS
 
-VERSION = "inspections/1"
+VERSION = "inspections/2"
 KINDS = ("report", "press_release")
 
 
@@ -44,7 +46,7 @@ def same_inspection(a: dict, b: dict) -> bool:
 
 def group(documents: list[dict]) -> list[list[dict]]:
     """Union-find over the documents that describe inspections."""
-    items = sorted((d for d in documents if d["doc_type"] in KINDS), key=lambda d: d["doc_id"])
+    items = sorted((d for d in documents if d["doc_type"] in KINDS and d.get("service_key")), key=lambda d: d["doc_id"])
     parent = list(range(len(items)))
 
     def find(i: int) -> int:

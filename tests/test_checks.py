@@ -146,3 +146,17 @@ def test_report_is_joined_to_its_press_release(planted):
     assert (rating["expected"], rating["found"], rating["passed"]) == ("Outstanding", "Good", False)
     count = checks[("press_release_recommendation_count", inspection["report_doc_ids"][0])]
     assert (count["expected"], count["found"], count["passed"]) == ("2", "4", False)
+
+
+def test_every_development_document_agrees_with_the_inspectorates_arithmetic(development_out):
+    failed = [c for c in read_rows(development_out, "checks") if not c["passed"]]
+    assert failed == []
+
+
+def test_documents_naming_no_service_are_no_inspection(development_out):
+    documents = read_rows(development_out, "documents")
+    sector = {d["doc_id"] for d in documents if d["service_key"] is None}
+    assert sector  # the annual report and the news of one
+    joined = {doc_id for row in read_rows(development_out, "inspections") for doc_id in row["doc_ids"]}
+    assert not sector & joined
+    assert joined == {d["doc_id"] for d in documents if d["service_key"] and d["doc_type"] in ("report", "press_release")}

@@ -101,6 +101,14 @@ def test_a_press_release_headline_gives_the_overall_rating(headline, label):
     assert _ratings(headline + "\n\nInspectors visited the service in March.") == [("overall", None, "Overall", label)]
 
 
+def test_a_thematic_inspection_rates_and_names_no_service():
+    text = ("Joint thematic inspection of resettlement services to children by Youth Offending Teams\n\n"
+            "In Leeds YOT, work was rated ‘Good’. Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.\n")
+    doc = parse(text)
+    assert ratings.extract(doc) == []
+    assert document.service(doc) == (None, None)
+
+
 def test_an_annual_report_rates_no_service_of_its_own():
     text = ("Annual report: inspection of youth offending services (2019-2020)\n\n"
             "Camden Youth Offending Service was rated ‘Outstanding’.\n"
