@@ -94,7 +94,7 @@ EXTRACTOR_VERSION = Column(
 SPAN_COLUMNS = (
     Column("char_start", pa.int32(), "Start offset of the mention in the document's canonical text (pages.text joined).", nullable=False),
     Column("char_end", pa.int32(), "End offset (exclusive): text[char_start:char_end] is the mention.", nullable=False),
-    Column("page", pa.int32(), "1-based page holding char_start (1 for plain text and HTML).", nullable=False),
+    Column("page", pa.int32(), "1-based page holding char_start (1 for HTML, and for plain text without form feeds).", nullable=False),
     Column("section_heading", pa.string(), "The nearest heading above the mention, as written."),
     Column("sentence", pa.string(), "The sentence (or table row) the mention was found in.", nullable=False),
 )

@@ -21,7 +21,14 @@ from typing import Any
 
 from pipeline.loaded import LoadedDocument, LoadError, Page
 
-LOADER_VERSION = "pdf/4"
+LOADER_VERSION = "pdf/5"
+# Glyphs a published PDF's fonts give for what is plain text: ligatures ("ﬁeldwork") and the
+# private-use bullets of Symbol and Wingdings fonts. The canonical text spells them out.
+GLYPHS = str.maketrans({
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st",
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "•", "\uf0a8": "•",
+    "\u00a0": " ",
+})
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
@@ -149,7 +156,7 @@ def read_page(page: Any) -> PageLayout:
 
 
 def words_to_lines(words: list[dict]) -> list[Line]:
-    """Cluster words into lines by vertical overlap; superscript digits become ¹²³."""
+    """Cluster words into lines by vertical overlap; superscript digits become ¹²³; glyphs spelt out."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         mid = (word["top"] + word["bottom"]) / 2
@@ -174,7 +181,7 @@ def words_to_lines(words: list[dict]) -> list[Line]:
         parts: list[str] = []
         previous: dict | None = None
         for w in row:
-            text = w["text"]
+            text = w["text"].translate(GLYPHS)
             superscript = (
                 w["size"] <= 0.85 * size and w["bottom"] < baseline - 1.0 and text.isdigit()
             )

@@ -1,8 +1,13 @@
-"""Plain text: UTF-8 (with or without BOM), falling back to cp1252 then latin-1."""
+"""Plain text: UTF-8 (with or without BOM), falling back to cp1252 then latin-1.
+
+Text made from a PDF by ``pdftotext`` separates its pages with form feeds: each
+becomes a line break in the canonical text (one character for one, so offsets
+are kept) and a page boundary.
+"""
 
 from __future__ import annotations
 
-from pipeline.loaded import LoadedDocument, LoadError, single_page
+from pipeline.loaded import LoadedDocument, LoadError, Page, single_page
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
@@ -46,7 +51,20 @@ def load_text(data: bytes) -> LoadedDocument:
     text = normalise_newlines(text)
     if not text.strip():
         raise LoadError("empty_file", "the file holds only white space")
-    doc = single_page(text, "txt", encoding)
+    doc = paged(text, encoding) if "\f" in text else single_page(text, "txt", encoding)
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.notes.append(f"not valid UTF-8: decoded as {encoding}")
     return doc
+
+
+def paged(text: str, encoding: str) -> LoadedDocument:
+    """Pages separated by form feeds ("\\f"), each turned into a line break."""
+    pages: list[Page] = []
+    start = 0
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        end = start + len(chunk) + 1  # the form feed, now a line break, ends its page
+        pages.append(Page(number, start, min(end, len(text))))
+        start = end
+    if len(pages) > 1 and pages[-1].char_start >= len(text):
+        pages.pop()  # a form feed at the very end opens no page
+    return LoadedDocument(text.replace("\f", "\n"), pages, "txt", encoding)

@@ -157,7 +157,7 @@ def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: R
         suffix = os.path.splitext(relative)[1].lower()
         if suffix not in SUPPORTED_SUFFIXES:
             errors.append(_error(None, relative, "discover", "unsupported_extension",
-                                 f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .txt, .html)"))
+                                 f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .txt, .md, .html)"))
             continue
         try:
             stat = os.stat(path)

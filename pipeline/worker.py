@@ -14,8 +14,8 @@ from typing import Any
 
 from pipeline.loaded import LoadedDocument, LoadError
 
-SUPPORTED = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
-TEXT_LOADER_VERSION = "txt/2"
+SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+TEXT_LOADER_VERSION = "txt/3"
 HTML_LOADER_VERSION = "html/2"
 
 
@@ -29,7 +29,7 @@ def loader_version(suffix: str) -> str:
 def load_bytes(suffix: str, data: bytes) -> LoadedDocument:
     kind = SUPPORTED.get(suffix.lower())
     if kind is None:
-        raise LoadError("unsupported_extension", f"unsupported file type '{suffix}' (expected .pdf, .txt, .html)")
+        raise LoadError("unsupported_extension", f"unsupported file type '{suffix}' (expected .pdf, .txt, .md, .html)")
     if kind == "pdf":
         from pipeline.load_pdf import load_pdf
 

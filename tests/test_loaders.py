@@ -84,3 +84,28 @@ def test_sample_pdf_tables_footnotes_and_headers():
     assert "Inspection of youth justice services: Conwy" not in text
     press = load_pdf((RAW / "000_e77b37ef78d33ca3.pdf").read_bytes()).text
     assert "supervise 10-18-year olds who have been sentenced" in press
+
+
+def test_form_feeds_separate_the_pages_of_plain_text():
+    data = "Foreword\nOverall, Anytown YOT was rated as ‘Good’.\fRatings\n1.1 Governance and leadership Good\n\f".encode()
+    loaded = load_text(data)
+    assert [(p.number, loaded.text[p.char_start:p.char_end]) for p in loaded.pages] == [
+        (1, "Foreword\nOverall, Anytown YOT was rated as ‘Good’.\n"),
+        (2, "Ratings\n1.1 Governance and leadership Good\n\n"),
+    ]
+    assert len(loaded.text) == len(data.decode())  # one character for one: offsets are kept
+    from extractors import ratings
+    from pipeline.parse import ParsedDocument
+
+    doc = ParsedDocument("ff", loaded)
+    assert [(r.code, doc.page_at(r.span.char_start)) for r in ratings.extract(doc)] == [(None, 1), ("1.1", 2)]
+
+
+def test_pdf_ligatures_and_symbol_bullets_are_spelt_out():
+    from pipeline.load_pdf import words_to_lines
+
+    def word(text, x0, x1):
+        return {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 111.0, "size": 11.0, "fontname": "Arial"}
+
+    lines = words_to_lines([word("\uf0b7", 50, 55), word("ﬁeldwork", 60, 100), word("started", 103, 140)])
+    assert lines[0].text == "• fieldwork started"
