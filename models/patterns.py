@@ -110,6 +110,11 @@ OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "HM Inspectorate of Probation has rated youth justice services in Sutton ‘Good’.",
     ),
     (
+        "rated_the_service_as",
+        r"\brated\s+(?:the\s+|this\s+)?(?:service|YOT|YJS|YOS|team|partnership)\s+(?:as\s+)?" + QUOTED_LABEL + r"(?!\s+for\b)",
+        "The previous inspection in 2019 rated the service as ‘Good’.",  # an earlier rating: the cue comes first
+    ),
+    (
         "overall_label_rating",
         r"\b(?:received|given|awarded|achieved|gained|earned)\s+an?\s+overall\s+" + QUOTED_LABEL + r"\s+rating\b",
         "Kirklees Youth Offending Team has received an overall ‘Good’ rating.",

@@ -26,6 +26,7 @@ def _ratings(text: str) -> list[tuple]:
     ("Anytown YOT was rated 'Inadequate', the lowest rating.", "Inadequate"),
     ("HM Inspectorate of Probation has rated youth offending services in Sheffield as ‘Good’.", "Good"),
     ("Kirklees Youth Offending Team has received an overall ‘Good’ rating.", "Good"),
+    ("Inspectors rated the service as ‘Requires improvement’.", "Requires improvement"),
     ("Youth justice services in Anytown have been given a rating of 'Requires improvement'.", "Requires improvement"),
     ("Anytown Youth Justice Service has been judged to be ‘Outstanding’ by inspectors.", "Outstanding"),
 ])
@@ -83,6 +84,8 @@ def test_joint_inspection_summary_rows():
      [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Requires improvement")]),
     ("The service was previously rated ‘Inadequate’ in 2018.",
      [("previous", None, "Overall", "Inadequate")]),
+    ("The previous inspection in 2019 rated the service as ‘Good’.",
+     [("previous", None, "Overall", "Good")]),
     # "since the last inspection" dates the improvement; the rating is today's
     ("Having improved since the last inspection, Anytown YOS has been rated ‘Good’ overall.",
      [("overall", None, "Overall", "Good")]),
