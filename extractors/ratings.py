@@ -122,7 +122,7 @@ def label_tail(text: str) -> tuple[str, int] | None:
             break
         start = words[-count].start()
         tail = text[start:]
-        if tail[:1].isupper() and label_cell(tail) is not None and tail.strip("‘’'\"“”") == tail.strip():
+        if tail.lstrip("‘’'\"“”")[:1].isupper() and label_cell(tail) is not None:
             return text[:start].rstrip(), start
     return None
 
@@ -245,8 +245,9 @@ def inline_row(doc: ParsedDocument, cell: TextLine) -> list[Rating]:
     if tail is None:
         return []
     head = _INLINE_HEAD.match(tail[0])
-    start = cell.start + tail[1]
-    end = cell.end
+    start, end = cell.start + tail[1], cell.end
+    while start < end and doc.text[start] in "‘’'\"“”":
+        start += 1
     while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*":
         end -= 1
     if head is None:

@@ -14,26 +14,25 @@ DEVELOPMENT_RAW = ROOT / "tests" / "documents" / "raw"
 DEVELOPMENT_GOLD = ROOT / "tests" / "documents" / "gold"
 
 
+def _extract_once(tmp_path_factory: pytest.TempPathFactory, raw: Path, name: str) -> Path:
+    from pipeline.run import RunOptions, run
+
+    out = tmp_path_factory.mktemp(name)
+    report = run(RunOptions(str(raw), str(out), jobs=2, quiet=True))
+    assert report.exit_code == 0, report.errors
+    return out
+
+
 @pytest.fixture(scope="session")
 def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample corpus, extracted once for the whole session."""
-    from pipeline.run import RunOptions, run
-
-    out = tmp_path_factory.mktemp("processed")
-    report = run(RunOptions(str(RAW), str(out), jobs=2, quiet=True))
-    assert report.exit_code == 0, report.errors
-    return out
+    return _extract_once(tmp_path_factory, RAW, "processed")
 
 
 @pytest.fixture(scope="session")
 def development_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The development documents (tests/documents), extracted once for the whole session."""
-    from pipeline.run import RunOptions, run
-
-    out = tmp_path_factory.mktemp("development")
-    report = run(RunOptions(str(DEVELOPMENT_RAW), str(out), jobs=2, quiet=True))
-    assert report.exit_code == 0, report.errors
-    return out
+    return _extract_once(tmp_path_factory, DEVELOPMENT_RAW, "development")
 
 
 @pytest.fixture()

@@ -129,9 +129,16 @@ def test_an_annual_report_rates_no_service_of_its_own():
     # letter spacing in a published PDF splits the label
     ("2.4 Reviewing Inadeq uate", ("standard", "2.4", "Reviewing", "Inadequate")),
     ("Overall rating Requires i mprovement", ("overall", None, "Overall", "Requires improvement")),
+    ("Overall rating: ‘Good’", ("overall", None, "Overall", "Good")),
 ])
 def test_a_ratings_row_on_one_line(row, expected):
     assert _ratings("Ratings\n" + row + "\n") == [expected]
+
+
+def test_a_score_written_out_belongs_to_the_overall_rating():
+    text = "Anytown Youth Justice Service has been rated ‘Outstanding’, with a score of 31 out of 36.\n"
+    assert [(r.scope, r.label, r.score, r.score_max) for r in ratings.extract(parse(text))] == [
+        ("overall", "Outstanding", 31, 36)]
 
 
 def test_a_standards_report_judges_no_themes():
