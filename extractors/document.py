@@ -12,6 +12,7 @@ from models.patterns import (
     NOT_PLACE_WORDS,
     PRESS_RELEASE_CUES,
     REPORT_CUES,
+    SCORE,
     SERVICE_KINDS,
     TITLE_PLACE,
 )
@@ -21,6 +22,7 @@ VERSION = "documents/3"
 
 _I = regex.IGNORECASE
 _PRESS = regex.compile(PRESS_RELEASE_CUES, _I)
+_SCORE = regex.compile(SCORE, _I)
 _REPORT = regex.compile(REPORT_CUES, _I)
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
 _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, reverse=True))
@@ -174,7 +176,7 @@ def framework(doc: ParsedDocument, ratings: list[Rating]) -> str:
     scales = Counter(r.scale for r in ratings if r.scope != "previous")
     if any(r.scope == "theme" for r in ratings):
         return "joint_inspection_2012"  # themes were judged only in the 2012-2017 joint inspections
-    if scales["four_point"] or regex.search(r"\bscore\s*\d{1,2}\s*/\s*36\b", doc.text, _I):
+    if scales["four_point"] or any(m.group("max") == "36" for m in _SCORE.finditer(doc.text)):
         return "standards_2018"
     if scales["joint_inspection"] or "joint inspection of youth offending" in head:
         return "joint_inspection_2012"
