@@ -21,7 +21,7 @@ from models.patterns import (
 )
 from pipeline.parse import ParsedDocument, is_heading_like
 
-VERSION = "recommendations/3"
+VERSION = "recommendations/4"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
 _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
@@ -29,6 +29,7 @@ _EARLIER_COUNT = regex.compile(EARLIER_COUNT, regex.IGNORECASE)
 _TRAILING_OWNER = regex.compile(TRAILING_OWNER)
 _ITEM = regex.compile(RECOMMENDATION_ITEM)
 _COUNT = regex.compile(RECOMMENDATION_COUNT, regex.IGNORECASE)
+_CONTINUES = set("abcdefghijklmnopqrstuvwxyz(")
 _OWNER_TYPES = [(kind, regex.compile(p, regex.IGNORECASE)) for kind, p, _ in OWNER_TYPES]
 # Bracketed text that is not an owner: an abbreviation or an aside.
 _NOT_OWNER = regex.compile(r"^(?:e\.g\.|i\.e\.|see\b|including\b|for example\b|[A-Z]{2,6}s?$)", regex.IGNORECASE)
@@ -100,7 +101,16 @@ def _read_section(doc: ParsedDocument, index: int, out: list[Recommendation]) ->
         elif item:
             group_has_marked = True
             plain_group.clear()
-            add(line.start + item.start("text"), line.end, int(item.group("number")) if item.group("number") else None)
+            end = line.end
+            # A hard-wrapped item runs on: the next line follows at once, continues a sentence
+            # that has not ended, and starts in lower case or with the owner's bracket.
+            while (index + 1 < len(lines) and lines[index + 1].start == end + 1
+                   and not doc.text[line.start:end].rstrip().endswith((".", ";", ":", "!", "?", ")"))
+                   and lines[index + 1].text[:1] in _CONTINUES
+                   and not _ITEM.match(lines[index + 1].text)):
+                index += 1
+                end = lines[index].end
+            add(line.start + item.start("text"), end, int(item.group("number")) if item.group("number") else None)
         elif is_heading_like(line.text):
             break  # the next section: a heading that is neither an owner nor an item
         elif group_owner is not None and line.text[:1].isalpha():

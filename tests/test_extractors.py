@@ -462,6 +462,17 @@ def test_recommendation_owner_lines_and_items_without_bullets():
     assert recommendations.stated_count(doc) == 5  # not the nine of the last inspection
 
 
+def test_a_hard_wrapped_recommendation_keeps_its_owner():
+    text = ("Recommendations\n"
+            "1. Attendance by statutory partners at the YOT Management Board needs to be regular\n"
+            "and stable, so that the Board can hold partners to account\n"
+            "(Chair of YOT Management Board).\n"
+            "2. Plans should be clear and precise (Head of Service).\n")
+    found = recommendations.extract(parse(text))
+    assert [(r.number, r.owner) for r in found] == [(1, "Chair of YOT Management Board"), (2, "Head of Service")]
+    assert found[0].text.endswith("(Chair of YOT Management Board).")
+
+
 @pytest.mark.parametrize("sentence, count", [
     ("The inspection made one recommendation.", 1),
     ("Inspectors have made a total of eight recommendations.", 8),
