@@ -61,7 +61,7 @@ def sentence_starts_here(doc: Any, i: int) -> bool:
     if token.is_space:
         return False
     if "\n" in gap:
-        return not token.text[:1].islower()  # a new line, unless it continues a wrapped line
+        return not continues_wrapped_line(doc, i, gap)
     if "\t" in gap:
         return False  # table cells of one row stay together
     if previous.text in (".", "!", "?") or previous.text.endswith(("!", "?")):
@@ -69,6 +69,28 @@ def sentence_starts_here(doc: Any, i: int) -> bool:
     if previous.text in ("”", '"', "’", "'") and i >= 2 and doc[i - 2].text in (".", "!", "?"):
         return bool(re.match(r"[A-Z0-9“\"‘'(]", token.text))
     return False
+
+
+# A line long enough to have been wrapped, not a heading or a label.
+WRAPPED_LINE = 60
+
+
+def continues_wrapped_line(doc: Any, i: int, gap: str) -> bool:
+    """Does token i, first on its line, continue the sentence of the line before?
+
+    Lower case always continues ("attitudes" / "to education"). A quote or
+    bracket continues a long line that stopped mid-sentence, as hard-wrapped
+    text does ("... was rated as" / "'Good'."); a blank line never continues.
+    """
+    first = doc[i].text[:1]
+    if first.islower():
+        return True
+    if first not in "‘'\"“(" or gap.count("\n") > 1:
+        return False
+    text = doc.text
+    newline = text.rfind("\n", 0, doc[i].idx)
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
+    return len(line) >= WRAPPED_LINE and not line.endswith((".", "!", "?", ":", ";", "”", '"', "’"))
 
 
 @lru_cache(maxsize=1)

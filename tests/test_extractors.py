@@ -462,6 +462,13 @@ def test_recommendation_owner_lines_and_items_without_bullets():
     assert recommendations.stated_count(doc) == 5  # not the nine of the last inspection
 
 
+def test_a_hard_wrapped_rating_sentence_is_one_sentence():
+    text = ("Foreword\n"
+            "In this inspection we have inspected and rated work with children and victims in Wakefield YJS. Overall, Wakefield YJS was rated as\n"
+            "‘Good’. Inspectors found a vibrant, learning culture.\n")
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+
+
 def test_a_hard_wrapped_recommendation_keeps_its_owner():
     text = ("Recommendations\n"
             "1. Attendance by statutory partners at the YOT Management Board needs to be regular\n"
