@@ -28,6 +28,7 @@ class Table:
     key: tuple[str, ...]  # columns whose values are unique per row
     has_span: bool = False  # rows carry char_start/char_end into the canonical text
     sort_by: tuple[str, ...] = field(default_factory=tuple)
+    mention: str | None = None  # the column that text[char_start:char_end] must reproduce
 
     @property
     def schema(self) -> pa.Schema:
@@ -152,6 +153,7 @@ RATINGS = Table(
     description="Every judgement on a named rating scale of the inspected service: overall, domain, standard, theme, or a previous inspection's; with the score where one is stated.",
     key=("fact_id",),
     has_span=True,
+    mention="label_text",
     sort_by=("doc_id", "char_start", "fact_id"),
     columns=(
         FACT_ID,
@@ -175,6 +177,7 @@ PERCENTAGES = Table(
     description="Every number written with % / per cent / percent.",
     key=("fact_id",),
     has_span=True,
+    mention="text",
     sort_by=("doc_id", "char_start", "fact_id"),
     columns=(
         FACT_ID,
@@ -193,6 +196,7 @@ DATES = Table(
     description="Every calendar date naming at least a month and a year, with its role.",
     key=("fact_id",),
     has_span=True,
+    mention="text",
     sort_by=("doc_id", "char_start", "fact_id"),
     columns=(
         FACT_ID,
@@ -211,6 +215,7 @@ RECOMMENDATIONS = Table(
     description="Each numbered or bulleted recommendation, with who must act.",
     key=("fact_id",),
     has_span=True,
+    mention="text",
     sort_by=("doc_id", "number", "fact_id"),
     columns=(
         FACT_ID,

@@ -34,7 +34,8 @@ def build(table: Table, rows: Iterable[dict]) -> pa.Table:
 
 def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
              pages: dict[tuple[str, int], tuple[int, int]] | None = None) -> None:
-    """Types come from the schema; check nullability, vocabularies, keys and spans."""
+    """Types come from the schema; check nullability, vocabularies, keys and spans (each inside its
+    document, starting on its page, and reproducing its mention)."""
     problems: list[str] = []
     columns = data.to_pydict()
 
@@ -67,7 +68,12 @@ def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
             start, end = columns["char_start"][i], columns["char_end"][i]
             if text is None or not (0 <= start < end <= len(text)):
                 problems.append(f"span {start}:{end} outside the document's text in row {show([i])}")
-            elif pages is not None:
+                continue
+            if table.mention and text[start:end] != columns[table.mention][i]:
+                # a fact is never guessed: its span must reproduce the mention it reports
+                problems.append(f"span {start}:{end} reads {text[start:end]!r}, not the {table.mention} "
+                                f"{columns[table.mention][i]!r}, in row {show([i])}")
+            if pages is not None:
                 page = pages.get((columns["doc_id"][i], columns["page"][i]))
                 if page is None or not (page[0] <= start < page[1]):
                     problems.append(f"span {start}:{end} does not start on page {columns['page'][i]} in row {show([i])}")

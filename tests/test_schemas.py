@@ -41,6 +41,9 @@ def test_validation_rejects_bad_rows():
         validate(table, build(table, [row, row]), {"d": "Good"})
     with pytest.raises(ValidationError, match="outside"):
         validate(table, build(table, [{**row, "char_end": 99}]), {"d": "Good"})
+    # a fact is never guessed: its span must reproduce its mention
+    with pytest.raises(ValidationError, match="reads 'Goo', not the label_text 'Good'"):
+        validate(table, build(table, [{**row, "char_end": 3}]), {"d": "Good"})
 
 
 def test_an_invalid_row_fails_the_run_loudly_and_writes_nothing(tmp_path, monkeypatch, capsys):
