@@ -10,19 +10,25 @@ from extractors import recommendations as recommendation_extractor
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
 from models.patterns import (
     NOT_PLACE_WORDS,
+    PAGE_BOILERPLATE,
     PRESS_RELEASE_CUES,
     REPORT_CUES,
+    REPORT_TITLE,
     SCORE,
     SERVICE_KINDS,
     TITLE_PLACE,
 )
 from pipeline.parse import ParsedDocument, is_heading_like
 
-VERSION = "documents/3"
+VERSION = "documents/4"
 
 _I = regex.IGNORECASE
 _PRESS = regex.compile(PRESS_RELEASE_CUES, _I)
 _SCORE = regex.compile(SCORE, _I)
+_REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
+_INSPECTION = regex.compile(r"\binspection\b")
+_SAID = regex.compile(r"\b(?:inspectors|chief inspector)\b.{0,200}\b(?:said|found)\b", regex.S)
+_BOILERPLATE = regex.compile(PAGE_BOILERPLATE, _I)
 _REPORT = regex.compile(REPORT_CUES, _I)
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
 _KIND = "|".join(sorted((regex.escape(k) for k in SERVICE_KINDS), key=len, reverse=True))
@@ -56,9 +62,10 @@ def doc_type(doc: ParsedDocument) -> str:
     if _ANNUAL.search(title_line) or ("annual report" in head and "inspection of" not in head):
         return "annual_report"
     report = sum(1 for line in doc.lines if _REPORT.match(line.text))
-    if report >= 2 or (len(doc.text) > 20_000 and regex.search(r"\binspection\b", head)):
+    titled = any(_REPORT_TITLE.match(line.text.strip("*# ")) for line in doc.lines[:30])
+    if titled or report >= 2 or (len(doc.text) > 20_000 and _INSPECTION.search(head)):
         return "report"
-    if regex.search(r"\b(?:inspectors|chief inspector)\b.{0,200}\b(?:said|found)\b", head, regex.S):
+    if _SAID.search(head):
         return "press_release"
     return "other"
 
@@ -71,8 +78,8 @@ def is_sector_document(doc: ParsedDocument) -> bool:
 
 
 def title(doc: ParsedDocument) -> str | None:
-    lines = [line.text.strip("*# ") for line in doc.lines[:12]]
-    lines = [t for t in lines if not _LOGO.match(t)]
+    lines = [line.text.strip("*# ") for line in doc.lines[:40]]
+    lines = [t for t in lines if not _LOGO.match(t) and not _BOILERPLATE.match(t)][:12]
     if not lines:
         return None
     first = lines[0]

@@ -73,6 +73,9 @@ _WORD = regex.compile(r"\S+")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 # Clause breaks in the words before a rating verb; "which" and "that" continue the clause.
 _CLAUSES = regex.compile(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)")
+_RATINGS_HEADING = regex.compile(r"^(?:summary\s+of\s+)?ratings\b", _I)
+_SECTION_HEADING = regex.compile(
+    r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
 _RATED_WORD = regex.compile(r"\b(?:rated|judged)\b", _I)
 _AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
 _SECTOR = regex.compile(SECTOR_CUES, _I)
@@ -229,12 +232,44 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
             # The standard's statement box sits between its heading and its rating.
             if not (back == 1 and len(previous) > 40 and previous.endswith(".")):
                 break
-        if len(out) == found_before and i >= 1 and label in _THEME_LABELS and (theme := theme_row(sequence[i - 1].text)):
+        if len(out) > found_before or i < 1:
+            continue
+        previous = sequence[i - 1].text
+        if label in _THEME_LABELS and (theme := theme_row(previous)):
             # 2012-2017 summary table: "Reducing the likelihood of reoffending\tSatisfactory"
             out.append(_rating(doc, "theme", None, theme, start, end))
+        elif uncoded := uncoded_row(doc, previous, cell.start):
+            # "Work with victims\tRequires improvement" in a ratings table without codes
+            out.append(_rating(doc, uncoded, None, previous.rstrip(" :–-"), start, end))
     if any(r.scope == "standard" and r.code for r in out):
         out = [r for r in out if r.scope != "theme"]  # a standards table: its rows are standards, not themes
     return out
+
+
+def uncoded_row(doc: ParsedDocument, subject: str, offset: int) -> str | None:
+    """The scope of a rated row without a code: an area the vocabulary knows, or any
+    short title under a "Ratings" heading; None when the row rates nothing."""
+    if len(subject) > 80 or subject.endswith(".") or not subject[:1].isupper() or _PERCENT_CELL.match(subject):
+        return None
+    area = area_of(subject)
+    if area is not None:
+        return area[0]
+    return "standard" if in_ratings_section(doc, offset) else None
+
+
+def in_ratings_section(doc: ParsedDocument, offset: int) -> bool:
+    """Is offset under a "Ratings" heading? The table's own short lines ("Fieldwork started
+    April 2025") read as headings too, so look back past a few of them, not past a section."""
+    heading = doc.heading_before(offset)
+    for _ in range(8):
+        if heading is None:
+            return False
+        if _RATINGS_HEADING.match(heading.text):
+            return True
+        if _SECTION_HEADING.match(heading.text):
+            return False
+        heading = doc.heading_before(heading.start - 1)
+    return False
 
 
 def inline_row(doc: ParsedDocument, cell: TextLine) -> list[Rating]:

@@ -216,6 +216,8 @@ RATED_AREAS: tuple[tuple[str, str, str, str], ...] = (
      "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Requires improvement’."),
     ("standard", "Work with victims", r"\b(?:work|working)\s+with\s+victims\b|\bvictims?[’']?\s+work\b",
      "Work with victims was rated as ‘Requires improvement’."),
+    ("standard", "Work with children", r"\bwork\s+with\s+children\b(?!\s+and\s+victims)",
+     "Work with children was rated ‘Good’."),
     ("domain", "Organisational delivery", r"\borganisational\s+delivery\b",
      "Organisational delivery was rated ‘Good’."),
     ("standard", "Governance and leadership", r"\bgovernance\s+and\s+leadership\b|\bleadership\s+and\s+governance\b",
@@ -368,7 +370,9 @@ TRAILING_OWNER = r"\((?P<owner>[A-Z][^()]{2,80})\)\s*\.?\s*$"
 # "1. Undertake a detailed needs analysis ...", "(1) a timely and good quality assessment ..." (2010-2012),
 # "- review the out-of-court disposal policy ..."
 RECOMMENDATION_ITEM = r"^(?:\(?(?P<number>\d{1,2})[.)]\s*(?<=\s|\))|[-•–▪●]\s+)\s*(?P<text>\S.*)$"
-RECOMMENDATIONS_HEADING = r"^(?:\d{1,2}\.?\s+)?(?:our\s+|key\s+)?recommendations(?:\s+for\s+improvement)?:?$"
+# Web-page reports end each heading with a link back up: "Recommendations (Back to top)".
+BACK_TO_TOP = r"(?:\s*\(?back\s+to\s+top\)?)?"
+RECOMMENDATIONS_HEADING = r"^(?:\d{1,2}\.?\s+)?(?:our\s+|key\s+)?recommendations(?:\s+for\s+improvement)?:?" + BACK_TO_TOP + "$"
 
 # owner text -> owner_type; first match wins, so specific rules come first.
 OWNER_TYPES: tuple[tuple[str, str, str], ...] = (
@@ -415,4 +419,16 @@ TITLE_PLACE = (
 )
 
 PRESS_RELEASE_CUES = r"^\s*(?:[-•–]\s*)?(?:notes?\s+to\s+editors?:?|ends\s*[-–]?|press\s+release)\s*$"
-REPORT_CUES = r"^(?:contents|foreword|executive\s+summary|summary|recommendations|appendix\s+\d+|ratings)$"
+REPORT_CUES = r"^(?:contents|foreword|executive\s+summary|summary|recommendations|appendix\s+\d+|ratings)" + BACK_TO_TOP + "$"
+# A report's own title: "An inspection of youth justice work with children and victims in Wakefield",
+# "Full Joint Inspection of Youth Offending Work in Wrexham", "Report on youth offending work in:"
+REPORT_TITLE = (
+    r"^(?:an?\s+)?(?:(?:full\s+)?joint\s+|core\s+case\s+|short\s+quality\s+screening\s+)?"
+    r"(?:inspection|screening)\s+of\s+youth\s+(?:justice|offending)\b|^report\s+on\s+youth\s+(?:justice|offending)\s+work\b"
+)
+# Lines around a web page's article that are not its title.
+PAGE_BOILERPLATE = (
+    r"^(?:skip\s+to\s+(?:main\s+)?content|all\s+content\s+is\s+available\s+under\b.*|to\s+view\s+this\s+licence.*"
+    r"|or\s+write\s+to:?|information\s+policy\s+team,?|the\s+national\s+archives,?|kew,?|london\s+tw9\s+4du"
+    r"|or\s+email:.*|this\s+publication\s+is\s+available\s+at:?|https?://\S+|are\s+you\s+ok\s+with\s+cookies\?)$"
+)

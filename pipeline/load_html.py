@@ -16,6 +16,8 @@ _DROP_MARKERS = re.compile(
     r"banner|share|social|related|sidebar|menu|licen[cs]e|copyright|feedback",
     re.IGNORECASE,
 )
+# Links inside the article that only move around the page.
+_NAVIGATION_LINK = re.compile(r"^\(?\s*(?:back\s+to\s+(?:top|contents)|return\s+to\s+top|↩|↑)\s*\)?$", re.IGNORECASE)
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "caption",
            "blockquote", "figcaption", "pre")
 
@@ -35,6 +37,9 @@ def load_html(data: bytes) -> LoadedDocument:
         marker = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if marker.strip() and _DROP_MARKERS.search(marker) and tag.name not in ("main", "article", "body", "html"):
             tag.decompose()
+    for link in soup.find_all("a"):
+        if _NAVIGATION_LINK.match(" ".join(link.get_text(" ").split())):
+            link.decompose()  # "Foreword (Back to top)": the link is navigation, not the heading
     root = soup.find("main") or soup.find("article") or soup.find(role="main") or soup.body or soup
     lines: list[str] = []
     for block in root.find_all(_BLOCKS):

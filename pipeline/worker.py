@@ -16,7 +16,7 @@ from pipeline.loaded import LoadedDocument, LoadError
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
 TEXT_LOADER_VERSION = "txt/3"
-HTML_LOADER_VERSION = "html/2"
+HTML_LOADER_VERSION = "html/3"
 
 
 def loader_version(suffix: str) -> str:

@@ -148,6 +148,20 @@ def test_a_standards_report_judges_no_themes():
                               ("standard", "2.1", "Assessment", "Requires improvement")]
 
 
+def test_web_page_report_headings_ratings_without_codes_and_boilerplate():
+    text = ("Skip to content\n\nAll content is available under the Open Government Licence v3.0.\n\n"
+            "An inspection of youth justice work with children and victims in Wakefield\n\n"
+            "Ratings (Back to top)\n\nWakefield Youth Justice Service\nFieldwork started April 2025\n\n"
+            "Overall rating\tGood\n\nWork with children\tGood\n\nWork with victims\tRequires improvement\n\n"
+            "Recommendations (Back to top)\n\nThe Wakefield YJS management board should:\n\n- review the victims’ work.\n")
+    doc = parse(text)
+    assert _ratings(text) == [("overall", None, "Overall", "Good"), ("standard", None, "Work with children", "Good"),
+                              ("standard", None, "Work with victims", "Requires improvement")]
+    assert [(r.owner, r.text) for r in recommendations.extract(doc)] == [("Wakefield YJS management board", "review the victims’ work.")]
+    assert document.doc_type(doc) == "report"
+    assert document.title(doc) == "An inspection of youth justice work with children and victims in Wakefield"
+
+
 def test_a_sentence_restating_a_table_rating_is_one_fact():
     text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.\n"
             "Ratings\n4.1\tResettlement policy and provision\tGood\n")

@@ -109,3 +109,9 @@ def test_pdf_ligatures_and_symbol_bullets_are_spelt_out():
 
     lines = words_to_lines([word("\uf0b7", 50, 55), word("ﬁeldwork", 60, 100), word("started", 103, 140)])
     assert lines[0].text == "• fieldwork started"
+
+
+def test_html_drops_back_to_top_links_from_headings():
+    page = (b"<html><body><main><h2>Recommendations <a href='#top'>(Back to top)</a></h2>"
+            b"<p>The YJS should:</p><ol><li>improve planning <a href='#r1'>\xe2\x86\xa9</a></li></ol></main></body></html>")
+    assert load_html(page).text == "Recommendations\n\nThe YJS should:\n\n- improve planning\n"
