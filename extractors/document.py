@@ -160,7 +160,10 @@ def service(doc: ParsedDocument) -> tuple[str | None, str | None]:
         # "Leicestershire Youth Offending Service" in a report on "Leicestershire and Rutland"
         kinds = [kind for p, kind in mentions if kind and (p.lower() in place.lower() or place.lower() in p.lower())]
     full = [SERVICE_KINDS[k.lower()] for k in kinds if len(k) > 3]
-    if full:
+    proper_plural = [k for k in kinds if k.istitle() and k.endswith("Services")]
+    if proper_plural and len(proper_plural) == len(full):
+        kind = proper_plural[0]  # "Warwickshire Youth Justice Services", the only form the document gives
+    elif full:
         kind = Counter(full).most_common(1)[0][0]
     elif kinds:
         kind = SERVICE_KINDS[Counter(k.lower() for k in kinds).most_common(1)[0][0]]

@@ -444,6 +444,10 @@ def test_dates(text, expected):
     ("Youth offending services in St. Helens have been rated as ‘Good’.", "St. Helens Youth Offending Service"),
     ("HM Inspectorate of Probation has rated youth justice services in Sutton ‘Good’. Sutton YJS was pleased.",
      "Sutton Youth Justice Service"),
+    ("The report of a recent joint inspection of the work of Warwickshire Youth Justice Services.",
+     "Warwickshire Youth Justice Services"),
+    ("A joint inspection of youth justice services in Conwy and Denbighshire. Conwy and Denbighshire YJS is a dual "
+     "local authority YJS. Conwy and Denbighshire Youth Justice Service was rated.", "Conwy and Denbighshire Youth Justice Service"),
     ("Core Case Inspection of youth offending work in England and Wales\n\nReport on youth offending work in:\n\n"
      "Bexley\n\nThe YOT had improved.", "Bexley Youth Offending Team"),
 ])
