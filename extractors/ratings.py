@@ -73,6 +73,11 @@ _WORD = regex.compile(r"\S+")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 # Clause breaks in the words before a rating verb; "which" and "that" continue the clause.
 _CLAUSES = regex.compile(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)")
+# A standard's name as a ratings-table row gives it: "Implementation and delivery", "Out-of-court disposal policy"
+_TITLE_CASE = regex.compile(r"^[A-Z][A-Za-z’'\- ,&]{2,59}$")
+# Domains named without their number in a ratings table, as the standards framework numbers them.
+_DOMAIN_NAMES = {"organisational delivery": "1", "court disposals": "2", "out of court disposals": "3",
+                 "resettlement": "4"}
 _RATINGS_HEADING = regex.compile(r"^(?:summary\s+of\s+)?ratings\b", _I)
 _SECTION_HEADING = regex.compile(
     r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
@@ -191,10 +196,22 @@ def cells(doc: ParsedDocument) -> list[TextLine]:
 def table_ratings(doc: ParsedDocument) -> list[Rating]:
     out: list[Rating] = []
     sequence = cells(doc)
+    domain: str | None = None  # the domain whose standards the table is listing ("2" under "Court disposals")
+    position = 0  # standards listed under it so far
     for i, cell in enumerate(sequence):
+        header = domain_header(cell.text)
+        if header is not None:
+            domain, position = header, 0
+            continue
         found = label_cell(cell.text)
         if found is None:
-            out.extend(inline_row(doc, cell))
+            row = inline_row(doc, cell)
+            if row is not None:
+                scope, code, subject, start, end = row
+                if scope == "standard" and code is None and domain is not None:
+                    position += 1
+                    code = f"{domain}.{position}"  # a row without its code, under its domain
+                out.append(_rating(doc, scope, code, subject, start, end))
             continue
         start, end = cell.start + found[0], cell.start + found[1]
         label = canonical_label(doc.text[start:end])
@@ -224,26 +241,44 @@ def table_ratings(doc: ParsedDocument) -> list[Rating]:
                 subject = previous.rstrip(". ")
                 out.append(_rating(doc, "standard", code_cell.group("code"), subject, start, end))
                 break
-            domain = _DOMAIN_CELL.match(previous)
-            if domain:
-                code = domain.group("code") or _DOMAIN_WORDS.get(domain.group("word").lower(), domain.group("word"))
-                out.append(_rating(doc, "domain", code, domain.group("subject").rstrip(". "), start, end))
+            domain_row = _DOMAIN_CELL.match(previous)
+            if domain_row:
+                code = domain_row.group("code") or _DOMAIN_WORDS.get(domain_row.group("word").lower(), domain_row.group("word"))
+                out.append(_rating(doc, "domain", code, domain_row.group("subject").rstrip(". "), start, end))
                 break
             # The standard's statement box sits between its heading and its rating.
             if not (back == 1 and len(previous) > 40 and previous.endswith(".")):
                 break
-        if len(out) > found_before or i < 1:
+        if len(out) > found_before:
+            coded = out[-1].code
+            if out[-1].scope == "standard" and coded and "." in coded:
+                domain, position = coded.split(".")[0], int(coded.split(".")[1])
+            continue
+        if i < 1:
             continue
         previous = sequence[i - 1].text
-        if label in _THEME_LABELS and (theme := theme_row(previous)):
+        theme = theme_row(previous) if label in _THEME_LABELS and domain is None else None
+        if theme:
             # 2012-2017 summary table: "Reducing the likelihood of reoffending\tSatisfactory"
             out.append(_rating(doc, "theme", None, theme, start, end))
         elif uncoded := uncoded_row(doc, previous, cell.start):
-            # "Work with victims\tRequires improvement" in a ratings table without codes
-            out.append(_rating(doc, uncoded, None, previous.rstrip(" :–-"), start, end))
+            # "Work with victims\tRequires improvement", "Assessment\tGood" under "Court disposals"
+            code = None
+            if uncoded == "standard" and domain is not None:
+                position += 1
+                code = f"{domain}.{position}"
+            out.append(_rating(doc, uncoded, code, previous.rstrip(" :–-"), start, end))
     if any(r.scope == "standard" and r.code for r in out):
         out = [r for r in out if r.scope != "theme"]  # a standards table: its rows are standards, not themes
     return out
+
+
+def domain_header(text: str) -> str | None:
+    """The domain number a ratings-table header names: "2. Court disposals", "Domain two: ...", "Court disposals"."""
+    match = _DOMAIN_CELL.match(text)
+    if match:
+        return match.group("code") or _DOMAIN_WORDS.get(match.group("word").lower(), match.group("word"))
+    return _DOMAIN_NAMES.get(_normal(text))
 
 
 def uncoded_row(doc: ParsedDocument, subject: str, offset: int) -> str | None:
@@ -259,11 +294,9 @@ def uncoded_row(doc: ParsedDocument, subject: str, offset: int) -> str | None:
 
 def in_ratings_section(doc: ParsedDocument, offset: int) -> bool:
     """Is offset under a "Ratings" heading? The table's own short lines ("Fieldwork started
-    April 2025") read as headings too, so look back past a few of them, not past a section."""
+    April 2025", "Staff Good") read as headings too, so look back past them, not past a section."""
     heading = doc.heading_before(offset)
-    for _ in range(8):
-        if heading is None:
-            return False
+    while heading is not None and offset - heading.start < 4000:  # a ratings table is a page at most
         if _RATINGS_HEADING.match(heading.text):
             return True
         if _SECTION_HEADING.match(heading.text):
@@ -272,28 +305,32 @@ def in_ratings_section(doc: ParsedDocument, offset: int) -> bool:
     return False
 
 
-def inline_row(doc: ParsedDocument, cell: TextLine) -> list[Rating]:
-    """A ratings row whose label shares the line: "1.1 Governance and leadership Good", "Overall rating Good"."""
+def inline_row(doc: ParsedDocument, cell: TextLine) -> tuple[str, str | None, str, int, int] | None:
+    """(scope, code, subject, label start, label end) of a ratings row whose label shares the line:
+    "1.1 Governance and leadership Good", "Overall rating Good", "Planning Requires improvement"."""
     if len(cell.text) > 120 or not cell.text[:1].isalnum():
-        return []
+        return None
     tail = label_tail(cell.text)
     if tail is None:
-        return []
+        return None
     head = _INLINE_HEAD.match(tail[0])
     start, end = cell.start + tail[1], cell.end
     while start < end and doc.text[start] in "‘’'\"“”":
         start += 1
     while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*":
         end -= 1
-    if head is None:
-        # "Reducing the likelihood of reoffending: Satisfactory" (2012-2017)
-        theme = theme_row(tail[0])
-        if theme is None or canonical_label(doc.text[start:end]) not in _THEME_LABELS:
-            return []
-        return [_rating(doc, "theme", None, theme, start, end)]
-    if head.group("overall"):
-        return [_rating(doc, "overall", None, "Overall", start, end)]
-    return [_rating(doc, "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end)]
+    if head is not None and head.group("overall"):
+        return "overall", None, "Overall", start, end
+    if head is not None:
+        return "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end
+    subject = tail[0].rstrip(" :–-")
+    ratings_section = in_ratings_section(doc, cell.start)
+    theme = theme_row(tail[0]) if canonical_label(doc.text[start:end]) in _THEME_LABELS else None
+    if theme and not ratings_section:
+        return "theme", None, theme, start, end  # "Reducing the likelihood of reoffending: Satisfactory"
+    if ratings_section and len(subject) <= 60 and _TITLE_CASE.match(subject):
+        return "standard", None, subject, start, end  # "Planning Requires improvement" under "Ratings"
+    return None
 
 
 def theme_row(text: str) -> str | None:

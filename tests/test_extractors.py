@@ -162,6 +162,19 @@ def test_web_page_report_headings_ratings_without_codes_and_boilerplate():
     assert document.title(doc) == "An inspection of youth justice work with children and victims in Wakefield"
 
 
+@pytest.mark.parametrize("separator", ["\t", " "])
+def test_standards_listed_without_codes_take_them_from_their_domain(separator):
+    rows = [("Organisational delivery", None), ("Governance and leadership", "Good"), ("Staff", "Good"),
+            ("Court disposals", None), ("Assessment", "Outstanding"), ("Planning", "Requires improvement"),
+            ("Out-of-court disposals", None), ("Assessment", "Good")]
+    text = "Summary of ratings\n" + "".join(f"{name}{separator + label if label else ''}\n" for name, label in rows)
+    assert _ratings(text) == [
+        ("standard", "1.1", "Governance and leadership", "Good"), ("standard", "1.2", "Staff", "Good"),
+        ("standard", "2.1", "Assessment", "Outstanding"), ("standard", "2.2", "Planning", "Requires improvement"),
+        ("standard", "3.1", "Assessment", "Good"),
+    ]
+
+
 def test_a_sentence_restating_a_table_rating_is_one_fact():
     text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.\n"
             "Ratings\n4.1\tResettlement policy and provision\tGood\n")
