@@ -54,6 +54,13 @@ _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+
 
 
 def doc_type(doc: ParsedDocument) -> str:
+    """report, press_release, annual_report or other (computed once per document)."""
+    if "doc_type" not in doc.memo:
+        doc.memo["doc_type"] = _doc_type(doc)
+    return str(doc.memo["doc_type"])
+
+
+def _doc_type(doc: ParsedDocument) -> str:
     head = doc.text[:3000].lower()
     press = any(_PRESS.match(line.text) for line in doc.lines)
     if press and len(doc.text) < 40_000:

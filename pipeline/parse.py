@@ -153,6 +153,9 @@ class ParsedDocument:
         else:
             self.sentences = [Sentence(start, end, self.text[start:end]) for start, end in sentences]
         self._sentence_starts = [s.start for s in self.sentences]
+        # Values derived from the whole document that several extractors ask for (its type),
+        # computed once: the key names the deriving function.
+        self.memo: dict[str, Any] = {}
 
     # -- structure ---------------------------------------------------------
 
