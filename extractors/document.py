@@ -18,7 +18,7 @@ from models.patterns import (
     SERVICE_KINDS,
     TITLE_PLACE,
 )
-from pipeline.parse import ParsedDocument, is_heading_like
+from pipeline.parse import ParsedDocument, is_heading_like, plain
 
 VERSION = "documents/4"
 
@@ -62,14 +62,14 @@ def doc_type(doc: ParsedDocument) -> str:
 
 def _doc_type(doc: ParsedDocument) -> str:
     head = doc.text[:3000].lower()
-    press = any(_PRESS.match(line.text) for line in doc.lines)
+    press = any(_PRESS.match(plain(line.text)) for line in doc.lines)
     if press and len(doc.text) < 40_000:
         return "press_release"  # news of an annual report is still news
     title_line = doc.lines[0].text.lower() if doc.lines else ""
     if _ANNUAL.search(title_line) or ("annual report" in head and "inspection of" not in head):
         return "annual_report"
-    report = sum(1 for line in doc.lines if _REPORT.match(line.text))
-    titled = any(_REPORT_TITLE.match(line.text.strip("*# ")) for line in doc.lines[:30])
+    report = sum(1 for line in doc.lines if _REPORT.match(plain(line.text)))
+    titled = any(_REPORT_TITLE.match(plain(line.text)) for line in doc.lines[:30])
     if titled or report >= 2 or (len(doc.text) > 20_000 and _INSPECTION.search(head)):
         return "report"
     if _SAID.search(head):

@@ -50,7 +50,7 @@ from models.patterns import (
     THEME_JUDGEMENT,
     THEMES,
 )
-from pipeline.parse import ParsedDocument, TextLine
+from pipeline.parse import ParsedDocument, TextLine, plain
 
 VERSION = "ratings/5"
 
@@ -185,7 +185,7 @@ def cells(doc: ParsedDocument) -> list[TextLine]:
     for line in doc.lines:
         offset = line.start
         for part in line.text.split("\t"):
-            stripped = part.strip()
+            stripped = plain(part.strip())  # "**Overall rating**" is the cell "Overall rating"
             if stripped:
                 start = offset + part.index(stripped)
                 out.append(TextLine(start, start + len(stripped), stripped))

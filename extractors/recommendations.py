@@ -19,7 +19,7 @@ from models.patterns import (
     RECOMMENDATIONS_HEADING,
     TRAILING_OWNER,
 )
-from pipeline.parse import ParsedDocument, is_heading_like
+from pipeline.parse import ParsedDocument, is_heading_like, plain
 
 VERSION = "recommendations/4"
 
@@ -54,7 +54,7 @@ def extract(doc: ParsedDocument) -> list[Recommendation]:
     lines = doc.lines
     index = 0
     while index < len(lines):
-        if not _HEADING.match(lines[index].text):
+        if not _HEADING.match(plain(lines[index].text)):
             index += 1
             continue
         index = _read_section(doc, index + 1, out)
@@ -92,7 +92,7 @@ def _read_section(doc: ParsedDocument, index: int, out: list[Recommendation]) ->
 
     while index < len(lines):
         line = lines[index]
-        owner_match = _OWNER_LINE.match(line.text)
+        owner_match = _OWNER_LINE.match(plain(line.text))
         item = _ITEM.match(line.text)
         if owner_match and not item:
             flush_plain()

@@ -20,6 +20,8 @@ from pipeline.loaded import LoadedDocument, Page
 # "2.1. Assessment", "1.1 Governance and leadership", "4.1. Resettlement policy and provision"
 STANDARD_HEADING = re.compile(r"^(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<title>[A-Z][^\t]{1,80})$")
 _TERMINAL = (".", ",", ";", "!", "?", '"', "”", "’")
+# Markdown marks at a line's ends: heading hashes, bold and italic asterisks or underscores.
+_MARKDOWN_EDGES = re.compile(r"^(?:#{1,6}\s+|[*_]{1,3}(?=\S))+|(?<=\S)[*_]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def plain(text: str) -> str:
+    """A line without the markdown around it: "## Recommendations", "**Overall rating**"."""
+    return _MARKDOWN_EDGES.sub("", text)
 
 
 def is_heading_like(text: str) -> bool:

@@ -175,6 +175,17 @@ def test_standards_listed_without_codes_take_them_from_their_domain(separator):
     ]
 
 
+def test_markdown_marks_around_cells_and_headings():
+    text = ("## Ratings\n\n**Overall rating**\n\n**Good**\n\n**1.1 Governance and leadership**\n\n*Outstanding*\n\n"
+            "## Recommendations\n\n**The YOT management board should:**\n\n1. review the board's membership.\n")
+    doc = parse(text)
+    assert _ratings(text) == [("overall", None, "Overall", "Good"),
+                              ("standard", "1.1", "Governance and leadership", "Outstanding")]
+    assert [(r.owner, r.text) for r in recommendations.extract(doc)] == [("YOT management board", "review the board's membership.")]
+    found = ratings.extract(doc)
+    assert [doc.text[r.span.char_start:r.span.char_end] for r in found] == ["Good", "Outstanding"]
+
+
 def test_a_sentence_restating_a_table_rating_is_one_fact():
     text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.\n"
             "Ratings\n4.1\tResettlement policy and provision\tGood\n")
