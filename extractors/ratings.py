@@ -130,7 +130,7 @@ def label_tail(text: str) -> tuple[str, int] | None:
             break
         start = words[-count].start()
         tail = text[start:]
-        if tail.lstrip("‘’'\"“”")[:1].isupper() and label_cell(tail) is not None:
+        if tail.lstrip("‘’'\"“”*_")[:1].isupper() and label_cell(tail) is not None:
             return text[:start].rstrip(), start
     return None
 
@@ -315,9 +315,9 @@ def inline_row(doc: ParsedDocument, cell: TextLine) -> tuple[str, str | None, st
         return None
     head = _INLINE_HEAD.match(tail[0])
     start, end = cell.start + tail[1], cell.end
-    while start < end and doc.text[start] in "‘’'\"“”":
+    while start < end and doc.text[start] in "‘’'\"“”*_":
         start += 1
-    while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*":
+    while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*_":
         end -= 1
     if head is not None and head.group("overall"):
         return "overall", None, "Overall", start, end

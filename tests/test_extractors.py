@@ -130,6 +130,7 @@ def test_an_annual_report_rates_no_service_of_its_own():
     ("2.4 Reviewing Inadeq uate", ("standard", "2.4", "Reviewing", "Inadequate")),
     ("Overall rating Requires i mprovement", ("overall", None, "Overall", "Requires improvement")),
     ("Overall rating: ‘Good’", ("overall", None, "Overall", "Good")),
+    ("Overall rating: **Good**", ("overall", None, "Overall", "Good")),
 ])
 def test_a_ratings_row_on_one_line(row, expected):
     assert _ratings("Ratings\n" + row + "\n") == [expected]
