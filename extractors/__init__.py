@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from extractors import dates, document, percentages, ratings, recommendations
+from extractors import dates, document, percentages, ratings, recommendations, scores
 
 EXTRACTORS = {
     "ratings": ratings,
+    "scores": scores,
     "percentages": percentages,
     "dates": dates,
     "recommendations": recommendations,

@@ -1,4 +1,19 @@
-"""Calendar dates that name at least a month and a year, with their role."""
+"""Calendar dates that name at least a month and a year, with their role.
+
+Every month name (written out or short) and every numeric or stamp date is a
+candidate. With a year it is a date ("28 March 2019", "March 2019", "March 28,
+2019", "28/03/2019", "2018-07-23", "12-Oct-2020", "workJanuary 2015" as a transcript
+glues it); without one it is set aside, as "year_not_stated" when it reads as a
+date ("in January", "May 12") and "not_a_date" when the word is another word
+("they may pose", "to march").
+
+A date's role comes from the words nearest before it, in its own clause and after
+any earlier date: "published on", "took place in", "cases which commenced between",
+"data for the year ending", "was notified in". A news page's or a minute's own
+dateline is "other"; a report's cover date and the Inspectorate's imprint
+("HM Inspectorate of Probation, March 2020") are its publication; a date of an
+earlier inspection is "other".
+"""
 
 from __future__ import annotations
 
@@ -6,19 +21,24 @@ import datetime as dt
 
 import regex
 
-from models.facts import DateMention
+from models.document import Document, TextLine
+from models.facts import DateMention, Extraction, Mention
 from models.patterns import (
     BEFORE_YEAR,
+    DATE_CUES,
     DATE_ROLE_CUES,
+    ISO_DATE,
+    MONTH_WORD,
     MONTHS,
     NUMERIC_DATE,
+    PREVIOUS_CLAUSE_CUES,
     RANGE_START,
+    STAMP_DATE,
     US_BEFORE_YEAR,
     YEAR,
 )
-from pipeline.parse import ParsedDocument, TextLine
 
-VERSION = "dates/3"
+VERSION = "dates/4"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)
@@ -26,8 +46,32 @@ _BEFORE_YEAR = regex.compile(BEFORE_YEAR, regex.IGNORECASE)
 _US_BEFORE_YEAR = regex.compile(US_BEFORE_YEAR, regex.IGNORECASE)
 _RANGE_START = regex.compile(RANGE_START, regex.IGNORECASE)
 _ROLES = [(role, regex.compile(p, regex.IGNORECASE)) for role, p, _ in DATE_ROLE_CUES]
+_CUES = [(role, strength, regex.compile(p, regex.IGNORECASE)) for role, strength, p, _ in DATE_CUES]
+_ISO = regex.compile(ISO_DATE)
+_STAMP = regex.compile(STAMP_DATE, regex.IGNORECASE)
+_MONTH_WORD = regex.compile(MONTH_WORD, regex.IGNORECASE)
+_PREVIOUS = regex.compile(PREVIOUS_CLAUSE_CUES, regex.IGNORECASE)
+_EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|original)\s+(?:re-?\s?)?inspection\b"
+                                    r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
+# Where a date's own words begin: a clause break, or the end of an earlier date.
+_DATE_CLAUSE_BREAK = regex.compile(r"[;:()]|\.\s|,\s+(?:and|but|while|which|where)\s|\s[–—]\s")
+# What a dateline holds besides its date: "Published: Wednesday, 6th Jul 2022", "Tuesday, 17th May 2022, 10:31 am",
+# " date 2024-02-28", "Meeting: 22/11/2011 - Cabinet (Item 72)", "Published 27th Jul 2023, 10:23 BST- 1 min read"
+_DATELINE_REST = regex.compile(
+    r"^(?:[\s,.:|·–—()-]|published|updated|posted|post\s+on|date|meeting|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|\d{1,2}[.:]\d\d|am|pm|bst|gmt|\d+\s+mins?\s+read|by\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+    r"|cabinet|council|committee|item\s+\d+|agenda|minutes)*$", regex.IGNORECASE)
+# A site that hosts a copy of a document dates its own page: "Post on 12-Oct-2020", "Upload ... · 2018-07-23 ·"
+_HOSTING = regex.compile(r"\bPost(?:ed)?\s+on\b|\bUpload(?:ed)?\b|\bViews?\b|\bDownloads?\b|\bLast\s+(?:View|Download)\b|\s·\s",
+                         regex.IGNORECASE)
+# A month word that reads as a date without its year: "in January", "on 14 March", "May 12", "last September"
+_DATE_WITHOUT_YEAR = regex.compile(
+    r"(?:\b(?:in|on|during|since|from|by|until|till|to|and|of|between|early|late|mid|last|next|this|each|every|in\s+early"
+    r"|in\s+late)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?$)|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$)", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r";|:\s")
 _IMPRINT = regex.compile(r"(?:HM|Her Majesty's|His Majesty's)\s+Inspectorate\s+of\s+Probation|HMI\s+Probation", regex.IGNORECASE)
+# The Inspectorate's imprint before a date on a cover or title line: "HM Inspectorate of Probation, March 2020"
+_IMPRINT_BEFORE = regex.compile(r"(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation,\s*$", regex.IGNORECASE)
 _BODY_START = regex.compile(r"(?i)^(contents|foreword|summary|introduction)$")
 _SIGNATURE = regex.compile(r"\bchief\s+inspector\b", regex.IGNORECASE)
 
@@ -53,7 +97,31 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
     return None
 
 
-def extract(doc: ParsedDocument) -> list[DateMention]:
+def extract(doc: Document) -> Extraction[DateMention]:
+    facts = _dates(doc)
+    mentions = [Mention("date", f.text, f.span, "fact", rule=f.role, fact=f) for f in facts]
+    covered = [(f.span.char_start, f.span.char_end) for f in facts]
+    for match in _MONTH_WORD.finditer(doc.text):
+        start, end = match.span("month")
+        if any(s <= start < e for s, e in covered):
+            continue
+        word = match.group("month")
+        before = doc.text[max(0, start - 24) : start]
+        after = doc.text[end : end + 6]
+        reads_as_date = (word[:1].isupper() and (bool(_DATE_WITHOUT_YEAR.search(before))
+                                                 or bool(regex.match(r"\s+\d{1,2}(?:st|nd|rd|th)?\b", after))
+                                                 or (len(word) > 4 and word not in ("March", "May"))))
+        reason = "year_not_stated" if reads_as_date else "not_a_date"
+        mentions.append(Mention("date", word, doc.span(start, end), "set_aside", reason=reason))
+    for match in _NUMERIC.finditer(doc.text):
+        if make_date(int(match.group("year")), int(match.group("month")), int(match.group("day"))) is None:
+            mentions.append(Mention("date", match.group(), doc.span(match.start(), match.end()), "set_aside",
+                                    reason="invalid_date"))
+    mentions.sort(key=lambda m: (m.span.char_start, m.decision))
+    return Extraction(facts, mentions)
+
+
+def _dates(doc: Document) -> list[DateMention]:
     found: list[tuple[int, int, dt.date, str]] = []
     for start, end, date, has_day in month_year_dates(doc.text):
         found.append((start, end, date, "day" if has_day else "month"))
@@ -64,11 +132,24 @@ def extract(doc: ParsedDocument) -> list[DateMention]:
         numeric = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if numeric is not None:
             found.append((match.start(), match.end(), numeric, "day"))
+    for match in _ISO.finditer(doc.text):
+        iso = make_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        if iso is not None:
+            found.append((match.start(), match.end(), iso, "day"))
+    for match in _STAMP.finditer(doc.text):
+        stamp = make_date(int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day")))
+        if stamp is not None and not any(s <= match.start() < e for s, e, _, _ in found):
+            found.append((match.start(), match.end(), stamp, "day"))
     found.sort(key=lambda item: item[0])
-    return [
-        DateMention(date, precision, role_of(doc, start, end), doc.text[start:end], doc.span(start, end))
-        for start, end, date, precision in found
-    ]
+    latest = max((date.year for _, _, date, _ in found), default=None)
+    out: list[DateMention] = []
+    previous_end = 0
+    previous_role: str | None = None
+    for start, end, date, precision in found:
+        role = role_of(doc, start, end, previous_end, previous_role, latest, date)
+        out.append(DateMention(date, precision, role, doc.text[start:end], doc.span(start, end)))
+        previous_end, previous_role = end, role
+    return out
 
 
 def month_year_dates(text: str) -> list[tuple[int, int, dt.date, bool]]:
@@ -116,31 +197,80 @@ def range_start(text: str, end_start: int, end: dt.date, end_has_day: bool) -> t
     return window + span[0], window + span[1], date, "day" if day else "month"
 
 
-def role_of(doc: ParsedDocument, start: int, end: int) -> str:
+def role_of(doc: Document, start: int, end: int, previous_end: int = 0, previous_role: str | None = None,
+            latest_year: int | None = None, date: dt.date | None = None) -> str:
     line = doc.line_at(start)
     standalone = cover_or_signature_role(doc, line, start, end) if line is not None else None
     if standalone is not None:
         return standalone
     heading = column_heading(doc, line, start) if line is not None else None
     if heading is not None:
-        for role, pattern in _ROLES:
+        for heading_role, pattern in _ROLES:
             if pattern.search(heading):
-                return role
+                return heading_role
     sentence = doc.sentence_at(start)
-    before = doc.text[sentence.start : start]
-    contexts = [_CLAUSE_BREAK.split(before)[-1], before, sentence.text]
-    lead_in = doc.sentence_at(sentence.start - 1) if sentence.start > 0 else None
-    if lead_in is not None and lead_in.text.endswith(":"):
-        contexts.append(lead_in.text)  # "... undertaken on the weeks commencing:" / "16 September 2013 and ..."
+    window_start = max(sentence.start, previous_end, start - 200)
+    before = doc.text[window_start:start]
+    clause_breaks = list(_DATE_CLAUSE_BREAK.finditer(before))
+    own = before[clause_breaks[-1].end():] if clause_breaks else before
+    if previous_end > sentence.start and previous_end >= start - 12 and previous_role is not None and regex.fullmatch(
+            r"[\s,]*(?:and|to|until|till|through|-|–|—|/)?[\s,]*(?:the\s+)?", doc.text[previous_end:start]):
+        return previous_role  # the end of a range takes its start's role: "September and October 2022"
+    role: str | None = _nearest_cue(own) or _nearest_cue(before)
+    if role is None and not own.strip(" ,") and sentence.start > 0:
+        lead_in = doc.sentence_at(sentence.start - 1)
+        if lead_in.text.rstrip().endswith(":"):
+            # "Fieldwork for this inspection was undertaken on the weeks commencing:" / "16 September 2013 and ..."
+            role = _nearest_cue(lead_in.text)
+    if role is None:
+        after = doc.text[end : min(sentence.end, end + 100)]
+        next_date = regex.search(r"\d{4}", after)
+        after = after[: next_date.start()] if next_date else after
+        role = _cue_after(after)
+    if role is None:
+        role = next((cue_role for cue_role, pattern in _ROLES if pattern.search(own)), None)
+    role = role or "other"
+    if role == "fieldwork" and _of_earlier_inspection(doc, sentence.text, date, latest_year):
+        return "other"  # "following an HM Inspectorate of Probation Inspection in November 2006"
+    return role
 
-    for context in contexts:
-        for role, pattern in _ROLES:
-            if pattern.search(context):
-                return role
-    return "other"
+
+def _nearest_cue(text: str) -> str | None:
+    """The role of the cue nearest the end of text; weak cues only when there is no other."""
+    best: tuple[int, int, str] | None = None
+    weak: tuple[int, int, str] | None = None
+    for role, strength, pattern in _CUES:
+        for match in pattern.finditer(text):
+            # The nearest cue; of two ending together, the longer ("inspections conducted between" over "conducted")
+            found = (match.end(), match.end() - match.start(), role)
+            if strength == "weak":
+                weak = max(weak or found, found)
+            else:
+                best = max(best or found, found)
+    if best is not None:
+        return best[2]
+    return weak[2] if weak is not None else None
 
 
-def column_heading(doc: ParsedDocument, line: TextLine, offset: int) -> str | None:
+def _strong_cue(text: str) -> bool:
+    return any(strength == "strong" and pattern.search(text) for _, strength, pattern in _CUES)
+
+
+def _cue_after(text: str) -> str | None:
+    """A publication or fieldwork verb just after the date: "In October 2021, HMIP released their findings"."""
+    for role, strength, pattern in _CUES:
+        if strength == "strong" and role in ("publication", "fieldwork") and pattern.search(text[:80]):
+            return role
+    return None
+
+
+def _of_earlier_inspection(doc: Document, sentence: str, date: dt.date | None, latest_year: int | None) -> bool:
+    if _EARLIER_INSPECTION.search(sentence):
+        return True
+    return date is not None and latest_year is not None and latest_year - date.year >= 2
+
+
+def column_heading(doc: Document, line: TextLine, offset: int) -> str | None:
     """The heading of the table column holding offset ("Published" over "March 2020")."""
     if "\t" not in line.text:
         return None
@@ -155,12 +285,25 @@ def column_heading(doc: ParsedDocument, line: TextLine, offset: int) -> str | No
     return None
 
 
-def cover_or_signature_role(doc: ParsedDocument, line: TextLine, start: int, end: int) -> str | None:
+def cover_or_signature_role(doc: Document, line: TextLine, start: int, end: int) -> str | None:
     """A date line under the chief inspector's signature, or the cover's imprint."""
-    rest = (doc.text[line.start : start] + doc.text[end : line.end]).strip(" ,.-–")
+    before_date = doc.text[line.start : start]
+    rest = (before_date + doc.text[end : line.end]).strip(" ,.-–")
+    if _HOSTING.search(line.text):
+        return "other"  # the date a transcript site posted its copy: "Post on 12-Oct-2020", "Justice Inspectorates · 2018-07-23"
+    if _IMPRINT_BEFORE.search(before_date):
+        return "publication"  # "An inspection of youth offending services in Nottingham City HM Inspectorate of Probation, March 2020"
+    from extractors.document import doc_type
+
+    kind = doc_type(doc)
+    if kind == "other" and (_DATELINE_REST.match(rest) or (len(line.text) <= 40 and not _nearest_cue(rest))):
+        return "other"  # a news page's or a minute's own dateline: "Tuesday, 17th May 2022, 10:31 am"
+    index = doc.line_index_at(line.start)
+    if kind in ("report", "annual_report") and index < 12 and not doc.text[end : line.end].strip(" ,.") and not any(
+            _BODY_START.match(p.text) for p in doc.lines[:index]) and not _strong_cue(before_date):
+        return "publication"  # a title line ending in its date: "... youth offending work July 2010"
     if rest and not _IMPRINT.fullmatch(rest):
         return None
-    index = doc.line_index_at(line.start)
     previous = doc.lines[max(0, index - 3) : index]
     if any(_SIGNATURE.search(p.text) for p in previous):
         return "report_signed"

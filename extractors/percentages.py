@@ -1,31 +1,46 @@
-"""Every number written with %, per cent or percent."""
+"""Every number written with %, per cent or percent, in figures or in words.
+
+Every percent sign and every "per cent" is a candidate: with its number it is a
+fact ("45.4 %", "nine per cent", "Sixty per cent", "80% +"); without one (the
+column heading "% ‘Yes’") it is set aside.
+"""
 
 from __future__ import annotations
 
 import regex
 
-from extractors.numbers import parse_number
-from models.facts import Percentage
-from models.patterns import PERCENT
-from pipeline.parse import ParsedDocument
+from extractors.numbers import parse_number, parse_number_words
+from models.document import Document
+from models.facts import Extraction, Mention, Percentage
+from models.patterns import PERCENT, PERCENT_IN_WORDS
 
-VERSION = "percentages/3"
+VERSION = "percentages/4"
 
 _PERCENT = regex.compile(PERCENT, regex.IGNORECASE)
+_IN_WORDS = regex.compile(PERCENT_IN_WORDS, regex.IGNORECASE)
+_ANY_UNIT = regex.compile(r"%|\bper\s?cent\b|\bpercent\b", regex.IGNORECASE)
 # A key-question row flattened by text extraction: "Does assessment ... desistance? 79%"
 _QUESTION_THEN_VALUE = regex.compile(r"^(?P<question>\S.*\?)[ \u00a0]+\d{1,3}(?:\.\d+)?\s?%$")
 _VALUE_ALONE = regex.compile(r"^\d{1,3}(?:\.\d+)?\s?%$")
 
 
-def extract(doc: ParsedDocument) -> list[Percentage]:
+def extract(doc: Document) -> Extraction[Percentage]:
     out: list[Percentage] = []
+    mentions: list[Mention] = []
+    units_used: set[int] = set()
+
+    def add(value: float, start: int, end: int, rule: str, subject: str | None, section: str | None) -> None:
+        fact = Percentage(value, doc.text[start:end], doc.span(start, end), subject, section)
+        out.append(fact)
+        mentions.append(Mention("percentage", fact.text, fact.span, "fact", rule=rule, fact=fact))
+
     for match in _PERCENT.finditer(doc.text):
         subject, section = key_question(doc, match.start())
+        units_used.add(match.start("unit") + len(match.group("unit")) - len(match.group("unit").lstrip()))
         if match.group("low") is not None:
             # "50-64%": the lower bound is a percentage too.
             start, end = match.span("low")
-            out.append(Percentage(parse_number(match.group("low")), doc.text[start:end],
-                                  doc.span(start, end), subject, section))
+            add(parse_number(match.group("low")), start, end, "range_start", subject, section)
             start = match.start("number")
         else:
             start = match.start("prefix") if match.group("prefix") else match.start("number")
@@ -33,11 +48,24 @@ def extract(doc: ParsedDocument) -> list[Percentage]:
         value = parse_number(match.group("number"))
         if value > 1000:
             continue  # "1,234 per cent" does not occur; a stray match is not a percentage
-        out.append(Percentage(value, doc.text[start:end], doc.span(start, end), subject, section))
-    return out
+        add(value, start, end, "figures", subject, section)
+    for match in _IN_WORDS.finditer(doc.text):
+        words_value = parse_number_words(match.group("words"))
+        if words_value is None:
+            continue
+        units_used.add(match.start("unit"))
+        add(float(words_value), match.start("words"), match.end("unit"), "words", None, None)
+    for match in _ANY_UNIT.finditer(doc.text):
+        if match.start() in units_used:
+            continue
+        mentions.append(Mention("percentage", match.group(), doc.span(match.start(), match.end()), "set_aside",
+                                reason="no_number"))
+    out.sort(key=lambda p: p.span.char_start)
+    mentions.sort(key=lambda m: m.span.char_start)
+    return Extraction(out, mentions)
 
 
-def key_question(doc: ParsedDocument, offset: int) -> tuple[str | None, str | None]:
+def key_question(doc: Document, offset: int) -> tuple[str | None, str | None]:
     """For a key-question table row ("Does assessment ...?\\t63%"): the question and standard.
 
     The row may also come flattened, the value after the question on its line

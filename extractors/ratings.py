@@ -1,18 +1,10 @@
-"""Ratings of the inspected service: overall, domain, standard, theme, previous; scores.
+"""Ratings of the inspected service: overall, domain, standard, theme, previous.
 
-Two readers, merged:
-- tables (the 2018+ ratings summary and each standard's box): a cell that is
-  nothing but a rating takes its subject from the cell or line just before it
-  ("1.1 Governance and leadership" / "Inadequate"), whether the PDF kept the
-  table as a tab-separated row or the text has them on separate lines;
-- sentences: "has received an overall rating of 'Requires improvement'",
-  "Overall, work to reduce reoffending was satisfactory", an area rated on its
-  own ("resettlement ..., which was separately rated as 'Good'"), the headline
-  of a press release, and a rating from an earlier inspection ("This follows
-  an inspection in 2019, when ...", "improved its rating from 'X' to 'Y'").
-Definitions of the scale, ratings of other services and method bands never
-match: every pattern needs a rating verb about this service or a table cell.
-An annual report rates no service of its own, so it yields no ratings.
+Label-anchored: every mention of a rating label (and every quoted judgement after
+"judged as") is a candidate. Ratings tables are read first (``rating_tables``);
+each other mention is read in its clause (``rating_sentences``) and either becomes
+a fact, restates one, or is set aside with a reason. Every candidate is returned as
+a ``Mention``, so a miss can be found without a gold answer.
 """
 
 from __future__ import annotations
@@ -21,153 +13,177 @@ from dataclasses import replace
 
 import regex
 
-from extractors.document import is_sector_document
-from models.facts import Rating
-from models.patterns import (
-    AREA_HAS_RATED,
-    AREA_RATED,
-    AREA_RATED_FOR,
-    AREA_SUBJECT,
-    CODE_CELL,
-    DOMAIN_CELL,
-    FOUR_POINT,
-    HEADLINE_RATES,
-    HEADLINE_RATING,
-    IMPROVEMENT_REQUIRED,
-    JOINT_INSPECTION,
-    LABEL_SYNONYMS,
-    OVERALL_CELL,
-    OVERALL_RATING_PATTERNS,
-    PREVIOUS_INSPECTION_CUES,
-    PREVIOUS_RATING_PATTERNS,
-    RATED_AREAS,
-    RATING_CELL,
-    SCORE,
-    SECTOR_CUES,
-    SERVICE_WORDS,
-    STANDARD_CELL,
-    THEME_HEADING,
-    THEME_JUDGEMENT,
-    THEMES,
+from extractors import document, rating_sentences, rating_tables
+from extractors.matching import LABEL_WORD, LabelMatch, find_labels
+from extractors.rating_sentences import Context, Reading, canonical_label
+from extractors.rating_tables import (
+    attach_score,
+    scale_and_rank,
+    table_ratings,
+    theme_key,
+    theme_titles,
 )
-from pipeline.parse import ParsedDocument, TextLine, plain
+from models.document import Document
+from models.facts import Extraction, Mention, Rating
+from models.patterns import FOUR_POINT, JOINT_INSPECTION
+from models.vocabulary import JUDGED_AS_VERBS
 
-VERSION = "ratings/5"
+VERSION = "ratings/6"
 
-_I = regex.IGNORECASE
-_RATING_CELL = regex.compile(RATING_CELL, _I)
-_STANDARD_CELL = regex.compile(STANDARD_CELL)
-_DOMAIN_CELL = regex.compile(DOMAIN_CELL, _I)
-_OVERALL_CELL = regex.compile(OVERALL_CELL, _I)
-_CODE_CELL = regex.compile(CODE_CELL)
-_SCORE = regex.compile(SCORE, _I)
-_OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
-_PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
-_PREVIOUS_RATINGS = [(name, regex.compile(p, _I)) for name, p, _ in PREVIOUS_RATING_PATTERNS]
-_HEADLINES = [regex.compile(HEADLINE_RATING, _I), regex.compile(HEADLINE_RATES, _I)]
-_SERVICE_WORDS = regex.compile(SERVICE_WORDS, _I)
-_AREA_RATED = regex.compile(AREA_RATED, _I)
-_AREA_SUBJECT = regex.compile(AREA_SUBJECT)
-_AREA_SENTENCES = [regex.compile(p, _I) for p in (AREA_RATED_FOR, AREA_HAS_RATED)]
-_WORD = regex.compile(r"\S+")
+# A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
+_JUDGED_AS = regex.compile(
+    r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS) + r")\s+[‘'\"“](?P<label>[^’'\"”‘“]{2,40})[’'\"”]",
+    regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[^\w\s]")
-# Clause breaks in the words before a rating verb; "which" and "that" continue the clause.
-_CLAUSES = regex.compile(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)")
-# A standard's name as a ratings-table row gives it: "Implementation and delivery", "Out-of-court disposal policy"
-_TITLE_CASE = regex.compile(r"^[A-Z][A-Za-z’'\- ,&]{2,59}$")
-# Domains named without their number in a ratings table, as the standards framework numbers them.
-_DOMAIN_NAMES = {"organisational delivery": "1", "court disposals": "2", "out of court disposals": "3",
-                 "resettlement": "4"}
-_RATINGS_HEADING = regex.compile(r"^(?:summary\s+of\s+)?ratings\b", _I)
-_SECTION_HEADING = regex.compile(
-    r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
-_RATED_WORD = regex.compile(r"\b(?:rated|judged)\b", _I)
-_AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
-_SECTOR = regex.compile(SECTOR_CUES, _I)
-# A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
-_SQUASHED_LABELS = {key.replace(" ", ""): label for key, label in LABEL_SYNONYMS.items()}
-_SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
-# A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
-_INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
-# Every sentence pattern needs a label word; most sentences have none and are skipped at once.
-_ANY_LABEL = regex.compile(r"outstanding|good|requires\s+improvement|inadequate|satisfactory|poor|not\s+effective", _I)
-_THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
-_THEME_HEADING = regex.compile(THEME_HEADING, _I)
-_THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
-_PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
-# "Protecting the public", "‘Safeguarding’ work (action to protect the young person)"
-_THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
-_DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
-_JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
-# Judgements of a 2012-2017 theme
-_THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Very good"}
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Band rows of a scoring method: "80% +\tGood", "65% - 79%\tSatisfactory"
+_BAND_ROW = regex.compile(r"^\s*(?:[<>≤≥]\s?)?\d{1,3}\s?%\s*(?:\+|[-–]\s*\d{1,3}\s?%)?\s*(?:\t|\s{2,}|$)")
 
 
-def canonical_label(text: str) -> str:
-    words = " ".join(text.lower().split())
-    if words in LABEL_SYNONYMS:
-        return LABEL_SYNONYMS[words]
-    return _SQUASHED_LABELS.get(_SQUASH.sub("", words), text.strip().capitalize())
+def extract(doc: Document) -> Extraction[Rating]:
+    ctx = context(doc)
+    mentions: list[Mention] = []
+    tables = [] if ctx.sector else table_ratings(doc)
+    if any(r.scope == "standard" and r.code for r in tables):
+        # A report with a standards ratings table (2018 on) judges no themes: "Overall, work to protect the
+        # public was good" in its text is a finding, not a 2012-2017 theme judgement.
+        ctx = replace(ctx, era="standards_2018" if ctx.era not in ("children_and_victims_2024",) else ctx.era)
+    candidates: list[tuple[Rating | None, Mention]] = []
+    for rating in tables:
+        candidates.append((rating, Mention("rating", rating.label_text, rating.span, "fact", rule="table_row",
+                                           fact=rating)))
+    covered = [(r.span.char_start, r.span.char_end) for r in tables]
+    titles = theme_titles(doc)
+    for sentence in doc.sentences:
+        if not LABEL_WORD.search(sentence.text) and not _JUDGED_AS.search(sentence.text):
+            continue
+        labels = [m for m in sentence_labels(sentence.text)
+                  if not any(s <= sentence.start + m.start < e or s < sentence.start + m.end <= e for s, e in covered)]
+        if not labels:
+            continue
+        readings = rating_sentences.read_sentence(doc, ctx, sentence, labels)
+        for label, reading in zip(labels, readings, strict=True):
+            start, end = sentence.start + label.start, sentence.start + label.end
+            span = doc.span(start, end)
+            if reading.reason is not None:
+                line = doc.line_at(start)
+                if line is not None and _BAND_ROW.match(line.text):
+                    reading = Reading.aside("method_band")
+                mentions.append(Mention("rating", doc.text[start:end], span, "set_aside", reason=reading.reason,
+                                        detail=reading.detail))
+                continue
+            label_text = canonical_label(label.words, doc.text[start:end])
+            for scope, code, subject in reading.facts:
+                if scope == "theme":
+                    # The document's own name for a theme ("Theme 1: Reducing the likelihood of reoffending")
+                    subject = titles.get(theme_key(subject) or "", subject)
+                scale, rank = scale_and_rank(label_text, scope)
+                rating = Rating(scope, code, subject, label_text, scale, rank, doc.text[start:end], span)
+                candidates.append((rating, Mention("rating", doc.text[start:end], span, "fact", rule=reading.rule,
+                                                   fact=rating)))
+    ratings, mentions = merge(candidates, mentions)
+    ratings = on_one_scale(attach_score(doc, ratings))
+    by_key = {_key(r): r for r in ratings}
+    final = []
+    for mention in mentions:
+        if isinstance(mention.fact, Rating):
+            mention = replace(mention, fact=by_key.get(_key(mention.fact), mention.fact))
+        final.append(mention)
+    return Extraction(ratings, sorted(final, key=lambda m: (m.span.char_start, m.span.char_end, m.decision)))
 
 
-def label_cell(text: str) -> tuple[int, int] | None:
-    """Where the label is, when a cell holds nothing but a rating (split words allowed)."""
-    match = _RATING_CELL.match(text)
-    if match:
-        return match.span("label")
-    if len(text) <= 40 and _SQUASH.sub("", text.lower()) in _SQUASHED_LABELS:
-        stripped = text.strip("‘’'\"“”. ★☆*")
-        start = text.index(stripped)
-        return start, start + len(stripped)
-    return None
+def sentence_labels(text: str) -> list[LabelMatch]:
+    """Labels from the vocabulary, and quoted judgements off the scales after "judged as"."""
+    labels = find_labels(text)
+    for match in _JUDGED_AS.finditer(text):
+        start, end = match.span("label")
+        inside = [label for label in labels if start <= label.start and label.end <= end]
+        if inside and inside[0].start == start and inside[0].end == end:
+            continue  # a label of the scales: already found
+        labels = [label for label in labels if label not in inside]
+        labels.append(LabelMatch(start, end, " ".join(match.group("label").lower().split())))
+    return sorted(labels, key=lambda label: label.start)
 
 
-def label_tail(text: str) -> tuple[str, int] | None:
-    """(head, label start) when a line ends in a rating label: "2.1 Assessment Requires improvement"."""
-    words = list(_WORD.finditer(text))
-    for count in (1, 2, 3, 4):
-        if count >= len(words):
-            break
-        start = words[-count].start()
-        tail = text[start:]
-        if tail.lstrip("‘’'\"“”*_")[:1].isupper() and label_cell(tail) is not None:
-            return text[:start].rstrip(), start
-    return None
+def context(doc: Document) -> Context:
+    places = document.service_places(doc)
+    years = [int(y.group()) for y in _YEAR.finditer(doc.text) if 1995 <= int(y.group()) <= 2035]
+    first = doc.lines[0] if doc.lines else None
+    return Context(
+        era=document.era(doc),
+        sector=document.scope(doc) in ("sector", "multiple"),
+        places=tuple(sorted(places, key=len, reverse=True)),
+        latest_year=max(years) if years else None,
+        # A first line is a headline when it is short: a web page may open with its article's first paragraph.
+        headline_end=first.end if first and len(first.text) <= 160 else 0,
+    )
 
 
-def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
-    if label == "Not rated":
-        return "not_rated", None
-    if label in IMPROVEMENT_REQUIRED.labels:
-        return IMPROVEMENT_REQUIRED.name, IMPROVEMENT_REQUIRED.labels.index(label)
-    if label in _JOINT_ONLY or (scope == "theme" and label in JOINT_INSPECTION.labels):
-        return JOINT_INSPECTION.name, JOINT_INSPECTION.labels.index(label)
-    if label in FOUR_POINT.labels:
-        return FOUR_POINT.name, FOUR_POINT.labels.index(label)
-    return "other", None
+def _normal(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
-def _rating(doc: ParsedDocument, scope: str, code: str | None, subject: str, start: int, end: int) -> Rating:
-    label_text = doc.text[start:end]
-    label = canonical_label(label_text.strip("‘'\"“’”. ★☆*"))
-    scale, rank = scale_and_rank(label, scope)
-    return Rating(scope, code, subject, label, scale, rank, label_text, doc.span(start, end))
+def _key(rating: Rating) -> tuple:
+    return (rating.scope, rating.code, rating.subject, rating.label, rating.span.char_start)
 
 
-def extract(doc: ParsedDocument) -> list[Rating]:
-    if is_sector_document(doc):
-        return []  # an annual report's ratings are of the services it reviews, not its own
-    from_tables = table_ratings(doc)
-    # A report with a standards ratings table (2018 on) judges no themes: "Overall, work to
-    # protect the public was good" in its text is a finding, not a 2012-2017 theme judgement.
-    judges_themes = not any(r.scope == "standard" and r.code for r in from_tables)
-    from_sentences = sentence_ratings(doc, judges_themes)
-    return on_one_scale(merge(attach_score(doc, from_tables + from_sentences)))
+# How directly each reading states a rating (0 most): the first of the strongest becomes the fact.
+_STRENGTH = {"table_row": 0, "headline": 2, "attributive": 2, "rating_noun": 2, "rating_of": 2, "coordinated": 1}
+
+
+def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mention]) -> tuple[list[Rating], list[Mention]]:
+    """One rating per subject: tables first, then the first mention in the text.
+
+    A later mention with the same label restates the fact (its mention points to it);
+    one with a different label contradicts it and is set aside rather than guessed between.
+    A code-less area rating from a sentence restates a table's coded row for that area.
+    """
+    kept: dict[tuple[str, str], Rating] = {}
+    out_mentions = list(mentions)
+    # The fact keeps its clearest statement as its span: a table row, then an explicit rating
+    # ("has received an overall rating of", "was rated as"), then the rest in reading order.
+    ordered = sorted(candidates, key=lambda c: (_STRENGTH.get((c[1].rule or "").split("+")[0], 1), c[1].span.char_start))
+    for rating, mention in ordered:
+        assert rating is not None
+        key = ("previous", rating.label) if rating.scope == "previous" else (
+            rating.scope, rating.code or _normal(rating.subject))
+        same = kept.get(key)
+        if same is None and rating.code is None and rating.scope in ("standard", "domain"):
+            same = next((other for other in kept.values() if other.scope in ("standard", "domain")
+                         and _same_subject(other.subject, rating.subject)
+                         and (other.code is not None or other.subject == rating.subject)), None)
+        if same is None and rating.code is not None and rating.scope in ("standard", "domain"):
+            same = next((other for (scope, name), other in kept.items() if other.code is None and scope == rating.scope
+                         and _same_subject(other.subject, rating.subject) and name == _normal(other.subject)), None)
+        if same is None:
+            kept[key] = rating
+            out_mentions.append(mention)
+        elif same.label == rating.label:
+            out_mentions.append(replace(mention, rule="restates", fact=same))
+        else:
+            out_mentions.append(replace(mention, decision="set_aside", rule=None, reason="contradicts_fact",
+                                        detail=f"{same.subject} is '{same.label}' at {same.span.char_start}",
+                                        fact=None))
+    return sorted(kept.values(), key=lambda r: (r.span.char_start, r.scope, r.subject)), out_mentions
+
+
+_RELATIVE_NAMES = {"assessment", "planning", "implementation and delivery", "reviewing", "joint working"}
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two names of one area; a standard named without its domain ("Planning") is not "Court disposals: Planning"."""
+    a, b = _normal(a), _normal(b)
+    if not (a and b):
+        return False
+    if a == b:
+        return True
+    shorter = a if len(a) < len(b) else b
+    return (a in b or b in a) and shorter not in _RELATIVE_NAMES
 
 
 def on_one_scale(ratings: list[Rating]) -> list[Rating]:
     """A document that judges themes (2012-2017) gives its other 'Good's on the same scale."""
-    if not any(r.scope == "theme" for r in ratings):
+    if not any(r.scope == "theme" and r.scale == JOINT_INSPECTION.name for r in ratings):
         return ratings
     return [
         replace(r, scale=JOINT_INSPECTION.name, rank=JOINT_INSPECTION.labels.index(r.label))
@@ -176,332 +192,4 @@ def on_one_scale(ratings: list[Rating]) -> list[Rating]:
     ]
 
 
-# ------------------------------------------------------------------ tables
-
-
-def cells(doc: ParsedDocument) -> list[TextLine]:
-    """Table cells and lines in reading order: a tab-separated row gives one per cell."""
-    out = []
-    for line in doc.lines:
-        offset = line.start
-        for part in line.text.split("\t"):
-            stripped = plain(part.strip())  # "**Overall rating**" is the cell "Overall rating"
-            if stripped:
-                start = offset + part.index(stripped)
-                out.append(TextLine(start, start + len(stripped), stripped))
-            offset += len(part) + 1
-    return out
-
-
-def table_ratings(doc: ParsedDocument) -> list[Rating]:
-    out: list[Rating] = []
-    sequence = cells(doc)
-    domain: str | None = None  # the domain whose standards the table is listing ("2" under "Court disposals")
-    position = 0  # standards listed under it so far
-    for i, cell in enumerate(sequence):
-        header = domain_header(cell.text)
-        if header is not None:
-            domain, position = header, 0
-            continue
-        found = label_cell(cell.text)
-        if found is None:
-            row = inline_row(doc, cell)
-            if row is not None:
-                scope, code, subject, start, end = row
-                if scope == "standard" and code is None and domain is not None:
-                    position += 1
-                    code = f"{domain}.{position}"  # a row without its code, under its domain
-                out.append(_rating(doc, scope, code, subject, start, end))
-            continue
-        start, end = cell.start + found[0], cell.start + found[1]
-        label = canonical_label(doc.text[start:end])
-        if i >= 2 and _PERCENT_CELL.match(sequence[i - 1].text) and label not in FOUR_POINT.labels[:2] + FOUR_POINT.labels[3:]:
-            # 2010-2012 scoring summary: "Safeguarding\t68%\tModerate improvement required"
-            subject = sequence[i - 2].text
-            if _THEME_SUBJECT.match(subject):
-                out.append(_rating(doc, "theme", None, subject, start, end))
-            continue
-        found_before = len(out)
-        for back in (1, 2):
-            if i - back < 0:
-                break
-            previous = sequence[i - back].text
-            if label_cell(previous) is not None:
-                break
-            if _OVERALL_CELL.match(previous):
-                out.append(_rating(doc, "overall", None, "Overall", start, end))
-                break
-            standard = _STANDARD_CELL.match(previous)
-            if standard:
-                subject = standard.group("subject").rstrip(". ")
-                out.append(_rating(doc, "standard", standard.group("code"), subject, start, end))
-                break
-            code_cell = _CODE_CELL.match(sequence[i - back - 1].text) if i - back - 1 >= 0 else None
-            if code_cell and len(previous) <= 80 and not previous.endswith("."):
-                subject = previous.rstrip(". ")
-                out.append(_rating(doc, "standard", code_cell.group("code"), subject, start, end))
-                break
-            domain_row = _DOMAIN_CELL.match(previous)
-            if domain_row:
-                code = domain_row.group("code") or _DOMAIN_WORDS.get(domain_row.group("word").lower(), domain_row.group("word"))
-                out.append(_rating(doc, "domain", code, domain_row.group("subject").rstrip(". "), start, end))
-                break
-            # The standard's statement box sits between its heading and its rating.
-            if not (back == 1 and len(previous) > 40 and previous.endswith(".")):
-                break
-        if len(out) > found_before:
-            coded = out[-1].code
-            if out[-1].scope == "standard" and coded and "." in coded:
-                domain, position = coded.split(".")[0], int(coded.split(".")[1])
-            continue
-        if i < 1:
-            continue
-        previous = sequence[i - 1].text
-        theme = theme_row(previous) if label in _THEME_LABELS and domain is None else None
-        if theme:
-            # 2012-2017 summary table: "Reducing the likelihood of reoffending\tSatisfactory"
-            out.append(_rating(doc, "theme", None, theme, start, end))
-        elif uncoded := uncoded_row(doc, previous, cell.start):
-            # "Work with victims\tRequires improvement", "Assessment\tGood" under "Court disposals"
-            code = None
-            if uncoded == "standard" and domain is not None:
-                position += 1
-                code = f"{domain}.{position}"
-            out.append(_rating(doc, uncoded, code, previous.rstrip(" :–-"), start, end))
-    if any(r.scope == "standard" and r.code for r in out):
-        out = [r for r in out if r.scope != "theme"]  # a standards table: its rows are standards, not themes
-    return out
-
-
-def domain_header(text: str) -> str | None:
-    """The domain number a ratings-table header names: "2. Court disposals", "Domain two: ...", "Court disposals"."""
-    match = _DOMAIN_CELL.match(text)
-    if match:
-        return match.group("code") or _DOMAIN_WORDS.get(match.group("word").lower(), match.group("word"))
-    return _DOMAIN_NAMES.get(_normal(text))
-
-
-def uncoded_row(doc: ParsedDocument, subject: str, offset: int) -> str | None:
-    """The scope of a rated row without a code: an area the vocabulary knows, or any
-    short title under a "Ratings" heading; None when the row rates nothing."""
-    if len(subject) > 80 or subject.endswith(".") or not subject[:1].isupper() or _PERCENT_CELL.match(subject):
-        return None
-    area = area_of(subject)
-    if area is not None:
-        return area[0]
-    return "standard" if in_ratings_section(doc, offset) else None
-
-
-def in_ratings_section(doc: ParsedDocument, offset: int) -> bool:
-    """Is offset under a "Ratings" heading? The table's own short lines ("Fieldwork started
-    April 2025", "Staff Good") read as headings too, so look back past them, not past a section."""
-    heading = doc.heading_before(offset)
-    while heading is not None and offset - heading.start < 4000:  # a ratings table is a page at most
-        if _RATINGS_HEADING.match(heading.text):
-            return True
-        if _SECTION_HEADING.match(heading.text):
-            return False
-        heading = doc.heading_before(heading.start - 1)
-    return False
-
-
-def inline_row(doc: ParsedDocument, cell: TextLine) -> tuple[str, str | None, str, int, int] | None:
-    """(scope, code, subject, label start, label end) of a ratings row whose label shares the line:
-    "1.1 Governance and leadership Good", "Overall rating Good", "Planning Requires improvement"."""
-    if len(cell.text) > 120 or not cell.text[:1].isalnum():
-        return None
-    tail = label_tail(cell.text)
-    if tail is None:
-        return None
-    head = _INLINE_HEAD.match(tail[0])
-    start, end = cell.start + tail[1], cell.end
-    while start < end and doc.text[start] in "‘’'\"“”*_":
-        start += 1
-    while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*_":
-        end -= 1
-    if head is not None and head.group("overall"):
-        return "overall", None, "Overall", start, end
-    if head is not None:
-        return "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end
-    subject = tail[0].rstrip(" :–-")
-    ratings_section = in_ratings_section(doc, cell.start)
-    theme = theme_row(tail[0]) if canonical_label(doc.text[start:end]) in _THEME_LABELS else None
-    if theme and not ratings_section:
-        return "theme", None, theme, start, end  # "Reducing the likelihood of reoffending: Satisfactory"
-    if ratings_section and len(subject) <= 60 and _TITLE_CASE.match(subject):
-        return "standard", None, subject, start, end  # "Planning Requires improvement" under "Ratings"
-    return None
-
-
-def theme_row(text: str) -> str | None:
-    """The theme a table row's first cell names ("Protecting the public:"), if it names one."""
-    subject = text.strip().rstrip(":–- ").strip()
-    if len(subject) > 80 or not _THEME_SUBJECT.match(subject) or theme_key(subject) is None:
-        return None
-    return subject
-
-
-def attach_score(doc: ParsedDocument, ratings: list[Rating]) -> list[Rating]:
-    """'Score 13/36' belongs to the nearest overall rating."""
-    overall = [r for r in ratings if r.scope == "overall"]
-    if not overall:
-        return ratings
-    for match in _SCORE.finditer(doc.text):
-        nearest = min(overall, key=lambda r: abs(r.span.char_start - match.start()))
-        if abs(nearest.span.char_start - match.start()) > 2000:
-            continue
-        scored = replace(nearest, score=int(match.group("score")), score_max=int(match.group("max")))
-        ratings = [scored if r is nearest else r for r in ratings]
-        overall = [scored if r is nearest else r for r in overall]
-    return ratings
-
-
-# --------------------------------------------------------------- sentences
-
-
-def theme_titles(doc: ParsedDocument) -> dict[str, str]:
-    """The document's own names for the joint-inspection themes ("Theme 3: ...")."""
-    titles: dict[str, str] = {}
-    for line in doc.lines:
-        match = _THEME_HEADING.match(line.text)
-        if not match:
-            continue
-        key = theme_key(match.group("title"))
-        if key and key not in titles:
-            titles[key] = match.group("title").strip()
-    return titles
-
-
-def theme_key(text: str) -> str | None:
-    for key, pattern, _ in _THEMES:
-        if pattern.search(text):
-            return key
-    return None
-
-
-def sentence_ratings(doc: ParsedDocument, judges_themes: bool = True) -> list[Rating]:
-    out: list[Rating] = headline_rating(doc)
-    titles = theme_titles(doc)
-    default_names = {key: name for key, _, name in _THEMES}
-    for sentence in doc.sentences:
-        text = sentence.text
-        if not _ANY_LABEL.search(text) or _SECTOR.search(text):
-            continue  # about the sector or other services, not this one
-        # The most specific reading of a label wins: an earlier inspection's, then an area's, then overall.
-        specific = previous_ratings(doc, sentence.start, text)
-        taken = {r.span.char_start for r in specific}
-        specific += [r for r in area_ratings(doc, sentence.start, text) if r.span.char_start not in taken]
-        out.extend(specific)
-        taken = {r.span.char_start for r in specific}
-        for _, pattern in _OVERALL:
-            for match in pattern.finditer(text):
-                start = sentence.start + match.start("label")
-                end = sentence.start + match.end("label")
-                if start in taken:
-                    continue
-                scope = "previous" if _PREVIOUS.search(text[: match.start("label")]) else "overall"
-                out.append(_rating(doc, scope, None, "Overall", start, end))
-        match = _THEME_JUDGEMENT.match(text) if judges_themes else None
-        if match and (text[:1] in "-•–" or text.lower().startswith("overall")):
-            key = theme_key(match.group("subject"))
-            if key is not None:
-                start, end = sentence.start + match.start("label"), sentence.start + match.end("label")
-                out.append(_rating(doc, "theme", None, titles.get(key, default_names[key]), start, end))
-    return out
-
-
-def headline_rating(doc: ParsedDocument) -> list[Rating]:
-    """A press release's first line: "Sutton Youth Justice Service rated 'Good'"."""
-    if not doc.lines:
-        return []
-    first = doc.lines[0]
-    match = next((m for p in _HEADLINES if (m := p.match(first.text.strip("*# ")))), None)
-    if match is None or not _SERVICE_WORDS.search(match.group("service")) or _SECTOR.search(first.text):
-        return []
-    offset = first.start + first.text.index(first.text.strip("*# "))
-    return [_rating(doc, "overall", None, "Overall", offset + match.start("label"), offset + match.end("label"))]
-
-
-def previous_ratings(doc: ParsedDocument, offset: int, text: str) -> list[Rating]:
-    """Ratings of an earlier inspection, and today's rating when the sentence gives both."""
-    out: list[Rating] = []
-    for name, pattern in _PREVIOUS_RATINGS:
-        for match in pattern.finditer(text):
-            if name == "rated_when_last_inspected" and not _PREVIOUS.search(text[: match.start("label")]):
-                continue
-            start, end = offset + match.start("label"), offset + match.end("label")
-            if any(r.span.char_start == start for r in out):
-                continue
-            out.append(_rating(doc, "previous", None, "Overall", start, end))
-            if "current" in match.groupdict() and match.group("current"):
-                out.append(_rating(doc, "overall", None, "Overall", offset + match.start("current"), offset + match.end("current")))
-    return out
-
-
-def area_of(words: str) -> tuple[str, str] | None:
-    """(scope, canonical subject) of the area these words name, if any."""
-    for scope, subject, pattern in _AREAS:
-        if pattern.search(words):
-            return scope, subject
-    return None
-
-
-def area_ratings(doc: ParsedDocument, offset: int, text: str) -> list[Rating]:
-    """An area rated on its own: "resettlement ..., which was separately rated as 'Good'"."""
-    if not _RATED_WORD.search(text) or _PREVIOUS.search(text):
-        return []  # no rating verb; or an area's rating at an earlier inspection: history, not this one
-    found: list[tuple[str, regex.Match[str]]] = []
-    for match in _AREA_RATED.finditer(text):
-        subject = _AREA_SUBJECT.search(text[: match.start()])
-        if subject:
-            found.append((subject.group(), match))
-    for pattern in _AREA_SENTENCES:
-        found.extend((match.group("subject"), match) for match in pattern.finditer(text))
-    out: list[Rating] = []
-    for subject_words, match in found:
-        # The area is named just before the verb: look at the last clause only.
-        words = _CLAUSES.split(subject_words)
-        clause = " ".join(words[-2:]) if len(words) > 1 and len(words[-1].split()) <= 2 else words[-1]
-        area = area_of(clause)
-        if area is None:
-            continue
-        start, end = offset + match.start("label"), offset + match.end("label")
-        out.append(_rating(doc, area[0], None, area[1], start, end))
-    return out
-
-
-# ------------------------------------------------------------------- merge
-
-
-def _normal(text: str) -> str:
-    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
-
-
-def merge(ratings: list[Rating]) -> list[Rating]:
-    """One rating per subject: the first found (tables before sentences) wins.
-
-    A later mention with the same label is the same fact restated; one with a
-    different label contradicts it and is dropped rather than guessed between.
-    A sentence's area rating without a code ("resettlement ... was separately
-    rated") restates the table's coded row for that area.
-    """
-    kept: dict[tuple[str, str], Rating] = {}
-    for rating in ratings:
-        if rating.scope == "previous":
-            key = ("previous", rating.label)
-        else:
-            key = (rating.scope, rating.code or _normal(rating.subject))
-        if key in kept:
-            continue
-        if rating.code is None and rating.scope in ("standard", "domain") and any(
-            other.scope in ("standard", "domain") and other.code and _same_subject(other.subject, rating.subject)
-            for other in kept.values()
-        ):
-            continue  # two code-less areas are one only when named alike (the key above)
-        kept[key] = rating
-    return sorted(kept.values(), key=lambda r: r.span.char_start)
-
-
-def _same_subject(a: str, b: str) -> bool:
-    a, b = _normal(a), _normal(b)
-    return bool(a and b and (a in b or b in a))
+__all__ = ["VERSION", "Context", "extract", "rating_tables", "scale_and_rank", "theme_key"]

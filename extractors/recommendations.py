@@ -9,26 +9,38 @@ from __future__ import annotations
 import regex
 
 from extractors.numbers import parse_count
-from models.facts import Recommendation
+from models.document import Document, TextLine, is_heading_like, plain
+from models.facts import Extraction, Mention, Recommendation
 from models.patterns import (
     EARLIER_COUNT,
+    INLINE_RECOMMENDATIONS,
+    OWNER_AT_END,
     OWNER_LINE,
     OWNER_TYPES,
-    RECOMMENDATION_COUNT,
+    PAGE_NOISE_LINE,
+    RECOMMENDATION_COUNTS,
     RECOMMENDATION_ITEM,
+    RECOMMENDATION_OWNER_AFTER,
+    RECOMMENDATION_SHARE_BEFORE,
+    RECOMMENDATION_VERBS,
     RECOMMENDATIONS_HEADING,
     TRAILING_OWNER,
 )
-from pipeline.parse import ParsedDocument, is_heading_like, plain
 
-VERSION = "recommendations/4"
+VERSION = "recommendations/5"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
 _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
+_OWNER_AT_END = regex.compile(OWNER_AT_END, regex.VERSION1)
+_INLINE = regex.compile(INLINE_RECOMMENDATIONS, regex.IGNORECASE)
+_NOISE = regex.compile(PAGE_NOISE_LINE)
+_FIRST_WORD = regex.compile(r"^\W*(?P<word>[A-Za-z]+)")
 _EARLIER_COUNT = regex.compile(EARLIER_COUNT, regex.IGNORECASE)
 _TRAILING_OWNER = regex.compile(TRAILING_OWNER)
 _ITEM = regex.compile(RECOMMENDATION_ITEM)
-_COUNT = regex.compile(RECOMMENDATION_COUNT, regex.IGNORECASE)
+_COUNTS = [(name, regex.compile(p, regex.IGNORECASE)) for name, p, _ in RECOMMENDATION_COUNTS]
+_OWNER_AFTER = regex.compile(RECOMMENDATION_OWNER_AFTER)
+_SHARE_BEFORE = regex.compile(RECOMMENDATION_SHARE_BEFORE, regex.IGNORECASE)
 _CONTINUES = set("abcdefghijklmnopqrstuvwxyz(")
 _OWNER_TYPES = [(kind, regex.compile(p, regex.IGNORECASE)) for kind, p, _ in OWNER_TYPES]
 # Bracketed text that is not an owner: an abbreviation or an aside.
@@ -49,52 +61,100 @@ def clean_owner(owner: str) -> str:
     return owner.strip(" ,;:")
 
 
-def extract(doc: ParsedDocument) -> list[Recommendation]:
-    out: list[Recommendation] = []
+def extract(doc: Document) -> Extraction[Recommendation]:
+    facts: list[Recommendation] = []
+    mentions: list[Mention] = []
     lines = doc.lines
     index = 0
     while index < len(lines):
-        if not _HEADING.match(plain(lines[index].text)):
-            index += 1
+        text = plain(lines[index].text)
+        if _HEADING.match(text):
+            index = _read_section(doc, index + 1, facts, mentions, None, imperative_only=False)
             continue
-        index = _read_section(doc, index + 1, out)
-    return out
+        owner = _OWNER_LINE.match(text) or _OWNER_AT_END.search(text)
+        if owner and not _ITEM.match(lines[index].text):
+            index = _read_section(doc, index + 1, facts, mentions, clean_owner(owner.group("owner")),
+                                  imperative_only=True)
+            continue
+        if inline := _INLINE.search(lines[index].text):
+            _read_inline(doc, lines[index], inline, facts, mentions)
+        index += 1
+    listed = {m.span.char_start for m in mentions}
+    for sentence in doc.sentences:
+        # A recommendation told in prose is seen and set aside, so that a reader can find it.
+        if "recommend" in sentence.text.lower() and not any(
+                sentence.start <= start < sentence.end for start in listed):
+            position = sentence.text.lower().index("recommend")
+            start = sentence.start + position
+            end = start + len(sentence.text[position:].split()[0].strip(".,;:"))
+            mentions.append(Mention("recommendation", doc.text[start:end], doc.span(start, end), "set_aside",
+                                    reason="prose_recommendation"))
+    mentions.sort(key=lambda m: m.span.char_start)
+    return Extraction(facts, mentions)
 
 
-def _read_section(doc: ParsedDocument, index: int, out: list[Recommendation]) -> int:
+def _imperative(text: str) -> bool:
+    word = _FIRST_WORD.match(text)
+    return word is not None and word.group("word").lower() in RECOMMENDATION_VERBS
+
+
+def _read_inline(doc: Document, line: TextLine, match: regex.Match[str], facts: list[Recommendation],
+                 mentions: list[Mention]) -> None:
+    """"Recommendations given to the combined YJS partnership were: Review board arrangements ...; ..."."""
+    owner = clean_owner(match.group("owner"))
+    offset = line.start + match.start("items")
+    for part in regex.finditer(r"[^;]+", match.group("items")):
+        text = part.group().strip()
+        if not text or not _imperative(text):
+            continue
+        start = offset + part.start() + part.group().index(text)
+        fact = Recommendation(len(facts) + 1, owner, owner_type(owner), text, doc.span(start, start + len(text)))
+        facts.append(fact)
+        mentions.append(Mention("recommendation", text, fact.span, "fact", rule="inline_list", fact=fact))
+
+
+def _read_section(doc: Document, index: int, out: list[Recommendation], mentions: list[Mention],
+                  owner: str | None, imperative_only: bool) -> int:
     """Read the items of one recommendations section; return the index after it.
 
-    Items are numbered or bulleted lines. Under an owner line ("The YOT
-    management board should:") whose items lost their bullets in a text
-    conversion, every plain line up to the next owner or heading is an item.
+    Items are numbered or bulleted lines. Under an owner line ("The YOT management board should:")
+    whose items lost their bullets, plain lines are items: every one under a "Recommendations"
+    heading, and those that open with an imperative ("Make sure that ...") elsewhere. An owner glued to
+    the end of an item ("... is effective. The Milton Keynes management board should:") starts the
+    next group. Lines a web page puts between items ("Hide Ad") are skipped.
     """
     lines = doc.lines
-    group_owner: str | None = None
+    group_owner: str | None = owner
     order = len(out)
     plain_group: list[int] = []  # unmarked lines of the current owner group
     group_has_marked = False
 
-    def add(start: int, end: int, number: int | None) -> None:
+    def add(start: int, end: int, number: int | None, rule: str) -> None:
         nonlocal order
         order += 1
         text = doc.text[start:end]
-        owner = group_owner
+        item_owner = group_owner
         trailing = _TRAILING_OWNER.search(text)
         if trailing and not _NOT_OWNER.match(trailing.group("owner")):
-            owner = clean_owner(trailing.group("owner"))
-        out.append(Recommendation(number or order, owner, owner_type(owner), text, doc.span(start, end)))
+            item_owner = clean_owner(trailing.group("owner"))
+        fact = Recommendation(number or order, item_owner, owner_type(item_owner), text, doc.span(start, end))
+        out.append(fact)
+        mentions.append(Mention("recommendation", text, fact.span, "fact", rule=rule, fact=fact))
 
     def flush_plain() -> None:
         if group_owner is not None and not group_has_marked:
             for line_index in plain_group:
-                add(lines[line_index].start, lines[line_index].end, None)
+                add(lines[line_index].start, lines[line_index].end, None, "owner_group_line")
         plain_group.clear()
 
     while index < len(lines):
         line = lines[index]
-        owner_match = _OWNER_LINE.match(plain(line.text))
+        text = plain(line.text)
+        owner_match = _OWNER_LINE.match(text)
         item = _ITEM.match(line.text)
-        if owner_match and not item:
+        if _NOISE.match(text):
+            pass
+        elif owner_match and not item:
             flush_plain()
             group_owner = clean_owner(owner_match.group("owner"))
             group_has_marked = False
@@ -110,25 +170,63 @@ def _read_section(doc: ParsedDocument, index: int, out: list[Recommendation]) ->
                    and not _ITEM.match(lines[index + 1].text)):
                 index += 1
                 end = lines[index].end
-            add(line.start + item.start("text"), end, int(item.group("number")) if item.group("number") else None)
-        elif is_heading_like(line.text):
+            glued = _OWNER_AT_END.search(doc.text[line.start + item.start("text") : end])
+            if glued and glued.start() > 0:
+                # "1. Review the way ... is effective. The Milton Keynes management board should:"
+                item_end = line.start + item.start("text") + glued.start()
+                add(line.start + item.start("text"), item_end, int(item.group("number")) if item.group("number")
+                    else None, "numbered_item")
+                group_owner = clean_owner(glued.group("owner"))
+                group_has_marked = False
+            else:
+                add(line.start + item.start("text"), end, int(item.group("number")) if item.group("number")
+                    else None, "numbered_item" if item.group("number") else "bulleted_item")
+        elif imperative_only and group_owner is not None and (owner_at_end := _OWNER_AT_END.search(text)):
+            flush_plain()
+            group_owner = clean_owner(owner_at_end.group("owner"))
+            group_has_marked = False
+        elif is_heading_like(line.text) and not (imperative_only and _imperative(text)):
             break  # the next section: a heading that is neither an owner nor an item
         elif group_owner is not None and line.text[:1].isalpha():
+            if imperative_only and not _imperative(text):
+                mentions.append(Mention("recommendation", line.text[:60], doc.span(line.start, line.start + len(
+                    line.text[:60])), "set_aside", reason="not_an_item", detail="ends the list under its owner"))
+                break
             plain_group.append(index)
         index += 1
     flush_plain()
     return index
 
 
-def stated_count(doc: ParsedDocument) -> int | None:
-    """The number of recommendations the document says were made."""
+def stated_count(doc: Document) -> int | None:
+    """The number of recommendations the document says were made.
+
+    A statement of the whole ("The report makes seven recommendations", "A total of seven ...") wins; a
+    count for one owner ("The report makes five recommendations to Coventry YJS") stands for the whole
+    only when it is the document's only count ("... also makes one recommendation to East Sussex Police"
+    means neither count is the total, which the document then does not state).
+    """
+    totals: list[int] = []
+    owned: list[int] = []
     for sentence in doc.sentences:
         if "recommendation" not in sentence.text.lower():
             continue
         if _EARLIER_COUNT.search(sentence.text):
             continue  # "At the last inspection we made nine recommendations"
-        for match in _COUNT.finditer(sentence.text):
-            count = parse_count(match.group("count") or match.group("count2"))
-            if count:
-                return count
-    return None
+        found: dict[int, tuple[str, int, int]] = {}
+        for name, pattern in _COUNTS:
+            for match in pattern.finditer(sentence.text):
+                found.setdefault(match.start("count"), (name, match.end(), match.start("count")))
+        for _, (name, end, start) in sorted(found.items()):
+            count = parse_count(sentence.text[start:].split()[0])
+            if not count or _SHARE_BEFORE.search(sentence.text[:start]):
+                continue
+            if name == "total" or not _OWNER_AFTER.match(sentence.text[end:]):
+                totals.append(count)
+            elif name == "made":
+                owned.append(count)  # "The report makes five recommendations to Coventry YJS"
+            else:
+                owned.extend((count, count))  # "Two recommendations are made for Bromley’s board": a share
+    if totals:
+        return totals[0]
+    return owned[0] if len(owned) == 1 else None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields
+from typing import Generic, TypeVar
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,17 @@ class Rating:
     span: Span
     score: int | None = None
     score_max: int | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score stated for the service: "Score 13/36", "33 out of a possible of 36 points"."""
+
+    subject: str
+    score: int
+    score_max: int
+    text: str
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -74,13 +86,50 @@ class DocumentSummary:
     recommendation_count_extracted: int
 
 
-def fact_row(fact: Rating | Percentage | DateMention | Recommendation, doc_id: str, table: str,
+@dataclass(frozen=True)
+class Mention:
+    """A candidate the extractors saw: it became (or restates) a fact, or was set aside with a reason."""
+
+    fact_type: str  # rating | score | percentage | date | recommendation
+    text: str
+    span: Span
+    decision: str  # fact | set_aside
+    rule: str | None = None  # for a fact: the reading that made it ('table_row', 'rated_as', 'restates', ...)
+    reason: str | None = None  # for set_aside: one of models.vocabulary.REASON_NAMES
+    detail: str | None = None
+    fact: object | None = field(default=None, compare=False, repr=False)  # the fact it became or restates
+
+
+Fact = TypeVar("Fact")
+
+
+@dataclass
+class Extraction(Generic[Fact]):
+    """What one extractor found in one document: facts, and every candidate with its decision."""
+
+    facts: list[Fact]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def fact_row(fact: Rating | Score | Percentage | DateMention | Recommendation, doc_id: str, table: str,
              version: str) -> dict:
     """Flatten a fact into a row of its table (span columns inline, stable fact_id)."""
     row = {k: v for k, v in asdict(fact).items() if k != "span"}
     row.update(asdict(fact.span))
     key = "|".join(str(row[k]) for k in sorted(row) if k not in ("sentence", "section_heading"))
     row["fact_id"] = hashlib.sha256(f"{doc_id}|{table}|{key}".encode()).hexdigest()[:16]
+    row["doc_id"] = doc_id
+    row["extractor_version"] = version
+    return row
+
+
+def mention_row(mention: Mention, doc_id: str, version: str, fact_ids: dict[int, str]) -> dict:
+    """A mentions-table row; ``fact_ids`` maps id() of each fact object to its row's fact_id."""
+    row = {f.name: getattr(mention, f.name) for f in fields(mention) if f.name not in ("span", "fact")}
+    row.update(asdict(mention.span))
+    row["fact_id"] = fact_ids.get(id(mention.fact)) if mention.fact is not None else None
+    key = f"{doc_id}|{mention.fact_type}|{mention.span.char_start}|{mention.span.char_end}|{mention.decision}|{row['fact_id']}|{mention.reason}|{mention.detail}"
+    row["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]
     row["doc_id"] = doc_id
     row["extractor_version"] = version
     return row

@@ -197,7 +197,8 @@ SERVICE_WORDS = r"\b(?:YOT|YJS|YOS|YJT|youth\s+(?:justice|offending))\b"
 # "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
 SECTOR_CUES = (
     r"\bnationally\b|\bacross\s+(?:england|wales|the\s+country)\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+of\b"
-    r"|\b(?:all|most|many|other|neighbouring)\s+(?:youth\s+(?:justice|offending)\s+)?(?:services|teams|YOTs|areas)\b"
+    r"|\b(?:all|most|many|other|neighbouring)\s+(?:youth\s+(?:justice|offending)\s+)?(?:services|teams|YOTs|councils"
+    r"|local\s+authorities)\b"
     r"|\b(?:half|two-thirds|two\s+thirds|a\s+third|majority|minority)\s+of\s+(?:the\s+)?(?:\d+\s+)?(?:services|YOTs|YJSs|YOSs)\b"
     r"|\b\d+\s+(?:of\s+the\s+\d+\s+)?(?:services|YOTs|YJSs|YOSs)\s+(?:were|have\s+been)\s+rated\b"
     r"|\b(?:half|two-thirds|two\s+thirds|a\s+third|one\s+third|three-quarters|majority|minority)\b[^.]{0,40}\b(?:are|were|have\s+been)\s+rated\b"
@@ -294,12 +295,35 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20,
 }
 
-# "we have made seven recommendations", "The inspection made nine recommendations"
-RECOMMENDATION_COUNT = (
-    r"\b(?:made|make|makes|making|set\s+out|are)\s+(?:a\s+total\s+of\s+)?(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+"
-    r"(?:\w+\s+)?recommendations?\b"
-    r"|\b(?P<count2>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+recommendations?\s+(?:have\s+been|has\s+been|were|was|are|is)\s+made\b"
+_COUNT_NUMBER = r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+# Statements of how many recommendations were made; the count is in group 'count'.
+# Each: (name, pattern, example). 'total' gives the document's count; 'owner' a share for one owner.
+RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
+    ("total", r"\ba\s+total\s+of\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
+     "A total of seven recommendations have been made to Gateshead YJS"),
+    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes)\s+" + _COUNT_NUMBER
+     + r"\s+(?:key\s+|new\s+|further\s+|inspection\s+)?recommendations?\b",
+     "The report makes seven recommendations, including ensuring ..."),
+    ("there_were", r"\bthere\s+(?:were|are)\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
+     "There were nine recommendations which His Majesty’s Inspectorate of Probation made:"),
+    ("were_made", r"\b" + _COUNT_NUMBER + r"\s+(?:inspection\s+)?recommendations?\s+(?:that\s+)?(?:have\s+been\s+|has\s+been\s+"
+     r"|were\s+|was\s+|are\s+|is\s+)?(?:made|issued|given|arising|arose|from)\b",
+     "An action plan to address four recommendations that were made would be approved by the Board."),
+    ("the_n", r"\b(?:the|those|these|its|all)\s+" + _COUNT_NUMBER + r"\s+(?:inspection\s+|key\s+)?recommendations\b",
+     "... the improvement plan drawn up in response to the seven inspection recommendations ..."),
+    ("with_n", r"\bwith\s+" + _COUNT_NUMBER + r"\s+recommendations?\s+made\b",
+     "The overall rating was 'Good' with six recommendations made by the inspectorate."),
 )
+# After a count: a share for one owner ("... made for Bromley’s executive management board") rather than a purpose
+# ("... to further improve the work of Calderdale YJS", "for action including for the Home Office").
+RECOMMENDATION_OWNER_AFTER = (
+    r"^[^.;]{0,20}?\b(?:to|for|directed\s+at|aimed\s+at)\s+(?!(?:further\s+)?(?:improve|improvement|help|address|ensure"
+    r"|strengthen|develop|make|support|be|action|change)\b)(?:the\s+|its\s+|their\s+)?(?:[A-Z]|[\w’'-]+\s+(?:\w+\s+)?"
+    r"(?:board|YJS|YOT|YOS|service|partnership|police|council|team|manager|NHS|health))"
+)
+# A share of the recommendations, not their number: "The other three recommendations are that ...",
+# "Of these, four are for ...", "One is for ...", "including three directed at the YJS itself"
+RECOMMENDATION_SHARE_BEFORE = r"\b(?:other|remaining|including|of\s+which|first|last)\s+$"
 # A count that belongs to an earlier inspection: "At the last inspection we made nine recommendations".
 EARLIER_COUNT = r"\b(?:last|previous|earlier|prior)\s+inspection\b|\bpreviously\b|\bin\s+(?:19|20)\d\d\b"
 
@@ -320,12 +344,15 @@ MONTHS: dict[str, int] = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_MONTH = _MONTH_NAME + r"\.?"
 # "28 March 2019", "1st April 2020", "March 2019", "12th of March 2019", and "March 28, 2019"
 # (American order, in some web pages): found from the year backwards, since scanning the text
 # for years is fast and trying twelve month names at every position is not.
 YEAR = r"(?<![\w/])(?P<year>(?:19|20)\d\d)(?![\w/])"
-BEFORE_YEAR = r"(?<![\w/])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>" + _MONTH + r")\s*,?\s+$"
+# A month glued to the word before it in a transcript ("workJanuary 2015", "Published27 February 2013") is still one.
+BEFORE_YEAR = (r"(?:(?<![\w/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?<=[a-z])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+               r"(?:of\s+)?|(?<![\w])|(?<=[a-z])(?=(?-i:[A-Z])))(?P<month>" + _MONTH + r")\s*,?\s+$")
 US_BEFORE_YEAR = r"(?<![\w/])(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*$"
 # "28/03/2019", "28.03.2019"
 NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
@@ -335,9 +362,43 @@ NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(
 RANGE_START = (
     r"(?<![\w/,.])(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month>" + _MONTH + r"))?"
     r"|(?P<month_only>" + _MONTH + r"))"
-    r"\s*(?:,\s*)?(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$"
+    r"\s*(?:,\s*)?(?:and|to|until|till|through|-|–|—|/)\s*(?:the\s+)?$"
 )
+# Numeric and stamp forms: "2018-07-23", "2024-02-28", "12-Oct-2020", "25-Jan-2021"
+ISO_DATE = r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/.]|-\d)"
+STAMP_DATE = r"(?<![\w/.-])(?P<day>\d{1,2})-(?P<month>" + _MONTH_NAME + r")-(?P<year>(?:19|20)\d\d)(?![\w/.])"
+# Every month name, written out or short: each is a date candidate ("may" the verb is set aside).
+MONTH_WORD = r"(?:(?<![\w])|(?<=[a-z0-9])(?=(?-i:[A-Z])))(?P<month>" + _MONTH_NAME + r")(?![\w])"
 
+# Roles from the words nearest before a date (within its clause, after any earlier date); the nearest cue wins.
+# Each: (role, strength, pattern, example). 'weak' cues count only when no other cue is in reach; 'after' cues may
+# also follow the date ("In October 2021, Her Majesty's Inspectorate of Probation released their latest findings").
+DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
+    ("other", "strong",
+     r"\b(?:notified|established|establishment|launched|appointed|formed|created|lifted|meeting|met|feedback"
+     r"|reorganisation|became|joined|elected|disbanded|merged|withdrawn|suspended|paused|halted|resumed|lockdown)\b",
+     "The Local Authority was notified in early January 2015 that an inspection ... would take place"),
+    ("publication", "strong",
+     r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b",
+     "The inspection report was published on 17 January 2023."),
+    ("fieldwork", "strong",
+     r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\btook\s+place\b|\btake\s+place\b|\bcarried\s+out\b"
+     r"|\bundertaken\b|\bundertook\b|\bconducted\b|\bvisited\b|\bvisit\b|\battended\b|\binspected\b|\bon-?site\b"
+     r"|\binterviews?\b|\bassessment\s+in\b",
+     "HMIP attended B&P YOS premises during May 2012."),
+    ("case_sample", "strong",
+     r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b(?!\s+(?:inspection|assessment))[^.;]{0,80}\b(?:began|begun"
+     r"|started|commenced|delivered|between|imposed|ended|terminated|closed)\b|\bsupervised\s+from\b",
+     "Most cases involved court orders which commenced with or were transferred to Havering YOT between September 2010 and January 2011."),
+    ("data_period", "strong",
+     r"\bdata\b|\bcohort\b|\bperiod\s+(?:from|between|to|ending|of\s+(?:the\s+)?(?:data|report))\b|\breporting\s+period\b"
+     r"|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to|from)\b|\bquarter\b|\bmonths?\s+to\b"
+     r"|\b(?:covers|covered|covering)\b(?:[^.;]{0,60}?\b(?:between|from|since)\b)?"
+     r"|\binspections\s+(?:conducted|carried\s+out|undertaken|published)\s+(?:between|from|since)\b",
+     "Of the 33 youth justice services inspected in the year from October 2021 to October 2022, 25 ... were rated"),
+    ("fieldwork", "weak", r"\binspect(?:ion|ing)\b|\bre-\s?inspection\b",
+     "HMI Probation led a Joint Inspection of Dorset Combined Youth Justice Service in September and October 2022."),
+)
 # Roles, tried in this order on the clause before the date, then on the sentence.
 DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
     ("case_sample",
@@ -365,6 +426,31 @@ OWNER_LINE = (
     r"^\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?(?P<owner>[A-Z][^\t.:]{2,120}?)\s+should"
     r"(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:?\**\s*$"
 )
+# An owner at the end of a line, after other words: "They are that the Lancashire YOT Manager should:",
+# "The other three recommendations are that the Lancashire's Director of Children’s Services should:",
+# "1. Review the way ... is effective. The Milton Keynes management board should:"
+OWNER_AT_END = (
+    r"(?:^|(?<=[.!?])\s+|\bthat\s+)\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?"
+    r"(?P<owner>[A-Z][^\t.:;]{2,120}?)\s+should(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:\**\s*$"
+)
+# Recommendations listed in a sentence: "Recommendations given to the combined YJS partnership were: Review board
+# arrangements to ensure effective strategic partnerships across the combined area ..."
+INLINE_RECOMMENDATIONS = (
+    r"\brecommendations?\s+(?:given|made|addressed|issued)\s+to\s+(?i:the\s+)?(?P<owner>[^:;.]{3,80}?)\s+"
+    r"(?:were|are|include|included|was|is)\s*:\s*(?P<items>\S.*)$"
+)
+# Unnumbered items open with a verb in the imperative: "Make sure that reviewing of statutory casework is timely",
+# "Produce effective plans to support interventions", "Analyse children and young people’s health needs".
+RECOMMENDATION_VERBS = frozenset("""
+address agree analyse analyze appoint assess audit build challenge clarify collate commission complete consider
+continue create deliver develop embed engage enhance ensure establish evaluate examine expand explore extend
+focus gather identify implement improve increase introduce invest involve make maintain monitor obtain
+prioritise prioritize produce promote provide put raise recruit reduce refresh reinforce renew report require
+resource respond review revise scrutinise scrutinize secure seek set share strengthen support take train
+undertake understand update use work
+""".split())
+# Lines that a web page puts between a list's items and that are not part of it.
+PAGE_NOISE_LINE = r"^(?:Hide\s+Ad|Advertisement|Advert|ADVERTISEMENT|Continue\s+reading|Read\s+more|Share|Click\s+here.*)$"
 # "... to hold partners and the YJS to account (Chair of YJS Management Board)."
 TRAILING_OWNER = r"\((?P<owner>[A-Z][^()]{2,80})\)\s*\.?\s*$"
 # "1. Undertake a detailed needs analysis ...", "(1) a timely and good quality assessment ..." (2010-2012),
@@ -432,3 +518,263 @@ PAGE_BOILERPLATE = (
     r"|or\s+write\s+to:?|information\s+policy\s+team,?|the\s+national\s+archives,?|kew,?|london\s+tw9\s+4du"
     r"|or\s+email:.*|this\s+publication\s+is\s+available\s+at:?|https?://\S+|are\s+you\s+ok\s+with\s+cookies\?)$"
 )
+
+# ------------------------------------- rating constructions (label-anchored reading)
+# A label mention is read in its clause. LEFT patterns are matched against the clause's words
+# just before the label (anchored at their end); RIGHT patterns against the words just after it
+# (anchored at their start). Each names what it captures; the subject decides what is rated.
+
+RATING_VERBS = (
+    r"rated|judged|graded|assessed|found|deemed|considered|classed|classified|hailed|flagged|singled\s+out"
+    r"|marked|reported|recognised|recognized|listed|labelled|labeled|confirmed|scored|branded"
+)
+_ADVERBS = (r"also|now|all|both|each|itself|separately|individually|then|subsequently|overall|again|still|just|only"
+            r"|recently|previously|since|consistently|specifically|already|officially|being|once|last|again")
+_OPEN_QUOTE = r"[‘’'\"“”(]?"
+
+# "Essex Youth Offending Service (YOS) has been assessed by HM Inspectorate of Probation as ‘Outstanding’"
+# "Partnership working was flagged as ‘outstanding’", "which we rated separately as ‘Outstanding’"
+# "Derbyshire was judged to require just ‘minimum’ improvement in safeguarding"
+PASSIVE_RATING = (
+    r"(?P<subject>.*?)(?:\b(?P<be>is|are|was|were|be|been|being|has|have|had)\b\s*)?(?:\b(?:" + _ADVERBS + r")\b\s*)*"
+    r"\b(?P<verb>" + RATING_VERBS + r")\b(?:\s+(?:separately|individually|overall|again|specifically|both|all))?"
+    r"(?:\s+by\s+(?P<agent>[^,;]{2,90}?))?(?:\s+(?:in|at|during)\s+[^,;‘’'\"“”]{2,40}?)?"
+    r"\s+(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+have\s+been\s+|to\s+require\s+(?:just\s+|only\s+)?|to\s+need\s+)?"
+    r"(?:(?:an?|the)\s+)?(?:overall\s+)?" + _OPEN_QUOTE + r"$"
+)
+# "The Inspectorate has given Bradford YOT a ‘Requires improvement’ rating",
+# "had classified the Gloucestershire Youth Offending Service as ‘requiring improvement’",
+# "HM Inspectorate of Probation gave Lancashire YOT an overall rating of ‘Good’"
+ACTIVE_RATING = (
+    r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before)\s)|^)rating|judged|judges|graded|assessed|classified"
+    r"|classed|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists"
+    r"|listed|identified|identifies|singled\s+out|flagged|named|recognised|recognises)\s+"
+    r"(?!of\b)(?P<object>(?:(?!\b(?:as|was|were|has|have|had|said|says)\b)[^;:‘’“”]){1,160}?)\s+"
+    r"(?:as\s+(?:being\s+)?|to\s+be\s+)?(?:(?:an?|the|its|their)\s+)?(?:overall\s+)?"
+    r"(?:(?:rating|grade|mark|judgement|score)\s+of\s+)?" + _OPEN_QUOTE + r"$"
+)
+# "Barnet Youth Offending Service (YOS) has received an overall rating of ‘Good’",
+# "Leeds Youth Justice Service was given a rating of 'requires improvement'",
+# "Hammersmith & Fulham was one of only two local authorities in London with an overall rating of ‘outstanding’",
+# "Work to help children ... was given the highest possible grade of “Outstanding”", "recently achieving “good” status"
+RECEIVED_RATING = (
+    r"(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
+    r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
+    r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to)\s+"
+    r"(?:(?:a|an|the|its|their|this|that|his|her|our)\s+)?(?:(?P<rating_of>(?:[\w-]+\s+){0,3}?"
+    r"(?:rating|grade|grading|judgement|judgment|mark|score|status|verdict|outcome|category)\s+of)\s+"
+    r"|(?:(?:overall|final|new)\s+)|(?P<stars>(?:\d|one|two|three|four)\s+(?:out\s+of\s+(?:four|4)\s+)?stars?\s*[/(]\s*))?"
+    + _OPEN_QUOTE + r"$"
+)
+# The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition"
+RATING_NOUN_AFTER = (r"^[’'\"”)]?\s*(?:overall\s+)?(?:rating|ratings|grade|grading|judgement|judgment|mark|status"
+                     r"|recognition|category|verdict|outcome|result)\b")
+# "The overall rating of the service was Good.", "The overall rating was 'Good'",
+# "In summary, the overall judgement was that CYJS was good"
+OVERALL_IS = (
+    r"\boverall\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
+    r"\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?" + _OPEN_QUOTE + r"$"
+)
+# "While a rating of ‘Requires improvement’ means they still have some way to go"
+RATING_OF = r"\b(?:rating|grade|judgement|judgment|verdict)\s+of\s+" + _OPEN_QUOTE + r"$"
+# "work to reduce reoffending was poor.", "Assessments for court cases were outstanding."
+COPULA = (
+    r"(?P<subject>.*?)\s+(?P<be>is|are|was|were|remained|remains|remain|be|been|has\s+been|have\s+been"
+    r"|had\s+been|became|become|becomes)(?:\s+(?:also|now|still|both|all|consistently|again|overall|judged"
+    r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?\s+" + _OPEN_QUOTE + r"$"
+)
+# "Requires improvement" is also a verb phrase: "the report said that the service overall requires improvement",
+# "North Cumbria’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."
+VERB_LABEL = r"(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further)\s+)?" + _OPEN_QUOTE + r"$"
+# A label before the service it describes: "‘Outstanding’ Bromley Youth Justice Service “helping each child
+# succeed”", "Camden’s ‘outstanding’ youth offending service", "Calls for independent inquiry into ‘inadequate’
+# youth offending service"
+ATTRIBUTIVE_SERVICE = (
+    r"^[’'\"”]?\s+(?:[A-Z][\w’'&.-]*\s+){0,5}(?:YOT|YJS|YOS|Y&JS|YJT|youth\s+(?:justice|offending)\s+"
+    r"(?:service|services|team|partnership|system)|service|team|partnership)\b"
+)
+# What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
+# "‘moderate’ improvement in risk of harm", "one out of four stars (poor) in terms of protecting the public",
+# "It scored three out of four (good) on ensuring sentences are served."
+COMPLEMENT = (
+    r"^[’'\"”)]?(?:\s*(?:rating|ratings|grade|recognition|status|mark|improvement|overall|specifically|separately"
+    r"|also|was|were|received|given|awarded|required|,))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across)\s+"
+    r"(?P<words>[^;.]{2,200})"
+)
+# A label qualified as partly true: "mostly ‘Outstanding’", "generally good"
+HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometimes|often|usually|mainly"
+                r"|predominantly|not\s+always|in\s+parts?|almost)\s+(?:been\s+)?" + _OPEN_QUOTE + r"$")
+# Labels offered as alternatives: "good or outstanding", "“poor” or “very poor”", "either inadequate or required"
+ALTERNATIVE_AFTER = r"^[’'\"”]?\s*(?:/|or\b|nor\b)"
+ALTERNATIVE_BEFORE = r"(?:\bor|\beither|(?<!\bstars?)/)\s*" + _OPEN_QUOTE + r"$"
+# A rating that was not given: "the service only rescued from an overall ‘Inadequate’ rating",
+# "a good service with the potential to become outstanding", "had dragged the overall rating down from 'good'"
+HYPOTHETICAL = (
+    r"\b(?:rescued|saved|spared|kept|escaped|prevented)\s+from\b|\bpotential\s+to\b|\baspir\w*\b|\bstriv\w*\b"
+    r"|\b(?:aim|aims|aiming|ambition|hope|hopes|goal|journey|path|on\s+track|on\s+course)\s+(?:to|for|of)\b"
+    r"|\bwould\s+(?:have\s+)?(?:been|be|get|receive|achieve)\b|\bcould\s+(?:have\s+)?(?:been|be|become|achieve|reach)\b"
+    r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
+)
+# An answer in a survey: "42 per cent of staff rated their supervision as “poor” or “very poor”"
+SURVEY = (
+    r"\b(?:staff|children|young\s+people|parents|carers|respondents|boys|girls|families|victims|practitioners)\b"
+    r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
+    r"(?:their|the|its|our|his|her|them|it|supervision|support)\b"
+)
+# How many areas got a label, not which: "In four of the 12 separate areas examined", "eight of its 12 quality
+# standards", "rated outstanding in five categories, good in four", "11 of the 13 standards were rated Good"
+_COUNT_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|all|most|many|some"
+               r"|several|half|majority|minority|each|every|none|both|various|certain|specific|other|a\s+number\s+of)")
+COUNT_OF_AREAS = (
+    r"\b" + _COUNT_WORD + r"\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:\d+|twelve|thirteen|12|13)?\s*)?"
+    r"(?:[\w-]+\s+){0,2}(?:areas?|aspects?|standards?|categories|category|domains?|elements?|parts?|features?"
+    r"|strengths|ratings)\b"
+)
+COUNT_ONLY_SUBJECT = r"^\W*(?:and\s+|with\s+|while\s+)?" + _COUNT_WORD + r"\W*$"
+# The label then what it counts: "three outstanding areas", "some “outstanding” areas", "outstanding features"
+COUNTED_AFTER = (r"^[’'\"”]?\s+(?:areas?|aspects?|features?|elements?|parts?|categories|standards?|strengths"
+                 r"|practice\s+areas|ratings?\s+in\s+(?:all|most|many|some|\d{1,2}\b))\b")
+# "It was the first ‘Inadequate’ rating given to a Youth Justice Service since July 2020."
+GIVEN_TO_ANY = r"^[’'\"”]?\s*rating\s+(?:given|awarded)\s+to\s+(?:a|an|any)\b"
+# A label that describes a share of cases: "safeguarding work was only satisfactory 36 per cent of the time"
+SHARE_OF_CASES = r"^[’'\"”]?\s*(?:in\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)"
+# The scale itself: "The Inspectorate uses a four-point scale: ...", "‘Good’ is the second highest rating"
+SCALE_CUES = (
+    r"\b(?:four|4)[\s-]point\s+scale\b|\bscale\s+(?:of|from)\b|\bon\s+a\s+scale\b|\brated\s+(?:overall\s+)?as\s+either\b"
+    r"|\beither\b[^.;]{0,80}\bor\b|\bfour\s+(?:possible\s+)?(?:ratings|scores|grades)\b|\bpossible\s+ratings\b"
+    r"|\bratings\s+(?:are|which\s+can\s+be)\b|\brequiring\s+either\b|\brequires\s+either\b"
+)
+LABEL_IS_DEFINED = r"^[’'\"”]?\s+(?:is|means)\s+(?:the\s+)?(?:second\s+|third\s+)?(?:highest|lowest|top|best|worst)\b"
+# Other inspectorates: "The Care Quality Commission inspected the service in November 2011 and rated it ‘Good’."
+OTHER_INSPECTORATE = (r"\b(?:Ofsted|Care\s+Quality\s+Commission|CQC|Estyn|HMICFRS|Care\s+Inspectorate\s+Wales"
+                      r"|Healthcare\s+Inspectorate\s+Wales|Inspectorate\s+of\s+Constabulary|HMI\s+Prisons"
+                      r"|Probation\s+Delivery\s+Units?|PDUs?)\b")
+PROBATION_INSPECTORATE = r"\bProbation\b|\bHMIP\b"
+# This service, referred to without its name: "the service", "the YOT", "it", "Overall"
+SERVICE_REFERENCE = (
+    r"\b(?:YOT|YJS|YOS|Y&JS|YJT|YJPS|YOTs?|youth\s+(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|services"
+    r"|team|teams|partnership|work|system|provision)|youth\s+and\s+justice\s+service|justice\s+service"
+    r"|(?:the|this|its|their|our|a|an)\s+(?:service|team|partnership|council|borough|county)|it|they)\b"
+)
+# A rating from an earlier inspection: words that place the rating before this inspection.
+# "It comes after an earlier inspection, in 2020, rated the service as ‘Inadequate’."
+# "In 2018, the service was rated ‘Inadequate’ but they have since addressed areas of poor practice"
+# "This was a reinspection of the service, after they received an ‘Inadequate’ rating in 2020."
+PREVIOUS_CLAUSE_CUES = (
+    r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
+    r"\b(?:previous|previously|last|earlier|prior|former|formerly)\b"
+    r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
+    r"|\breinspection\b|\bre-inspection\b|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
+    r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"
+    r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\s+in\s+(?:19|20)\d\d\b|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
+    r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b|\b(?:up|down|improved|risen|rose|fallen|fell|moved)\s+from\b"
+)
+# After a label, words that place it in an earlier inspection: "an ‘Inadequate’ rating, when they were part of the
+# former Western Bay Youth Justice Service", "rated ‘Good’ at its last inspection", "rated ‘Inadequate’ in 2018"
+PREVIOUS_AFTER = (r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
+                  r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b)")
+# The destination of a change is this inspection's rating: "from X ... to recently achieving “good” status"
+CHANGED_TO = r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improved\s+to|raised\s+to|now)\s+(?:[\w-]+\s+){0,3}" + _OPEN_QUOTE + r"$"
+# A year in the label's clause: compared with the document's latest year.
+YEAR_IN_CLAUSE = r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b"
+
+# -------------------------------------------------- who published a document
+# Any of these marks a page published by someone other than the Inspectorate (doc_type 'other'):
+# councils, committees, newspapers, charities, other bodies. Each with a real example.
+OTHER_PARTY_CUES: tuple[tuple[str, str, str], ...] = (
+    ("hmip_acronym", r"\bHMIP\b", "Barnet Youth Offending Service (YOS) has received an overall rating of ‘Good’ following an inspection by Her Majesty’s Inspectorate of Probation (HMIP)."),
+    ("councillor", r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]", "Cllr Richard Boyles, Cabinet Member for Children’s Safeguarding and Early Years, sought endorsement"),
+    ("byline", r"(?m)^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*$", "By Ian Hirst"),
+    ("caption", r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:", "Croydon YOS has been rated as \"requires improvement\". Picture: Adobe Stock"),
+    ("news_furniture", r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
+     r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bTrending\s+Articles\b|\bBrowse\s+latest\b|\bmins?\s+read\b"
+     r"|\bNews\s+you\s+can\s+trust\b|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$",
+     "Sign up to our daily Halifax Courier Today newsletter"),
+    ("meeting", r"(?m)^\s*(?:Minutes|Decision|Agenda\s+item|Agenda\s+and\s+minutes|Issue\s+-\s+meetings|RESOLVED|Meeting|Venue"
+     r"|Contact|Apologies|To\s+be\s+completed\s+by|Report\s+ED\d+|AGENDA\s+ITEM|Council\s+meetings|Questions\s+-)\b"
+     r"|\bThe\s+(?:Committee|Board|Chair|Cabinet)\s+(?:considered|noted|discussed|welcomed|congratulated|was\s+pleased)\b"
+     r"|\bMembers\s+(?:were|noted|welcomed|received)\b",
+     "Minutes: The Chair welcomed Barbara Bath, Head of Fostering, Adoption, Residential and YOT, to the meeting."),
+    ("dateline", r"\A(?:[^\n]*\n){0,6}?\s*(?:date\s+\d{4}-\d\d-\d\d|(?:Published:?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+     r"|Saturday|Sunday),?\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+     r"\s+\d{1,2},\s+\d{4}\s*$|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+     r"|December)\s+\d{4}\s*$|Date:\s*\d)",
+     "Tuesday, 17th May 2022, 10:31 am"),
+    ("reported_speech", r"\baccording\s+to\s+(?:its|the|a)\s+(?:first\s+|latest\s+|new\s+)?(?:inspection\s+)?report\b"
+     r"|\b(?:a|the)\s+(?:new|latest|recent|damning|critical|official)\s+(?:official\s+)?report\s+(?:states|says|said|found|into|shows)\b"
+     r"|\bwatchdog\b|\bthe\s+report\s+(?:states|said|says)\b|\bthe\s+inspector\s+said\b|\bthe\s+Probation\s+Inspectorate\b"
+     r"|\bGovernment\s+(?:inspectors|figures|report)\b|\bgovernment\s+inspectors\b|\bHMI\s+Probation\s+state\b",
+     "North Cumbria’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."),
+    ("council_voice", r"\b(?:[A-Z]\w+\s+)?(?:City\s+|County\s+|Borough\s+)?Council\s+(?:said|says|has\s+thanked|will|remains|formed)\b"
+     r"|\bcouncil(?:’s|'s)?\s+spokes(?:person|man|woman)\b|\bA\s+spokes(?:person|man|woman)\b|\bthe\s+council(?:’s|'s)\b"
+     r"|\b(?:our|Our)\s+(?:youth\s+justice|youth\s+offending|children|young\s+people|partners|staff|residents)\b"
+     r"|\bwelcomed?\s+the\s+(?:findings|report|inspection)\b|\bwelcomes\s+the\s+findings\b|\bis\s+being\s+welcomed\b",
+     "A Hillingdon Council spokesperson responded: “The council has confidence and pride in the services it provides.”"),
+    ("other_body", r"\bYouth\s+Justice\s+Board\s+(?:\(YJB\)\s+)?(?:welcomes|response)\b|\bresponse\s+to\s+HMI\w*\s+report\b"
+     r"|\bThis\s+news\s+article\s+was\s+withdrawn\b|\bKeep\s+up-to-date\b|\bPage\s+created\s+by\b(?!.*\bForeword\b)",
+     "Youth Justice Board response to HMIP report into Lambeth Youth Offending Team"),
+    ("blog", r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
+     r"|\bmy\s+blogs?\b|\A\s*Our\s+standards\s+and\s+ratings\b|\bDownload\s+our\s+standards\b",
+     "05 November 2021 – ‘Tough’ experiences for black and mixed heritage boys in the youth justice system"),
+    ("foreign_outlet", r"\bThe\s+Inspectorate\s+of\s+Probation\s+of\s+England\s+and\s+Wales\b|\bHer\s+Majesty’s\s+Inspectorate\s+of"
+     r"\s+Probation\s+\(HMI\s+Probation\)\s+have\b", "The Inspectorate of Probation of England and Wales assesses youth justice services"),
+)
+# The Inspectorate's own announcement (doc_type 'press_release'), when no mark of another party is present.
+PRESS_RELEASE_VOICE: tuple[tuple[str, str, str], ...] = (
+    ("ends", r"(?m)^\s*(?:[-•–]\s*)?(?:ENDS?|Ends)\s*[-–]?\s*$|\bnotes?\s+to\s+editors?\b", "ENDS"),
+    ("published_today", r"\bToday\s+(?:he|she|we)\s+published\b|\bwas\s+published\s+today\b|\bpublished\s+the\s+report\s+of\b",
+     "Today he published the report of a recent joint inspection of the work of Doncaster Youth Offending Service."),
+    ("inspectorate_inspected", r"\b(?:HM|Her\s+Majesty’s|His\s+Majesty’s|Her\s+Majesty's|His\s+Majesty's)\s+Inspectorate\s+of\s+Probation\s+"
+     r"(?:conducted|led|has\s+published|reviewed|inspects)\b|\bInspectors\s+looked\s+at\s+12\s+aspects\b"
+     r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|uses|rates|found)\b|\bInspectors\s+have\s+(?:praised|found)\b",
+     "HM Inspectorate of Probation conducted a routine inspection of Bury and Rochdale Youth Justice Service (YJS) in March."),
+    ("received_following", r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
+     "Calderdale Youth Justice Service (YJS) has received an overall rating of ‘Requires improvement’ following an inspection by Her Majesty’s Inspectorate of Probation."),
+    ("inspectorate_we", r"(?m)^(?![^\n]*[“\"])[^\n]*\b(?:We|we)\s+(?:also\s+)?(?:found|inspected|rated|made|make|identified|assessed|saw"
+     r"|were\s+(?:pleased|impressed|concerned|disappointed|particularly)|have\s+made|look\s+forward|trust|carried\s+out|identified)\b",
+     "We also inspected the quality of resettlement work ... which was separately rated as ‘Good’."),
+    ("chief_inspector_said", r"\bChief\s+Inspector\s+of\s+Probation,?\s+(?:[A-Z][a-z]+,?\s+){1,3}(?:CBE\s+)?said\b|\bsaid\s+(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector"
+     r"|\b(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+said\b"
+     r"|\bDame\s+Glenys\s+(?:Stacey\s+)?said\b|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b",
+     "Chief Inspector of Probation Justin Russell said: “Barnet Youth Offending Service is committed ...”"),
+)
+# A report (or its web page or transcript): its own title plus the furniture of a report.
+REPORT_BODY_CUES = (
+    r"(?im)^\s*(?:contents|foreword|acknowledgements|executive\s+summary|the\s+role\s+of\s+(?:hm|her\s+majesty’s|his\s+majesty’s)"
+    r"\s+inspectorate\s+of\s+probation|this\s+inspection\s+was\s+led\s+by|scoring\s+(?:œ\s+)?and\s+summary\s+table)\b"
+    r"|(?im)^\s*(?:#+\s*)?(?:ratings|recommendations|summary|overall\s+findings|appendix\s+\d+)" + BACK_TO_TOP + r"\s*$"
+    r"|\bISBN\b|©\s*Crown\s+copyright|\bForeword\s*\(Back\s+to\s+top\)|\bForeword(?:This|Lambeth|\s*$)"
+)
+# "HM Inspectorate of Probation Annual Report", "Annual report: inspection of youth offending services (2019-2020)"
+ANNUAL_REPORT_TITLE = (r"^(?:(?:HM|Her\s+Majesty’s|His\s+Majesty’s)\s+Inspectorate\s+of\s+Probation\s+)?(?:Youth\s+)?Annual\s+Report"
+                       r"(?:\s+\d{4}(?:[/-]\d{2,4})?)?(?:\s*:\s*[^.!?]{0,120})?\s*$")
+# A document about the sector as a whole, or many services: an annual report, news of one, a thematic
+# inspection, a research bulletin, the standards page.
+SECTOR_DOCUMENT = (
+    r"(?i)\bannual\s+(?:report|joint\s+inspection)\b|\bthematic\s+(?:inspection|review|report)\b|\bthematic\s+on\b"
+    r"|\bresearch\s+(?:and\s+analysis\s+)?(?:bulletin|button)\b|\bour\s+standards\s+and\s+ratings\b"
+    r"|\bprobation\s+delivery\s+units?\b|\bacross\s+the\s+\d+\s+services\b"
+    r"|\bsample\s+of\s+cases\s+from\s+(?:\w+\s+){0,2}youth\s+(?:offending|justice)\s+services\b"
+    r"|\bservices\s+to\s+children\s+by\s+Youth\s+Offending\s+Teams\b|\bthematic\b.{0,80}\binspection\b"
+)
+
+# "nine per cent above the England and Wales average", "Sixty per cent of those who had received a court
+# sentence had been excluded from school", "one per cent – of black children"
+_UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS_WORDS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+PERCENT_IN_WORDS = (
+    r"(?<![\w-])(?P<words>(?:" + _TENS_WORDS + r")(?:[\s-](?:" + _UNITS_WORDS + r"))?|" + _TEENS_WORDS + r"|" + _UNITS_WORDS
+    + r"|(?:a|one)\s+hundred)\s+(?P<unit>per\s?cent|percent)\b"
+)
+TENS_WORDS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                              "eighty": 80, "ninety": 90}
+
+# -------------------------------------------------------------------- scores
+# "Score 13/36", "Bromley YJS scored 33/36", "a score of 0 out of 36", "a total score of 33 out of a possible of
+# 36 points", "an overall score of 22 out of a possible 36"; also counts to tell apart ("one out of four stars").
+SCORE_CANDIDATE = (
+    r"(?P<mention>(?P<word>\bscore\s*(?:of\s+)?:?\s*)?(?<![\d/.,])(?P<score>\d{1,2})\s*(?:/|out\s+of\s+(?:a\s+possible\s+"
+    r"(?:of\s+)?|a\s+maximum\s+(?:of\s+)?)?)\s*(?P<max>\d{1,2})(?![\d/.,]\d))(?!\s*(?:%|per\s?cent))"
+)
+SCORE_WORD_BEFORE = r"\b(?:score|scored|scores|scoring|rating\s+of|rated)\b[^.;]{0,25}$"

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from models.vocabulary import MENTION_TYPES, REASON_NAMES
+
 
 @dataclass(frozen=True)
 class Column:
@@ -172,6 +174,25 @@ RATINGS = Table(
     ),
 )
 
+SCORES = Table(
+    name="scores",
+    description="Every score stated for the service ('Score 13/36', 'a score of 34 out of 36', 'scored 33/36').",
+    key=("fact_id",),
+    has_span=True,
+    mention="text",
+    sort_by=("doc_id", "char_start", "fact_id"),
+    columns=(
+        FACT_ID,
+        DOC_ID,
+        Column("subject", pa.string(), "What is scored ('Overall').", nullable=False),
+        Column("score", pa.int16(), "The score ('Score 13/36' gives 13).", nullable=False),
+        Column("score_max", pa.int16(), "Its maximum (36 in the 2018 framework).", nullable=False),
+        Column("text", pa.string(), "The mention as written.", nullable=False),
+        *SPAN_COLUMNS,
+        EXTRACTOR_VERSION,
+    ),
+)
+
 PERCENTAGES = Table(
     name="percentages",
     description="Every number written with % / per cent / percent.",
@@ -224,6 +245,31 @@ RECOMMENDATIONS = Table(
         Column("owner", pa.string(), "Who must act, as written, without a leading 'The' or trailing 'should:'."),
         Column("owner_type", pa.string(), "Normalised owner.", allowed=OWNER_TYPES),
         Column("text", pa.string(), "The recommendation's text (the span).", nullable=False),
+        *SPAN_COLUMNS,
+        EXTRACTOR_VERSION,
+    ),
+)
+
+MENTIONS = Table(
+    name="mentions",
+    description="Every candidate the extractors saw (each rating label, score, percent sign, month name or numeric date, "
+                "recommendation item) and what became of it: a fact (with its fact_id) or set aside with a reason. "
+                "Sort the set-aside ones by reason to find a missed fact or a new phrasing.",
+    key=("mention_id",),
+    has_span=True,
+    mention="text",
+    sort_by=("doc_id", "char_start", "fact_type", "mention_id"),
+    columns=(
+        Column("mention_id", pa.string(), "A hash of doc_id, fact type, span and decision; stable across runs.", nullable=False),
+        DOC_ID,
+        Column("fact_type", pa.string(), "What kind of fact the candidate could be.", nullable=False, allowed=MENTION_TYPES),
+        Column("text", pa.string(), "The candidate as written.", nullable=False),
+        Column("decision", pa.string(), "fact (it is, or restates, the fact fact_id) or set_aside.", nullable=False,
+               allowed=("fact", "set_aside")),
+        Column("fact_id", pa.string(), "The fact this mention gave or restates (its table is the fact type's); null when set aside."),
+        Column("rule", pa.string(), "For a fact: the reading that made it ('table_row', 'rated_as', 'received', 'restates', ...)."),
+        Column("reason", pa.string(), "For a set-aside candidate: why.", allowed=REASON_NAMES),
+        Column("detail", pa.string(), "More about the decision, for a person."),
         *SPAN_COLUMNS,
         EXTRACTOR_VERSION,
     ),
@@ -298,7 +344,8 @@ INSPECTIONS = Table(
 
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (DOCUMENTS, PAGES, RATINGS, PERCENTAGES, DATES, RECOMMENDATIONS, CHECKS, INSPECTIONS, ERRORS)
+    for t in (DOCUMENTS, PAGES, RATINGS, SCORES, PERCENTAGES, DATES, RECOMMENDATIONS, MENTIONS, CHECKS, INSPECTIONS,
+              ERRORS)
 }
 
 

@@ -52,6 +52,8 @@ class EvalResult:
     wrong: list[str] = field(default_factory=list)
     documents: int = 0
     unmatched_gold: list[str] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)  # candidates no rule explains
+    set_aside: dict[str, int] = field(default_factory=dict)  # set-aside candidates per reason
 
     def f1(self, fact_type: str) -> float:
         return self.tallies[fact_type].f1
@@ -79,7 +81,7 @@ def rating_matches(pred: dict, gold: dict) -> bool:
 
 
 def score_matches(pred: dict, gold: dict) -> bool:
-    return pred["score"] == gold["value"] and pred["score_max"] == gold["max"]
+    return int(pred["score"]) == int(gold["value"]) and int(pred["score_max"]) == int(gold["max"])
 
 
 def percentage_matches(pred: dict, gold: dict) -> bool:
@@ -151,7 +153,11 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
         return pq.read_table(os.path.join(out_dir, f"{name}.parquet")).to_pylist()
 
     documents = rows("documents")
-    facts = {name: rows(name) for name in ("ratings", "percentages", "dates", "recommendations")}
+    names = ["ratings", "percentages", "dates", "recommendations"]
+    for optional in ("scores", "mentions"):
+        if os.path.exists(os.path.join(out_dir, f"{optional}.parquet")):
+            names.append(optional)
+    facts = {name: rows(name) for name in names}
     by_doc: dict[str, dict[str, list[dict]]] = {}
     for name, table in facts.items():
         for row in table:
@@ -172,8 +178,10 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
             label = document["source_path"]
             mine = by_doc.get(document["doc_id"], {})
             ratings = mine.get("ratings", [])
+            mentions = mine.get("mentions", [])
+            misses_before = len(result.misses)
             match_facts("ratings", ratings, gold.get("ratings", []), label, result)
-            scores = [r for r in ratings if r.get("score") is not None]
+            scores = mine.get("scores", []) if "scores" in facts else [r for r in ratings if r.get("score") is not None]
             match_facts("scores", scores, gold.get("scores", []), label, result)
             pairs = match_facts("percentages", mine.get("percentages", []), gold.get("percentages", []), label, result)
             for mine_pct, gold_pct in pairs:
@@ -191,6 +199,12 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
                 if not ok:
                     result.wrong.append(f"{label} date_role {gold_date['date']}: got {mine_date['role']!r}, want {gold_date['role']!r}")
             match_facts("recommendations", mine.get("recommendations", []), gold.get("recommendations", []), label, result)
+            result.misses[misses_before:] = [_with_candidate(miss, mentions) for miss in result.misses[misses_before:]]
+            for mention in mentions:
+                if mention["decision"] == "set_aside":
+                    result.set_aside[mention["reason"]] = result.set_aside.get(mention["reason"], 0) + 1
+                    if mention["reason"] == "unexplained":
+                        result.unexplained.append(f"{label} {mention['fact_type']} {mention['text']!r} | {mention['sentence'][:160]}")
             for name in ("doc_type", "service", "overall_rating", "recommendation_count_stated"):
                 got, want = document.get(name), gold.get(name)
                 ok = _norm(str(got)) == _norm(str(want)) if name == "service" else got == want
@@ -198,6 +212,36 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
                 if not ok:
                     result.wrong.append(f"{label} {name}: got {got!r}, want {want!r}")
     return result
+
+
+_MISS_KEYS = {
+    "ratings": ("label",), "percentages": ("value",), "dates": ("text",), "scores": ("value",), "recommendations": ("number",),
+}
+
+
+def _with_candidate(miss: str, mentions: list[dict]) -> str:
+    """A missed gold fact, with the candidate that covered its text and what became of it."""
+    parts = miss.split(" ", 3)
+    if len(parts) < 4:
+        return miss
+    kind = parts[1]
+    fact_type = {"ratings": "rating", "percentages": "percentage", "dates": "date", "scores": "score",
+                 "recommendations": "recommendation"}.get(kind)
+    described = parts[3]
+    wanted = re.search(r"label='([^']*)'", described) or re.search(r"text='([^']*)'", described)
+    value = re.search(r"value=([\d.]+)", described)
+    candidates = []
+    for mention in mentions:
+        if mention["fact_type"] != fact_type:
+            continue
+        if (wanted and _norm(mention["text"])[:5] == _norm(wanted.group(1))[:5]) or (
+                value and re.search(r"\b" + re.escape(value.group(1).removesuffix(".0")) + r"\b", mention["text"])):
+            decision = (f"set aside: {mention['reason']}" + (f" ({mention['detail']})" if mention.get("detail") else "")
+                        if mention["decision"] == "set_aside" else f"fact via {mention['rule']}")
+            candidates.append(f"[{mention['char_start']} {mention['text']!r}: {decision}]")
+    if not candidates:
+        return miss + "  <- no candidate"
+    return miss + "  <- " + " ".join(candidates[:3])
 
 
 def format_report(result: EvalResult, details: bool = True) -> str:
@@ -211,8 +255,13 @@ def format_report(result: EvalResult, details: bool = True) -> str:
         lines.append(f"{name:<30}{result.accuracy_of(name):>10.3f}{len(values):>5}")
     if result.unmatched_gold:
         lines.append("\ngold files with no document: " + ", ".join(result.unmatched_gold))
+    if result.set_aside:
+        lines.append("\nset-aside candidates by reason: " + ", ".join(
+            f"{reason} {count}" for reason, count in sorted(result.set_aside.items(), key=lambda kv: -kv[1])))
+    lines.append(f"unexplained candidates: {len(result.unexplained)}")
     if details:
-        for title, items in (("misses", result.misses), ("extras", result.extras), ("wrong fields", result.wrong)):
+        for title, items in (("misses", result.misses), ("extras", result.extras), ("wrong fields", result.wrong),
+                             ("unexplained candidates", result.unexplained)):
             if items:
                 lines.append(f"\n{title} ({len(items)}):")
                 lines.extend(f"  {item}" for item in items)

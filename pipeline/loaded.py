@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.document import Page
+
+__all__ = ["LoadError", "LoadedDocument", "Page", "single_page"]
+
 
 class LoadError(Exception):
     """A file that cannot be turned into text; ``kind`` goes to the errors table."""
@@ -12,14 +16,6 @@ class LoadError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
-
-
-@dataclass(frozen=True)
-class Page:
-    number: int  # 1-based
-    char_start: int
-    char_end: int
-    removed: tuple[str, ...] = ()  # running headers, footers, page numbers taken out
 
 
 @dataclass

@@ -57,23 +57,30 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
     import json
 
     from extractors import EXTRACTORS, document
-    from models.facts import fact_row
-    from pipeline.parse import ParsedDocument
+    from models.facts import fact_row, mention_row
+    from pipeline.parse import parse
 
     sentences = None
     if sentence_cache and os.path.exists(sentence_cache):
         with open(sentence_cache, encoding="utf-8") as handle:
             sentences = [(start, end) for start, end in json.load(handle)]
-    doc = ParsedDocument(doc_id, loaded, sentences)
+    doc = parse(doc_id, loaded, sentences)
     if sentence_cache and sentences is None:
         _write_json_atomic(sentence_cache, [[s.start, s.end] for s in doc.sentences])
-    facts = {name: module.extract(doc) for name, module in EXTRACTORS.items()}
-    rows: dict[str, list[dict]] = {}
+    extractions = {name: module.extract(doc) for name, module in EXTRACTORS.items()}
+    rows: dict[str, list[dict]] = {"mentions": []}
     for name, module in EXTRACTORS.items():
-        rows[name] = [
-            {k: _jsonable(v) for k, v in fact_row(f, doc_id, name, module.VERSION).items()}
-            for f in facts[name]
-        ]
+        found = extractions[name]
+        fact_ids: dict[int, str] = {}
+        table_rows = []
+        for fact in found.facts:
+            row = fact_row(fact, doc_id, name, module.VERSION)
+            fact_ids[id(fact)] = row["fact_id"]
+            table_rows.append({k: _jsonable(v) for k, v in row.items()})
+        rows[name] = table_rows
+        rows["mentions"] += [{k: _jsonable(v) for k, v in mention_row(m, doc_id, module.VERSION, fact_ids).items()}
+                             for m in found.mentions]
+    facts = {name: found.facts for name, found in extractions.items()}
     summary = document.summarise(doc, facts["ratings"], facts["dates"], facts["recommendations"])
     rows["documents"] = [{
         **{k: _jsonable(v) for k, v in asdict(summary).items()},

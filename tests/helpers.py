@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import zlib
 
+from models.document import Document
 from pipeline.loaded import single_page
-from pipeline.parse import ParsedDocument
+from pipeline.parse import parse as parse_loaded
 
 
-def parse(text: str, doc_id: str = "test") -> ParsedDocument:
-    return ParsedDocument(doc_id, single_page(text, "txt"))
+def parse(text: str, doc_id: str = "test") -> Document:
+    return parse_loaded(doc_id, single_page(text, "txt"))
 
 
 def minimal_pdf(page_streams: list[bytes], fonts: bytes | None = None, extra_objects: list[bytes] | None = None,

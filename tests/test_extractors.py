@@ -11,7 +11,7 @@ from tests.helpers import parse
 
 
 def _ratings(text: str) -> list[tuple]:
-    return [(r.scope, r.code, r.subject, r.label) for r in ratings.extract(parse(text))]
+    return [(r.scope, r.code, r.subject, r.label) for r in ratings.extract(parse(text)).facts]
 
 
 # ------------------------------------------------------------ press releases
@@ -41,26 +41,46 @@ def test_previous_inspection_rating_is_not_the_overall_rating():
 
 
 @pytest.mark.parametrize("sentence, rating", [
-    ("Anytown YJS's out-of-court work was rated 'Requires improvement'.",
-     ("domain", None, "Out-of-court disposals", "Requires improvement")),
-    ("HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
-     ("domain", None, "Out-of-court disposals", "Good")),
-    ("Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately rated as ‘Outstanding’.",
-     ("domain", None, "Court disposals", "Outstanding")),
     ("Work with victims was rated as ‘Requires improvement’.",
      ("standard", None, "Work with victims", "Requires improvement")),
     ("Anytown YOT was rated 'Good' for its work with victims.",
      ("standard", None, "Work with victims", "Good")),
+    # Real: "We also inspected the quality of resettlement policy and provision for children leaving custody,
+    # which was separately rated as ‘Good’." (2021 press release)
+    ("We also inspected the quality of resettlement work – the key services which need to be in place when a child is "
+     "released from custody, for example to meet accommodation needs – which was separately rated as ‘Good’.",
+     ("standard", "4.1", "Resettlement policy and provision", "Good")),
+    ("Partnership working was flagged as ‘outstanding’.", ("standard", "1.3", "Partnership working", "Outstanding")),
 ])
 def test_an_area_of_the_service_rated_in_a_sentence(sentence, rating):
     assert _ratings(sentence) == [rating]
 
 
+def _set_aside(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.reason) for m in ratings.extract(parse(text)).mentions if m.decision == "set_aside"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anytown YJS's out-of-court work was rated 'Requires improvement'.",
+    "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
+    "Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately "
+    "rated as ‘Outstanding’.",
+])
+def test_a_whole_domain_rated_is_a_summary_set_aside(sentence):
+    # The 2018 framework rates standards and the service, not domains: a domain's label summarises its
+    # standards, and is kept as a mention, not as a rating.
+    assert _ratings(sentence) == []
+    assert [reason for _, reason in _set_aside(sentence)] == ["domain_summary"]
+
+
 def test_two_areas_share_one_rating_verb():
     sentence = ("Sefton YJS was rated ‘Outstanding’ for its work with children sentenced by the courts, "
                 "and ‘Good’ for out-of-court disposals.")
-    assert _ratings(sentence) == [("domain", None, "Court disposals", "Outstanding"),
-                                  ("domain", None, "Out-of-court disposals", "Good")]
+    assert _set_aside(sentence) == [("Outstanding", "domain_summary"), ("Good", "domain_summary")]
+    sentence = "It was rated ‘requires improvement’ for out-of-court disposals assessment, while it was ‘outstanding’ " \
+               "for planning related to out-of-court disposals."
+    assert _ratings(sentence) == [("standard", "3.1", "Out-of-court disposals: Assessment", "Requires improvement"),
+                                  ("standard", "3.2", "Out-of-court disposals: Planning", "Outstanding")]
 
 
 def test_joint_inspection_summary_rows():
@@ -108,7 +128,7 @@ def test_a_thematic_inspection_rates_and_names_no_service():
     text = ("Joint thematic inspection of resettlement services to children by Youth Offending Teams\n\n"
             "In Leeds YOT, work was rated ‘Good’. Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.\n")
     doc = parse(text)
-    assert ratings.extract(doc) == []
+    assert ratings.extract(doc).facts == []
     assert document.service(doc) == (None, None)
 
 
@@ -117,7 +137,7 @@ def test_an_annual_report_rates_no_service_of_its_own():
             "Camden Youth Offending Service was rated ‘Outstanding’.\n"
             "Service\tOverall rating\nCardiff\tInadequate\n")
     doc = parse(text)
-    assert ratings.extract(doc) == []
+    assert ratings.extract(doc).facts == []
     assert document.doc_type(doc) == "annual_report"
     assert document.service(doc) == (None, None)
 
@@ -138,7 +158,7 @@ def test_a_ratings_row_on_one_line(row, expected):
 
 def test_a_score_written_out_belongs_to_the_overall_rating():
     text = "Anytown Youth Justice Service has been rated ‘Outstanding’, with a score of 31 out of 36.\n"
-    assert [(r.scope, r.label, r.score, r.score_max) for r in ratings.extract(parse(text))] == [
+    assert [(r.scope, r.label, r.score, r.score_max) for r in ratings.extract(parse(text)).facts] == [
         ("overall", "Outstanding", 31, 36)]
 
 
@@ -158,7 +178,7 @@ def test_web_page_report_headings_ratings_without_codes_and_boilerplate():
     doc = parse(text)
     assert _ratings(text) == [("overall", None, "Overall", "Good"), ("standard", None, "Work with children", "Good"),
                               ("standard", None, "Work with victims", "Requires improvement")]
-    assert [(r.owner, r.text) for r in recommendations.extract(doc)] == [("Wakefield YJS management board", "review the victims’ work.")]
+    assert [(r.owner, r.text) for r in recommendations.extract(doc).facts] == [("Wakefield YJS management board", "review the victims’ work.")]
     assert document.doc_type(doc) == "report"
     assert document.title(doc) == "An inspection of youth justice work with children and victims in Wakefield"
 
@@ -182,8 +202,8 @@ def test_markdown_marks_around_cells_and_headings():
     doc = parse(text)
     assert _ratings(text) == [("overall", None, "Overall", "Good"),
                               ("standard", "1.1", "Governance and leadership", "Outstanding")]
-    assert [(r.owner, r.text) for r in recommendations.extract(doc)] == [("YOT management board", "review the board's membership.")]
-    found = ratings.extract(doc)
+    assert [(r.owner, r.text) for r in recommendations.extract(doc).facts] == [("YOT management board", "review the board's membership.")]
+    found = ratings.extract(doc).facts
     assert [doc.text[r.span.char_start:r.span.char_end] for r in found] == ["Good", "Outstanding"]
 
 
@@ -196,7 +216,7 @@ def test_a_sentence_restating_a_table_rating_is_one_fact():
 def test_separately_rated_resettlement():
     text = ("We also inspected the quality of resettlement policy and provision, which was separately rated as "
             "‘Requires improvement’.")
-    assert _ratings(text) == [("standard", None, "Resettlement policy and provision", "Requires improvement")]
+    assert _ratings(text) == [("standard", "4.1", "Resettlement policy and provision", "Requires improvement")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -223,7 +243,7 @@ def test_press_release_stated_count_and_dates():
             "- The programme was agreed by ministers in December 2011.\n")
     doc = parse(text)
     assert recommendations.stated_count(doc) == 9
-    assert [(d.date, d.precision, d.role) for d in dates.extract(doc)] == [
+    assert [(d.date, d.precision, d.role) for d in dates.extract(doc).facts] == [
         (dt.date(2016, 2, 11), "day", "publication"),
         (dt.date(2022, 1, 1), "month", "fieldwork"),
         (dt.date(2011, 12, 1), "month", "other"),
@@ -252,7 +272,7 @@ def test_joint_inspection_themes_in_a_press_release():
         ("theme", None, "Ensuring the sentence is served", "Good"),
         ("theme", None, "Governance and partnerships", "Poor"),
     ]
-    assert [r.scale for r in ratings.extract(parse(JOINT_PRESS_RELEASE))] == ["joint_inspection"] * 5
+    assert [r.scale for r in ratings.extract(parse(JOINT_PRESS_RELEASE)).facts] == ["joint_inspection"] * 5
 
 
 JOINT_REPORT = """Full Joint Inspection of Youth Offending Work in Anytown
@@ -291,7 +311,7 @@ def test_joint_inspection_report_themes_use_the_reports_own_titles():
 
 
 def test_joint_inspection_report_recommendations_owner_in_brackets():
-    recs = recommendations.extract(parse(JOINT_REPORT))
+    recs = recommendations.extract(parse(JOINT_REPORT)).facts
     assert [(r.number, r.owner, r.owner_type) for r in recs] == [
         (1, "Chair of YOT Management Board", "board chair"),
         (2, "Head of Service", "head of service / service manager"),
@@ -300,13 +320,13 @@ def test_joint_inspection_report_recommendations_owner_in_brackets():
 
 
 def test_scoring_bands_are_percentages_not_ratings():
-    values = [(p.value, p.text) for p in percentages.extract(parse(JOINT_REPORT))]
+    values = [(p.value, p.text) for p in percentages.extract(parse(JOINT_REPORT)).facts]
     assert values == [(73.0, "73%"), (80.0, "80% +"), (65.0, "65%"), (79.0, "79%"),
                       (50.0, "50"), (64.0, "64%"), (50.0, "< 50%")]
 
 
 def test_day_pair_shares_month_and_year():
-    found = [(d.text, d.date, d.role) for d in dates.extract(parse(JOINT_REPORT))]
+    found = [(d.text, d.date, d.role) for d in dates.extract(parse(JOINT_REPORT)).facts]
     assert found == [("16", dt.date(2013, 9, 16), "fieldwork"), ("30 September 2013", dt.date(2013, 9, 30), "fieldwork")]
 
 
@@ -318,7 +338,7 @@ def test_core_case_scoring_summary():
             "Risk of Harm to others\t55%\tSubstantial improvement required\n"
             "‘Likelihood of Reoffending’ work (individual and public protection)\t38%\tDRASTIC improvement required\n")
     doc = parse(text)
-    found = ratings.extract(doc)
+    found = ratings.extract(doc).facts
     assert [(r.scope, r.subject, r.label, r.scale, r.rank) for r in found] == [
         ("theme", "Safeguarding", "Moderate improvement required", "improvement_required", 2),
         ("theme", "Risk of Harm to others", "Substantial improvement required", "improvement_required", 1),
@@ -367,7 +387,7 @@ Does assessment sufficiently analyse how to keep the child safe?\t80%
 
 
 def test_standards_framework_ratings_table_and_score():
-    found = ratings.extract(parse(STANDARDS_REPORT))
+    found = ratings.extract(parse(STANDARDS_REPORT)).facts
     assert [(r.scope, r.code, r.subject, r.label, r.score, r.score_max) for r in found] == [
         ("overall", None, "Overall", "Good", 20, 36),
         ("standard", "1.1", "Governance and leadership", "Outstanding", None, None),
@@ -389,7 +409,7 @@ def test_ratings_table_with_codes_in_their_own_cells_and_stars():
 
 
 def test_standards_framework_owner_groups():
-    recs = recommendations.extract(parse(STANDARDS_REPORT))
+    recs = recommendations.extract(parse(STANDARDS_REPORT)).facts
     assert [(r.number, r.owner, r.owner_type) for r in recs] == [
         (1, "Anytown YOS Management Board", "management board"),
         (2, "Director of Children's Services", "children's services"),
@@ -398,7 +418,7 @@ def test_standards_framework_owner_groups():
 
 
 def test_key_question_rows_carry_question_and_standard():
-    rows = [(p.value, p.subject, p.section) for p in percentages.extract(parse(STANDARDS_REPORT))]
+    rows = [(p.value, p.subject, p.section) for p in percentages.extract(parse(STANDARDS_REPORT)).facts]
     assert rows == [
         (64.0, "Does assessment sufficiently analyse how to support the child's desistance?", "2.1"),
         (80.0, "Does assessment sufficiently analyse how to keep the child safe?", "2.1"),
@@ -407,7 +427,7 @@ def test_key_question_rows_carry_question_and_standard():
 
 def test_standards_report_document_summary():
     doc = parse(STANDARDS_REPORT)
-    facts = ratings.extract(doc), dates.extract(doc), recommendations.extract(doc)
+    facts = ratings.extract(doc).facts, dates.extract(doc).facts, recommendations.extract(doc).facts
     summary = document.summarise(doc, *facts)
     assert summary.service == "Anytown and Borough Youth Offending Service"
     assert summary.service_key == "anytown-and-borough"
@@ -425,7 +445,7 @@ def test_children_and_victims_inspection():
             "Foreword\n"
             "Overall, Wakefield YJS was rated as 'Good'. We have made five recommendations.\n")
     doc = parse(text)
-    found = ratings.extract(doc)
+    found = ratings.extract(doc).facts
     assert [(r.scope, r.label) for r in found] == [("overall", "Good")]
     summary = document.summarise(doc, found, [], [])
     assert summary.framework == "children_and_victims_2024"
@@ -444,7 +464,7 @@ def test_children_and_victims_inspection():
     ("bands of 50-64% and 65 to 79 per cent", [50.0, 64.0, 65.0, 79.0]),
 ])
 def test_percentages(text, expected):
-    assert [p.value for p in percentages.extract(parse(text))] == expected
+    assert [p.value for p in percentages.extract(parse(text)).facts] == expected
 
 
 # ------------------------------------------------------------------- dates
@@ -462,7 +482,7 @@ def test_percentages(text, expected):
     ("between 1 and March 2019", [(dt.date(2019, 3, 1), "month")]),
 ])
 def test_dates(text, expected):
-    assert [(d.date, d.precision) for d in dates.extract(parse(text))] == expected
+    assert [(d.date, d.precision) for d in dates.extract(parse(text)).facts] == expected
 
 
 @pytest.mark.parametrize("text, service", [
@@ -495,7 +515,7 @@ def test_recommendation_owner_lines_and_items_without_bullets():
             "Background\n"
             "We carried out fieldwork in March 2021.\n")
     doc = parse(text)
-    assert [(r.number, r.owner, r.owner_type, r.text[:12]) for r in recommendations.extract(doc)] == [
+    assert [(r.number, r.owner, r.owner_type, r.text[:12]) for r in recommendations.extract(doc).facts] == [
         (1, "YOT management board", "management board", "Review the m"),
         (2, "YOT management board", "management board", "Make sure th"),
         (1, "head of service", "head of service / service manager", "plans addres"),
@@ -518,7 +538,7 @@ def test_a_hard_wrapped_recommendation_keeps_its_owner():
             "and stable, so that the Board can hold partners to account\n"
             "(Chair of YOT Management Board).\n"
             "2. Plans should be clear and precise (Head of Service).\n")
-    found = recommendations.extract(parse(text))
+    found = recommendations.extract(parse(text)).facts
     assert [(r.number, r.owner) for r in found] == [(1, "Chair of YOT Management Board"), (2, "Head of Service")]
     assert found[0].text.endswith("(Chair of YOT Management Board).")
 
@@ -535,11 +555,11 @@ def test_stated_recommendation_count(sentence, count):
 
 def test_signature_month_is_report_signed():
     text = "Foreword\nWe were impressed.\nLiz Calderbank\nHM Chief Inspector of Probation\nJanuary 2014\nSummary\n"
-    assert [(d.text, d.role) for d in dates.extract(parse(text))] == [("January 2014", "report_signed")]
+    assert [(d.text, d.role) for d in dates.extract(parse(text)).facts] == [("January 2014", "report_signed")]
 
 
 def test_every_fact_span_reproduces_its_mention():
     doc = parse(STANDARDS_REPORT + JOINT_REPORT)
-    for fact in [*ratings.extract(doc), *percentages.extract(doc), *dates.extract(doc)]:
+    for fact in [*ratings.extract(doc).facts, *percentages.extract(doc).facts, *dates.extract(doc).facts]:
         mention = getattr(fact, "label_text", None) or fact.text
         assert doc.text[fact.span.char_start : fact.span.char_end] == mention

@@ -95,10 +95,10 @@ def test_form_feeds_separate_the_pages_of_plain_text():
     ]
     assert len(loaded.text) == len(data.decode())  # one character for one: offsets are kept
     from extractors import ratings
-    from pipeline.parse import ParsedDocument
+    from pipeline.parse import parse
 
-    doc = ParsedDocument("ff", loaded)
-    assert [(r.code, doc.page_at(r.span.char_start)) for r in ratings.extract(doc)] == [(None, 1), ("1.1", 2)]
+    doc = parse("ff", loaded)
+    assert [(r.code, doc.page_at(r.span.char_start)) for r in ratings.extract(doc).facts] == [(None, 1), ("1.1", 2)]
 
 
 def test_pdf_ligatures_and_symbol_bullets_are_spelt_out():

@@ -47,7 +47,7 @@ def test_thousands_separators(value):
        st.sampled_from(["%", " %", " per cent", " percent"]))
 def test_percent_value_and_text_round_trip(value, unit):
     written = f"{value}{unit}"
-    found = extract_percentages(parse(f"In total {written} of cases were good."))
+    found = extract_percentages(parse(f"In total {written} of cases were good.")).facts
     assert [(p.value, p.text) for p in found] == [(float(value), written)]
 
 

@@ -51,7 +51,7 @@ def test_reextract_uses_cached_text_and_sentences(small_raw, tmp_path, monkeypat
         raise AssertionError("parsed again")
 
     monkeypatch.setattr(pipeline.load_pdf, "load_pdf", forbidden)
-    monkeypatch.setattr(pipeline.parse.ParsedDocument, "_sentences", forbidden)
+    monkeypatch.setattr(pipeline.parse, "sentence_bounds", forbidden)
     report = run(RunOptions(str(small_raw), str(out), jobs=2, quiet=True, reextract=True))
     assert report.processed == 3 and report.exit_code == 0
     assert before == {name: (out / f"{name}.parquet").read_bytes() for name in TABLE_NAMES}

@@ -62,7 +62,8 @@ def test_an_invalid_row_fails_the_run_loudly_and_writes_nothing(tmp_path, monkey
     def out_of_vocabulary(doc):
         from dataclasses import replace
 
-        return [replace(r, scope="sector") for r in real(doc)]
+        found = real(doc)
+        return replace(found, facts=[replace(r, scope="sector") for r in found.facts])
 
     monkeypatch.setattr(extractors.ratings, "extract", out_of_vocabulary)
     assert main(["extract", "--raw-dir", str(raw), "--out-dir", str(out), "--quiet", "--jobs", "1"]) == 1

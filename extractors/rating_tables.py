@@ -1,0 +1,390 @@
+"""Ratings tables: the 2018+ ratings summary, each standard's box, 2012-2017 and 2010-2012 score tables.
+
+A cell that is nothing but a rating takes its subject from the cell or line just
+before it ("1.1 Governance and leadership" / "Inadequate"), whether the PDF kept the
+table as a tab-separated row or the text has them on separate lines; a row flattened
+onto one line ("1.1 Governance and leadership Good") is read too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from models.document import Document, TextLine, plain
+from models.facts import Rating
+from models.patterns import (
+    AREA_HAS_RATED,
+    AREA_RATED,
+    AREA_RATED_FOR,
+    AREA_SUBJECT,
+    CODE_CELL,
+    DOMAIN_CELL,
+    FOUR_POINT,
+    HEADLINE_RATES,
+    HEADLINE_RATING,
+    IMPROVEMENT_REQUIRED,
+    JOINT_INSPECTION,
+    LABEL_SYNONYMS,
+    OVERALL_CELL,
+    OVERALL_RATING_PATTERNS,
+    PREVIOUS_INSPECTION_CUES,
+    PREVIOUS_RATING_PATTERNS,
+    RATED_AREAS,
+    RATING_CELL,
+    SCORE,
+    SECTOR_CUES,
+    SERVICE_WORDS,
+    STANDARD_CELL,
+    THEME_HEADING,
+    THEME_JUDGEMENT,
+    THEMES,
+)
+from models.vocabulary import IMPROVEMENT_LEVELS
+
+_I = regex.IGNORECASE
+_RATING_CELL = regex.compile(RATING_CELL, _I)
+_STANDARD_CELL = regex.compile(STANDARD_CELL)
+_DOMAIN_CELL = regex.compile(DOMAIN_CELL, _I)
+_OVERALL_CELL = regex.compile(OVERALL_CELL, _I)
+_CODE_CELL = regex.compile(CODE_CELL)
+_SCORE = regex.compile(SCORE, _I)
+_OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
+_PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
+_PREVIOUS_RATINGS = [(name, regex.compile(p, _I)) for name, p, _ in PREVIOUS_RATING_PATTERNS]
+_HEADLINES = [regex.compile(HEADLINE_RATING, _I), regex.compile(HEADLINE_RATES, _I)]
+_SERVICE_WORDS = regex.compile(SERVICE_WORDS, _I)
+_AREA_RATED = regex.compile(AREA_RATED, _I)
+_AREA_SUBJECT = regex.compile(AREA_SUBJECT)
+_AREA_SENTENCES = [regex.compile(p, _I) for p in (AREA_RATED_FOR, AREA_HAS_RATED)]
+_WORD = regex.compile(r"\S+")
+_PUNCTUATION = regex.compile(r"[^\w\s]")
+# Clause breaks in the words before a rating verb; "which" and "that" continue the clause.
+_CLAUSES = regex.compile(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)")
+# A standard's name as a ratings-table row gives it: "Implementation and delivery", "Out-of-court disposal policy"
+_TITLE_CASE = regex.compile(r"^[A-Z][A-Za-z’'\- ,&]{2,59}$")
+# Domains named without their number in a ratings table, as the standards framework numbers them.
+_DOMAIN_NAMES = {"organisational delivery": "1", "court disposals": "2", "out of court disposals": "3",
+                 "resettlement": "4"}
+_RATINGS_HEADING = regex.compile(r"^(?:summary\s+of\s+)?ratings\b", _I)
+_SECTION_HEADING = regex.compile(
+    r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
+_RATED_WORD = regex.compile(r"\b(?:rated|judged)\b", _I)
+_AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
+_SECTOR = regex.compile(SECTOR_CUES, _I)
+# A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
+_SQUASHED_LABELS = {key.replace(" ", ""): label for key, label in LABEL_SYNONYMS.items()}
+_SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
+# A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
+_INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
+# Every sentence pattern needs a label word; most sentences have none and are skipped at once.
+_ANY_LABEL = regex.compile(r"outstanding|good|requires\s+improvement|inadequate|satisfactory|poor|not\s+effective", _I)
+_THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
+_THEME_HEADING = regex.compile(THEME_HEADING, _I)
+_THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
+_PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
+# "Protecting the public", "‘Safeguarding’ work (action to protect the young person)"
+_THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
+_DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+_JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
+# Judgements of a 2012-2017 theme
+_THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Very good"}
+
+
+def canonical_label(text: str) -> str:
+    words = " ".join(text.lower().split())
+    if words in LABEL_SYNONYMS:
+        return LABEL_SYNONYMS[words]
+    return _SQUASHED_LABELS.get(_SQUASH.sub("", words), text.strip().capitalize())
+
+
+def label_cell(text: str) -> tuple[int, int] | None:
+    """Where the label is, when a cell holds nothing but a rating (split words allowed)."""
+    match = _RATING_CELL.match(text)
+    if match:
+        return match.span("label")
+    if len(text) <= 40 and _SQUASH.sub("", text.lower()) in _SQUASHED_LABELS:
+        stripped = text.strip("‘’'\"“”. ★☆*")
+        start = text.index(stripped)
+        return start, start + len(stripped)
+    return None
+
+
+def label_tail(text: str) -> tuple[str, int] | None:
+    """(head, label start) when a line ends in a rating label: "2.1 Assessment Requires improvement"."""
+    words = list(_WORD.finditer(text))
+    for count in (1, 2, 3, 4):
+        if count >= len(words):
+            break
+        start = words[-count].start()
+        tail = text[start:]
+        if tail.lstrip("‘’'\"“”*_")[:1].isupper() and label_cell(tail) is not None:
+            return text[:start].rstrip(), start
+    return None
+
+
+def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
+    if label == "Not rated":
+        return "not_rated", None
+    level = label.split()[0].lower() if label else ""
+    if level in IMPROVEMENT_LEVELS and "improvement" in label.lower():
+        # "Moderate improvement", "Substantial improvement required": the level decides the rank.
+        return IMPROVEMENT_REQUIRED.name, IMPROVEMENT_LEVELS.index(level)
+    if label in _JOINT_ONLY or (scope == "theme" and label in JOINT_INSPECTION.labels):
+        return JOINT_INSPECTION.name, JOINT_INSPECTION.labels.index(label)
+    if label in FOUR_POINT.labels:
+        return FOUR_POINT.name, FOUR_POINT.labels.index(label)
+    return "other", None
+
+
+def _rating(doc: Document, scope: str, code: str | None, subject: str, start: int, end: int) -> Rating:
+    label_text = doc.text[start:end]
+    label = canonical_label(label_text.strip("‘'\"“’”. ★☆*"))
+    scale, rank = scale_and_rank(label, scope)
+    return Rating(scope, code, subject, label, scale, rank, label_text, doc.span(start, end))
+
+
+# ------------------------------------------------------------------ tables
+
+
+def cells(doc: Document) -> list[TextLine]:
+    """Table cells and lines in reading order: a tab-separated row gives one per cell."""
+    out = []
+    for line in doc.lines:
+        offset = line.start
+        for part in line.text.split("\t"):
+            stripped = plain(part.strip())  # "**Overall rating**" is the cell "Overall rating"
+            if stripped:
+                start = offset + part.index(stripped)
+                out.append(TextLine(start, start + len(stripped), stripped))
+            offset += len(part) + 1
+    return out
+
+
+def table_ratings(doc: Document) -> list[Rating]:
+    out: list[Rating] = []
+    sequence = cells(doc)
+    domain: str | None = None  # the domain whose standards the table is listing ("2" under "Court disposals")
+    position = 0  # standards listed under it so far
+    for i, cell in enumerate(sequence):
+        header = domain_header(cell.text)
+        if header is not None:
+            domain, position = header, 0
+            continue
+        found = label_cell(cell.text)
+        if found is None:
+            row = inline_row(doc, cell)
+            if row is not None:
+                scope, code, subject, start, end = row
+                if scope == "standard" and code is None and domain is not None:
+                    position += 1
+                    code = f"{domain}.{position}"  # a row without its code, under its domain
+                out.append(_rating(doc, scope, code, subject, start, end))
+            continue
+        start, end = cell.start + found[0], cell.start + found[1]
+        label = canonical_label(doc.text[start:end])
+        if i >= 2 and _PERCENT_CELL.match(sequence[i - 1].text) and label not in FOUR_POINT.labels[:2] + FOUR_POINT.labels[3:]:
+            # 2010-2012 scoring summary: "Safeguarding\t68%\tModerate improvement required"
+            subject = sequence[i - 2].text
+            if _THEME_SUBJECT.match(subject):
+                out.append(_rating(doc, "theme", None, subject, start, end))
+            continue
+        found_before = len(out)
+        for back in (1, 2):
+            if i - back < 0:
+                break
+            previous = sequence[i - back].text
+            if label_cell(previous) is not None:
+                break
+            if _OVERALL_CELL.match(previous):
+                out.append(_rating(doc, "overall", None, "Overall", start, end))
+                break
+            standard = _STANDARD_CELL.match(previous)
+            if standard:
+                subject = standard.group("subject").rstrip(". ")
+                out.append(_rating(doc, "standard", standard.group("code"), subject, start, end))
+                break
+            code_cell = _CODE_CELL.match(sequence[i - back - 1].text) if i - back - 1 >= 0 else None
+            if code_cell and len(previous) <= 80 and not previous.endswith("."):
+                subject = previous.rstrip(". ")
+                out.append(_rating(doc, "standard", code_cell.group("code"), subject, start, end))
+                break
+            domain_row = _DOMAIN_CELL.match(previous)
+            if domain_row:
+                code = domain_row.group("code") or _DOMAIN_WORDS.get(domain_row.group("word").lower(), domain_row.group("word"))
+                out.append(_rating(doc, "domain", code, domain_row.group("subject").rstrip(". "), start, end))
+                break
+            # The standard's statement box sits between its heading and its rating.
+            if not (back == 1 and len(previous) > 40 and previous.endswith(".")):
+                break
+        if len(out) > found_before:
+            coded = out[-1].code
+            if out[-1].scope == "standard" and coded and "." in coded:
+                domain, position = coded.split(".")[0], int(coded.split(".")[1])
+            continue
+        if i < 1:
+            continue
+        previous = sequence[i - 1].text
+        theme = theme_row(previous) if label in _THEME_LABELS and domain is None else None
+        if theme:
+            # 2012-2017 summary table: "Reducing the likelihood of reoffending\tSatisfactory"
+            out.append(_rating(doc, "theme", None, theme, start, end))
+        elif uncoded := uncoded_row(doc, previous, cell.start):
+            # "Work with victims\tRequires improvement", "Assessment\tGood" under "Court disposals"
+            code = None
+            if uncoded == "standard" and domain is not None:
+                position += 1
+                code = f"{domain}.{position}"
+            out.append(_rating(doc, uncoded, code, previous.rstrip(" :–-"), start, end))
+    if any(r.scope == "standard" and r.code for r in out):
+        out = [r for r in out if r.scope != "theme"]  # a standards table: its rows are standards, not themes
+    return out
+
+
+def domain_header(text: str) -> str | None:
+    """The domain number a ratings-table header names: "2. Court disposals", "Domain two: ...", "Court disposals"."""
+    match = _DOMAIN_CELL.match(text)
+    if match:
+        return match.group("code") or _DOMAIN_WORDS.get(match.group("word").lower(), match.group("word"))
+    return _DOMAIN_NAMES.get(_normal(text))
+
+
+def uncoded_row(doc: Document, subject: str, offset: int) -> str | None:
+    """The scope of a rated row without a code: an area the vocabulary knows, or any
+    short title under a "Ratings" heading; None when the row rates nothing."""
+    if len(subject) > 80 or subject.endswith(".") or not subject[:1].isupper() or _PERCENT_CELL.match(subject):
+        return None
+    area = area_of(subject)
+    if area is not None:
+        return area[0]
+    return "standard" if in_ratings_section(doc, offset) else None
+
+
+def in_ratings_section(doc: Document, offset: int) -> bool:
+    """Is offset under a "Ratings" heading? The table's own short lines ("Fieldwork started
+    April 2025", "Staff Good") read as headings too, so look back past them, not past a section."""
+    heading = doc.heading_before(offset)
+    while heading is not None and offset - heading.start < 4000:  # a ratings table is a page at most
+        if _RATINGS_HEADING.match(heading.text):
+            return True
+        if _SECTION_HEADING.match(heading.text):
+            return False
+        heading = doc.heading_before(heading.start - 1)
+    return False
+
+
+def inline_row(doc: Document, cell: TextLine) -> tuple[str, str | None, str, int, int] | None:
+    """(scope, code, subject, label start, label end) of a ratings row whose label shares the line:
+    "1.1 Governance and leadership Good", "Overall rating Good", "Planning Requires improvement"."""
+    if len(cell.text) > 120 or not cell.text[:1].isalnum():
+        return None
+    tail = label_tail(cell.text)
+    if tail is None:
+        return None
+    head = _INLINE_HEAD.match(tail[0])
+    start, end = cell.start + tail[1], cell.end
+    while start < end and doc.text[start] in "‘’'\"“”*_":
+        start += 1
+    while end > start and doc.text[end - 1] in "‘’'\"“”. ★☆*_":
+        end -= 1
+    if head is not None and head.group("overall"):
+        return "overall", None, "Overall", start, end
+    if head is not None:
+        return "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end
+    subject = tail[0].rstrip(" :–-")
+    ratings_section = in_ratings_section(doc, cell.start)
+    theme = theme_row(tail[0]) if canonical_label(doc.text[start:end]) in _THEME_LABELS else None
+    if theme and not ratings_section:
+        return "theme", None, theme, start, end  # "Reducing the likelihood of reoffending: Satisfactory"
+    if ratings_section and len(subject) <= 60 and _TITLE_CASE.match(subject):
+        return "standard", None, subject, start, end  # "Planning Requires improvement" under "Ratings"
+    return None
+
+
+def theme_row(text: str) -> str | None:
+    """The theme a table row's first cell names ("Protecting the public:"), if it names one."""
+    subject = text.strip().rstrip(":–- ").strip()
+    if len(subject) > 80 or not _THEME_SUBJECT.match(subject) or theme_key(subject) is None:
+        return None
+    return subject
+
+
+def attach_score(doc: Document, ratings: list[Rating]) -> list[Rating]:
+    """'Score 13/36' belongs to the nearest overall rating."""
+    overall = [r for r in ratings if r.scope == "overall"]
+    if not overall:
+        return ratings
+    for match in _SCORE.finditer(doc.text):
+        nearest = min(overall, key=lambda r: abs(r.span.char_start - match.start()))
+        if abs(nearest.span.char_start - match.start()) > 2000:
+            continue
+        scored = replace(nearest, score=int(match.group("score")), score_max=int(match.group("max")))
+        ratings = [scored if r is nearest else r for r in ratings]
+        overall = [scored if r is nearest else r for r in overall]
+    return ratings
+
+
+def theme_titles(doc: Document) -> dict[str, str]:
+    """The document's own names for the joint-inspection themes ("Theme 3: ...")."""
+    titles: dict[str, str] = {}
+    for line in doc.lines:
+        match = _THEME_HEADING.match(line.text)
+        if not match:
+            continue
+        key = theme_key(match.group("title"))
+        if key and key not in titles:
+            titles[key] = match.group("title").strip()
+    return titles
+
+
+def theme_key(text: str) -> str | None:
+    for key, pattern, _ in _THEMES:
+        if pattern.search(text):
+            return key
+    return None
+
+
+def area_of(words: str) -> tuple[str, str] | None:
+    """(scope, canonical subject) of the area these words name, if any."""
+    for scope, subject, pattern in _AREAS:
+        if pattern.search(words):
+            return scope, subject
+    return None
+
+
+
+
+
+def _normal(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+
+
+def merge(ratings: list[Rating]) -> list[Rating]:
+    """One rating per subject: the first found (tables before sentences) wins.
+
+    A later mention with the same label is the same fact restated; one with a
+    different label contradicts it and is dropped rather than guessed between.
+    A sentence's area rating without a code ("resettlement ... was separately
+    rated") restates the table's coded row for that area.
+    """
+    kept: dict[tuple[str, str], Rating] = {}
+    for rating in ratings:
+        if rating.scope == "previous":
+            key = ("previous", rating.label)
+        else:
+            key = (rating.scope, rating.code or _normal(rating.subject))
+        if key in kept:
+            continue
+        if rating.code is None and rating.scope in ("standard", "domain") and any(
+            other.scope in ("standard", "domain") and other.code and _same_subject(other.subject, rating.subject)
+            for other in kept.values()
+        ):
+            continue  # two code-less areas are one only when named alike (the key above)
+        kept[key] = rating
+    return sorted(kept.values(), key=lambda r: r.span.char_start)
+
+
+def _same_subject(a: str, b: str) -> bool:
+    a, b = _normal(a), _normal(b)
+    return bool(a and b and (a in b or b in a))

@@ -1,0 +1,41 @@
+"""Scores stated for the service: "Score 13/36", "a score of 34 out of 36", "scored 33/36".
+
+Every "N out of M", "N/M" and "score of N" is a candidate. The 2018 framework scores
+a service out of 36 (three points for each of twelve standards), so a count out of 36,
+or one the text calls a score, is a score; other counts ("one out of four stars",
+"seven out of 12 areas", "one out of nine cases") are set aside.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from models.document import Document
+from models.facts import Extraction, Mention, Score
+from models.patterns import SCORE_CANDIDATE, SCORE_WORD_BEFORE
+
+VERSION = "scores/1"
+
+_CANDIDATE = regex.compile(SCORE_CANDIDATE, regex.IGNORECASE)
+_SCORE_WORD = regex.compile(SCORE_WORD_BEFORE, regex.IGNORECASE)
+# Maxima a service is scored out of: the 2018 framework's twelve standards, three points each.
+SCORE_MAXIMA = (36,)
+
+
+def extract(doc: Document) -> Extraction[Score]:
+    facts: list[Score] = []
+    mentions: list[Mention] = []
+    for match in _CANDIDATE.finditer(doc.text):
+        value, maximum = int(match.group("score")), int(match.group("max"))
+        start, end = match.span("mention")
+        span = doc.span(start, end)
+        text = doc.text[start:end]
+        before = doc.text[max(0, start - 40) : start]
+        named = bool(_SCORE_WORD.search(before)) or bool(match.group("word"))
+        if value > maximum or maximum < 10 or not (maximum in SCORE_MAXIMA or named):
+            mentions.append(Mention("score", text, span, "set_aside", reason="not_a_score"))
+            continue
+        fact = Score("Overall", value, maximum, text, span)
+        facts.append(fact)
+        mentions.append(Mention("score", text, span, "fact", rule="score_word" if named else "out_of_36", fact=fact))
+    return Extraction(facts, mentions)

@@ -1,0 +1,347 @@
+"""Which service a document is about: its place, its kind, its name in full.
+
+Documents name a service in several ways, and not all are its name:
+- its proper name: "Ealing Youth Justice Service", "Blackpool YJS", "Bolton Council’s Youth Justice Service"
+  (the place is Bolton), "Hull (Kingston upon Hull) Youth Justice Service";
+- a description: "Harrow’s youth offending service", "Croydon youth offending team";
+- the programme's wording: "An inspection of youth offending services in Blackpool", "Report on youth offending
+  work in: Newham" (a 2009-2012 core case inspection, which names only the area);
+- the place alone, as the council: "Newham Council will bolster its Youth Offending Team".
+Candidate places are scored by how, and how often, they are named; the best gives the
+service. Its kind comes from the best-ranked way the document names it, spelt out as the
+document spells it ("Y&JS" is "Youth and Justice Service" where the text says so), else
+the abbreviation spelt out. A place the document never ties to a kind gives no service.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from models.document import Document
+from models.patterns import NOT_PLACE_WORDS, SERVICE_KINDS, TITLE_PLACE
+
+# A service's kind as written: "Youth Justice Service", "youth offending team", "Youth and Justice Service",
+# "Youth Justice and Prevention Service", "Children & Young People’s Justice Service", "YJS", "Y&JS",
+# "Bromley Youth Justice has received ..." (the name without its last word).
+KIND = (
+    r"(?P<kind>(?:(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
+    r"(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:services?|teams?|partnership))"
+    r"|\b(?:YOT|YJS|YOS|Y&JS|YJPS|YJT|CYJS)\b"
+    r"|(?-i:Youth\s+Justice)(?=\s+(?:has|have|had|is|was|received)\b))"
+)
+_KIND = regex.compile(KIND, regex.IGNORECASE)
+# Words back from the kind that form a place: capitalised words and joiners.
+_PLACE_WORD = regex.compile(r"^(?:St\.?|[A-Z][\w’'\-&.]*|&|and|of|upon|on|the|le|de|in)$")
+_JOINERS = {"and", "of", "upon", "on", "the", "le", "de", "&", "in"}
+_MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+# Words that end a place when read backwards: titles, roles and headings, not names.
+_NOT_IN_PLACE = NOT_PLACE_WORDS | _MONTHS_AND_DAYS | frozenset({
+    "manager", "head", "director", "chair", "inspection", "joint", "report", "findings", "outcome", "review",
+    "inspectorate", "probation", "hmip", "hmi", "majesty’s", "majesty's", "board", "member", "cabinet", "executive",
+    "interim", "new", "whole", "current", "former", "county", "city", "borough", "council", "district",
+    "full", "core", "case", "short", "quality", "screening", "inspections", "services", "service", "work", "youth",
+    "justice", "offending", "team", "teams", "partnership", "mr", "cllr", "councillor", "minutes", "agenda", "item",
+    "published", "update", "response", "statement", "news", "says", "said", "page", "welcomes", "praises", "praise",
+    "inspectors", "improvements", "improvement", "required", "at", "requires", "rated", "outstanding", "good",
+    "inadequate", "transcript", "appendix", "annex", "contents", "foreword", "why", "what", "how", "ratings", "score",
+    "scoring", "summary", "table", "subject", "question", "questions", "care", "commission", "ofsted", "estyn",
+})
+# Capitalised words that belong in a name before "of": "Royal Borough of Greenwich", "City of York".
+_NAME_LEADS = {"borough", "city", "county", "royal", "london", "metropolitan"}
+_POSSESSIVE = regex.compile(r"[’']s$")
+_PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,40}\))\s*$")
+_KIND_IN_PLACE = regex.compile(
+    r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
+    r"(?:\s*\([A-Z&]{2,5}\))?\s+(?i:in|for)\s*:?\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-]*)"
+    r"(?:[ \t]+(?:and|upon|on|of|&|le|de)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,4})")
+_COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
+                         r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
+_TITLE_PLACE = regex.compile(TITLE_PLACE)
+# Several services in one document: "inspected separate youth offending teams in both Bedfordshire and Luton",
+# "Four sets of inspection results of youth offending teams have been published"
+_SEVERAL = regex.compile(
+    r"\b(?:teams|services|YOTs)\s+in\s+both\s+[A-Z]\w+\s+and\s+[A-Z]\w+|\bseparate\s+youth\s+(?:offending|justice)\s+"
+    r"(?:teams|services)\b|\b(?:two|three|four|five|six|several)\s+(?:sets\s+of\s+inspection\s+results|youth\s+"
+    r"offending\s+teams|YOTs|youth\s+justice\s+services)\b", regex.IGNORECASE)
+_ABBREVIATED = regex.compile(r"^[A-Z&]{1,6}$")
+_SPELT_OUT = regex.compile(
+    r"(?P<full>(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
+    r"(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|team|partnership))\s*\((?P<abbr>[A-Z&]{2,5})\)",
+    regex.IGNORECASE)
+
+# How a document names the service, best first, and what each way weighs as evidence of the place.
+FORMS = ("proper", "abbreviation", "unattached_proper", "described", "programme", "unattached", "area")
+_WEIGHT = {"proper": 3, "abbreviation": 3, "described": 2, "programme": 2, "area": 2}
+
+
+@dataclass(frozen=True)
+class ServiceMention:
+    place: str  # as written, without possessive or "Council"
+    kind: str  # as written ("" when only the area is named)
+    form: str  # one of FORMS
+    start: int
+
+
+@dataclass(frozen=True)
+class ServiceReading:
+    name: str | None
+    key: str | None
+    places: tuple[str, ...]  # lower-case variants of the place naming this service
+    several: bool  # the document says it is about several services
+
+
+def place_before(text: str, kind_start: int) -> str | None:
+    """The place written just before a service kind: "Conwy and Denbighshire" of "Conwy and Denbighshire YJS"."""
+    window = text[max(0, kind_start - 120) : kind_start]
+    if "\n" in window:
+        window = window[window.rindex("\n") + 1 :]
+    parenthesis = ""
+    if match := _PARENTHESIS_BEFORE.search(window):
+        # "Hull (Kingston upon Hull) Youth Justice Service"
+        parenthesis = match.group("inner")
+        window = window[: match.start()]
+    words = window.split()
+    kept: list[str] = []
+    council = False
+    for position, word in enumerate(reversed(words)):
+        bare = word.rstrip(",;:")
+        if bare != word:
+            break  # "Subject: Youth Offending Service", "the borough, YJS"
+        if position == 0 and not parenthesis:
+            bare = _POSSESSIVE.sub("", bare)
+            if bare.lower() == "council":
+                council = True
+                continue  # "Bolton Council’s Youth Justice Service": the place is Bolton
+        lowered = bare.lower()
+        if lowered == "council" or not _PLACE_WORD.match(bare):
+            break
+        if council and not kept and lowered in ("city", "county", "borough", "district", "metropolitan"):
+            continue  # "Bristol City Council’s YOT": the council's title, not the place
+        if lowered in _NOT_IN_PLACE and lowered not in _JOINERS:
+            if lowered in _NAME_LEADS and bare[:1].isupper():
+                kept.insert(0, bare)  # "Nottingham City YJS", "Royal Borough of Greenwich", "Anytown and Borough"
+                continue
+            break
+        kept.insert(0, bare)
+    while kept and (kept[0].lower() in _JOINERS or (kept[0].lower() in _NOT_IN_PLACE
+                                                     and kept[0].lower() not in _NAME_LEADS)):
+        kept.pop(0)
+    while kept and kept[-1].lower() in _JOINERS:
+        kept.pop()
+    if not kept or not any(w[:1].isupper() and w.lower() not in _JOINERS for w in kept):
+        return None
+    place = " ".join(kept) + (f" {parenthesis}" if parenthesis else "")
+    return place if place.lower() not in ("england", "wales", "england and wales", "london") else None
+
+
+def clean_place(place: str) -> str | None:
+    """The place at the start of some words: capitalised words and the joiners between them."""
+    words = place.split()
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        bare = word.strip(",;:()")
+        lowered = bare.lower()
+        capitalised = bool(_PLACE_WORD.match(bare)) and (bare[:1].isupper() or bare == "St.")
+        if lowered in _NOT_IN_PLACE and lowered not in _JOINERS and not (lowered == "city" and kept):
+            break
+        if lowered in _JOINERS:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if not kept or not following[:1].isupper():
+                break
+            kept.append(bare)
+        elif capitalised:
+            kept.append(bare)
+        else:
+            break
+        if bare != word:
+            break
+    while kept and kept[-1].lower() in _JOINERS:
+        kept.pop()
+    place = " ".join(kept)
+    if not place or place.lower() in ("england", "wales", "england and wales"):
+        return None
+    if place.isupper() and len(place) > 5:
+        place = place.title()  # "YOUTH OFFENDING SERVICES WORK IN BROMLEY"
+    return place
+
+
+def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
+    """Every place named with a service kind (with how), and every kind named without a place."""
+    text = doc.text
+    found: list[ServiceMention] = []
+    unattached: Counter[str] = Counter()
+    for match in _KIND.finditer(text):
+        kind = match.group("kind")
+        place = place_before(text, match.start())
+        if place:
+            if _ABBREVIATED.match(kind):
+                form = "abbreviation"
+            elif kind[:1].isupper() and kind.split()[-1][:1].isupper() and not kind.isupper():
+                form = "proper"
+            else:
+                form = "described"
+            found.append(ServiceMention(place, kind, form, match.start()))
+        else:
+            unattached[kind] += 1
+    for match in _KIND_IN_PLACE.finditer(text):
+        place = clean_place(match.group("place"))
+        if not place:
+            continue
+        noun = match.group("noun").lower()
+        if noun in ("work", "arrangements"):
+            found.append(ServiceMention(place, "", "area", match.start()))
+        else:
+            found.append(ServiceMention(place, " ".join(match.group(0).split()[:3]), "programme", match.start()))
+    return found, unattached
+
+
+def read(doc: Document) -> ServiceReading:
+    if "service" in doc.memo:
+        cached: ServiceReading = doc.memo["service"]
+        return cached
+    reading = _read(doc)
+    doc.memo["service"] = reading
+    return reading
+
+
+def _read(doc: Document) -> ServiceReading:
+    found, unattached = mentions(doc)
+    text = doc.text
+    several = bool(_SEVERAL.search(text))
+    scores: Counter[str] = Counter()
+    written: dict[str, str] = {}
+
+    def note(place: str, weight: int) -> None:
+        key = _normal_place(place)
+        if not key:
+            return
+        scores[key] += weight
+        if key not in written or (_ABBREVIATED.match(written[key]) and not _ABBREVIATED.match(place)) or (
+                written[key].isupper() and not place.isupper()):
+            written[key] = place
+
+    for mention in found:
+        note(mention.place, 1 if _ABBREVIATED.match(mention.place) else _WEIGHT[mention.form])
+    councils = set()
+    for match in _COUNCIL.finditer(text):
+        place = clean_place(match.group("place"))
+        if place:
+            note(place, 1)
+            councils.add(_normal_place(place))
+    title = next((m for m in _TITLE_PLACE.finditer(text[:1500])
+                  if not m.group("place").lower().startswith("england")), None)
+    title_place = clean_place(title.group("place")) if title else None
+    if title_place:
+        note(title_place, 5)
+    first_line = doc.lines[0].text.lower() if doc.lines else ""
+    bare = {key: len(regex.findall(r"\b" + regex.escape(written[key]) + r"\b", text, regex.IGNORECASE))
+            for key in scores}
+    for key in scores:
+        scores[key] += bare[key] + (2 if written[key].lower() in first_line else 0)
+    if not scores:
+        return ServiceReading(None, None, (), several)
+    groups = _group_variants(list(scores))
+    ranked = sorted(groups, key=lambda g: (-sum(scores[k] for k in g), -max(bare[k] for k in g),
+                                           -max(len(k) for k in g)))
+    best = ranked[0]
+    named = [m for m in found if _normal_place(m.place) in best]
+    kind = _kind(doc, named, unattached)
+    if not kind and not any(m.form == "area" for m in named):
+        # A place never tied to a kind ("Doncaster Council" in a news story) names no service.
+        return ServiceReading(None, None, (), several)
+    if not named and sum(scores[k] for k in best) < 4:
+        # A place named in passing beside a kind named on its own ("Bournemouth Borough Council’s cabinet
+        # member" ... "the youth offending team") does not say which service the document is about;
+        # "Newham Council will bolster its Youth Offending Team", in the lead and again, does.
+        return ServiceReading(None, None, (), several)
+    place_key = max(best, key=lambda k: (not _ABBREVIATED.match(written[k]), len(k)))
+    place = written[place_key]
+    variants = set(best)
+    lead_end = (doc.lines[0].end if doc.lines else 0) + 300
+    variants.update(_normal_place(m.place) for m in found if m.start < lead_end)  # the lead names this service
+    name = f"{place} {kind}" if kind else place
+    return ServiceReading(name, service_key(place), tuple(sorted({v for v in variants if v}, key=len, reverse=True)),
+                          several)
+
+
+def _group_variants(keys: list[str]) -> list[set[str]]:
+    """Places that name one service: "Nottingham" and "Nottingham City", "Hull" and "Hull (Kingston upon Hull)"."""
+    groups: list[set[str]] = []
+    for key in sorted(keys, key=len):
+        for group in groups:
+            if any(_variant(key, other) for other in group):
+                group.add(key)
+                break
+        else:
+            groups.append({key})
+    return groups
+
+
+def _variant(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return wa[: len(wb)] == wb or wb[: len(wa)] == wa
+
+
+def _kind(doc: Document, named: list[ServiceMention], unattached: Counter[str]) -> str:
+    """The kind in its fullest form, from the best-ranked way the document names the service."""
+    spelt = {m.group("abbr").upper(): _title_kind(m.group("full")) for m in _SPELT_OUT.finditer(doc.text)}
+
+    def most_common(kinds: list[str]) -> str:
+        counts = Counter(kinds)
+        best = max(counts.values())
+        # Ties go to the singular: "Cambridgeshire Youth Offending Services" beside "... Service (YOS)".
+        return sorted((k for k, n in counts.items() if n == best), key=lambda k: (k.endswith("s"), k))[0]
+
+    proper = [m.kind for m in named if m.form == "proper"]
+    if proper:
+        kinds = [k if k.endswith("Services") else _title_kind(k) for k in proper]
+        return most_common(kinds)
+    abbreviations = [m.kind.upper() for m in named if m.form == "abbreviation"]
+    if abbreviations:
+        abbr = most_common(abbreviations)
+        return spelt.get(abbr) or SERVICE_KINDS.get(abbr.lower(), "")
+    unattached_proper = [k for k in unattached.elements() if not _ABBREVIATED.match(k) and k.split()[-1][:1].isupper()
+                         and not k.isupper()]
+    if unattached_proper:
+        return most_common([_title_kind(k) for k in unattached_proper])
+    for form in ("described", "programme"):
+        kinds = [_singular(_title_kind(m.kind)) for m in named if m.form == form]
+        if kinds:
+            return most_common(kinds)
+    rest = [(_title_kind(k) if not _ABBREVIATED.match(k) else spelt.get(k.upper()) or SERVICE_KINDS.get(k.lower(), ""))
+            for k in unattached.elements()]
+    rest = [_singular(k) for k in rest if k]
+    return most_common(rest) if rest else ""
+
+
+def _title_kind(kind: str) -> str:
+    """"youth offending team" -> "Youth Offending Team"; "Children & Young People’s Justice Service" kept."""
+    out = []
+    for word in kind.split():
+        lowered = word.lower()
+        if lowered in ("and", "&"):
+            out.append("&" if word == "&" else "and")
+        else:
+            out.append(lowered[:1].upper() + lowered[1:])
+    return " ".join(out)
+
+
+def _singular(kind: str) -> str:
+    """"youth justice services in Sutton" names one service."""
+    return kind[:-1] if kind.endswith(("Services", "Teams")) else kind
+
+
+def _normal_place(place: str) -> str:
+    return " ".join(regex.sub(r"[’'`]", "", place.lower()).replace("&", "and").split())
+
+
+def service_key(place: str) -> str:
+    key = place.lower().replace("&", "and")
+    key = regex.sub(r"\([^)]*\)", " ", key)
+    return regex.sub(r"[^a-z0-9]+", "-", key).strip("-")

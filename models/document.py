@@ -1,0 +1,158 @@
+"""The document extractors read: canonical text, pages, lines, headings, sentences.
+
+Pure data with lookups; it imports nothing of ours. How a document was loaded
+(PDF, web page, plain text) and how its sentence boundaries were found (spaCy,
+in ``pipeline.parse``) are not its concern: both arrive as plain values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from models.facts import Span
+
+# "2.1. Assessment", "1.1 Governance and leadership", "4.1. Resettlement policy and provision"
+STANDARD_HEADING = re.compile(r"^(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<title>[A-Z][^\t]{1,80})$")
+_TERMINAL = (".", ",", ";", "!", "?", '"', "”", "’")
+# Markdown marks at a line's ends: heading hashes, bold and italic asterisks or underscores.
+_MARKDOWN_EDGES = re.compile(r"^(?:#{1,6}\s+|[*_]{1,3}(?=\S))+|(?<=\S)[*_]{1,3}$")
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    char_start: int
+    char_end: int
+    removed: tuple[str, ...] = ()  # running headers, footers, page numbers taken out
+
+
+@dataclass(frozen=True)
+class TextLine:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def plain(text: str) -> str:
+    """A line without the markdown around it: "## Recommendations", "**Overall rating**"."""
+    return _MARKDOWN_EDGES.sub("", text)
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line that reads as a title rather than as a sentence."""
+    stripped = text.strip().strip("*").strip()
+    if not stripped or len(stripped) > 90 or "\t" in text:
+        return False
+    if stripped.endswith(_TERMINAL) or stripped.endswith(":"):
+        return False
+    if stripped[0] in "\"“‘'([<©-•–" or stripped.lower().startswith(("www.", "http", "isbn")):
+        return False
+    if re.search(r"\.{4,}\s*\d+$", stripped):  # a contents entry
+        return False
+    if not re.search(r"[A-Za-z]{2}", stripped):
+        return False
+    return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def text_lines(text: str) -> list[TextLine]:
+    """Every non-blank line, stripped of surrounding spaces, with its offsets."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip(" \u00a0\u200b\t")
+        if not stripped:
+            continue
+        start = match.start() + raw.find(stripped)
+        out.append(TextLine(start, start + len(stripped), stripped))
+    return out
+
+
+class Document:
+    """One document's canonical text and the structure extractors need.
+
+    ``sentences`` are (start, end) offsets into ``text``, found by whoever
+    built the document (spaCy in the pipeline; cached between runs).
+    """
+
+    def __init__(self, doc_id: str, text: str, pages: list[Page], source_format: str,
+                 sentences: list[tuple[int, int]]) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.pages = pages
+        self.source_format = source_format
+        self._page_starts = [p.char_start for p in self.pages]
+        self.lines = text_lines(text)
+        self._line_starts = [line.start for line in self.lines]
+        self.headings = [line for line in self.lines if is_heading_like(line.text)]
+        self._heading_starts = [h.start for h in self.headings]
+        self.sentences = [Sentence(start, end, text[start:end]) for start, end in sentences]
+        self._sentence_starts = [s.start for s in self.sentences]
+        # Values derived from the whole document that several extractors ask for (its type,
+        # its service), computed once: the key names the deriving function.
+        self.memo: dict[str, Any] = {}
+
+    # -- lookups -----------------------------------------------------------
+
+    def page_at(self, offset: int) -> int:
+        index = bisect.bisect_right(self._page_starts, offset) - 1
+        return self.pages[max(index, 0)].number
+
+    def heading_before(self, offset: int) -> TextLine | None:
+        index = bisect.bisect_right(self._heading_starts, offset) - 1
+        return self.headings[index] if index >= 0 else None
+
+    def sentence_at(self, offset: int) -> Sentence:
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return Sentence(0, 0, "")
+        return self.sentences[index]
+
+    def sentence_index_at(self, offset: int) -> int:
+        """Index in ``sentences`` of the sentence holding offset (-1 before the first)."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
+
+    def line_index_at(self, offset: int) -> int:
+        """Index in ``lines`` of the line holding offset (-1 before the first line)."""
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def line_at(self, offset: int) -> TextLine | None:
+        index = self.line_index_at(offset)
+        return self.lines[index] if index >= 0 else None
+
+    def standard_code_before(self, offset: int) -> str | None:
+        """The code of the nearest standard heading ('2.1. Assessment') above offset."""
+        index = bisect.bisect_right(self._heading_starts, offset) - 1
+        while index >= 0:
+            match = STANDARD_HEADING.match(self.headings[index].text)
+            if match:
+                return match.group("code")
+            if re.match(r"^(Domain|Theme|Appendix|Annex)\b", self.headings[index].text):
+                return None
+            index -= 1
+        return None
+
+    def span(self, start: int, end: int) -> Span:
+        """Provenance of text[start:end]."""
+        heading = self.heading_before(start)
+        sentence = self.sentence_at(start)
+        if not (sentence.start <= start and end <= max(sentence.end, start)):
+            # A mention across sentence boundaries: give the sentences it spans.
+            last = self.sentence_at(max(end - 1, start))
+            sentence = Sentence(sentence.start, last.end, self.text[sentence.start : last.end])
+        return Span(
+            char_start=start,
+            char_end=end,
+            page=self.page_at(start),
+            section_heading=heading.text if heading else None,
+            sentence=sentence.text,
+        )

@@ -1,0 +1,288 @@
+"""Vocabularies the rating extractor matches, kept as data with a real example each.
+
+Three kinds of entry:
+- rating labels: the words of each rating scale, as people write them;
+- rated areas: what a sentence can rate besides the service as a whole (the 2018
+  framework's standards and domains, the 2012-2017 joint inspection themes, the
+  2009-2012 core case inspection areas, the 2024 programme's areas);
+- reasons: why a candidate mention was set aside, so that nothing is dropped silently.
+
+Phrases are lower-case token sequences, matched with spaCy's PhraseMatcher on the
+LOWER attribute (the same tokenizer splits the phrase and the text, so "out-of-court"
+matches "Out-of-court" and "out - of - court" alike). The examples are sentences
+from real press releases, reports, council papers and newspapers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# ------------------------------------------------------------------ labels
+
+
+@dataclass(frozen=True)
+class LabelEntry:
+    canonical: str  # the label as the tables store it
+    phrases: tuple[str, ...]  # as written (lower case)
+    example: str
+
+
+# Most specific first: a longer phrase wins over a shorter one inside it.
+RATING_LABELS: tuple[LabelEntry, ...] = (
+    LabelEntry("Requires improvement",
+               ("requires improvement to be good", "requires improvement", "require improvement",
+                "requiring improvement", "required improvement"),
+               "Kirklees Youth Justice Service (YJS) has been rated “requires improvement to be good” by inspectors."),
+    LabelEntry("Outstanding", ("outstanding",),
+               "Essex Youth Offending Service (YOS) has been assessed by HM Inspectorate of Probation as ‘Outstanding’, its highest grade."),
+    LabelEntry("Good", ("good",),
+               "Youth offending services in the city of Derby were found by HM Inspectorate of Probation to be good overall."),
+    LabelEntry("Inadequate", ("inadequate",),
+               "Inspectors gave the ‘inadequate’ service ... a rating of 0 out of 36 in July."),
+    LabelEntry("Unsatisfactory", ("unsatisfactory",),
+               "work to reduce reoffending was unsatisfactory."),
+    LabelEntry("Satisfactory", ("satisfactory",),
+               "work to protect the public and actual or potential victims was satisfactory."),
+    LabelEntry("Poor", ("poor",),
+               "the effectiveness of governance and partnership arrangements was poor."),
+    LabelEntry("Not rated", ("this standard was not rated", "not rated"),
+               "This standard was not rated"),
+    LabelEntry("Not effective", ("not effective",),
+               "Overall, governance was not effective."),
+    LabelEntry("Very good", ("very good",),
+               "work to ensure the sentence was served was very good."),
+)
+
+# The 2009-2012 core case inspection levels: "<level> improvement (required)".
+# "Youth offending workers have been told that they have to make a "moderate improvement" on the first
+# two headings, but must make a "substantial improvement" on public protection."
+IMPROVEMENT_LEVELS: tuple[str, ...] = ("drastic", "substantial", "moderate", "minimum")  # lowest first
+
+# Verbs after which a quoted judgement off the four scales is still a judgement, kept as written.
+# "The Youth Offending Service had been judged as ‘Failed/Inadequate’ following an HM Inspectorate of
+# Probation Inspection in November 2006."
+JUDGED_AS_VERBS: tuple[str, ...] = ("judged as", "rated as", "graded as", "classed as", "classified as")
+
+
+# ------------------------------------------------------------------ areas
+
+
+@dataclass(frozen=True)
+class AreaEntry:
+    key: str  # stable key of the area ('1.1', 'x.2', 'domain:3', 'theme:protecting_public')
+    scope: str  # standard | domain | theme
+    name: str  # canonical subject
+    # phrase -> subject to record: None keeps the canonical name, "" keeps the words as written
+    phrases: dict[str, str | None]
+    example: str
+    code: str | None = None  # '1.1', '4.1', a domain's number; None for domain-relative standards
+    relative: int | None = None  # position inside its domain (assessment 1 ... reviewing 4)
+
+
+def _as_written(*phrases: str) -> dict[str, str | None]:
+    return dict.fromkeys(phrases, "")
+
+
+def _canonical(*phrases: str) -> dict[str, str | None]:
+    return dict.fromkeys(phrases)
+
+
+# 2018 standards framework (and its 2021 revision adding 4.1 resettlement).
+STANDARDS_2018: tuple[AreaEntry, ...] = (
+    AreaEntry("1.1", "standard", "Governance and leadership",
+              {**_canonical("governance and leadership", "leadership and governance", "leadership and management",
+                            "governance", "leadership"), },
+              "Neath Port Talbot received a rating of ‘Outstanding’ specifically for their leadership.", code="1.1"),
+    AreaEntry("1.2", "standard", "Staff",
+              _canonical("staff", "staffing", "staffing arrangements"),
+              "Three areas – staff, planning and implementation and delivery of out-of-court disposals – were also singled out as ‘Outstanding’.",
+              code="1.2"),
+    AreaEntry("1.3", "standard", "Partnerships and services",
+              {**_canonical("partnerships and services", "partnerships", "partnership and services"),
+               **_as_written("partnership working")},
+              "Partnership working was flagged as ‘outstanding’ ...", code="1.3"),
+    AreaEntry("1.4", "standard", "Information and facilities",
+              _canonical("information and facilities", "it and facilities", "information & facilities"),
+              "... and our staff, information and facilities in delivering the service were all considered ‘good’.",
+              code="1.4"),
+    AreaEntry("x.1", "standard", "Assessment",
+              _canonical("assessment", "assessments", "assessing", "are assessed", "were assessed"),
+              "It was rated ‘requires improvement’ for out-of-court disposals assessment ...", relative=1),
+    AreaEntry("x.2", "standard", "Planning",
+              _canonical("planning", "plans"),
+              "... while it was ‘outstanding’ for planning related to out-of-court disposals.", relative=2),
+    AreaEntry("x.3", "standard", "Implementation and delivery",
+              _canonical("implementation and delivery", "delivery and implementation", "delivery of services",
+                         "implementation", "delivery"),
+              "... with implementation and delivery listed as \"requiring improvement\".", relative=3),
+    AreaEntry("x.4", "standard", "Reviewing",
+              _canonical("reviewing", "review process", "reviewing of court disposals"),
+              "The report highlights ... the review process as \"outstanding\".", relative=4),
+    AreaEntry("3.4j", "standard", "Joint working",
+              _canonical("joint working"),
+              "Assessments, planning and joint working were outstanding.", code="3.4"),
+    AreaEntry("3.4p", "standard", "Out-of-court disposal policy and provision",
+              _canonical("out-of-court disposal policy and provision", "out-of-court disposal policy & provision",
+                         "out of court disposal policy and provision"),
+              "... rated as good or outstanding for ... out-of-court disposal policy & provision ...", code="3.4"),
+    AreaEntry("4.1", "standard", "Resettlement policy and provision",
+              _canonical("resettlement policy and provision", "resettlement policy & provision", "resettlement",
+                         "resettle"),
+              "We also inspected the quality of resettlement policy and provision for children leaving custody, which was separately rated as ‘Good’.",
+              code="4.1"),
+    AreaEntry("domain:1", "domain", "Organisational delivery",
+              _canonical("organisational delivery"),
+              "... excellent organisational delivery, good quality out of court disposal work ...", code="1"),
+    AreaEntry("domain:2", "domain", "Court disposals",
+              _canonical("court disposals", "court disposal", "court disposal work", "court work", "court orders",
+                         "court order", "court sentences", "court cases", "post-court", "post-court orders",
+                         "sentenced by the courts", "sentenced by courts", "sentenced by the court",
+                         "given orders by courts", "orders given by courts", "dealt with by the courts"),
+              "Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately rated as ‘Outstanding’.",
+              code="2"),
+    AreaEntry("domain:3", "domain", "Out-of-court disposals",
+              _canonical("out-of-court disposals", "out-of-court disposal", "out of court disposals",
+                         "out of court disposal", "out-of-court-disposals", "out-of-court work", "out of court work",
+                         "out-of-court processes", "out-of-court cases", "out-of-court", "out of court", "diversion"),
+              "It was rated ‘requires improvement’ for out-of-court disposals assessment ...", code="3"),
+)
+
+# 2024 programme: inspections of youth justice work with children and victims.
+CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
+    AreaEntry("victims", "standard", "Work with victims",
+              _canonical("work with victims", "working with victims", "victims work", "victim work",
+                         "work to support victims", "support for victims"),
+              "Work with victims was rated as ‘Requires improvement’."),
+    AreaEntry("children", "standard", "Work with children",
+              _canonical("work with children"),
+              "Work with children was rated ‘Good’."),
+)
+
+# 2012-2017 full joint inspections: the themes.
+JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
+    AreaEntry("theme:interventions", "theme", "Interventions to reduce reoffending",
+              {**_canonical("interventions to reduce reoffending", "delivery and management of interventions",
+                            "management and delivery of interventions"),
+               **_as_written("interventions")},
+              "the delivery and management of interventions to reduce reoffending was poor."),
+    AreaEntry("theme:court_work", "theme", "Court work and reports",
+              _canonical("court work and reports", "work in court", "report writing", "reports to court",
+                         "reports for courts"),
+              "the work in court and on report writing was unsatisfactory"),
+    AreaEntry("theme:reducing_reoffending", "theme", "Reducing reoffending",
+              {**_canonical("work to reduce reoffending", "reduce reoffending", "reduce re-offending",
+                            "work to curb reoffending", "work to make each individual less likely to reoffend"),
+               **_as_written("reducing reoffending", "reducing re-offending", "reducing the likelihood of reoffending",
+                             "likelihood of reoffending")},
+              "Inspectors found that work to reduce reoffending, and work to protect the public and actual or potential victims were both “unsatisfactory”."),
+    AreaEntry("theme:protecting_public", "theme", "Protecting the public",
+              {**_canonical("work to protect the public", "protect the public", "public protection"),
+               **_as_written("protecting the public")},
+              "Overall, the YOT achieved just one out of four stars (poor) in terms of protecting the public."),
+    AreaEntry("theme:protecting_child", "theme", "Protecting children and young people",
+              {**_canonical("work to protect children", "protect children", "protect the child",
+                            "protect children and young people", "reduce their vulnerability"),
+               **_as_written("protecting children and young people", "protecting the child or young person",
+                             "protecting children", "safeguarding")},
+              "Meanwhile work to protect children and reduce their vulnerability was also unsatisfactory."),
+    AreaEntry("theme:sentence_served", "theme", "Ensuring the sentence is served",
+              {**_canonical("sentence was served", "sentence is served", "ensure the sentence was served",
+                            "ensure that the sentence was served", "make sure the sentence was served"),
+               **_as_written("ensuring sentences are served", "ensuring the sentence is served",
+                             "ensuring that the sentence is served", "making sure the sentence is served",
+                             "sentence served")},
+              "However, inspectors did stress that work to ensure that the sentence was served was satisfactory."),
+    AreaEntry("theme:governance", "theme", "Governance and partnerships",
+              {**_canonical("governance and partnership arrangements", "effectiveness of governance",
+                            "governance and partnerships", "governance and partnership", "governance"),
+               **_as_written("governance arrangements")},
+              "The effectiveness of governance and partnership arrangements was also found to be “poor”."),
+)
+
+# 2009-2012 core case inspections: the three areas each judged on the improvement scale.
+CORE_CASE_2010: tuple[AreaEntry, ...] = (
+    AreaEntry("cci:safeguarding", "theme", "Safeguarding",
+              {**_canonical("action to protect the young person", "safeguard offenders"),
+               **_as_written("safeguarding")},
+              "Derbyshire was judged to require just ‘minimum’ improvement in safeguarding and likelihood of reoffending."),
+    AreaEntry("cci:risk_of_harm", "theme", "Risk of harm to others",
+              {**_canonical("risk of harm to others"),
+               **_as_written("risk of harm", "public protection", "protect the public")},
+              "... and ‘moderate’ improvement in risk of harm."),
+    AreaEntry("cci:likelihood_of_reoffending", "theme", "Likelihood of reoffending",
+              {**_canonical("action to stop an individual reoffending"),
+               **_as_written("likelihood of reoffending", "reduce the likelihood of reoffending")},
+              "- Public Protection - Likelihood of Reoffending Kent Score 68% (National average 70%) Comment: MODERATE improvement required"),
+)
+
+AREAS_BY_ERA: dict[str, tuple[AreaEntry, ...]] = {
+    # "work with victims" names nothing else; "work with children" would catch "work with children sentenced by the
+    # courts", so the 2018 framework's documents do without it.
+    "standards_2018": STANDARDS_2018 + CHILDREN_AND_VICTIMS_2024[:1],
+    "children_and_victims_2024": CHILDREN_AND_VICTIMS_2024 + STANDARDS_2018,
+    "joint_inspection_2012": JOINT_THEMES_2012,
+    "core_case_2010": CORE_CASE_2010,
+}
+
+
+# ------------------------------------------------------------- set aside
+
+
+@dataclass(frozen=True)
+class Reason:
+    name: str
+    description: str
+    example: str = field(default="")
+
+
+# Why a candidate mention did not become a fact. 'unexplained' is the fallback that a
+# reviewer should never see: each one is a phrasing no rule has understood yet.
+SET_ASIDE_REASONS: tuple[Reason, ...] = (
+    Reason("ordinary_word", "the word in its everyday sense, not a judgement",
+           "Inspectors identified many areas of good practice."),
+    Reason("scale_definition", "the scale or a label defined, not applied",
+           "The Inspectorate uses a four-point scale: ‘Outstanding’, ‘Good’, ‘Requires improvement’ and ‘Inadequate’."),
+    Reason("sector_wide", "about services in general or the sector as a whole",
+           "Nationally, there are 17 Youth Justice services that have achieved an outstanding rating."),
+    Reason("other_service", "a judgement of another service",
+           "Lambeth's youth offending team was also rated as requires improvement, while Wandsworth was given a good rating."),
+    Reason("other_inspectorate", "a judgement by another inspectorate",
+           "The Care Quality Commission inspected the service in November 2011 and rated it ‘Good’."),
+    Reason("count_of_areas", "how many areas got a label, without naming them",
+           "In four of the 12 separate areas examined the service was rated ‘Outstanding’."),
+    Reason("vague_area", "a label for unnamed or hedged parts of the work",
+           "Liverpool's Youth Offending Service (YOS) has been rated \"good\" with some \"outstanding\" areas."),
+    Reason("hedged", "a label qualified as partly true",
+           "The YJS’s work with children and young people given orders by courts was mostly ‘Outstanding’."),
+    Reason("ambiguous_label", "two labels offered as alternatives",
+           "The service was found to be good or outstanding in 10 out of 12 areas."),
+    Reason("hypothetical", "a rating that was not given: an aim, a counterfactual",
+           "... the service only rescued from an overall ‘Inadequate’ rating by some better-quality work."),
+    Reason("survey_response", "an answer in a survey of staff, children or parents",
+           "In the previous inspection, 42 per cent of staff rated their supervision as “poor” or “very poor”."),
+    Reason("no_overall_in_framework", "a summary label where the framework gives no overall rating",
+           "Independent trust's youth offending work deemed 'unsatisfactory'"),
+    Reason("other_scale", "a label from another scale than the one the inspection's framework uses",
+           "... inspectors found measures to protect the public from young criminals were inadequate (a 2010 core case inspection)"),
+    Reason("domain_summary", "a label for a whole domain, which the 2018 framework does not rate: it summarises the domain's standards",
+           "The report found work for children dealt with by the courts (court disposals) to be an area requiring improvement."),
+    Reason("contradicts_fact", "a different label for a subject already rated: kept out rather than guessed between",
+           ""),
+    Reason("method_band", "a band of the scoring method, not a judgement", "80% +\tGood"),
+    Reason("no_rated_subject", "a label whose rated subject the sentence does not name",
+           "The rating of ‘Good’ is an indication that they are on the right path."),
+    Reason("table_cell", "a label in a table that is not a ratings row", ""),
+    Reason("not_a_date", "a month name used as another word", "Inspectors may pose questions."),
+    Reason("year_not_stated", "a day or month without its year", "Its report published on May 12 said ..."),
+    Reason("invalid_date", "a date that does not exist", "31/02/2020"),
+    Reason("no_number", "a percent sign or 'per cent' without a number", "% ‘Yes’"),
+    Reason("not_a_score", "a count written 'N out of M', not a score", "one out of four stars"),
+    Reason("prose_recommendation", "a recommendation described in prose, not listed as an item",
+           "Two recommendations are made for Bromley’s executive management board, including to review how best to use its volunteers."),
+    Reason("not_an_item", "a line under an owner that does not read as a recommendation", ""),
+    Reason("unexplained", "no rule explains it: a phrasing to look at", ""),
+)
+REASON_NAMES: tuple[str, ...] = tuple(r.name for r in SET_ASIDE_REASONS)
+
+# How a candidate's fact type is named in the mentions table.
+MENTION_TYPES: tuple[str, ...] = ("rating", "score", "percentage", "date", "recommendation")
