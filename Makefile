@@ -29,8 +29,13 @@ extract: install
 test: install
 	$(BIN)/python -m pytest -q $(ARGS)
 
+# Scores three corpora: the sample (the tables in OUT), the development documents and the real development
+# set (both extracted into data/eval/ first). The real set's misses are listed beside the candidate that
+# covered each one and the reason it was set aside.
 eval: install
-	$(BIN)/hmip eval --gold-dir $(GOLD) --out-dir $(OUT) $(ARGS)
+	$(BIN)/hmip eval --title "sample ($(RAW))" --raw-dir $(RAW) --gold-dir $(GOLD) --out-dir $(OUT) $(ARGS)
+	$(BIN)/hmip eval --title "development documents (tests/documents)" --raw-dir tests/documents/raw --gold-dir tests/documents/gold --out-dir data/eval/development --quiet-details
+	$(BIN)/hmip eval --title "real development set (tests/real)" --raw-dir tests/real/raw --gold-dir tests/real/gold --out-dir data/eval/real
 
 lint: install
 	$(BIN)/ruff check pipeline extractors models tests

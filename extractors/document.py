@@ -121,7 +121,9 @@ def _era(doc: Document) -> str:
         return "core_case_2010"
     if counts["joint_inspection_2012"] > counts["standards_2018"]:
         return "joint_inspection_2012"
-    return "standards_2018"
+    if counts["standards_2018"]:
+        return "standards_2018"
+    return "unknown"  # no word of any framework: the reader uses the 2018 vocabulary, the tables say unknown
 
 
 def title(doc: Document) -> str | None:
@@ -156,17 +158,16 @@ def framework(doc: Document, ratings: list[Rating]) -> str:
     if "children and victims" in head:
         return "children_and_victims_2024"
     scales = Counter(r.scale for r in ratings if r.scope != "previous")
-    if "core case inspection" in doc.text.lower() or scales["improvement_required"]:
-        return "core_case_2010"
-    if any(r.scope == "theme" and r.scale != "improvement_required" for r in ratings if r.scope != "previous"):
+    if any(r.scope == "theme" and r.scale == "joint_inspection" for r in ratings if r.scope != "previous"):
         return "joint_inspection_2012"  # themes were judged only in the 2012-2017 joint inspections
+    if scales["improvement_required"] or (not scales and "core case inspection" in doc.text.lower()):
+        return "core_case_2010"
     if scales["four_point"] or any(m.group("max") == "36" for m in _SCORE.finditer(doc.text)):
         return "standards_2018"
     if scales["joint_inspection"] or "joint inspection of youth offending" in head:
         return "joint_inspection_2012"
-    if scales["improvement_required"]:
-        return "core_case_2010"
-    return "unknown"
+    words = era(doc)
+    return words if words != "unknown" or scope(doc) != "single" else "unknown"
 
 
 def _pick(dates: list[DateMention], role: str) -> DateMention | None:

@@ -96,7 +96,7 @@ _CLAUSE_BREAK = regex.compile(
 # Dash-delimited asides, removed before the subject is read: "resettlement – when a child is released – which ..."
 _ASIDE = regex.compile(r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s")
 # A list between areas: ", ", " and ", "; ", determiners.
-_LIST_GAP = regex.compile(r"^(?:[\s,;&/]|and\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
+_LIST_GAP = regex.compile(r"^(?:[\s,;&/‘’'\"“”]|and\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
                           r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b"
                           r"|[:–—-])*$", _I)
 # Capitalised words that are not place names, for telling another service from this one.
@@ -301,8 +301,8 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
     if construction is None and complement_areas:
         # "Additional ‘outstanding’ recognition was also received for resettlement"
         construction = ("label_for_area", "")
-    if construction is None and _ROW_END.match(text[label.end : label.end + 3].split("\n")[0]):
-        row = _row_subject(doc, sentence.start + label.start, era)
+    if construction is None:
+        row = _row_subject(doc, sentence.start + label.start, sentence.start + label.end, era)
         if row:
             construction = ("table_line", row)
     if construction is None:
@@ -443,24 +443,33 @@ def _subject_head(subject: str) -> str:
     return subject[last.end() :] if last is not None and subject[last.end() :].strip() else subject
 
 
-def _row_subject(doc: Document, offset: int, era: str) -> str | None:
-    """The first words of a line that ends with this label, when they name an area."""
-    line = doc.line_at(offset)
+def _row_subject(doc: Document, start: int, end: int, era: str) -> str | None:
+    """The area a line rates when it is laid out as a row: the label ends the line ("- Safeguarding - ...
+    Comment: SUBSTANTIAL improvement required") or follows the area and a colon or dash ("Governance and
+    leadership:  inadequate – governance arrangements were not robust enough")."""
+    line = doc.line_at(start)
     if line is None:
         return None
-    start = _ROW_START.match(line.text)
-    words = line.text[start.end() if start else 0 : offset - line.start]
+    lead = _ROW_START.match(line.text)
+    words = line.text[lead.end() if lead else 0 : start - line.start]
+    at_end = bool(_ROW_END.match(doc.text[end : line.end]))
+    after_colon = regex.fullmatch(r"(?P<subject>[^:–—\t]{2,80}?)\s*(?:[:–—\t]|\s-)\s*[‘’'\"“]?", words)
+    if not (at_end or after_colon):
+        return None
     found = find_areas(words[:80], era)
-    if found and found[0].start <= 2:
-        return words[: found[-1].end] if len(found) > 1 and _LIST_GAP.match(words[found[0].end : found[-1].start]) \
-            else words[: found[0].end]
-    return None
-
+    if not found or found[0].start > 2:
+        return None
+    if after_colon:
+        return after_colon.group("subject")
+    if len(found) > 1 and _LIST_GAP.match(words[found[0].end : found[-1].start]):
+        return words[: found[-1].end]
+    return words[: found[0].end]
 
 def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     """Areas a complement names at its head: "for planning and partnership working", "in terms of protecting the
     public", "for three inspection areas: reducing the likelihood of reoffending, ..."."""
-    counted = regex.match(r"^[^:;.]{0,40}?\b(?:areas?|aspects?|themes?|standards?|categories)\s*:\s*", words, _I)
+    counted = regex.match(r"^[^:;.]{0,40}?\b(?:areas?|aspects?|themes?|standards?|categories)\s*:\s*", words, _I) or \
+        regex.match(r"^[^:;.]{0,60}?\b(?:areas?|aspects?|standards?|categories)\b[^:;.]{0,20}?\bincluding\s+", words, _I)
     offset = counted.end() if counted else 0
     found = find_areas(words[offset:], era)
     if not found:
@@ -545,6 +554,8 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
     return False
 
 
+# A core case inspection's level with its verb: "requires substantial improvement", "need ‘minimum’ improvement"
+_REQUIRES_LEVEL = regex.compile(r"\b(?:requires?|required|requiring|needs?|needed|needing)\s+(?:just\s+|only\s+|a\s+)?[‘’'\"“(]?$", _I)
 # Participles that rate without "was": "Barnsley Youth Justice Service rated ‘Good’", "Blackpool YJS, rated
 # “inadequate” in 2018, ..." ("we found good use" is not one).
 _BARE_PARTICIPLES = {"rated", "judged", "graded", "deemed", "classed", "classified", "assessed", "hailed", "branded",
@@ -556,6 +567,9 @@ def _construction(left_full: str, left: str, right: str, written: str, quoted: b
                   in_headline: bool) -> tuple[str, str] | None:
     """(rule, subject words) of the construction that governs the label, if any."""
     own = len(left_full) - len(left)  # where this label's own words begin
+    if match := _REQUIRES_LEVEL.search(left):
+        # "Performance to manage the risk of harm to others ... requires substantial improvement."
+        return "requires_level", left_full[: own + match.start()]
     if match := _OVERALL_IS.search(left):
         return "overall_is", left_full[: own + match.start()]
     if match := _FROM.search(left):
@@ -623,8 +637,8 @@ def _count_words(words: str, prep: str) -> bool:
     head = words[:60]
     if regex.match(r"^(?:19|20)\d\d\b", head):
         return False  # "rated ‘Inadequate’ in 2018": a year, not a count
-    if regex.match(r"^(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|many"
-                   r"|some|several|every|each)\b(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))", head, _I):
+    if regex.match(r"^(?:the\s+)?(?:remaining\s+|other\s+|rest\s+of\s+the\s+)?(?:\d+|one|two|three|four|five|six|seven"
+                   r"|eight|nine|ten|eleven|twelve|all|most|many|some|several|every|each|remaining|other|rest)\b(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))", head, _I):
         return True
     return bool(_COUNT.match(head))
 

@@ -110,7 +110,7 @@ def context(doc: Document) -> Context:
     years = [int(y.group()) for y in _YEAR.finditer(doc.text) if 1995 <= int(y.group()) <= 2035]
     first = doc.lines[0] if doc.lines else None
     return Context(
-        era=document.era(doc),
+        era=document.era(doc) if document.era(doc) != "unknown" else "standards_2018",
         sector=document.scope(doc) in ("sector", "multiple"),
         places=tuple(sorted(places, key=len, reverse=True)),
         latest_year=max(years) if years else None,

@@ -34,6 +34,7 @@ _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
 _OWNER_AT_END = regex.compile(OWNER_AT_END, regex.VERSION1)
 _INLINE = regex.compile(INLINE_RECOMMENDATIONS, regex.IGNORECASE)
 _NOISE = regex.compile(PAGE_NOISE_LINE)
+_BULLET = regex.compile(r"^\s*[-•–▪●*]\s+")
 _FIRST_WORD = regex.compile(r"^\W*(?P<word>[A-Za-z]+)")
 _EARLIER_COUNT = regex.compile(EARLIER_COUNT, regex.IGNORECASE)
 _TRAILING_OWNER = regex.compile(TRAILING_OWNER)
@@ -67,12 +68,12 @@ def extract(doc: Document) -> Extraction[Recommendation]:
     lines = doc.lines
     index = 0
     while index < len(lines):
-        text = plain(lines[index].text)
+        text = _BULLET.sub("", plain(lines[index].text))
         if _HEADING.match(text):
             index = _read_section(doc, index + 1, facts, mentions, None, imperative_only=False)
             continue
         owner = _OWNER_LINE.match(text) or _OWNER_AT_END.search(text)
-        if owner and not _ITEM.match(lines[index].text):
+        if owner:
             index = _read_section(doc, index + 1, facts, mentions, clean_owner(owner.group("owner")),
                                   imperative_only=True)
             continue
@@ -150,8 +151,9 @@ def _read_section(doc: Document, index: int, out: list[Recommendation], mentions
     while index < len(lines):
         line = lines[index]
         text = plain(line.text)
-        owner_match = _OWNER_LINE.match(text)
-        item = _ITEM.match(line.text)
+        # "  • The Reading Youth Justice Service manager should:" owns the bullets under it
+        owner_match = _OWNER_LINE.match(_BULLET.sub("", text))
+        item = None if owner_match else _ITEM.match(line.text)
         if _NOISE.match(text):
             pass
         elif owner_match and not item:

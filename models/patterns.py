@@ -301,7 +301,7 @@ _COUNT_NUMBER = r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("total", r"\ba\s+total\s+of\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
      "A total of seven recommendations have been made to Gateshead YJS"),
-    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes)\s+" + _COUNT_NUMBER
+    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes)\s+(?:the\s+following\s+)?" + _COUNT_NUMBER
      + r"\s+(?:key\s+|new\s+|further\s+|inspection\s+)?recommendations?\b",
      "The report makes seven recommendations, including ensuring ..."),
     ("there_were", r"\bthere\s+(?:were|are)\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
@@ -546,7 +546,7 @@ PASSIVE_RATING = (
 # "had classified the Gloucestershire Youth Offending Service as ‘requiring improvement’",
 # "HM Inspectorate of Probation gave Lancashire YOT an overall rating of ‘Good’"
 ACTIVE_RATING = (
-    r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before)\s)|^)rating|judged|judges|graded|assessed|classified"
+    r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before)\s)|(?<=,\s)|^)rating|judged|judges|graded|assessed|classified"
     r"|classed|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists"
     r"|listed|identified|identifies|singled\s+out|flagged|named|recognised|recognises)\s+"
     r"(?!of\b)(?P<object>(?:(?!\b(?:as|was|were|has|have|had|said|says)\b)[^;:‘’“”]){1,160}?)\s+"
@@ -725,8 +725,9 @@ PRESS_RELEASE_VOICE: tuple[tuple[str, str, str], ...] = (
     ("published_today", r"\bToday\s+(?:he|she|we)\s+published\b|\bwas\s+published\s+today\b|\bpublished\s+the\s+report\s+of\b",
      "Today he published the report of a recent joint inspection of the work of Doncaster Youth Offending Service."),
     ("inspectorate_inspected", r"\b(?:HM|Her\s+Majesty’s|His\s+Majesty’s|Her\s+Majesty's|His\s+Majesty's)\s+Inspectorate\s+of\s+Probation\s+"
-     r"(?:conducted|led|has\s+published|reviewed|inspects)\b|\bInspectors\s+looked\s+at\s+12\s+aspects\b"
-     r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|uses|rates|found)\b|\bInspectors\s+have\s+(?:praised|found)\b",
+     r"(?:conducted|led|has\s+published|has\s+today\s+published|today\s+(?:\([^)]{1,30}\)\s+)?published|reviewed|inspects)\b"
+     r"|\bInspectors\s+looked\s+at\s+12\s+aspects\b"
+     r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|uses|rates|rated|found)\b|\bInspectors\s+have\s+(?:praised|found)\b",
      "HM Inspectorate of Probation conducted a routine inspection of Bury and Rochdale Youth Justice Service (YJS) in March."),
     ("received_following", r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
      "Calderdale Youth Justice Service (YJS) has received an overall rating of ‘Requires improvement’ following an inspection by Her Majesty’s Inspectorate of Probation."),
@@ -735,7 +736,8 @@ PRESS_RELEASE_VOICE: tuple[tuple[str, str, str], ...] = (
      "We also inspected the quality of resettlement work ... which was separately rated as ‘Good’."),
     ("chief_inspector_said", r"\bChief\s+Inspector\s+of\s+Probation,?\s+(?:[A-Z][a-z]+,?\s+){1,3}(?:CBE\s+)?said\b|\bsaid\s+(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector"
      r"|\b(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+said\b"
-     r"|\bDame\s+Glenys\s+(?:Stacey\s+)?said\b|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b",
+     r"|\bDame\s+Glenys\s+(?:Stacey\s+)?said\b|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b"
+     r"|\bChief\s+Inspector\s+(?:[A-Z][a-z]+\s+){2}said\b",
      "Chief Inspector of Probation Justin Russell said: “Barnet Youth Offending Service is committed ...”"),
 )
 # A report (or its web page or transcript): its own title plus the furniture of a report.

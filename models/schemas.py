@@ -291,6 +291,13 @@ ERRORS = Table(
 )
 
 CHECK_NAMES = (
+    "completeness",
+    "states_overall_rating",
+    "states_score",
+    "states_standard",
+    "states_themes",
+    "states_recommendations",
+    "states_recommendation_count",
     "score_sum",
     "score_max",
     "score_band",
@@ -303,7 +310,7 @@ CHECK_NAMES = (
 
 CHECKS = Table(
     name="checks",
-    description="The Inspectorate's own arithmetic applied to what was extracted: one row per check and document. A failed check is a flag to look at, not necessarily an extraction error (inspectors may depart from a band).",
+    description="The Inspectorate's own arithmetic applied to what was extracted, and the facts each kind of document must state (completeness): one row per check and document. A failed check is a flag to look at, not necessarily an extraction error (inspectors may depart from a band; a page may quote only part of a report).",
     key=("doc_id", "check", "subject"),
     sort_by=("doc_id", "check", "subject"),
     columns=(
@@ -312,7 +319,9 @@ CHECKS = Table(
         Column("subject", pa.string(), "What the check is about ('Overall', a standard code, a theme, the report's doc_id).", nullable=False),
         Column("expected", pa.string(), "What the rule gives, from the other facts.", nullable=False),
         Column("found", pa.string(), "What the document states (null when it states nothing)."),
-        Column("passed", pa.bool_(), "expected == found.", nullable=False),
+        Column("passed", pa.bool_(), "expected == found (true only when the outcome is 'passed').", nullable=False),
+        Column("outcome", pa.string(), "passed, failed, or not_run (the check could not be applied, with the reason in detail).",
+               nullable=False, allowed=("passed", "failed", "not_run")),
         Column("detail", pa.string(), "How expected was worked out.", nullable=False),
         EXTRACTOR_VERSION,
     ),

@@ -22,19 +22,83 @@ from models.rules import (
     band,
 )
 
-VERSION = "checks/1"
+VERSION = "checks/2"
 _CASE_ASSESSMENT = regex.compile(CASE_ASSESSMENT_SENTENCE, regex.IGNORECASE)
 
 
-def _check(doc_id: str, check: str, subject: str, expected: object, found: object, detail: str) -> dict:
+def _check(doc_id: str, check: str, subject: str, expected: object, found: object, detail: str,
+           outcome: str | None = None) -> dict:
     expected_text = str(expected)
     found_text = None if found is None else str(found)
+    if outcome is None:
+        outcome = "passed" if expected_text == found_text else "failed"
     return {"doc_id": doc_id, "check": check, "subject": subject, "expected": expected_text,
-            "found": found_text, "passed": expected_text == found_text, "detail": detail,
+            "found": found_text, "passed": outcome == "passed", "outcome": outcome, "detail": detail,
             "extractor_version": VERSION}
 
 
-def document_checks(document: dict, ratings: list[dict], percentages: list[dict]) -> list[dict]:
+# Frameworks that give a service an overall rating (the 2018 standards framework, the 2024 programme).
+_RATED_OVERALL = ("standards_2018", "children_and_victims_2024")
+# The 2018 framework's standards: domain 1 to 3, and 4.1 resettlement from its 2021 revision.
+STANDARD_CODES_2018 = ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4")
+RESETTLEMENT_FROM = "2021-06-01"
+
+
+def completeness_checks(document: dict, ratings: list[dict], scores: list[dict]) -> list[dict]:
+    """The facts a document of its kind and framework must state; each one missing is a failed check.
+
+    A press release about one inspection states the overall rating (2018 on); a report states its overall
+    rating, its score and every standard (2018 framework) or its themes (2012-2017), its recommendations,
+    and (2018 on) how many there are. When the framework cannot be told from
+    the document, the check says it could not run rather than passing quietly.
+    """
+    doc_id, kind, framework = document["doc_id"], document["doc_type"], document["framework"]
+    single = bool(document.get("service"))
+    if kind not in ("report", "press_release") or (kind == "press_release" and not single):
+        return []  # other parties' pages and the sector's publications owe no particular fact
+    out: list[dict] = []
+    current = [r for r in ratings if r["scope"] != "previous"]
+    if framework == "unknown":
+        return [_check(doc_id, "completeness", "framework", "a known framework", None,
+                       "the inspection framework could not be told from the document, so the facts it must "
+                       "state are not known", outcome="not_run")]
+    if framework in _RATED_OVERALL:
+        overall = next((r for r in current if r["scope"] == "overall"), None)
+        out.append(_check(doc_id, "states_overall_rating", "Overall", "stated", "stated" if overall else None,
+                          f"a {kind.replace('_', ' ')} of a {framework} inspection states the service's overall rating"
+                          + (f" (found '{overall['label']}')" if overall else "")))
+    if kind != "report":
+        return out
+    if framework == "standards_2018":
+        out.append(_check(doc_id, "states_score", "Overall", "stated", "stated" if scores else None,
+                          "a 2018-framework report states the overall score out of 36"
+                          + (f" (found {scores[0]['score']}/{scores[0]['score_max']})" if scores else "")))
+        coded = {r["code"]: r for r in current if r["scope"] == "standard" and r.get("code")}
+        dated = max(str(document.get("publication_date") or ""), str(document.get("fieldwork_start") or ""))
+        codes = [*STANDARD_CODES_2018, *(("4.1",) if dated >= RESETTLEMENT_FROM or "4.1" in coded else ())]
+        for code in codes:
+            rating = coded.get(code)
+            out.append(_check(doc_id, "states_standard", code, "rated", "rated" if rating else None,
+                              f"a 2018-framework report rates standard {code}"
+                              + (f" (found '{rating['label']}')" if rating else "")))
+    elif framework == "joint_inspection_2012":
+        themes = {r["subject"] for r in current if r["scope"] == "theme"}
+        out.append(_check(doc_id, "states_themes", "Themes", "at least 4", "at least 4" if len(themes) >= 4 else
+                          len(themes), "a 2012-2017 joint inspection report judges each of its themes"))
+    extracted = document.get("recommendation_count_extracted") or 0
+    out.append(_check(doc_id, "states_recommendations", "Recommendations", "at least 1",
+                      "at least 1" if extracted else 0, "a report lists the recommendations it makes"))
+    if framework in _RATED_OVERALL:  # earlier reports list their recommendations without counting them
+        stated = document.get("recommendation_count_stated")
+        out.append(_check(doc_id, "states_recommendation_count", "Recommendations", "stated",
+                          "stated" if stated is not None else None,
+                          "a report of the 2018 framework or later says how many recommendations it makes"
+                          + (f" ({stated})" if stated else "")))
+    return out
+
+
+def document_checks(document: dict, ratings: list[dict], percentages: list[dict],
+                    scores: list[dict] | None = None) -> list[dict]:
     doc_id = document["doc_id"]
     out: list[dict] = []
     overall = next((r for r in ratings if r["scope"] == "overall"), None)
@@ -91,6 +155,7 @@ def document_checks(document: dict, ratings: list[dict], percentages: list[dict]
         out.append(_check(doc_id, "recommendation_count", "Recommendations", stated,
                           document["recommendation_count_extracted"],
                           f"the report says it made {stated} recommendations; found is the number extracted"))
+    out += completeness_checks(document, ratings, scores or [])
     return _unique(out)
 
 

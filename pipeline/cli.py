@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score the tables against gold answers")
     evaluate.add_argument("--gold-dir", default="tests/gold", help="folder of gold JSON files (default: %(default)s)")
     evaluate.add_argument("--out-dir", default="data/processed", help="folder of the tables (default: %(default)s)")
+    evaluate.add_argument("--raw-dir", default=None,
+                          help="extract this folder into --out-dir first (incremental, like extract)")
+    evaluate.add_argument("--title", default=None, help="a line printed above the scores")
     evaluate.add_argument("--quiet-details", action="store_true", help="only the score table")
     return parser
 
@@ -72,12 +75,21 @@ def _main(argv: list[str] | None) -> int:
         print(summary_text(report))
         return report.exit_code
     if args.command == "eval":
-        if not os.path.isdir(args.gold_dir) or not os.path.isdir(args.out_dir):
-            print("hmip: --gold-dir and --out-dir must be folders", file=sys.stderr)
+        if not os.path.isdir(args.gold_dir) or (args.raw_dir is None and not os.path.isdir(args.out_dir)) or (
+                args.raw_dir is not None and not os.path.isdir(args.raw_dir)):
+            print("hmip: --gold-dir, --out-dir (or --raw-dir) must be folders", file=sys.stderr)
             return 2
         from pipeline.evaluate import evaluate, format_report
 
+        if args.raw_dir is not None:
+            from pipeline.run import RunOptions, run
+
+            extracted = run(RunOptions(args.raw_dir, args.out_dir, quiet=True))
+            if extracted.exit_code != 0:
+                print(f"hmip: {len(extracted.errors)} files failed to extract from {args.raw_dir}", file=sys.stderr)
         result = evaluate(args.gold_dir, args.out_dir)
+        if args.title:
+            print(f"== {args.title} ==")
         print(format_report(result, details=not args.quiet_details))
         return 0
     return 2

@@ -51,6 +51,7 @@ class RunReport:
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
     failed_checks: list[dict] = field(default_factory=list)
+    unrun_checks: int = 0
     seconds: float = 0.0
     wrote: bool = False
     out_dir: str = ""
@@ -126,22 +127,25 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
 
     # 4. Assemble every table from the per-document results.
     tables, texts = assemble(by_sha, results, errors)
-    report.failed_checks = [c for c in tables["checks"] if not c["passed"]]
+    report.failed_checks = [c for c in tables["checks"] if c["outcome"] == "failed"]
+    report.unrun_checks = sum(1 for c in tables["checks"] if c["outcome"] == "not_run")
     report.errors = tables["errors"]
     report.failed = len({e["source_path"] for e in report.errors})
 
     # 5. Validate every table, then write them all (write aside, then rename), manifest last.
     from models.schemas import TABLES
-    from pipeline.tables import build, validate, write_atomic
+    from pipeline.tables import build, validate, validate_mentions, write_atomic
 
     built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
     report.rows = {name: data.num_rows for name, data in built.items()}
     page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
     for name, data in built.items():
         validate(TABLES[name], data, texts, page_ranges)
+    validate_mentions(built)
     for name, data in built.items():
         write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
-    manifest["summary"] = {"rows": report.rows, "errors": report.errors, "failed_checks": report.failed_checks}
+    manifest["summary"] = {"rows": report.rows, "errors": report.errors, "failed_checks": report.failed_checks,
+                           "unrun_checks": report.unrun_checks}
     _write_manifest(options.out_dir, manifest)
     report.wrote = True
     _print_errors(report.errors, stderr)
@@ -262,6 +266,7 @@ def _unchanged(report: RunReport, summary: dict, stderr: TextIO, started: float)
     report.errors = list(summary["errors"])
     report.failed = len({e["source_path"] for e in report.errors})
     report.failed_checks = list(summary["failed_checks"])
+    report.unrun_checks = int(summary.get("unrun_checks", 0))
     _print_errors(report.errors, stderr)
     report.seconds = time.monotonic() - started
     return report
@@ -276,16 +281,15 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     """The checks and inspections tables, from the per-document rows."""
     from pipeline import checks, inspections
 
-    ratings: dict[str, list[dict]] = {}
-    percentages: dict[str, list[dict]] = {}
-    for row in tables["ratings"]:
-        ratings.setdefault(row["doc_id"], []).append(row)
-    for row in tables["percentages"]:
-        percentages.setdefault(row["doc_id"], []).append(row)
+    by_doc: dict[str, dict[str, list[dict]]] = {}
+    for name in ("ratings", "percentages", "scores"):
+        for row in tables[name]:
+            by_doc.setdefault(row["doc_id"], {}).setdefault(name, []).append(row)
     check_rows: list[dict] = []
     for document in tables["documents"]:
-        doc_id = document["doc_id"]
-        check_rows += checks.document_checks(document, ratings.get(doc_id, []), percentages.get(doc_id, []))
+        facts = by_doc.get(document["doc_id"], {})
+        check_rows += checks.document_checks(document, facts.get("ratings", []), facts.get("percentages", []),
+                                             facts.get("scores", []))
     inspection_rows, groups = inspections.link(tables["documents"], tables["ratings"])
     for documents in groups:
         check_rows += checks.inspection_checks(documents)
@@ -324,17 +328,28 @@ def _write_manifest(out_dir: str, manifest: dict) -> None:
     _write_json_atomic(os.path.join(out_dir, MANIFEST), manifest)
 
 
+# Failed checks listed one per line in the summary; the rest are counted (all are in checks.parquet).
+SHOWN_FAILED_CHECKS = 20
+
+
 def summary_text(report: RunReport) -> str:
+    from collections import Counter
+
     rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
+    failed = len(report.failed_checks)
+    by_check = Counter(check["check"] for check in report.failed_checks)
     lines = [
         f"documents: {report.new} new, {report.changed} changed, {report.unchanged} unchanged, "
         f"{report.removed} removed, {report.failed} failed ({report.processed} processed)",
         f"rows: {rows}",
-        f"checks: {report.rows.get('checks', 0) - len(report.failed_checks)} passed, "
-        f"{len(report.failed_checks)} failed",
+        f"checks: {report.rows.get('checks', 0) - failed - report.unrun_checks} passed, {failed} failed"
+        + (f" ({', '.join(f'{name} {count}' for name, count in by_check.most_common())})" if failed else "")
+        + (f", {report.unrun_checks} could not run" if report.unrun_checks else ""),
     ]
-    for check in report.failed_checks:
+    for check in report.failed_checks[:SHOWN_FAILED_CHECKS]:
         lines.append(f"  failed check {check['check']} [{check['subject']}] in {check['doc_id']}: "
                      f"expected {check['expected']!r}, found {check['found']!r} ({check['detail']})")
+    if failed > SHOWN_FAILED_CHECKS:
+        lines.append(f"  ... and {failed - SHOWN_FAILED_CHECKS} more failed checks (checks.parquet has them all)")
     lines.append(f"time: {report.seconds:.2f} s; tables {'written to' if report.wrote else 'unchanged in'} {report.out_dir}")
     return "\n".join(lines)

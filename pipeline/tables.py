@@ -81,6 +81,29 @@ def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
         raise ValidationError(f"table {table.name} fails validation:\n  " + "\n  ".join(problems[:20]))
 
 
+# The fact table each kind of mention points into.
+MENTION_TABLES = {"rating": "ratings", "score": "scores", "percentage": "percentages", "date": "dates",
+                  "recommendation": "recommendations"}
+
+
+def validate_mentions(built: dict[str, pa.Table]) -> None:
+    """A mention that became a fact names a fact that exists; a set-aside one says why."""
+    if "mentions" not in built:
+        return
+    fact_ids = {name: set(built[table].column("fact_id").to_pylist())
+                for name, table in MENTION_TABLES.items() if table in built}
+    problems = []
+    for row in built["mentions"].to_pylist():
+        if row["decision"] == "fact":
+            if row["fact_id"] not in fact_ids.get(row["fact_type"], set()):
+                problems.append(f"mention {row['mention_id']} in {row['doc_id']} names fact {row['fact_id']!r}, "
+                                f"which is not in {MENTION_TABLES[row['fact_type']]}")
+        elif not row["reason"]:
+            problems.append(f"mention {row['mention_id']} in {row['doc_id']} was set aside without a reason")
+    if problems:
+        raise ValidationError("table mentions fails validation:\n  " + "\n  ".join(problems[:20]))
+
+
 def write_atomic(data: pa.Table, path: str) -> None:
     """Write aside, then rename: readers see the old file or the new one, never half."""
     directory = os.path.dirname(path) or "."
