@@ -423,7 +423,8 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
 # "The Heads of Children's Services should:", "We recommend that the YOT management board should:",
 # "The head of service should ensure that:"
 OWNER_LINE = (
-    r"^\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?(?P<owner>[A-Z][^\t.:]{2,120}?)\s+should"
+    # no "that" inside the owner: "They are that the Lancashire YOT Manager should:" is read by OWNER_AT_END
+    r"^\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?(?P<owner>[A-Z](?:(?!\bthat\s)[^\t.:]){2,120}?)\s+should"
     r"(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:?\**\s*$"
 )
 # An owner at the end of a line, after other words: "They are that the Lancashire YOT Manager should:",
@@ -431,7 +432,7 @@ OWNER_LINE = (
 # "1. Review the way ... is effective. The Milton Keynes management board should:"
 OWNER_AT_END = (
     r"(?:^|(?<=[.!?])\s+|\bthat\s+)\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?"
-    r"(?P<owner>[A-Z][^\t.:;]{2,120}?)\s+should(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:\**\s*$"
+    r"(?P<owner>[A-Z](?:(?!\bthat\s)[^\t.:;]){2,120}?)\s+should(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:\**\s*$"
 )
 # Recommendations listed in a sentence: "Recommendations given to the combined YJS partnership were: Review board
 # arrangements to ensure effective strategic partnerships across the combined area ..."
@@ -662,7 +663,9 @@ SERVICE_REFERENCE = (
 # "This was a reinspection of the service, after they received an ‘Inadequate’ rating in 2020."
 PREVIOUS_CLAUSE_CUES = (
     r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
-    r"\b(?:previous|previously|last|earlier|prior|former|formerly)\b"
+    # "last year" / "last month" date this inspection, not an earlier one: "an inspection over two weeks from
+    # September to October last year, the team was given a "requires improvement" rating"
+    r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
     r"|\breinspection\b|\bre-inspection\b|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
     r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"

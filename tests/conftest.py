@@ -12,6 +12,9 @@ GOLD = ROOT / "tests" / "gold"
 # Short documents written for the tests, one per era and phrasing the sample lacks, with gold answers.
 DEVELOPMENT_RAW = ROOT / "tests" / "documents" / "raw"
 DEVELOPMENT_GOLD = ROOT / "tests" / "documents" / "gold"
+# The real development set: 160 openings of real pages (press releases, reports, council papers, newspapers).
+REAL_RAW = ROOT / "tests" / "real" / "raw"
+REAL_GOLD = ROOT / "tests" / "real" / "gold"
 
 
 def _extract_once(tmp_path_factory: pytest.TempPathFactory, raw: Path, name: str) -> Path:
@@ -33,6 +36,12 @@ def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def development_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The development documents (tests/documents), extracted once for the whole session."""
     return _extract_once(tmp_path_factory, DEVELOPMENT_RAW, "development")
+
+
+@pytest.fixture(scope="session")
+def real_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real development set (tests/real), extracted once for the whole session."""
+    return _extract_once(tmp_path_factory, REAL_RAW, "real")
 
 
 @pytest.fixture()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.rules import CASE_ASSESSMENT_BANDS, KEY_QUESTION_BANDS, SCORE_BANDS_36, band
+from pipeline.checks import STANDARD_CODES_2018, completeness_checks
 from pipeline.run import RunOptions, run, summary_text
 from tests.conftest import read_rows
 
@@ -160,3 +161,76 @@ def test_documents_naming_no_service_are_no_inspection(development_out):
     joined = {doc_id for row in read_rows(development_out, "inspections") for doc_id in row["doc_ids"]}
     assert not sector & joined
     assert joined == {d["doc_id"] for d in documents if d["service_key"] and d["doc_type"] in ("report", "press_release")}
+
+
+# ------------------------------------------------------------------ what a document of its kind must state
+def _document(**fields) -> dict:
+    base = {"doc_id": "d1", "doc_type": "report", "framework": "standards_2018", "service": "Anytown YOS",
+            "publication_date": "2019-06-01", "fieldwork_start": None, "recommendation_count_extracted": 3,
+            "recommendation_count_stated": 3}
+    return base | fields
+
+
+def _standards(*codes: str) -> list[dict]:
+    return [{"scope": "standard", "code": code, "subject": code, "label": "Good"} for code in codes]
+
+
+OVERALL = {"scope": "overall", "code": None, "subject": "Overall", "label": "Good"}
+SCORE = [{"score": 24, "score_max": 36}]
+
+
+def test_a_report_missing_a_standard_fails_for_that_standard_only():
+    ratings = [OVERALL, *_standards(*(c for c in STANDARD_CODES_2018 if c != "2.3"))]
+    checks = {(c["check"], c["subject"]): c for c in completeness_checks(_document(), ratings, SCORE)}
+    assert checks[("states_standard", "2.3")]["outcome"] == "failed"
+    assert checks[("states_standard", "2.3")]["found"] is None
+    assert all(c["outcome"] == "passed" for key, c in checks.items() if key != ("states_standard", "2.3"))
+    assert ("states_standard", "4.1") not in checks  # resettlement is rated from mid-2021 only
+
+
+def test_a_2022_report_owes_the_resettlement_standard():
+    ratings = [OVERALL, *_standards(*STANDARD_CODES_2018)]
+    checks = {(c["check"], c["subject"]): c for c in
+              completeness_checks(_document(publication_date="2022-03-01"), ratings, SCORE)}
+    assert checks[("states_standard", "4.1")]["outcome"] == "failed"
+
+
+def test_a_report_without_score_or_recommendations_says_so():
+    checks = {c["check"]: c for c in completeness_checks(
+        _document(recommendation_count_extracted=0, recommendation_count_stated=None),
+        [OVERALL, *_standards(*STANDARD_CODES_2018)], [])}
+    assert [checks[name]["outcome"] for name in ("states_score", "states_recommendations",
+                                                  "states_recommendation_count")] == ["failed"] * 3
+
+
+def test_a_press_release_must_state_the_overall_rating_and_nothing_else():
+    release = _document(doc_type="press_release")
+    assert [(c["check"], c["outcome"]) for c in completeness_checks(release, [], [])] == [
+        ("states_overall_rating", "failed")]
+    previous = [{"scope": "previous", "code": None, "subject": "Overall", "label": "Inadequate"}]
+    assert completeness_checks(release, previous, [])[0]["outcome"] == "failed"  # an earlier rating is not today's
+    assert completeness_checks(release, [OVERALL], [])[0]["outcome"] == "passed"
+
+
+def test_unknown_framework_is_a_check_that_could_not_run_not_a_pass():
+    (check,) = completeness_checks(_document(framework="unknown"), [], [])
+    assert (check["check"], check["outcome"], check["passed"]) == ("completeness", "not_run", False)
+
+
+def test_other_parties_and_sector_documents_owe_nothing():
+    assert completeness_checks(_document(doc_type="other"), [], []) == []
+    assert completeness_checks(_document(doc_type="press_release", service=None), [], []) == []
+
+
+def test_a_joint_inspection_report_judges_its_themes():
+    themes = [{"scope": "theme", "code": None, "subject": s, "label": "Good"} for s in ("A", "B", "C")]
+    (check, _) = completeness_checks(_document(framework="joint_inspection_2012"), themes, [])
+    assert (check["check"], check["found"], check["outcome"]) == ("states_themes", "3", "failed")
+
+
+def test_the_planted_report_states_everything_it_owes(planted):
+    out, _ = planted
+    checks = _checks(out, "anytown report.txt")
+    owed = {key: c for key, c in checks.items() if key[0].startswith("states_")}
+    assert len([k for k in owed if k[0] == "states_standard"]) == 12
+    assert all(c["outcome"] == "passed" for c in owed.values()), owed
