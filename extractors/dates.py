@@ -28,6 +28,7 @@ from models.patterns import (
     DATE_CUES,
     DATE_ROLE_CUES,
     ISO_DATE,
+    MONTH_GLUED,
     MONTH_WORD,
     MONTHS,
     NUMERIC_DATE,
@@ -49,7 +50,8 @@ _ROLES = [(role, regex.compile(p, regex.IGNORECASE)) for role, p, _ in DATE_ROLE
 _CUES = [(role, strength, regex.compile(p, regex.IGNORECASE)) for role, strength, p, _ in DATE_CUES]
 _ISO = regex.compile(ISO_DATE)
 _STAMP = regex.compile(STAMP_DATE, regex.IGNORECASE)
-_MONTH_WORD = regex.compile(MONTH_WORD, regex.IGNORECASE)
+_MONTH_WORD = regex.compile(MONTH_WORD)
+_MONTH_GLUED = regex.compile(MONTH_GLUED)
 _PREVIOUS = regex.compile(PREVIOUS_CLAUSE_CUES, regex.IGNORECASE)
 _EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|original)\s+(?:re-?\s?)?inspection\b"
                                     r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
@@ -101,7 +103,8 @@ def extract(doc: Document) -> Extraction[DateMention]:
     facts = _dates(doc)
     mentions = [Mention("date", f.text, f.span, "fact", rule=f.role, fact=f) for f in facts]
     covered = [(f.span.char_start, f.span.char_end) for f in facts]
-    for match in _MONTH_WORD.finditer(doc.text):
+    months = sorted([*_MONTH_WORD.finditer(doc.text), *_MONTH_GLUED.finditer(doc.text)], key=lambda m: m.start())
+    for match in months:
         start, end = match.span("month")
         if any(s <= start < e for s, e in covered):
             continue

@@ -12,12 +12,12 @@ import regex
 from extractors.numbers import parse_number, parse_number_words
 from models.document import Document
 from models.facts import Extraction, Mention, Percentage
-from models.patterns import PERCENT, PERCENT_IN_WORDS
+from models.patterns import PERCENT, PERCENT_WORDS_BEFORE_UNIT
 
 VERSION = "percentages/4"
 
 _PERCENT = regex.compile(PERCENT, regex.IGNORECASE)
-_IN_WORDS = regex.compile(PERCENT_IN_WORDS, regex.IGNORECASE)
+_WORDS_BEFORE_UNIT = regex.compile(PERCENT_WORDS_BEFORE_UNIT, regex.IGNORECASE)
 _ANY_UNIT = regex.compile(r"%|\bper\s?cent\b|\bpercent\b", regex.IGNORECASE)
 # A key-question row flattened by text extraction: "Does assessment ... desistance? 79%"
 _QUESTION_THEN_VALUE = regex.compile(r"^(?P<question>\S.*\?)[ \u00a0]+\d{1,3}(?:\.\d+)?\s?%$")
@@ -49,13 +49,17 @@ def extract(doc: Document) -> Extraction[Percentage]:
         if value > 1000:
             continue  # "1,234 per cent" does not occur; a stray match is not a percentage
         add(value, start, end, "figures", subject, section)
-    for match in _IN_WORDS.finditer(doc.text):
-        words_value = parse_number_words(match.group("words"))
-        if words_value is None:
+    units = list(_ANY_UNIT.finditer(doc.text))
+    for unit in units:
+        if unit.start() in units_used or unit.group() == "%":
             continue
-        units_used.add(match.start("unit"))
-        add(float(words_value), match.start("words"), match.end("unit"), "words", None, None)
-    for match in _ANY_UNIT.finditer(doc.text):
+        words = _WORDS_BEFORE_UNIT.search(doc.text, max(0, unit.start() - 40), unit.start())
+        words_value = parse_number_words(words.group("words")) if words else None
+        if words is None or words_value is None:
+            continue
+        units_used.add(unit.start())
+        add(float(words_value), words.start("words"), unit.end(), "words", None, None)
+    for match in units:
         if match.start() in units_used:
             continue
         mentions.append(Mention("percentage", match.group(), doc.span(match.start(), match.end()), "set_aside",

@@ -247,7 +247,7 @@ def domain_header(text: str) -> str | None:
     match = _DOMAIN_CELL.match(text)
     if match:
         return match.group("code") or _DOMAIN_WORDS.get(match.group("word").lower(), match.group("word"))
-    return _DOMAIN_NAMES.get(_normal(text))
+    return _DOMAIN_NAMES.get(_normal(text)) if len(text) <= 60 else None  # the names are short
 
 
 def uncoded_row(doc: Document, subject: str, offset: int) -> str | None:

@@ -9,12 +9,14 @@ a ``Mention``, so a miss can be found without a gold answer.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 
 import regex
 
 from extractors import document, rating_sentences, rating_tables
-from extractors.matching import LABEL_WORD, LabelMatch, find_labels
+from extractors.matching import LABEL_WORD_LOWER, LabelMatch, find_labels, find_labels_in
 from extractors.rating_sentences import Context, Reading, canonical_label
 from extractors.rating_tables import (
     attach_score,
@@ -31,9 +33,10 @@ from models.vocabulary import JUDGED_AS_VERBS
 VERSION = "ratings/6"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
-_JUDGED_AS = regex.compile(
-    r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS) + r")\s+[‘'\"“](?P<label>[^’'\"”‘“]{2,40})[’'\"”]",
-    regex.IGNORECASE)
+_JUDGED_AS_PATTERN = (r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
+                      + r")\s+[‘'\"“](?P<label>[^’'\"”‘“]{2,40})[’'\"”]")
+_JUDGED_AS = regex.compile(_JUDGED_AS_PATTERN, regex.IGNORECASE)
+_JUDGED_AS_LOWER = re.compile(_JUDGED_AS_PATTERN)  # on Document.lowered
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Band rows of a scoring method: "80% +\tGood", "65% - 79%\tSatisfactory"
@@ -54,10 +57,14 @@ def extract(doc: Document) -> Extraction[Rating]:
                                            fact=rating)))
     covered = [(r.span.char_start, r.span.char_end) for r in tables]
     titles = theme_titles(doc)
-    for sentence in doc.sentences:
-        if not LABEL_WORD.search(sentence.text) and not _JUDGED_AS.search(sentence.text):
-            continue
-        labels = [m for m in sentence_labels(sentence.text)
+    # One scan of the whole text finds the sentences that may hold a label (most hold none).
+    starts = sorted({*(m.start() for m in LABEL_WORD_LOWER.finditer(doc.lowered)),
+                     *(m.start() for m in _JUDGED_AS_LOWER.finditer(doc.lowered))})
+    label_sentences = [s for s in doc.sentences
+                            if (first := bisect_left(starts, s.start)) < len(starts) and starts[first] < s.end]
+    found = find_labels_in(doc.text, [(s.start, s.end) for s in label_sentences])
+    for sentence, vocabulary_labels in zip(label_sentences, found, strict=True):
+        labels = [m for m in sentence_labels(sentence.text, vocabulary_labels)
                   if not any(s <= sentence.start + m.start < e or s < sentence.start + m.end <= e for s, e in covered)]
         if not labels:
             continue
@@ -92,9 +99,10 @@ def extract(doc: Document) -> Extraction[Rating]:
     return Extraction(ratings, sorted(final, key=lambda m: (m.span.char_start, m.span.char_end, m.decision)))
 
 
-def sentence_labels(text: str) -> list[LabelMatch]:
-    """Labels from the vocabulary, and quoted judgements off the scales after "judged as"."""
-    labels = find_labels(text)
+def sentence_labels(text: str, labels: list[LabelMatch] | None = None) -> list[LabelMatch]:
+    """Labels from the vocabulary (found here unless given), and quoted judgements off the scales after
+    "judged as"."""
+    labels = find_labels(text) if labels is None else labels
     for match in _JUDGED_AS.finditer(text):
         start, end = match.span("label")
         inside = [label for label in labels if start <= label.start and label.end <= end]

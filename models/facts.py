@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Generic, TypeVar
 
 
@@ -111,11 +111,16 @@ class Extraction(Generic[Fact]):
     mentions: list[Mention] = field(default_factory=list)
 
 
+def _fields(record: object) -> dict:
+    """A flat record's fields (``asdict`` without its deep copy: every field here is a plain value)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}  # type: ignore[arg-type]
+
+
 def fact_row(fact: Rating | Score | Percentage | DateMention | Recommendation, doc_id: str, table: str,
              version: str) -> dict:
     """Flatten a fact into a row of its table (span columns inline, stable fact_id)."""
-    row = {k: v for k, v in asdict(fact).items() if k != "span"}
-    row.update(asdict(fact.span))
+    row = {k: v for k, v in _fields(fact).items() if k != "span"}
+    row.update(_fields(fact.span))
     key = "|".join(str(row[k]) for k in sorted(row) if k not in ("sentence", "section_heading"))
     row["fact_id"] = hashlib.sha256(f"{doc_id}|{table}|{key}".encode()).hexdigest()[:16]
     row["doc_id"] = doc_id
@@ -126,7 +131,7 @@ def fact_row(fact: Rating | Score | Percentage | DateMention | Recommendation, d
 def mention_row(mention: Mention, doc_id: str, version: str, fact_ids: dict[int, str]) -> dict:
     """A mentions-table row; ``fact_ids`` maps id() of each fact object to its row's fact_id."""
     row = {f.name: getattr(mention, f.name) for f in fields(mention) if f.name not in ("span", "fact")}
-    row.update(asdict(mention.span))
+    row.update(_fields(mention.span))
     row["fact_id"] = fact_ids.get(id(mention.fact)) if mention.fact is not None else None
     key = f"{doc_id}|{mention.fact_type}|{mention.span.char_start}|{mention.span.char_end}|{mention.decision}|{row['fact_id']}|{mention.reason}|{mention.detail}"
     row["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -367,8 +367,12 @@ RANGE_START = (
 # Numeric and stamp forms: "2018-07-23", "2024-02-28", "12-Oct-2020", "25-Jan-2021"
 ISO_DATE = r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/.]|-\d)"
 STAMP_DATE = r"(?<![\w/.-])(?P<day>\d{1,2})-(?P<month>" + _MONTH_NAME + r")-(?P<year>(?:19|20)\d\d)(?![\w/.])"
-# Every month name, written out or short: each is a date candidate ("may" the verb is set aside).
-MONTH_WORD = r"(?:(?<![\w])|(?<=[a-z0-9])(?=(?-i:[A-Z])))(?P<month>" + _MONTH_NAME + r")(?![\w])"
+# Every month name, written out or short: each is a date candidate ("may" the verb is set aside). Two patterns,
+# each fast to scan with (one pattern with both starts tried every position both ways, at 3x the cost):
+# a month name as a word, in any case ("28 March 2019", "NOVEMBER 2020"), and (case-sensitive) one glued
+# to the word before it by a lost space, as PDF text sometimes is ("published13 March 2019", "2019March").
+MONTH_WORD = r"\b(?=[ADFJMNOSadfjmnos])(?i:(?P<month>" + _MONTH_NAME + r"))(?![\w])"
+MONTH_GLUED = r"(?<=[a-z0-9])(?=[ADFJMNOS])(?i:(?P<month>" + _MONTH_NAME + r"))(?![\w])"
 
 # Roles from the words nearest before a date (within its clause, after any earlier date); the nearest cue wins.
 # Each: (role, strength, pattern, example). 'weak' cues count only when no other cue is in reach; 'after' cues may
@@ -537,7 +541,7 @@ _OPEN_QUOTE = r"[‘’'\"“”(]?"
 # "Partnership working was flagged as ‘outstanding’", "which we rated separately as ‘Outstanding’"
 # "Derbyshire was judged to require just ‘minimum’ improvement in safeguarding"
 PASSIVE_RATING = (
-    r"(?P<subject>.*?)(?:\b(?P<be>is|are|was|were|be|been|being|has|have|had)\b\s*)?(?:\b(?:" + _ADVERBS + r")\b\s*)*"
+    r"(?m:^)(?P<subject>.*?)(?:\b(?P<be>is|are|was|were|be|been|being|has|have|had)\b\s*)?(?:\b(?:" + _ADVERBS + r")\b\s*)*"
     r"\b(?P<verb>" + RATING_VERBS + r")\b(?:\s+(?:separately|individually|overall|again|specifically|both|all))?"
     r"(?:\s+by\s+(?P<agent>[^,;]{2,90}?))?(?:\s+(?:in|at|during)\s+[^,;‘’'\"“”]{2,40}?)?"
     r"\s+(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+have\s+been\s+|to\s+require\s+(?:just\s+|only\s+)?|to\s+need\s+)?"
@@ -559,7 +563,7 @@ ACTIVE_RATING = (
 # "Hammersmith & Fulham was one of only two local authorities in London with an overall rating of ‘outstanding’",
 # "Work to help children ... was given the highest possible grade of “Outstanding”", "recently achieving “good” status"
 RECEIVED_RATING = (
-    r"(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
+    r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
     r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
     r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to)\s+"
     r"(?:(?:a|an|the|its|their|this|that|his|her|our)\s+)?(?:(?P<rating_of>(?:[\w-]+\s+){0,3}?"
@@ -580,7 +584,7 @@ OVERALL_IS = (
 RATING_OF = r"\b(?:rating|grade|judgement|judgment|verdict)\s+of\s+" + _OPEN_QUOTE + r"$"
 # "work to reduce reoffending was poor.", "Assessments for court cases were outstanding."
 COPULA = (
-    r"(?P<subject>.*?)\s+(?P<be>is|are|was|were|remained|remains|remain|be|been|has\s+been|have\s+been"
+    r"(?m:^)(?P<subject>.*?)\s+(?P<be>is|are|was|were|remained|remains|remain|be|been|has\s+been|have\s+been"
     r"|had\s+been|became|become|becomes)(?:\s+(?:also|now|still|both|all|consistently|again|overall|judged"
     r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?\s+" + _OPEN_QUOTE + r"$"
 )
@@ -768,9 +772,11 @@ SECTOR_DOCUMENT = (
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 _TEENS_WORDS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-PERCENT_IN_WORDS = (
+# Read backwards from each "per cent" (the end of the text before it), since scanning for the unit is fast and
+# trying thirty number words at every position is not.
+PERCENT_WORDS_BEFORE_UNIT = (
     r"(?<![\w-])(?P<words>(?:" + _TENS_WORDS + r")(?:[\s-](?:" + _UNITS_WORDS + r"))?|" + _TEENS_WORDS + r"|" + _UNITS_WORDS
-    + r"|(?:a|one)\s+hundred)\s+(?P<unit>per\s?cent|percent)\b"
+    + r"|(?:a|one)\s+hundred)\s+$"
 )
 TENS_WORDS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                               "eighty": 80, "ninety": 90}

@@ -119,6 +119,9 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     for relative, info in sorted(files.items()):
         by_sha.setdefault(info["sha256"], []).append(relative)
     results, tasks = plan(options, by_sha, _versions_key(versions))
+    # Largest first, so that no worker is left with a long report while the others idle at the end (the
+    # tables do not depend on the order: they are assembled by content hash).
+    tasks.sort(key=lambda task: (-files[task["relative"]]["size"], task["sha"]))
 
     # 3. Process what is new or changed, in isolated workers.
     if tasks:
@@ -300,10 +303,14 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
 def _warm_up(tasks: list[dict]) -> None:
     """Import, once in the parent, what the workers will need, so forked workers share it.
 
-    Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy.
+    Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy's sentencizer (the
+    extractors' matchers are always built here).
     """
     import extractors  # noqa: F401 - compiles every pattern once, before the forks
     import pipeline.worker  # noqa: F401
+    from extractors.matching import warm
+
+    warm()  # the spaCy tokenizer and matchers every extractor shares
 
     def cached(task: dict, key: str) -> bool:
         return bool(task["read_cache"]) and os.path.exists(task[key])

@@ -163,5 +163,6 @@ def _write_json_atomic(path: str, data: dict | list) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
+        # dumps, not dump: dump streams through the pure-Python encoder, several times slower on a report's rows
+        handle.write(json.dumps(data, ensure_ascii=False))
     os.replace(temporary, path)

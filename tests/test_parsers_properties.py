@@ -56,3 +56,40 @@ def test_count_words(item):
     word, number = item
     assert parse_count(word) == number and parse_count(word.capitalize()) == number
     assert parse_count(str(number)) == number
+
+
+# ------------------------------------------------------------------ the fast paths equal the plain ones
+# Speed-ups that replace a simple reading with a faster one must give the same answer on any text.
+
+_PIECES = st.sampled_from(["Good", "good", "‘Outstanding’", "requires", "improvement", "Requires improvement",
+                           "not", "rated", "Hull", "(Kingston upon Hull)", "Hull’s", "a", "was", "to", "be",
+                           "substantial", "’", "-", ".", ",", "\n", "\t", "İ", "ß", "Inadequate.", "2019"])
+_TEXTS = st.lists(_PIECES, max_size=40).map(" ".join)
+
+
+@given(_TEXTS, st.sampled_from(["hull", "hull (kingston upon hull)", "good", "a", "be", "ss", "i"]))
+def test_word_count_by_string_search_equals_the_regular_expression(text, words):
+    import regex
+
+    from extractors.services import _count_words
+
+    lowered = parse(text).lowered
+    assert _count_words(lowered, words) == len(regex.findall(r"\b" + regex.escape(words) + r"\b", lowered))
+
+
+@given(_TEXTS)
+def test_lowered_text_keeps_every_offset(text):
+    doc = parse(text)
+    assert len(doc.lowered) == len(doc.text)
+    assert all(a == b or a == b.lower() for a, b in zip(doc.lowered, doc.text, strict=True))
+
+
+@given(_TEXTS)
+def test_labels_found_in_windows_equal_labels_found_in_the_whole_text(text):
+    from extractors.matching import _QUOTES, LabelMatch, find_labels, label_matcher, nlp
+
+    tokens = nlp().make_doc(text)
+    whole = [LabelMatch(tokens[a:b].start_char, tokens[a:b].end_char,
+                        " ".join(t.lower_ for t in tokens[a:b] if t.text not in _QUOTES))
+             for _, a, b in sorted(label_matcher()(tokens), key=lambda m: m[1])]
+    assert find_labels(text) == whole
