@@ -11,7 +11,7 @@ A date's role comes from the words nearest before it, in its own clause and afte
 any earlier date: "published on", "took place in", "cases which commenced between",
 "data for the year ending", "was notified in". A news page's or a minute's own
 dateline is "other"; a report's cover date and the Inspectorate's imprint
-("HM Inspectorate of Probation, March 2020") are its publication; a date of an
+("HM Inspectorate of Probation, June 2019") are its publication; a date of an
 earlier inspection is "other".
 """
 
@@ -32,7 +32,6 @@ from models.patterns import (
     MONTH_WORD,
     MONTHS,
     NUMERIC_DATE,
-    PREVIOUS_CLAUSE_CUES,
     RANGE_START,
     STAMP_DATE,
     US_BEFORE_YEAR,
@@ -52,13 +51,12 @@ _ISO = regex.compile(ISO_DATE)
 _STAMP = regex.compile(STAMP_DATE, regex.IGNORECASE)
 _MONTH_WORD = regex.compile(MONTH_WORD)
 _MONTH_GLUED = regex.compile(MONTH_GLUED)
-_PREVIOUS = regex.compile(PREVIOUS_CLAUSE_CUES, regex.IGNORECASE)
 _EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|original)\s+(?:re-?\s?)?inspection\b"
                                     r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
 # Where a date's own words begin: a clause break, or the end of an earlier date.
 _DATE_CLAUSE_BREAK = regex.compile(r"[;:()]|\.\s|,\s+(?:and|but|while|which|where)\s|\s[–—]\s")
 # What a dateline holds besides its date: "Published: Wednesday, 6th Jul 2022", "Tuesday, 17th May 2022, 10:31 am",
-# " date 2024-02-28", "Meeting: 22/11/2011 - Cabinet (Item 72)", "Published 27th Jul 2023, 10:23 BST- 1 min read"
+# " date 2024-02-28", "Meeting: 14/03/2012 - Cabinet (Item 9)", "Published 3rd Aug 2022, 09:15 BST- 2 min read"
 _DATELINE_REST = regex.compile(
     r"^(?:[\s,.:|·–—()-]|published|updated|posted|post\s+on|date|meeting|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|\d{1,2}[.:]\d\d|am|pm|bst|gmt|\d+\s+mins?\s+read|by\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
@@ -70,9 +68,8 @@ _HOSTING = regex.compile(r"\bPost(?:ed)?\s+on\b|\bUpload(?:ed)?\b|\bViews?\b|\bD
 _DATE_WITHOUT_YEAR = regex.compile(
     r"(?:\b(?:in|on|during|since|from|by|until|till|to|and|of|between|early|late|mid|last|next|this|each|every|in\s+early"
     r"|in\s+late)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?$)|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$)", regex.IGNORECASE)
-_CLAUSE_BREAK = regex.compile(r";|:\s")
 _IMPRINT = regex.compile(r"(?:HM|Her Majesty's|His Majesty's)\s+Inspectorate\s+of\s+Probation|HMI\s+Probation", regex.IGNORECASE)
-# The Inspectorate's imprint before a date on a cover or title line: "HM Inspectorate of Probation, March 2020"
+# The Inspectorate's imprint before a date on a cover or title line: "HM Inspectorate of Probation, June 2019"
 _IMPRINT_BEFORE = regex.compile(r"(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation,\s*$", regex.IGNORECASE)
 _BODY_START = regex.compile(r"(?i)^(contents|foreword|summary|introduction)$")
 _SIGNATURE = regex.compile(r"\bchief\s+inspector\b", regex.IGNORECASE)
@@ -234,7 +231,7 @@ def role_of(doc: Document, start: int, end: int, previous_end: int = 0, previous
         role = next((cue_role for cue_role, pattern in _ROLES if pattern.search(own)), None)
     role = role or "other"
     if role == "fieldwork" and _of_earlier_inspection(doc, sentence.text, date, latest_year):
-        return "other"  # "following an HM Inspectorate of Probation Inspection in November 2006"
+        return "other"  # "following an HM Inspectorate of Probation inspection in March 2007"
     return role
 
 
@@ -295,7 +292,7 @@ def cover_or_signature_role(doc: Document, line: TextLine, start: int, end: int)
     if _HOSTING.search(line.text):
         return "other"  # the date a transcript site posted its copy: "Post on 12-Oct-2020", "Justice Inspectorates · 2018-07-23"
     if _IMPRINT_BEFORE.search(before_date):
-        return "publication"  # "An inspection of youth offending services in Nottingham City HM Inspectorate of Probation, March 2020"
+        return "publication"  # "An inspection of youth offending services in Anytown HM Inspectorate of Probation, June 2019"
     from extractors.document import doc_type
 
     kind = doc_type(doc)

@@ -47,14 +47,15 @@ _ERA_WORDS = {
 
 def doc_type(doc: Document) -> str:
     """report, press_release, annual_report or other (computed once per document)."""
-    if "doc_type" not in doc.memo:
-        doc.memo["doc_type"] = _doc_type(doc)[0]
-    return str(doc.memo["doc_type"])
+    return doc_type_evidence(doc)[0]
 
 
 def doc_type_evidence(doc: Document) -> tuple[str, str]:
     """(doc_type, the cue that decided it): why a document was typed as it was."""
-    return _doc_type(doc)
+    if "doc_type" not in doc.memo:
+        doc.memo["doc_type"] = _doc_type(doc)
+    kind, cue = doc.memo["doc_type"]
+    return str(kind), str(cue)
 
 
 def _doc_type(doc: Document) -> tuple[str, str]:
@@ -92,11 +93,6 @@ def _scope(doc: Document) -> str:
     if reading.several:
         return "multiple"
     return "single" if reading.name else "none"
-
-
-def is_sector_document(doc: Document) -> bool:
-    """An annual report, news of one, or a thematic inspection: it reviews many services and rates none."""
-    return scope(doc) == "sector"
 
 
 def era(doc: Document) -> str:
@@ -189,8 +185,10 @@ def summarise(doc: Document, ratings: list[Rating], dates: list[DateMention],
     name, key = service(doc)
     publication = _pick(dates, "publication")
     fieldwork = _pick(dates, "fieldwork")
+    kind, cue = doc_type_evidence(doc)
     return DocumentSummary(
-        doc_type=doc_type(doc),
+        doc_type=kind,
+        doc_type_cue=cue,
         title=title(doc),
         service=name,
         service_key=key,

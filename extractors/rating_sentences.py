@@ -27,6 +27,7 @@ from models.patterns import (
     CHANGED_TO,
     COMPLEMENT,
     COPULA,
+    COUNT_ADVERBIAL,
     COUNT_OF_AREAS,
     COUNT_ONLY_SUBJECT,
     COUNTED_AFTER,
@@ -72,6 +73,7 @@ _HYPOTHETICAL = regex.compile(HYPOTHETICAL, _I)
 _SURVEY = regex.compile(SURVEY, _I)
 _COUNT = regex.compile(COUNT_OF_AREAS, _I)
 _COUNT_ONLY = regex.compile(COUNT_ONLY_SUBJECT, _I)
+_COUNT_ADVERBIAL = regex.compile(COUNT_ADVERBIAL, _I)
 _COUNTED_AFTER = regex.compile(COUNTED_AFTER, _I)
 _GIVEN_TO_ANY = regex.compile(GIVEN_TO_ANY, _I)
 _SHARE = regex.compile(SHARE_OF_CASES, _I)
@@ -114,7 +116,6 @@ recommendations recommendation outstanding good inadequate requires improvement 
 england wales london ltd plc nhs police national local county borough royal area areas domain standard standards
 """.split())
 _CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
-_FIRST_LINE_SERVICE = regex.compile(SERVICE_REFERENCE + r"|\b[A-Z][a-z]+", _I)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
         run = [index]
     if not defined and labels and _SCALE.search(text) and (
             len({label.words for label in labels}) >= 2 or any(label.words.endswith("improvement") for label in labels)):
-        # "requires either Minimum, Moderate, Substantial or Drastic improvement": the levels are not all labels
+        # "needs either minimum, moderate, substantial or drastic improvement": the levels are not all labels
         cue = _SCALE.search(text)
         assert cue is not None
         defined.update(i for i, label in enumerate(labels) if abs(label.start - cue.start()) < 160)
@@ -221,14 +222,14 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
 
 
 # Where the subject of a clause starts after a relative or complement word: "..., where less than half the cases
-# looked at were satisfactory", "noting in their report that six of the 13 categories require improvement"
+# looked at were satisfactory", "noting that five of the 12 areas require improvement"
 _SUBJECT_START = regex.compile(
     r"(?:\bwhere|\b(?:did\s+)?(?:said|say|found|find|finds|noted|note|noting|stressed|stress|reported|report|showed|shows"
     r"|stated|states|concluded|highlighted|revealed|heard|confirmed|saying|added|acknowledged)(?:\s+that)?)\s+(?=\S)", _I)
-# The antecedent of "which": "the former Western Bay youth justice service, which received an ‘Inadequate’ rating"
+# The antecedent of "which": "the former Anytown youth justice service, which received an ‘Inadequate’ rating"
 _WHICH_ANTECEDENT = regex.compile(r"(?:.*\b(?:of|by|to|with|from|in|at|was|is|were|are)\s|^)(?P<np>[^,]{3,120}?),?\s+which\s*$",
                                   _I | regex.S)
-# "All received 2 stars/unsatisfactory except “sentence served”": the areas listed just before.
+# "All were given 2 stars/unsatisfactory except “sentence served”": the areas listed just before.
 _ALL_OF_LIST = regex.compile(r"^\W*(?:all|each|both|all\s+of\s+them|they\s+all|these\s+all)\W*$", _I)
 _EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
 # "Every aspect of court disposals ... was rated Outstanding": all the standards of the domain.
@@ -295,11 +296,11 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
             _TO_AFTER_FROM.match(left):
         construction = ("changed_to", left_full[: own_start])
     if construction is None and earlier is not None and earlier[1].reason is None and earlier[1].facts:
-        # A label sharing the previous label's verb: "previously graded as ‘requiring improvement’ in 2019 and
-        # ‘inadequate’ in 2015", "good in four, requires improvement in three"
+        # A label sharing the previous label's verb: "previously graded as ‘requiring improvement’ in 2018 and
+        # ‘inadequate’ in 2014", "good in five, requires improvement in two"
         construction = ("coordinated", "")
     if construction is None and complement_areas:
-        # "Additional ‘outstanding’ recognition was also received for resettlement"
+        # "further ‘outstanding’ recognition was received for resettlement"
         construction = ("label_for_area", "")
     if construction is None:
         row = _row_subject(doc, sentence.start + label.start, sentence.start + label.end, era)
@@ -310,7 +311,10 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
             construction = ("rating_noun", left_full)
         elif not quoted and not _capitalised(text, label):
             return Reading.aside("ordinary_word")
-        elif in_headline and (_SERVICE_REF.search(text) or _names_place(text, ctx)):
+        elif in_headline and (_SERVICE_REF.search(text) or _names_place(text, ctx)) and (
+                _predicative(right) or _NOUN_AFTER.match(right)):
+            # "Sutton Youth Justice Service ‘Good’", not "Anytown YOT is doing ‘outstanding’ work": a label
+            # before another noun describes that noun
             construction = ("headline", left_full)
         else:
             return Reading.aside("no_rated_subject")
@@ -332,7 +336,7 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
     # -- what is rated ----------------------------------------------------------------------
     head = _subject_head(_ASIDE.sub(" ", subject))
     areas = complement_areas
-    if complement and not areas and _count_words(complement_words, complement.group("prep")):
+    if complement and not areas and _count_words(complement_words):
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}")
     if complement and not areas and _CASES.search(complement_words[:60]):
         return Reading.aside("ordinary_word", "describes cases, not the service")
@@ -345,7 +349,7 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
     if not areas:
         areas = _rated_areas(head, era)
         if not areas and _COUNT.search(head):
-            # "Three areas – staff, planning and implementation and delivery of out-of-court disposals – were also
+            # "Two areas – staff, and the planning of out-of-court disposals – were also
             # singled out as ‘Outstanding’": the areas are named in the aside
             areas = _rated_areas(_subject_head(subject), era)
         if areas and rule == "copula" and not _at_head(head, areas[0]):
@@ -370,7 +374,9 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
             kind = "vague_area" if regex.search(r"\b(?:some|several|many|certain|specific|other|various|a number of)\b",
                                                 head, _I) else "count_of_areas"
             return Reading.aside(kind, "the subject counts unnamed areas")
-        other = _other_service(head, ctx)
+        if _COUNT_ADVERBIAL.search(left):
+            return Reading.aside("count_of_areas", "the label is given in a count of areas")
+        other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
         if other is not None and not _this_service(head, ctx):
             return Reading.aside("other_service", other)
         # "Overall," opening a clause is an adverb: "Overall, work to protect the public was good" rates the work,
@@ -384,7 +390,7 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
         reading = Reading(rule=rule, facts=[("overall", None, "Overall")])
     else:
         # A standard named without its domain takes the domain named in its clause or an earlier one:
-        # "But assessment and planning in out-of-court processes were "inadequate" with implementation and
+        # "Assessment and planning in out-of-court work were "inadequate", with implementation and
         # delivery listed as "requiring improvement"."
         reading = Reading(rule=rule, facts=[(a.entry.scope, code, name) for a, code, name in
                                             _name_areas(areas, text[: clause.start + len(clause.text)], era)])
@@ -466,15 +472,15 @@ def _row_subject(doc: Document, start: int, end: int, era: str) -> str | None:
     return words[: found[0].end]
 
 def _complement_areas(words: str, era: str) -> list[AreaMatch]:
-    """Areas a complement names at its head: "for planning and partnership working", "in terms of protecting the
-    public", "for three inspection areas: reducing the likelihood of reoffending, ..."."""
+    """Areas a complement names at its head: "for planning and for partnership work", "in terms of protecting the
+    public", "for two inspection areas: reducing the likelihood of reoffending and ..."."""
     counted = regex.match(r"^[^:;.]{0,40}?\b(?:areas?|aspects?|themes?|standards?|categories)\s*:\s*", words, _I) or \
         regex.match(r"^[^:;.]{0,60}?\b(?:areas?|aspects?|standards?|categories)\b[^:;.]{0,20}?\bincluding\s+", words, _I)
     offset = counted.end() if counted else 0
     found = find_areas(words[offset:], era)
     if not found:
         return []
-    group = [found[0]]  # the first area and the list it opens: "for planning and partnership working, ..."
+    group = [found[0]]  # the first area and the list it opens: "for planning and for partnership work, ..."
     for area in found[1:]:
         if not _LIST_GAP.match(words[offset + group[-1].end : offset + area.start]):
             break
@@ -556,7 +562,7 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
 
 # A core case inspection's level with its verb: "requires substantial improvement", "need ‘minimum’ improvement"
 _REQUIRES_LEVEL = regex.compile(r"\b(?:requires?|required|requiring|needs?|needed|needing)\s+(?:just\s+|only\s+|a\s+)?[‘’'\"“(]?$", _I)
-# Participles that rate without "was": "Barnsley Youth Justice Service rated ‘Good’", "Blackpool YJS, rated
+# Participles that rate without "was": "Anytown Youth Justice Service rated ‘Good’", "Anytown YJS, rated
 # “inadequate” in 2018, ..." ("we found good use" is not one).
 _BARE_PARTICIPLES = {"rated", "judged", "graded", "deemed", "classed", "classified", "assessed", "hailed", "branded",
                      "scored", "upgraded", "downgraded", "marked", "flagged", "listed", "labelled", "labeled",
@@ -576,14 +582,14 @@ def _construction(left_full: str, left: str, right: str, written: str, quoted: b
         # "has improved its rating from ‘Requires improvement’ to ‘Good’": the first label is the earlier one
         return "changed_from", left_full[: own + match.start()]
     if match := _CHANGED.search(left):
-        # "has been upgraded to ‘Requires Improvement’"
+        # "was upgraded to ‘Requires improvement’"
         return "changed_to", left_full[: own + match.start()]
     if (match := _PASSIVE.search(left_full)) and match.start("verb") >= own and (
             match.group("be") or " ".join(match.group("verb").lower().split()) in _BARE_PARTICIPLES):
         return "rated_as", match.group("subject")
     received = _RECEIVED.search(left_full)
     if received and received.start("verb") >= own and (received.group("rating_of") or received.group("stars")):
-        # "was given the highest possible grade of “Outstanding”", "has received an overall rating of ‘Good’"
+        # "was given the highest grade of “Outstanding”", "has received an overall rating of ‘Good’"
         return "received", received.group("subject")
     active = _ACTIVE.search(left_full)
     if active and active.start("verb") >= own and not regex.search(r"\b(?:was|were|been|be|is|are|being)\s+$",
@@ -632,7 +638,7 @@ def _capitalised(text: str, label: LabelMatch) -> bool:
     return bool(before) and not before.endswith((".", "!", "?", ":", "–", "-", "\n"))
 
 
-def _count_words(words: str, prep: str) -> bool:
+def _count_words(words: str) -> bool:
     """A complement that counts areas: "in five categories", "in seven out of 12 areas", "in four", "in all areas"."""
     head = words[:60]
     if regex.match(r"^(?:19|20)\d\d\b", head):
@@ -651,21 +657,21 @@ def _names_place(text: str, ctx: Context) -> bool:
 def _this_service(words: str, ctx: Context) -> bool:
     if not words.strip():
         return False
-    if _SERVICE_REF.search(words) and not _other_place_attached(words, ctx):
+    if _SERVICE_REF.search(words) and _other_place_attached(words, ctx) is None:
         return True
     return _names_place(words, ctx)
 
 
-def _other_place_attached(words: str, ctx: Context) -> bool:
-    """A service kind attached to a place that is not this service's: "Lambeth's youth offending team"."""
+def _other_place_attached(words: str, ctx: Context) -> str | None:
+    """A service kind attached to a place that is not this service's: "Anytown's youth offending team"."""
     for match in regex.finditer(r"(?P<place>(?-i:(?:[A-Z][\w&-]+\s+){0,3}[A-Z][\w&-]+))(?:[’']s)?\s+(?:YOT|YJS|YOS"
                                 r"|youth\s+(?:justice|offending)\s+(?:service|team)s?)\b", words, _I):
         place = match.group("place")
         if not place[:1].isupper() or place.lower().split()[-1] in _COMMON_CAPITALS:
             continue
         if ctx.places and not any(p in place.lower() or place.lower() in p for p in ctx.places):
-            return True
-    return False
+            return place
+    return None
 
 
 def _other_service(words: str, ctx: Context) -> str | None:

@@ -15,30 +15,18 @@ import regex
 from models.document import Document, TextLine, plain
 from models.facts import Rating
 from models.patterns import (
-    AREA_HAS_RATED,
-    AREA_RATED,
-    AREA_RATED_FOR,
-    AREA_SUBJECT,
     CODE_CELL,
     DOMAIN_CELL,
     FOUR_POINT,
-    HEADLINE_RATES,
-    HEADLINE_RATING,
     IMPROVEMENT_REQUIRED,
     JOINT_INSPECTION,
     LABEL_SYNONYMS,
     OVERALL_CELL,
-    OVERALL_RATING_PATTERNS,
-    PREVIOUS_INSPECTION_CUES,
-    PREVIOUS_RATING_PATTERNS,
     RATED_AREAS,
     RATING_CELL,
     SCORE,
-    SECTOR_CUES,
-    SERVICE_WORDS,
     STANDARD_CELL,
     THEME_HEADING,
-    THEME_JUDGEMENT,
     THEMES,
 )
 from models.vocabulary import IMPROVEMENT_LEVELS
@@ -50,18 +38,8 @@ _DOMAIN_CELL = regex.compile(DOMAIN_CELL, _I)
 _OVERALL_CELL = regex.compile(OVERALL_CELL, _I)
 _CODE_CELL = regex.compile(CODE_CELL)
 _SCORE = regex.compile(SCORE, _I)
-_OVERALL = [(name, regex.compile(p, _I)) for name, p, _ in OVERALL_RATING_PATTERNS]
-_PREVIOUS = regex.compile(PREVIOUS_INSPECTION_CUES, _I)
-_PREVIOUS_RATINGS = [(name, regex.compile(p, _I)) for name, p, _ in PREVIOUS_RATING_PATTERNS]
-_HEADLINES = [regex.compile(HEADLINE_RATING, _I), regex.compile(HEADLINE_RATES, _I)]
-_SERVICE_WORDS = regex.compile(SERVICE_WORDS, _I)
-_AREA_RATED = regex.compile(AREA_RATED, _I)
-_AREA_SUBJECT = regex.compile(AREA_SUBJECT)
-_AREA_SENTENCES = [regex.compile(p, _I) for p in (AREA_RATED_FOR, AREA_HAS_RATED)]
 _WORD = regex.compile(r"\S+")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
-# Clause breaks in the words before a rating verb; "which" and "that" continue the clause.
-_CLAUSES = regex.compile(r"[,;(]\s*(?!which|that)|\s+and\s+(?=\w+\s+(?:was|were)\b)")
 # A standard's name as a ratings-table row gives it: "Implementation and delivery", "Out-of-court disposal policy"
 _TITLE_CASE = regex.compile(r"^[A-Z][A-Za-z’'\- ,&]{2,59}$")
 # Domains named without their number in a ratings table, as the standards framework numbers them.
@@ -70,21 +48,16 @@ _DOMAIN_NAMES = {"organisational delivery": "1", "court disposals": "2", "out of
 _RATINGS_HEADING = regex.compile(r"^(?:summary\s+of\s+)?ratings\b", _I)
 _SECTION_HEADING = regex.compile(
     r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
-_RATED_WORD = regex.compile(r"\b(?:rated|judged)\b", _I)
 _AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
-_SECTOR = regex.compile(SECTOR_CUES, _I)
 # A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
 _SQUASHED_LABELS = {key.replace(" ", ""): label for key, label in LABEL_SYNONYMS.items()}
 _SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
 # A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
 _INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
-# Every sentence pattern needs a label word; most sentences have none and are skipped at once.
-_ANY_LABEL = regex.compile(r"outstanding|good|requires\s+improvement|inadequate|satisfactory|poor|not\s+effective", _I)
-_THEME_JUDGEMENT = regex.compile(THEME_JUDGEMENT, _I)
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
 _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
-# "Protecting the public", "‘Safeguarding’ work (action to protect the young person)"
+# "Protecting the public", "‘Safeguarding’ work (action to protect the young person from harm)"
 _THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 _JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
@@ -358,33 +331,3 @@ def area_of(words: str) -> tuple[str, str] | None:
 
 def _normal(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
-
-
-def merge(ratings: list[Rating]) -> list[Rating]:
-    """One rating per subject: the first found (tables before sentences) wins.
-
-    A later mention with the same label is the same fact restated; one with a
-    different label contradicts it and is dropped rather than guessed between.
-    A sentence's area rating without a code ("resettlement ... was separately
-    rated") restates the table's coded row for that area.
-    """
-    kept: dict[tuple[str, str], Rating] = {}
-    for rating in ratings:
-        if rating.scope == "previous":
-            key = ("previous", rating.label)
-        else:
-            key = (rating.scope, rating.code or _normal(rating.subject))
-        if key in kept:
-            continue
-        if rating.code is None and rating.scope in ("standard", "domain") and any(
-            other.scope in ("standard", "domain") and other.code and _same_subject(other.subject, rating.subject)
-            for other in kept.values()
-        ):
-            continue  # two code-less areas are one only when named alike (the key above)
-        kept[key] = rating
-    return sorted(kept.values(), key=lambda r: r.span.char_start)
-
-
-def _same_subject(a: str, b: str) -> bool:
-    a, b = _normal(a), _normal(b)
-    return bool(a and b and (a in b or b in a))

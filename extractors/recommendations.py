@@ -101,7 +101,7 @@ def _imperative(text: str) -> bool:
 
 def _read_inline(doc: Document, line: TextLine, match: regex.Match[str], facts: list[Recommendation],
                  mentions: list[Mention]) -> None:
-    """"Recommendations given to the combined YJS partnership were: Review board arrangements ...; ..."."""
+    """"Recommendations given to the YJS partnership were: Review board arrangements ...; ..."."""
     owner = clean_owner(match.group("owner"))
     offset = line.start + match.start("items")
     for part in regex.finditer(r"[^;]+", match.group("items")):
@@ -121,7 +121,7 @@ def _read_section(doc: Document, index: int, out: list[Recommendation], mentions
     Items are numbered or bulleted lines. Under an owner line ("The YOT management board should:")
     whose items lost their bullets, plain lines are items: every one under a "Recommendations"
     heading, and those that open with an imperative ("Make sure that ...") elsewhere. An owner glued to
-    the end of an item ("... is effective. The Milton Keynes management board should:") starts the
+    the end of an item ("... is effective. The Anytown management board should:") starts the
     next group. Lines a web page puts between items ("Hide Ad") are skipped.
     """
     lines = doc.lines
@@ -203,9 +203,9 @@ def _read_section(doc: Document, index: int, out: list[Recommendation], mentions
 def stated_count(doc: Document) -> int | None:
     """The number of recommendations the document says were made.
 
-    A statement of the whole ("The report makes seven recommendations", "A total of seven ...") wins; a
-    count for one owner ("The report makes five recommendations to Coventry YJS") stands for the whole
-    only when it is the document's only count ("... also makes one recommendation to East Sussex Police"
+    A statement of the whole ("The report makes six recommendations", "A total of six ...") wins; a
+    count for one owner ("The report makes five recommendations to Anytown YJS") stands for the whole
+    only when it is the document's only count ("... also makes one recommendation to Anytown Police"
     means neither count is the total, which the document then does not state).
     """
     totals: list[int] = []
@@ -226,7 +226,7 @@ def stated_count(doc: Document) -> int | None:
             if name == "total" or not _OWNER_AFTER.match(sentence.text[end:]):
                 totals.append(count)
             elif name == "made":
-                owned.append(count)  # "The report makes five recommendations to Coventry YJS"
+                owned.append(count)  # "The report makes five recommendations to Anytown YJS"
             else:
                 owned.extend((count, count))  # "Two recommendations are made for Bromley’s board": a share
     if totals:

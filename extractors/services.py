@@ -1,12 +1,12 @@
 """Which service a document is about: its place, its kind, its name in full.
 
 Documents name a service in several ways, and not all are its name:
-- its proper name: "Ealing Youth Justice Service", "Blackpool YJS", "Bolton Council’s Youth Justice Service"
-  (the place is Bolton), "Hull (Kingston upon Hull) Youth Justice Service";
-- a description: "Harrow’s youth offending service", "Croydon youth offending team";
-- the programme's wording: "An inspection of youth offending services in Blackpool", "Report on youth offending
-  work in: Newham" (a 2009-2012 core case inspection, which names only the area);
-- the place alone, as the council: "Newham Council will bolster its Youth Offending Team".
+- its proper name: "Anytown Youth Justice Service", "Anytown YJS", "Anytown Council’s Youth Justice Service"
+  (the place is Anytown), "Newtown (Greater Newtown) Youth Justice Service";
+- a description: "Anytown’s youth offending service", "Anytown youth offending team";
+- the programme's wording: "An inspection of youth offending services in Anytown", "Report on youth offending
+  work in: Anytown" (a 2009-2012 core case inspection, which names only the area);
+- the place alone, as the council: "Anytown Council will bolster its Youth Offending Team".
 Candidate places are scored by how, and how often, they are named; the best gives the
 service. Its kind comes from the best-ranked way the document names it, spelt out as the
 document spells it ("Y&JS" is "Youth and Justice Service" where the text says so), else
@@ -63,8 +63,8 @@ _KIND_IN_PLACE = regex.compile(
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
-# Several services in one document: "inspected separate youth offending teams in both Bedfordshire and Luton",
-# "Four sets of inspection results of youth offending teams have been published"
+# Several services in one document: "inspected separate youth offending teams in both Anytown and Newtown",
+# "Three sets of inspection results of youth offending teams were published"
 _SEVERAL = regex.compile(
     r"\b(?:teams|services|YOTs)\s+in\s+both\s+[A-Z]\w+\s+and\s+[A-Z]\w+|\bseparate\s+youth\s+(?:offending|justice)\s+"
     r"(?:teams|services)\b|\b(?:two|three|four|five|six|several)\s+(?:sets\s+of\s+inspection\s+results|youth\s+"
@@ -97,13 +97,13 @@ class ServiceReading:
 
 
 def place_before(text: str, kind_start: int) -> str | None:
-    """The place written just before a service kind: "Conwy and Denbighshire" of "Conwy and Denbighshire YJS"."""
+    """The place written just before a service kind: "Anytown and Newtown" of "Anytown and Newtown YJS"."""
     window = text[max(0, kind_start - 120) : kind_start]
     if "\n" in window:
         window = window[window.rindex("\n") + 1 :]
     parenthesis = ""
     if match := _PARENTHESIS_BEFORE.search(window):
-        # "Hull (Kingston upon Hull) Youth Justice Service"
+        # "Newtown (Greater Newtown) Youth Justice Service"
         parenthesis = match.group("inner")
         window = window[: match.start()]
     words = window.split()
@@ -117,7 +117,7 @@ def place_before(text: str, kind_start: int) -> str | None:
             bare = _POSSESSIVE.sub("", bare)
             if bare.lower() == "council":
                 council = True
-                continue  # "Bolton Council’s Youth Justice Service": the place is Bolton
+                continue  # "Anytown Council’s Youth Justice Service": the place is Anytown
         lowered = bare.lower()
         if lowered == "council" or not _PLACE_WORD.match(bare):
             break
@@ -167,7 +167,7 @@ def clean_place(place: str) -> str | None:
     if not place or place.lower() in ("england", "wales", "england and wales"):
         return None
     if place.isupper() and len(place) > 5:
-        place = place.title()  # "YOUTH OFFENDING SERVICES WORK IN BROMLEY"
+        place = place.title()  # "YOUTH OFFENDING SERVICES WORK IN ANYTOWN"
     return place
 
 
@@ -255,15 +255,17 @@ def _read(doc: Document) -> ServiceReading:
         # A place never tied to a kind ("Doncaster Council" in a news story) names no service.
         return ServiceReading(None, None, (), several)
     if not named and sum(scores[k] for k in best) < 4:
-        # A place named in passing beside a kind named on its own ("Bournemouth Borough Council’s cabinet
+        # A place named in passing beside a kind named on its own ("Anytown Borough Council’s cabinet
         # member" ... "the youth offending team") does not say which service the document is about;
-        # "Newham Council will bolster its Youth Offending Team", in the lead and again, does.
+        # "Anytown Council will bolster its Youth Offending Team", in the lead and again, does.
         return ServiceReading(None, None, (), several)
     place_key = max(best, key=lambda k: (not _ABBREVIATED.match(written[k]), len(k)))
     place = written[place_key]
     variants = set(best)
-    lead_end = (doc.lines[0].end if doc.lines else 0) + 300
-    variants.update(_normal_place(m.place) for m in found if m.start < lead_end)  # the lead names this service
+    # The headline names this service, perhaps by another name than the body's ("North Cumbria's youth justice
+    # service" over a story about Cumberland YJS); a service named later beside it may be another one.
+    headline_end = doc.lines[0].end if doc.lines else 0
+    variants.update(_normal_place(m.place) for m in found if m.start < headline_end)
     name = f"{place} {kind}" if kind else place
     return ServiceReading(name, service_key(place), tuple(sorted({v for v in variants if v}, key=len, reverse=True)),
                           several)
@@ -290,7 +292,7 @@ def _count_words(text: str, words: str) -> int:
 
 
 def _group_variants(keys: list[str]) -> list[set[str]]:
-    """Places that name one service: "Nottingham" and "Nottingham City", "Hull" and "Hull (Kingston upon Hull)"."""
+    """Places that name one service: "Anytown" and "Anytown City", "Newtown" and "Newtown (Greater Newtown)"."""
     groups: list[set[str]] = []
     for key in sorted(keys, key=len):
         for group in groups:
@@ -314,7 +316,7 @@ def _kind(doc: Document, named: list[ServiceMention], unattached: Counter[str]) 
     def most_common(kinds: list[str]) -> str:
         counts = Counter(kinds)
         best = max(counts.values())
-        # Ties go to the singular: "Cambridgeshire Youth Offending Services" beside "... Service (YOS)".
+        # Ties go to the singular: "Anytown Youth Offending Services" beside "... Service (YOS)".
         return sorted((k for k, n in counts.items() if n == best), key=lambda k: (k.endswith("s"), k))[0]
 
     proper = [m.kind for m in named if m.form == "proper"]

@@ -72,6 +72,7 @@ class Recommendation:
 @dataclass(frozen=True)
 class DocumentSummary:
     doc_type: str
+    doc_type_cue: str  # what decided doc_type: 'councillor', 'report title and body', ...
     title: str | None
     service: str | None
     service_key: str | None

@@ -52,147 +52,6 @@ RATING_CELL = (
     r"(?:drastic|substantial|moderate|minimum) improvement required)[’'\"”]?\.?(?:\s*[★☆*]{1,5})?$"
 )
 
-# A quoted four-point or joint label inside a sentence: "rated as 'Requires improvement'".
-_LABEL_WORDS = "outstanding|good|requires improvement|inadequate|satisfactory|unsatisfactory|poor"
-
-
-def quoted_label(group: str = "label") -> str:
-    """A rating label in quotes, captured as `group`."""
-    return rf"[‘’'\"“”](?P<{group}>{_LABEL_WORDS})[’'\"”]"
-
-
-QUOTED_LABEL = quoted_label()
-BARE_LABEL = rf"(?P<label>{_LABEL_WORDS})"
-
-# ---------------------------------------------- overall rating in sentences
-# Each: (name, pattern, example). The label group is named `label`.
-OVERALL_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    (
-        "received_overall_rating",
-        r"\b(?:received|given|awarded|achieved|gained)\s+(?:an?\s+)?overall\s+rating\s+of\s+" + QUOTED_LABEL,
-        "West Mercia Youth Justice Service (YJS) has received an overall rating of ‘Requires improvement’",
-    ),
-    (
-        "resulted_in_overall_rating",
-        r"\b(?:resulted\s+in|led\s+to)\s+(?:the|an)\s+overall\s+rating\s+of\s+" + QUOTED_LABEL,
-        "this resulted in the overall rating of ‘Requires improvement’.",
-    ),
-    (
-        "overall_rated_as",
-        r"\boverall,?\s+[^.;]{0,90}?\b(?:was|has\s+been|is|were)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL,
-        "Overall, Conwy and Denbighshire YJS was rated as 'Requires improvement'.",
-    ),
-    (
-        "rated_overall",
-        r"\b(?:was|has\s+been|is|been)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+overall\b",
-        "Sefton Youth Offending Team has been rated ‘Good’ overall by HM Inspectorate of Probation.",
-    ),
-    (
-        "work_was_label_overall",
-        r"\b(?:YOT|YJS|YOS|service|services|work|team|partnership)\b(?:(?!reduc|protect|sentence|governance|intervention|court|victim)[^.;]){0,60}?"
-        r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:judged\s+(?:to\s+be\s+)?|found\s+to\s+be\s+)?[‘'\"“]?" + BARE_LABEL + r"[’'\"”]?\s+overall\b",
-        "Youth offending work in Warwickshire was good overall, some of it very good.",
-    ),
-    (
-        "found_to_be_overall",
-        r"\bfound\s+(?:by\s+inspectors\s+)?to\s+be\s+[‘'\"“]?" + BARE_LABEL + r"[’'\"”]?\s+overall\b",
-        "Wrexham Youth Justice Service (YJS) in North Wales was found by inspectors to be good overall",
-    ),
-    (
-        "rated_by_inspectors",
-        r"\b(?:has\s+been|was|been)\s+rated\s+(?:as\s+)?" + QUOTED_LABEL + r"\s+by\s+(?:inspectors|HM\s+Inspectorate|the\s+Inspectorate)",
-        "Bradford Youth Offending Team has been rated ‘Outstanding’ by inspectors.",
-    ),
-    (
-        "has_rated_as",
-        r"\b(?:has|have|had)\s+(?:rated|judged)\s+(?:the\s+)?(?:work\s+of\s+)?(?:YOT|YJS|YOS|youth\s+(?:justice|offending)\s+(?:services?|team|work)|service|partnership)\b"
-        r"(?:(?!disposal|delivery|provision|standard|domain|aspect|which|work\b)[^.;]){0,60}?\s+(?:as\s+)?" + QUOTED_LABEL,
-        "HM Inspectorate of Probation has rated youth justice services in Sutton ‘Good’.",
-    ),
-    (
-        "rated_the_service_as",
-        r"\brated\s+(?:the\s+|this\s+)?(?:service|YOT|YJS|YOS|team|partnership)\s+(?:as\s+)?" + QUOTED_LABEL + r"(?!\s+for\b)",
-        "The previous inspection in 2019 rated the service as ‘Good’.",  # an earlier rating: the cue comes first
-    ),
-    (
-        "overall_label_rating",
-        r"\b(?:received|given|awarded|achieved|gained|earned)\s+an?\s+overall\s+" + QUOTED_LABEL + r"\s+rating\b",
-        "Kirklees Youth Offending Team has received an overall ‘Good’ rating.",
-    ),
-    (
-        "given_a_rating_of",
-        r"\b(?:given|received|awarded)\s+a\s+rating\s+of\s+" + QUOTED_LABEL + r"(?!\s+for\b)",
-        "Youth justice services in Anytown have been given a rating of 'Requires improvement'.",
-    ),
-    (
-        "service_rated",
-        r"\b(?:YOT|YJS|YOS|youth\s+(?:justice|offending)\s+(?:services?|team|partnership))\b"
-        r"(?:(?!work|disposal|delivery|provision|standard|domain|aspect|area|which|previous|last)[^.;]){0,60}?"
-        r"\b(?:has\s+been|have\s+been|was|were|is|are)\s+(?:rated|judged)\s+(?:to\s+be\s+|as\s+)?" + QUOTED_LABEL,
-        "Youth offending services in Sefton have been rated as ‘Good’.",
-    ),
-    (
-        "overall_rating_is",
-        r"\boverall\s+rating\s+(?:is|was|of)\s+" + QUOTED_LABEL,
-        "The service's overall rating is 'Good'.",
-    ),
-)
-
-# A rating of an earlier inspection: the sentence looks back in time.
-# "This follows an inspection in 2019, when the service was given an overall rating of 'Inadequate'."
-# "When we last inspected the service, in 2019, it was rated 'Good'."
-# Not "since the last inspection": that dates an improvement, the rating is today's.
-PREVIOUS_INSPECTION_CUES = (
-    r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
-    r"(?:\b(?:previous|previously|last|earlier|prior|former)\b[^.]{0,60}\b(?:inspect\w*|rated|rating|visit)\b"
-    r"|\bwhen\s+we\s+(?:last|previously|first)\b)"
-    r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\b"
-    r"|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
-    r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b"
-    r"|\bwas\s+previously\b|\bup\s+from\b|\bdown\s+from\b|\bimproved\s+from\b"
-)
-
-# An earlier rating named beside today's, each with its own label.
-# Each: (name, pattern, example); `label` is the earlier rating, `current` (when present) today's.
-PREVIOUS_RATING_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    (
-        "from_to",
-        r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined|slipped|gone\s+up|gone\s+down)"
-        r"\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?(?:rating\s+)?from\s+(?:an?\s+)?" + quoted_label("label")
-        + r"(?:\s+rating)?\s+to\s+(?:an?\s+)?" + quoted_label("current"),
-        "Sutton Youth Justice Service (YJS) has improved its rating from ‘Requires improvement’ to ‘Good’.",
-    ),
-    (
-        "up_from",
-        r"\b(?:up|down|an\s+improvement|a\s+rise|a\s+fall|a\s+move)\s+from\s+(?:an?\s+|its\s+|the\s+|their\s+)?"
-        r"(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?" + quoted_label("label"),
-        "Anytown YOT has been rated ‘Good’, up from ‘Requires improvement’ at its last inspection.",
-    ),
-    (
-        "previously_rated",
-        r"\bpreviously\s+(?:been\s+)?(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?" + quoted_label("label"),
-        "The service was previously rated ‘Inadequate’ in 2018.",
-    ),
-    (
-        "rated_when_last_inspected",
-        r"\b(?:was|were|had\s+been|been)\s+(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?" + quoted_label("label"),
-        "When we last inspected the service, in 2019, it was rated ‘Good’.",  # only with a cue above
-    ),
-)
-
-# The first line of a press release names the service and its rating.
-# "Sutton Youth Justice Service rated ‘Good’", "West Mercia Youth Justice Service ‘Requires improvement’",
-# "Hertfordshire youth offending team rated ‘outstanding’ by inspectors"
-HEADLINE_RATING = (
-    r"^(?P<service>(?:(?!\b(?:has|have|had|was|were|is|are|been|rated|judged|found|as)\b)[^‘’'\"“”]){3,90}?)\s*[-–:,]?\s+(?:(?:is|has\s+been|was|been)\s+)?(?:(?:rated|judged)\s+(?:as\s+)?)?"
-    + QUOTED_LABEL + r"(?:\s+(?:overall|by\s+inspectors|by\s+(?:HM|His|Her)\s+[\w’' ]{3,40}))?\s*[.!]?$"
-)
-# "Inspectors rate Sefton YJS as ‘Outstanding’"
-HEADLINE_RATES = (
-    r"^(?:inspectors\s+|inspectorate\s+)?rates?\s+(?P<service>[^‘’'\"“”]{3,90}?)\s+(?:as\s+)?" + QUOTED_LABEL + r"\s*[.!]?$"
-)
-SERVICE_WORDS = r"\b(?:YOT|YJS|YOS|YJT|youth\s+(?:justice|offending))\b"
-
 # A sentence about the sector or other services, not the inspected one.
 # "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
 SECTOR_CUES = (
@@ -231,24 +90,6 @@ RATED_AREAS: tuple[tuple[str, str, str, str], ...] = (
      "Staffing was rated ‘Outstanding’."),
 )
 
-# A sentence that rates an area: "<area>, which was separately rated as 'X'", "<area> was rated 'X'".
-# Matched at the verb; the area is named in the words before it (AREA_SUBJECT).
-# Not "rated 'Outstanding' in three of the four standards": that is a count, not the area's rating.
-AREA_RATED = (
-    r",?\s+(?:which\s+|that\s+)?(?:was|were|is|are|has\s+been|have\s+been)\s+"
-    r"(?:(?:separately|also|individually|itself)\s+)?(?:rated|judged)\s+(?:to\s+be\s+|as\s+)?" + QUOTED_LABEL
-    + r"(?!\s+(?:in|for|across|on)\s+(?:(?:\w+\s+){0,2}(?:of|out\s+of)\b|(?:all|each|every|most|many|some|both|several|half)\b))"
-)
-# The words naming the area: up to 200 characters back from the verb, within the sentence's clause.
-AREA_SUBJECT = r"[^.;:!?]{3,200}$"
-# "Anytown YOT was rated 'Good' for its work with victims."
-# "... and 'Good' for out-of-court disposals": a second area shares the first one's verb.
-AREA_RATED_FOR = (
-    r"(?:\brated\s+(?:as\s+)?|,?\s+and\s+)" + QUOTED_LABEL
-    + r"\s+for\s+(?:its\s+|their\s+|the\s+)?(?P<subject>[^.;,]{3,80}?)(?=\s*(?:[.;,]|\s+and\s+[‘’'\"“”]|$))"
-)
-# "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'."
-AREA_HAS_RATED = r"\b(?:has|have|had)\s+rated\s+(?P<subject>[^.;]{3,100}?)\s+(?:as\s+)?" + QUOTED_LABEL
 
 # ------------------------------------------ 2012-2017 joint inspection themes
 # Theme keys, the words that identify them, and the name used when the
@@ -264,15 +105,6 @@ THEMES: tuple[tuple[str, str, str], ...] = (
     ("governance", r"\bgovernance\b|\bpartnership\s+arrangements\b|\bleadership\s+and\s+management\b", "Governance and partnerships"),
 )
 
-# "Overall, work to reduce reoffending was satisfactory." (2014 report summary)
-# "- work to protect children and reduce their vulnerability remained satisfactory;" (2016 press release)
-# "Overall, governance was not effective."
-# "• work to ensure the sentence was served was very good." (2013 press release)
-THEME_JUDGEMENT = (
-    r"^(?:[-•–]\s*)?(?:overall,?\s+)?(?P<subject>(?:the\s+)?(?:work|effectiveness|management|quality|governance|performance)\b[^.;:]{0,140}?)"
-    r"\s+(?:was|were|remained|is|had\s+been)\s+(?:judged\s+(?:to\s+be\s+)?|found\s+to\s+be\s+|rated\s+(?:as\s+)?)?"
-    r"[‘'\"“]?(?P<label>(?:very\s+)?good|satisfactory|unsatisfactory|poor|not\s+effective)[’'\"”]?(?=[\s.;,]|$)"
-)
 # "Theme 3: Protecting the child or young person"
 THEME_HEADING = r"^theme\s+(?P<number>\d{1,2})\s*:\s*(?P<title>[^\t.]{3,90}?)(?:\.{3,}.*)?$"
 
@@ -300,29 +132,29 @@ _COUNT_NUMBER = r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 # Each: (name, pattern, example). 'total' gives the document's count; 'owner' a share for one owner.
 RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("total", r"\ba\s+total\s+of\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
-     "A total of seven recommendations have been made to Gateshead YJS"),
+     "A total of six recommendations have been made to Anytown YJS"),
     ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes)\s+(?:the\s+following\s+)?" + _COUNT_NUMBER
      + r"\s+(?:key\s+|new\s+|further\s+|inspection\s+)?recommendations?\b",
      "The report makes seven recommendations, including ensuring ..."),
     ("there_were", r"\bthere\s+(?:were|are)\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
-     "There were nine recommendations which His Majesty’s Inspectorate of Probation made:"),
+     "There were eight recommendations which the Inspectorate made:"),
     ("were_made", r"\b" + _COUNT_NUMBER + r"\s+(?:inspection\s+)?recommendations?\s+(?:that\s+)?(?:have\s+been\s+|has\s+been\s+"
      r"|were\s+|was\s+|are\s+|is\s+)?(?:made|issued|given|arising|arose|from)\b",
      "An action plan to address four recommendations that were made would be approved by the Board."),
     ("the_n", r"\b(?:the|those|these|its|all)\s+" + _COUNT_NUMBER + r"\s+(?:inspection\s+|key\s+)?recommendations\b",
-     "... the improvement plan drawn up in response to the seven inspection recommendations ..."),
+     "... the plan drawn up in response to the six inspection recommendations ..."),
     ("with_n", r"\bwith\s+" + _COUNT_NUMBER + r"\s+recommendations?\s+made\b",
-     "The overall rating was 'Good' with six recommendations made by the inspectorate."),
+     "The overall rating was 'Good' with five recommendations made by the Inspectorate."),
 )
-# After a count: a share for one owner ("... made for Bromley’s executive management board") rather than a purpose
-# ("... to further improve the work of Calderdale YJS", "for action including for the Home Office").
+# After a count: a share for one owner ("... made for Anytown’s executive management board") rather than a purpose
+# ("... to further improve the work of Anytown YJS", "for action by the Home Office").
 RECOMMENDATION_OWNER_AFTER = (
     r"^[^.;]{0,20}?\b(?:to|for|directed\s+at|aimed\s+at)\s+(?!(?:further\s+)?(?:improve|improvement|help|address|ensure"
     r"|strengthen|develop|make|support|be|action|change)\b)(?:the\s+|its\s+|their\s+)?(?:[A-Z]|[\w’'-]+\s+(?:\w+\s+)?"
     r"(?:board|YJS|YOT|YOS|service|partnership|police|council|team|manager|NHS|health))"
 )
-# A share of the recommendations, not their number: "The other three recommendations are that ...",
-# "Of these, four are for ...", "One is for ...", "including three directed at the YJS itself"
+# A share of the recommendations, not their number: "The other two recommendations are that ...",
+# "Of these, four are for ...", "One is for ...", "including two directed at the YJS itself"
 RECOMMENDATION_SHARE_BEFORE = r"\b(?:other|remaining|including|of\s+which|first|last)\s+$"
 # A count that belongs to an earlier inspection: "At the last inspection we made nine recommendations".
 EARLIER_COUNT = r"\b(?:last|previous|earlier|prior)\s+inspection\b|\bpreviously\b|\bin\s+(?:19|20)\d\d\b"
@@ -376,7 +208,7 @@ MONTH_GLUED = r"(?<=[a-z0-9])(?=[ADFJMNOS])(?i:(?P<month>" + _MONTH_NAME + r"))(
 
 # Roles from the words nearest before a date (within its clause, after any earlier date); the nearest cue wins.
 # Each: (role, strength, pattern, example). 'weak' cues count only when no other cue is in reach; 'after' cues may
-# also follow the date ("In October 2021, Her Majesty's Inspectorate of Probation released their latest findings").
+# also follow the date ("In May 2022, HM Inspectorate of Probation released its findings").
 DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
     ("other", "strong",
      r"\b(?:notified|established|establishment|launched|appointed|formed|created|lifted|meeting|met|feedback"
@@ -384,16 +216,16 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
      "The Local Authority was notified in early January 2015 that an inspection ... would take place"),
     ("publication", "strong",
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b",
-     "The inspection report was published on 17 January 2023."),
+     "The inspection report was published on 9 February 2022."),
     ("fieldwork", "strong",
      r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\btook\s+place\b|\btake\s+place\b|\bcarried\s+out\b"
      r"|\bundertaken\b|\bundertook\b|\bconducted\b|\bvisited\b|\bvisit\b|\battended\b|\binspected\b|\bon-?site\b"
      r"|\binterviews?\b|\bassessment\s+in\b",
-     "HMIP attended B&P YOS premises during May 2012."),
+     "HMIP attended the YOS premises during June 2011."),
     ("case_sample", "strong",
      r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b(?!\s+(?:inspection|assessment))[^.;]{0,80}\b(?:began|begun"
      r"|started|commenced|delivered|between|imposed|ended|terminated|closed)\b|\bsupervised\s+from\b",
-     "Most cases involved court orders which commenced with or were transferred to Havering YOT between September 2010 and January 2011."),
+     "Most cases involved court orders which commenced with or were transferred to Anytown YOT between October 2009 and February 2010."),
     ("data_period", "strong",
      r"\bdata\b|\bcohort\b|\bperiod\s+(?:from|between|to|ending|of\s+(?:the\s+)?(?:data|report))\b|\breporting\s+period\b"
      r"|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to|from)\b|\bquarter\b|\bmonths?\s+to\b"
@@ -401,7 +233,7 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
      r"|\binspections\s+(?:conducted|carried\s+out|undertaken|published)\s+(?:between|from|since)\b",
      "Of the 33 youth justice services inspected in the year from October 2021 to October 2022, 25 ... were rated"),
     ("fieldwork", "weak", r"\binspect(?:ion|ing)\b|\bre-\s?inspection\b",
-     "HMI Probation led a Joint Inspection of Dorset Combined Youth Justice Service in September and October 2022."),
+     "HMI Probation led a joint inspection of Anytown Youth Justice Service in May and June 2021."),
 )
 # Roles, tried in this order on the clause before the date, then on the sentence.
 DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
@@ -427,25 +259,25 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
 # "The Heads of Children's Services should:", "We recommend that the YOT management board should:",
 # "The head of service should ensure that:"
 OWNER_LINE = (
-    # no "that" inside the owner: "They are that the Lancashire YOT Manager should:" is read by OWNER_AT_END
+    # no "that" inside the owner: "They are that the Anytown YOT Manager should:" is read by OWNER_AT_END
     r"^\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?(?P<owner>[A-Z](?:(?!\bthat\s)[^\t.:]){2,120}?)\s+should"
     r"(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:?\**\s*$"
 )
-# An owner at the end of a line, after other words: "They are that the Lancashire YOT Manager should:",
-# "The other three recommendations are that the Lancashire's Director of Children’s Services should:",
-# "1. Review the way ... is effective. The Milton Keynes management board should:"
+# An owner at the end of a line, after other words: "They are that the Anytown YOT Manager should:",
+# "The other two recommendations are that Anytown's Director of Children’s Services should:",
+# "1. Review the way ... is effective. The Anytown management board should:"
 OWNER_AT_END = (
     r"(?:^|(?<=[.!?])\s+|\bthat\s+)\**(?i:we\s+recommend\s+that\s+)?(?i:the\s+)?"
     r"(?P<owner>[A-Z](?:(?!\bthat\s)[^\t.:;]){2,120}?)\s+should(?:\s+(?:ensure\s+that|as\s+a\s+priority|now))?\s*:\**\s*$"
 )
-# Recommendations listed in a sentence: "Recommendations given to the combined YJS partnership were: Review board
-# arrangements to ensure effective strategic partnerships across the combined area ..."
+# Recommendations listed in a sentence: "Recommendations given to the YJS partnership were: Review board
+# arrangements to ensure effective partnerships across the area ..."
 INLINE_RECOMMENDATIONS = (
     r"\brecommendations?\s+(?:given|made|addressed|issued)\s+to\s+(?i:the\s+)?(?P<owner>[^:;.]{3,80}?)\s+"
     r"(?:were|are|include|included|was|is)\s*:\s*(?P<items>\S.*)$"
 )
-# Unnumbered items open with a verb in the imperative: "Make sure that reviewing of statutory casework is timely",
-# "Produce effective plans to support interventions", "Analyse children and young people’s health needs".
+# Unnumbered items open with a verb in the imperative: "Make sure that reviewing of casework is timely",
+# "Produce plans that support interventions", "Analyse the health needs of children".
 RECOMMENDATION_VERBS = frozenset("""
 address agree analyse analyze appoint assess audit build challenge clarify collate commission complete consider
 continue create deliver develop embed engage enhance ensure establish evaluate examine expand explore extend
@@ -509,8 +341,6 @@ TITLE_PLACE = (
     r"(?:\s+with\s+children(?:\s+and\s+victims)?)?\s+in)\s*:?\s*\n*\s*(?P<place>[A-Z][^\n,.:]{1,60})"
 )
 
-PRESS_RELEASE_CUES = r"^\s*(?:[-•–]\s*)?(?:notes?\s+to\s+editors?:?|ends\s*[-–]?|press\s+release)\s*$"
-REPORT_CUES = r"^(?:contents|foreword|executive\s+summary|summary|recommendations|appendix\s+\d+|ratings)" + BACK_TO_TOP + "$"
 # A report's own title: "An inspection of youth justice work with children and victims in Wakefield",
 # "Full Joint Inspection of Youth Offending Work in Wrexham", "Report on youth offending work in:"
 REPORT_TITLE = (
@@ -537,9 +367,9 @@ _ADVERBS = (r"also|now|all|both|each|itself|separately|individually|then|subsequ
             r"|recently|previously|since|consistently|specifically|already|officially|being|once|last|again")
 _OPEN_QUOTE = r"[‘’'\"“”(]?"
 
-# "Essex Youth Offending Service (YOS) has been assessed by HM Inspectorate of Probation as ‘Outstanding’"
-# "Partnership working was flagged as ‘outstanding’", "which we rated separately as ‘Outstanding’"
-# "Derbyshire was judged to require just ‘minimum’ improvement in safeguarding"
+# "Anytown Youth Offending Service (YOS) has been assessed by HM Inspectorate of Probation as ‘Outstanding’"
+# "Partnership work was flagged as ‘outstanding’", "which was rated separately as ‘Outstanding’"
+# "Anytown was judged to require just ‘minimum’ improvement in safeguarding"
 PASSIVE_RATING = (
     r"(?m:^)(?P<subject>.*?)(?:\b(?P<be>is|are|was|were|be|been|being|has|have|had)\b\s*)?(?:\b(?:" + _ADVERBS + r")\b\s*)*"
     r"\b(?P<verb>" + RATING_VERBS + r")\b(?:\s+(?:separately|individually|overall|again|specifically|both|all))?"
@@ -547,9 +377,9 @@ PASSIVE_RATING = (
     r"\s+(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+have\s+been\s+|to\s+require\s+(?:just\s+|only\s+)?|to\s+need\s+)?"
     r"(?:(?:an?|the)\s+)?(?:overall\s+)?" + _OPEN_QUOTE + r"$"
 )
-# "The Inspectorate has given Bradford YOT a ‘Requires improvement’ rating",
-# "had classified the Gloucestershire Youth Offending Service as ‘requiring improvement’",
-# "HM Inspectorate of Probation gave Lancashire YOT an overall rating of ‘Good’"
+# "The Inspectorate has given Anytown YOT a ‘Requires improvement’ rating",
+# "had classified the Anytown Youth Offending Service as ‘requiring improvement’",
+# "HM Inspectorate of Probation gave Anytown YOT an overall rating of ‘Good’"
 ACTIVE_RATING = (
     r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before)\s)|(?<=,\s)|^)rating|judged|judges|graded|assessed|classified"
     r"|classed|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists"
@@ -558,10 +388,10 @@ ACTIVE_RATING = (
     r"(?:as\s+(?:being\s+)?|to\s+be\s+)?(?:(?:an?|the|its|their)\s+)?(?:overall\s+)?"
     r"(?:(?:rating|grade|mark|judgement|score)\s+of\s+)?" + _OPEN_QUOTE + r"$"
 )
-# "Barnet Youth Offending Service (YOS) has received an overall rating of ‘Good’",
-# "Leeds Youth Justice Service was given a rating of 'requires improvement'",
-# "Hammersmith & Fulham was one of only two local authorities in London with an overall rating of ‘outstanding’",
-# "Work to help children ... was given the highest possible grade of “Outstanding”", "recently achieving “good” status"
+# "Anytown Youth Offending Service (YOS) has received an overall rating of ‘Good’",
+# "Anytown Youth Justice Service was given a rating of 'requires improvement'",
+# "Anytown was one of only two local authorities in the region with an overall rating of ‘outstanding’",
+# "Work to help children ... was given the highest grade of “Outstanding”", "recently achieving “good” status"
 RECEIVED_RATING = (
     r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
     r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
@@ -574,33 +404,33 @@ RECEIVED_RATING = (
 # The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition"
 RATING_NOUN_AFTER = (r"^[’'\"”)]?\s*(?:overall\s+)?(?:rating|ratings|grade|grading|judgement|judgment|mark|status"
                      r"|recognition|category|verdict|outcome|result)\b")
-# "The overall rating of the service was Good.", "The overall rating was 'Good'",
-# "In summary, the overall judgement was that CYJS was good"
+# "The overall rating of the YOT was Good.", "The overall rating was 'Good'",
+# "In summary, the overall judgement was that the YJS was good"
 OVERALL_IS = (
     r"\boverall\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
     r"\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?" + _OPEN_QUOTE + r"$"
 )
-# "While a rating of ‘Requires improvement’ means they still have some way to go"
+# "While a rating of ‘Requires improvement’ means there is some way to go"
 RATING_OF = r"\b(?:rating|grade|judgement|judgment|verdict)\s+of\s+" + _OPEN_QUOTE + r"$"
-# "work to reduce reoffending was poor.", "Assessments for court cases were outstanding."
+# "work to protect the public was poor.", "Assessment for court cases was outstanding."
 COPULA = (
     r"(?m:^)(?P<subject>.*?)\s+(?P<be>is|are|was|were|remained|remains|remain|be|been|has\s+been|have\s+been"
     r"|had\s+been|became|become|becomes)(?:\s+(?:also|now|still|both|all|consistently|again|overall|judged"
     r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?\s+" + _OPEN_QUOTE + r"$"
 )
 # "Requires improvement" is also a verb phrase: "the report said that the service overall requires improvement",
-# "North Cumbria’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."
+# "Anytown’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."
 VERB_LABEL = r"(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further)\s+)?" + _OPEN_QUOTE + r"$"
-# A label before the service it describes: "‘Outstanding’ Bromley Youth Justice Service “helping each child
-# succeed”", "Camden’s ‘outstanding’ youth offending service", "Calls for independent inquiry into ‘inadequate’
+# A label before the service it describes: "‘Outstanding’ Anytown Youth Justice Service “helping each child
+# succeed”", "Anytown’s ‘outstanding’ youth offending service", "Calls for an inquiry into ‘inadequate’
 # youth offending service"
 ATTRIBUTIVE_SERVICE = (
     r"^[’'\"”]?\s+(?:[A-Z][\w’'&.-]*\s+){0,5}(?:YOT|YJS|YOS|Y&JS|YJT|youth\s+(?:justice|offending)\s+"
     r"(?:service|services|team|partnership|system)|service|team|partnership)\b"
 )
 # What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
-# "‘moderate’ improvement in risk of harm", "one out of four stars (poor) in terms of protecting the public",
-# "It scored three out of four (good) on ensuring sentences are served."
+# "‘moderate’ improvement in managing risk of harm", "one out of four stars (poor) for protecting the public",
+# "It scored three out of four (good) on making sure sentences are served."
 COMPLEMENT = (
     r"^[’'\"”)]?(?:\s*(?:rating|ratings|grade|recognition|status|mark|improvement|overall|specifically|separately"
     r"|also|was|were|received|given|awarded|required|,))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across)\s+"
@@ -612,22 +442,22 @@ HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometim
 # Labels offered as alternatives: "good or outstanding", "“poor” or “very poor”", "either inadequate or required"
 ALTERNATIVE_AFTER = r"^[’'\"”]?\s*(?:/|or\b|nor\b)"
 ALTERNATIVE_BEFORE = r"(?:\bor|\beither|(?<!\bstars?)/)\s*" + _OPEN_QUOTE + r"$"
-# A rating that was not given: "the service only rescued from an overall ‘Inadequate’ rating",
-# "a good service with the potential to become outstanding", "had dragged the overall rating down from 'good'"
+# A rating that was not given: "the service only saved from an overall ‘Inadequate’ rating by ...",
+# "a good service with the potential to become outstanding", "dragged the rating down from 'good'"
 HYPOTHETICAL = (
     r"\b(?:rescued|saved|spared|kept|escaped|prevented)\s+from\b|\bpotential\s+to\b|\baspir\w*\b|\bstriv\w*\b"
     r"|\b(?:aim|aims|aiming|ambition|hope|hopes|goal|journey|path|on\s+track|on\s+course)\s+(?:to|for|of)\b"
     r"|\bwould\s+(?:have\s+)?(?:been|be|get|receive|achieve)\b|\bcould\s+(?:have\s+)?(?:been|be|become|achieve|reach)\b"
     r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
 )
-# An answer in a survey: "42 per cent of staff rated their supervision as “poor” or “very poor”"
+# An answer in a survey: "38 per cent of staff rated their supervision as “poor”"
 SURVEY = (
     r"\b(?:staff|children|young\s+people|parents|carers|respondents|boys|girls|families|victims|practitioners)\b"
     r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
     r"(?:their|the|its|our|his|her|them|it|supervision|support)\b"
 )
-# How many areas got a label, not which: "In four of the 12 separate areas examined", "eight of its 12 quality
-# standards", "rated outstanding in five categories, good in four", "11 of the 13 standards were rated Good"
+# How many areas got a label, not which: "In three of the 12 areas examined", "seven of its 12 quality
+# standards", "rated outstanding in six categories, good in three", "10 of the 13 standards were rated Good"
 _COUNT_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|all|most|many|some"
                r"|several|half|majority|minority|each|every|none|both|various|certain|specific|other|a\s+number\s+of)")
 COUNT_OF_AREAS = (
@@ -635,22 +465,29 @@ COUNT_OF_AREAS = (
     r"(?:[\w-]+\s+){0,2}(?:areas?|aspects?|standards?|categories|category|domains?|elements?|parts?|features?"
     r"|strengths|ratings)\b"
 )
+# A count of areas opening the clause, before the service it then rates: "In three of the 12 areas examined, the
+# service was rated ‘Outstanding’", "In seven out of 12 aspects of its work the YOT was judged ‘Good’"
+COUNT_ADVERBIAL = (
+    r"\b(?:in|across|for|on)\s+" + _COUNT_WORD + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?"
+    r"(?:\d+|twelve|thirteen)\s+(?:[\w-]+\s+){0,2}(?:areas?|aspects?|standards?|categories|domains?|elements?)\b"
+)
 COUNT_ONLY_SUBJECT = r"^\W*(?:and\s+|with\s+|while\s+)?" + _COUNT_WORD + r"\W*$"
 # The label then what it counts: "three outstanding areas", "some “outstanding” areas", "outstanding features"
 COUNTED_AFTER = (r"^[’'\"”]?\s+(?:areas?|aspects?|features?|elements?|parts?|categories|standards?|strengths"
                  r"|practice\s+areas|ratings?\s+in\s+(?:all|most|many|some|\d{1,2}\b))\b")
-# "It was the first ‘Inadequate’ rating given to a Youth Justice Service since July 2020."
+# "It was the first ‘Inadequate’ rating given to a youth justice service in two years."
 GIVEN_TO_ANY = r"^[’'\"”]?\s*rating\s+(?:given|awarded)\s+to\s+(?:a|an|any)\b"
-# A label that describes a share of cases: "safeguarding work was only satisfactory 36 per cent of the time"
+# A label that describes a share of cases: "safeguarding work was only satisfactory 41 per cent of the time"
 SHARE_OF_CASES = r"^[’'\"”]?\s*(?:in\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)"
-# The scale itself: "The Inspectorate uses a four-point scale: ...", "‘Good’ is the second highest rating"
+# The scale itself: "the YOT will be given an overall rating, either Outstanding, Good, Requires improvement or
+# Inadequate", "‘Good’ is the second highest rating"
 SCALE_CUES = (
     r"\b(?:four|4)[\s-]point\s+scale\b|\bscale\s+(?:of|from)\b|\bon\s+a\s+scale\b|\brated\s+(?:overall\s+)?as\s+either\b"
     r"|\beither\b[^.;]{0,80}\bor\b|\bfour\s+(?:possible\s+)?(?:ratings|scores|grades)\b|\bpossible\s+ratings\b"
     r"|\bratings\s+(?:are|which\s+can\s+be)\b|\brequiring\s+either\b|\brequires\s+either\b"
 )
 LABEL_IS_DEFINED = r"^[’'\"”]?\s+(?:is|means)\s+(?:the\s+)?(?:second\s+|third\s+)?(?:highest|lowest|top|best|worst)\b"
-# Other inspectorates: "The Care Quality Commission inspected the service in November 2011 and rated it ‘Good’."
+# Other inspectorates: "The Care Quality Commission inspected the service in 2012 and rated it ‘Good’."
 OTHER_INSPECTORATE = (r"\b(?:Ofsted|Care\s+Quality\s+Commission|CQC|Estyn|HMICFRS|Care\s+Inspectorate\s+Wales"
                       r"|Healthcare\s+Inspectorate\s+Wales|Inspectorate\s+of\s+Constabulary|HMI\s+Prisons"
                       r"|Probation\s+Delivery\s+Units?|PDUs?)\b")
@@ -662,13 +499,13 @@ SERVICE_REFERENCE = (
     r"|(?:the|this|its|their|our|a|an)\s+(?:service|team|partnership|council|borough|county)|it|they)\b"
 )
 # A rating from an earlier inspection: words that place the rating before this inspection.
-# "It comes after an earlier inspection, in 2020, rated the service as ‘Inadequate’."
-# "In 2018, the service was rated ‘Inadequate’ but they have since addressed areas of poor practice"
-# "This was a reinspection of the service, after they received an ‘Inadequate’ rating in 2020."
+# "It comes after an earlier inspection, in 2019, rated the service as ‘Inadequate’."
+# "In 2017, the service was rated ‘Inadequate’ but it has since addressed areas of poor practice"
+# "This was a reinspection of the service, after it received an ‘Inadequate’ rating in 2019."
 PREVIOUS_CLAUSE_CUES = (
     r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
-    # "last year" / "last month" date this inspection, not an earlier one: "an inspection over two weeks from
-    # September to October last year, the team was given a "requires improvement" rating"
+    # "last year" / "last month" date this inspection, not an earlier one: "after an inspection in the autumn of
+    # last year, the team was given a "requires improvement" rating"
     r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
     r"|\breinspection\b|\bre-inspection\b|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
@@ -676,8 +513,8 @@ PREVIOUS_CLAUSE_CUES = (
     r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\s+in\s+(?:19|20)\d\d\b|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
     r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b|\b(?:up|down|improved|risen|rose|fallen|fell|moved)\s+from\b"
 )
-# After a label, words that place it in an earlier inspection: "an ‘Inadequate’ rating, when they were part of the
-# former Western Bay Youth Justice Service", "rated ‘Good’ at its last inspection", "rated ‘Inadequate’ in 2018"
+# After a label, words that place it in an earlier inspection: "an ‘Inadequate’ rating, when they were part of a
+# former joint service", "rated ‘Good’ at its last inspection", "rated ‘Inadequate’ in 2018"
 PREVIOUS_AFTER = (r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
                   r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b)")
 # The destination of a change is this inspection's rating: "from X ... to recently achieving “good” status"
@@ -689,19 +526,19 @@ YEAR_IN_CLAUSE = r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a
 # Any of these marks a page published by someone other than the Inspectorate (doc_type 'other'):
 # councils, committees, newspapers, charities, other bodies. Each with a real example.
 OTHER_PARTY_CUES: tuple[tuple[str, str, str], ...] = (
-    ("hmip_acronym", r"\bHMIP\b", "Barnet Youth Offending Service (YOS) has received an overall rating of ‘Good’ following an inspection by Her Majesty’s Inspectorate of Probation (HMIP)."),
-    ("councillor", r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]", "Cllr Richard Boyles, Cabinet Member for Children’s Safeguarding and Early Years, sought endorsement"),
+    ("hmip_acronym", r"\bHMIP\b", "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),
+    ("councillor", r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]", "Cllr A. Other, Cabinet Member for Children’s Services, welcomed the report"),
     ("byline", r"(?m)^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*$", "By Ian Hirst"),
     ("caption", r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:", "Croydon YOS has been rated as \"requires improvement\". Picture: Adobe Stock"),
     ("news_furniture", r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
      r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bTrending\s+Articles\b|\bBrowse\s+latest\b|\bmins?\s+read\b"
      r"|\bNews\s+you\s+can\s+trust\b|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$",
-     "Sign up to our daily Halifax Courier Today newsletter"),
+     "Sign up to our daily newsletter"),
     ("meeting", r"(?m)^\s*(?:Minutes|Decision|Agenda\s+item|Agenda\s+and\s+minutes|Issue\s+-\s+meetings|RESOLVED|Meeting|Venue"
      r"|Contact|Apologies|To\s+be\s+completed\s+by|Report\s+ED\d+|AGENDA\s+ITEM|Council\s+meetings|Questions\s+-)\b"
      r"|\bThe\s+(?:Committee|Board|Chair|Cabinet)\s+(?:considered|noted|discussed|welcomed|congratulated|was\s+pleased)\b"
      r"|\bMembers\s+(?:were|noted|welcomed|received)\b",
-     "Minutes: The Chair welcomed Barbara Bath, Head of Fostering, Adoption, Residential and YOT, to the meeting."),
+     "Minutes: The Chair welcomed the Head of the YOT to the meeting."),
     ("dateline", r"\A(?:[^\n]*\n){0,6}?\s*(?:date\s+\d{4}-\d\d-\d\d|(?:Published:?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
      r"|Saturday|Sunday),?\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
      r"\s+\d{1,2},\s+\d{4}\s*$|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -711,33 +548,33 @@ OTHER_PARTY_CUES: tuple[tuple[str, str, str], ...] = (
      r"|\b(?:a|the)\s+(?:new|latest|recent|damning|critical|official)\s+(?:official\s+)?report\s+(?:states|says|said|found|into|shows)\b"
      r"|\bwatchdog\b|\bthe\s+report\s+(?:states|said|says)\b|\bthe\s+inspector\s+said\b|\bthe\s+Probation\s+Inspectorate\b"
      r"|\bGovernment\s+(?:inspectors|figures|report)\b|\bgovernment\s+inspectors\b|\bHMI\s+Probation\s+state\b",
-     "North Cumbria’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."),
+     "Anytown’s youth justice service ‘requires improvement’, according to its latest inspection report."),
     ("council_voice", r"\b(?:[A-Z]\w+\s+)?(?:City\s+|County\s+|Borough\s+)?Council\s+(?:said|says|has\s+thanked|will|remains|formed)\b"
      r"|\bcouncil(?:’s|'s)?\s+spokes(?:person|man|woman)\b|\bA\s+spokes(?:person|man|woman)\b|\bthe\s+council(?:’s|'s)\b"
      r"|\b(?:our|Our)\s+(?:youth\s+justice|youth\s+offending|children|young\s+people|partners|staff|residents)\b"
      r"|\bwelcomed?\s+the\s+(?:findings|report|inspection)\b|\bwelcomes\s+the\s+findings\b|\bis\s+being\s+welcomed\b",
-     "A Hillingdon Council spokesperson responded: “The council has confidence and pride in the services it provides.”"),
+     "A council spokesperson said: “We welcome the report.”"),
     ("other_body", r"\bYouth\s+Justice\s+Board\s+(?:\(YJB\)\s+)?(?:welcomes|response)\b|\bresponse\s+to\s+HMI\w*\s+report\b"
      r"|\bThis\s+news\s+article\s+was\s+withdrawn\b|\bKeep\s+up-to-date\b|\bPage\s+created\s+by\b(?!.*\bForeword\b)",
-     "Youth Justice Board response to HMIP report into Lambeth Youth Offending Team"),
+     "Youth Justice Board response to HMIP report into Anytown Youth Offending Team"),
     ("blog", r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
      r"|\bmy\s+blogs?\b|\A\s*Our\s+standards\s+and\s+ratings\b|\bDownload\s+our\s+standards\b",
-     "05 November 2021 – ‘Tough’ experiences for black and mixed heritage boys in the youth justice system"),
+     "16 March 2023 - Positive results for youth justice services"),
     ("foreign_outlet", r"\bThe\s+Inspectorate\s+of\s+Probation\s+of\s+England\s+and\s+Wales\b|\bHer\s+Majesty’s\s+Inspectorate\s+of"
-     r"\s+Probation\s+\(HMI\s+Probation\)\s+have\b", "The Inspectorate of Probation of England and Wales assesses youth justice services"),
+     r"\s+Probation\s+\(HMI\s+Probation\)\s+have\b", "The Inspectorate of Probation of England and Wales inspects youth justice services"),
 )
 # The Inspectorate's own announcement (doc_type 'press_release'), when no mark of another party is present.
 PRESS_RELEASE_VOICE: tuple[tuple[str, str, str], ...] = (
     ("ends", r"(?m)^\s*(?:[-•–]\s*)?(?:ENDS?|Ends)\s*[-–]?\s*$|\bnotes?\s+to\s+editors?\b", "ENDS"),
     ("published_today", r"\bToday\s+(?:he|she|we)\s+published\b|\bwas\s+published\s+today\b|\bpublished\s+the\s+report\s+of\b",
-     "Today he published the report of a recent joint inspection of the work of Doncaster Youth Offending Service."),
+     "Today she published the report of a recent joint inspection of the work of Anytown Youth Offending Service (YOS)."),
     ("inspectorate_inspected", r"\b(?:HM|Her\s+Majesty’s|His\s+Majesty’s|Her\s+Majesty's|His\s+Majesty's)\s+Inspectorate\s+of\s+Probation\s+"
      r"(?:conducted|led|has\s+published|has\s+today\s+published|today\s+(?:\([^)]{1,30}\)\s+)?published|reviewed|inspects)\b"
      r"|\bInspectors\s+looked\s+at\s+12\s+aspects\b"
      r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|uses|rates|rated|found)\b|\bInspectors\s+have\s+(?:praised|found)\b",
-     "HM Inspectorate of Probation conducted a routine inspection of Bury and Rochdale Youth Justice Service (YJS) in March."),
+     "HM Inspectorate of Probation conducted a routine inspection of Anytown Youth Justice Service (YJS) in May."),
     ("received_following", r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
-     "Calderdale Youth Justice Service (YJS) has received an overall rating of ‘Requires improvement’ following an inspection by Her Majesty’s Inspectorate of Probation."),
+     "Anytown Youth Justice Service (YJS) has received an overall rating of ‘Good’ following an inspection by HM Inspectorate of Probation."),
     ("inspectorate_we", r"(?m)^(?![^\n]*[“\"])[^\n]*\b(?:We|we)\s+(?:also\s+)?(?:found|inspected|rated|made|make|identified|assessed|saw"
      r"|were\s+(?:pleased|impressed|concerned|disappointed|particularly)|have\s+made|look\s+forward|trust|carried\s+out|identified)\b",
      "We also inspected the quality of resettlement work ... which was separately rated as ‘Good’."),
@@ -745,16 +582,16 @@ PRESS_RELEASE_VOICE: tuple[tuple[str, str, str], ...] = (
      r"|\b(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+said\b"
      r"|\bDame\s+Glenys\s+(?:Stacey\s+)?said\b|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b"
      r"|\bChief\s+Inspector\s+(?:[A-Z][a-z]+\s+){2}said\b",
-     "Chief Inspector of Probation Justin Russell said: “Barnet Youth Offending Service is committed ...”"),
+     "Chief Inspector of Probation, Dame Glenys Stacey, said: “We were impressed by the skilled and committed staff ...”"),
 )
 # A report (or its web page or transcript): its own title plus the furniture of a report.
 REPORT_BODY_CUES = (
     r"(?im)^\s*(?:contents|foreword|acknowledgements|executive\s+summary|the\s+role\s+of\s+(?:hm|her\s+majesty’s|his\s+majesty’s)"
     r"\s+inspectorate\s+of\s+probation|this\s+inspection\s+was\s+led\s+by|scoring\s+(?:œ\s+)?and\s+summary\s+table)\b"
     r"|(?im)^\s*(?:#+\s*)?(?:ratings|recommendations|summary|overall\s+findings|appendix\s+\d+)" + BACK_TO_TOP + r"\s*$"
-    r"|\bISBN\b|©\s*Crown\s+copyright|\bForeword\s*\(Back\s+to\s+top\)|\bForeword(?:This|Lambeth|\s*$)"
+    r"|\bISBN\b|©\s*Crown\s+copyright|\bForeword\s*\(Back\s+to\s+top\)|\bForeword(?:(?=(?-i:[A-Z][a-z]))|\s*$)"
 )
-# "HM Inspectorate of Probation Annual Report", "Annual report: inspection of youth offending services (2019-2020)"
+# "HM Inspectorate of Probation Annual Report 2021", "Annual report: inspection of youth offending services (2019-2020)"
 ANNUAL_REPORT_TITLE = (r"^(?:(?:HM|Her\s+Majesty’s|His\s+Majesty’s)\s+Inspectorate\s+of\s+Probation\s+)?(?:Youth\s+)?Annual\s+Report"
                        r"(?:\s+\d{4}(?:[/-]\d{2,4})?)?(?:\s*:\s*[^.!?]{0,120})?\s*$")
 # A document about the sector as a whole, or many services: an annual report, news of one, a thematic
@@ -767,8 +604,8 @@ SECTOR_DOCUMENT = (
     r"|\bservices\s+to\s+children\s+by\s+Youth\s+Offending\s+Teams\b|\bthematic\b.{0,80}\binspection\b"
 )
 
-# "nine per cent above the England and Wales average", "Sixty per cent of those who had received a court
-# sentence had been excluded from school", "one per cent – of black children"
+# "nine per cent above the average", "Sixty per cent of those sentenced had been excluded from school",
+# "one per cent – of the children"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 _TEENS_WORDS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -782,7 +619,7 @@ TENS_WORDS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 
                               "eighty": 80, "ninety": 90}
 
 # -------------------------------------------------------------------- scores
-# "Score 13/36", "Bromley YJS scored 33/36", "a score of 0 out of 36", "a total score of 33 out of a possible of
+# "Score 13/36", "Anytown YJS scored 31/36", "a score of 0 out of 36", "a total score of 31 out of a possible of
 # 36 points", "an overall score of 22 out of a possible 36"; also counts to tell apart ("one out of four stars").
 SCORE_CANDIDATE = (
     r"(?P<mention>(?P<word>\bscore\s*(?:of\s+)?:?\s*)?(?<![\d/.,])(?P<score>\d{1,2})\s*(?:/|out\s+of\s+(?:a\s+possible\s+"
