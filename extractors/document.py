@@ -129,7 +129,7 @@ def title(doc: Document) -> str | None:
     if not lines:
         return None
     first = lines[0]
-    # A cover title split over lines: "A joint inspection of youth justice services in" / "Conwy ..."
+    # A cover title split over lines: "A joint inspection of youth justice services in" / "Anytown ..."
     if first.lower().endswith((" in", " of", " for")) and len(lines) > 1:
         return f"{first} {lines[1]}"
     return first if is_heading_like(first) or len(first) < 200 else None

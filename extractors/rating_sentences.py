@@ -236,7 +236,7 @@ _EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
 _EVERY_ASPECT = regex.compile(r"\b(?:every|each|all)\s+(?:aspect|area|standard|element|part)s?\s+of\s+", _I)
 # The subject is cases or a share of them, not the service: "less than half the cases looked at were satisfactory"
 _CASES = regex.compile(r"\bcases\b|\bcase\s+files\b|\bof\s+the\s+time\b|\bper\s?cent\b|%|\bsample\b", _I)
-# A line that rates its first words at its end: "- Safeguarding - ... Kent Scores 59% ... Comment: SUBSTANTIAL
+# A line that rates its first words at its end: "- Safeguarding - ... Anytown Scores 59% ... Comment: SUBSTANTIAL
 # improvement required", "Governance and partnerships – Poor"
 _ROW_END = regex.compile(r"^[’'\"”.]?\s*$")
 _ROW_START = regex.compile(r"^\s*(?:[-•–▪●*]\s*)?")
@@ -313,7 +313,7 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
             return Reading.aside("ordinary_word")
         elif in_headline and (_SERVICE_REF.search(text) or _names_place(text, ctx)) and (
                 _predicative(right) or _NOUN_AFTER.match(right)):
-            # "Sutton Youth Justice Service ‘Good’", not "Anytown YOT is doing ‘outstanding’ work": a label
+            # "Anytown Youth Justice Service ‘Good’", not "Anytown YOT is doing ‘outstanding’ work": a label
             # before another noun describes that noun
             construction = ("headline", left_full)
         else:

@@ -174,7 +174,7 @@ def _read_section(doc: Document, index: int, out: list[Recommendation], mentions
                 end = lines[index].end
             glued = _OWNER_AT_END.search(doc.text[line.start + item.start("text") : end])
             if glued and glued.start() > 0:
-                # "1. Review the way ... is effective. The Milton Keynes management board should:"
+                # "1. Review the way ... is effective. The Anytown management board should:"
                 item_end = line.start + item.start("text") + glued.start()
                 add(line.start + item.start("text"), item_end, int(item.group("number")) if item.group("number")
                     else None, "numbered_item")
@@ -228,7 +228,7 @@ def stated_count(doc: Document) -> int | None:
             elif name == "made":
                 owned.append(count)  # "The report makes five recommendations to Anytown YJS"
             else:
-                owned.extend((count, count))  # "Two recommendations are made for Bromley’s board": a share
+                owned.extend((count, count))  # "Two recommendations are made for Anytown’s board": a share
     if totals:
         return totals[0]
     return owned[0] if len(owned) == 1 else None

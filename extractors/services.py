@@ -25,7 +25,7 @@ from models.patterns import NOT_PLACE_WORDS, SERVICE_KINDS, TITLE_PLACE
 
 # A service's kind as written: "Youth Justice Service", "youth offending team", "Youth and Justice Service",
 # "Youth Justice and Prevention Service", "Children & Young People’s Justice Service", "YJS", "Y&JS",
-# "Bromley Youth Justice has received ..." (the name without its last word).
+# "Anytown Youth Justice has received ..." (the name without its last word).
 KIND = (
     r"(?P<kind>(?:(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
     r"(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:services?|teams?|partnership))"
@@ -52,7 +52,7 @@ _NOT_IN_PLACE = NOT_PLACE_WORDS | _MONTHS_AND_DAYS | frozenset({
     "inadequate", "transcript", "appendix", "annex", "contents", "foreword", "why", "what", "how", "ratings", "score",
     "scoring", "summary", "table", "subject", "question", "questions", "care", "commission", "ofsted", "estyn",
 })
-# Capitalised words that belong in a name before "of": "Royal Borough of Greenwich", "City of York".
+# Capitalised words that belong in a name before "of": "Royal Borough of Anytown", "City of Newtown".
 _NAME_LEADS = {"borough", "city", "county", "royal", "london", "metropolitan"}
 _POSSESSIVE = regex.compile(r"[’']s$")
 _PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,40}\))\s*$")
@@ -122,10 +122,10 @@ def place_before(text: str, kind_start: int) -> str | None:
         if lowered == "council" or not _PLACE_WORD.match(bare):
             break
         if council and not kept and lowered in ("city", "county", "borough", "district", "metropolitan"):
-            continue  # "Bristol City Council’s YOT": the council's title, not the place
+            continue  # "Anytown City Council’s YOT": the council's title, not the place
         if lowered in _NOT_IN_PLACE and lowered not in _JOINERS:
             if lowered in _NAME_LEADS and bare[:1].isupper():
-                kept.insert(0, bare)  # "Nottingham City YJS", "Royal Borough of Greenwich", "Anytown and Borough"
+                kept.insert(0, bare)  # "Anytown City YJS", "Royal Borough of Anytown", "Anytown and Borough"
                 continue
             break
         kept.insert(0, bare)
@@ -252,7 +252,7 @@ def _read(doc: Document) -> ServiceReading:
     named = [m for m in found if _normal_place(m.place) in best]
     kind = _kind(doc, named, unattached)
     if not kind and not any(m.form == "area" for m in named):
-        # A place never tied to a kind ("Doncaster Council" in a news story) names no service.
+        # A place never tied to a kind ("Anytown Council" in a news story) names no service.
         return ServiceReading(None, None, (), several)
     if not named and sum(scores[k] for k in best) < 4:
         # A place named in passing beside a kind named on its own ("Anytown Borough Council’s cabinet
@@ -262,8 +262,8 @@ def _read(doc: Document) -> ServiceReading:
     place_key = max(best, key=lambda k: (not _ABBREVIATED.match(written[k]), len(k)))
     place = written[place_key]
     variants = set(best)
-    # The headline names this service, perhaps by another name than the body's ("North Cumbria's youth justice
-    # service" over a story about Cumberland YJS); a service named later beside it may be another one.
+    # The headline names this service, perhaps by another name than the body's ("North Anytown's youth justice
+    # service" over a story about Newtown YJS); a service named later beside it may be another one.
     headline_end = doc.lines[0].end if doc.lines else 0
     variants.update(_normal_place(m.place) for m in found if m.start < headline_end)
     name = f"{place} {kind}" if kind else place
@@ -354,7 +354,7 @@ def _title_kind(kind: str) -> str:
 
 
 def _singular(kind: str) -> str:
-    """"youth justice services in Sutton" names one service."""
+    """"youth justice services in Anytown" names one service."""
     return kind[:-1] if kind.endswith(("Services", "Teams")) else kind
 
 

@@ -243,7 +243,7 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
     ("fieldwork",
      r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\binspection\b[^.;]{0,80}?\b(?:took\s+place|was\s+(?:carried\s+out|undertaken|conducted)|started|began)\b"
      r"|\binterviews?\b|\bon-?site\b|\bvisited\b|\binspected\s+in\b",
-     "Fieldwork in Wrexham started in December 2018."),
+     "Fieldwork in Anytown started in December 2018."),
     ("data_period",
      r"\bdata\b|\bcohort\b|\bperiod\b|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to)\b|\bquarter\b|\bmonths?\s+to\b"
      r"|\b(?:covers|covered|covering)\b",
@@ -255,7 +255,7 @@ DATE_ROLE_CUES: tuple[tuple[str, str, str], ...] = (
 )
 
 # -------------------------------------------------------- recommendations
-# "The Conwy and Denbighshire Youth Justice Management Board should:"
+# "The Anytown and Newtown Youth Justice Management Board should:"
 # "The Heads of Children's Services should:", "We recommend that the YOT management board should:",
 # "The head of service should ensure that:"
 OWNER_LINE = (
@@ -303,7 +303,7 @@ OWNER_TYPES: tuple[tuple[str, str, str], ...] = (
     # National bodies are not the local management board.
     ("other", r"\byouth\s+justice\s+board\b|\bYJB\b|\bministry\b|\bHMPPS\b|\bgovernment\b|\bhome\s+office\b", "The Youth Justice Board"),
     ("health", r"\bhealth\b|\bNHS\b|\bclinical\s+commissioning\b|\bCCG\b|\bintegrated\s+care\b|\bCAMHS\b", "Betsi Cadwaladr Health Board"),
-    ("police", r"\bpolice\b|\bconstabulary\b|\bcrime\s+commissioner\b", "Chief Constable of Gwent Police"),
+    ("police", r"\bpolice\b|\bconstabulary\b|\bcrime\s+commissioner\b", "Chief Constable of Anytown Police"),
     ("probation", r"\bprobation\b|\bCRC\b|\brehabilitation\s+company\b", "The National Probation Service for Wales"),
     ("careers", r"\bcareers?\b", "Careers Wales"),
     ("education", r"\beducation\b|\bschools?\b|\blearning\b|\bskills\b", "Director of Education"),
@@ -312,8 +312,8 @@ OWNER_TYPES: tuple[tuple[str, str, str], ...] = (
     ("head of service / service manager",
      r"\bhead\s+of\s+service\b|\bservice\s+manager\b|\bmanagers?\b|\bhead\s+of\s+(?:the\s+)?(?:YJS|YOS|YOT|youth)\b"
      r"|\bYJS\b|\bYOT\b|\bYOS\b|\byouth\s+(?:justice|offending)\s+(?:service|team)s?\b",
-     "Barnsley Youth Offending Service"),
-    ("local authority", r"\blocal\s+authorit\w+\b|\bcouncils?\b|\bchief\s+executive\b|\bcounty\b|\bborough\b", "Wrexham County Borough Council"),
+     "Anytown Youth Offending Service"),
+    ("local authority", r"\blocal\s+authorit\w+\b|\bcouncils?\b|\bchief\s+executive\b|\bcounty\b|\bborough\b", "Anytown County Borough Council"),
 )
 
 # ----------------------------------------------------------- documents
@@ -333,7 +333,7 @@ SERVICE_KINDS: dict[str, str] = {
 NOT_PLACE_WORDS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "each", "every", "overall", "inspectors", "inspector", "today", "and", "of", "in", "at", "for", "with", "from", "by", "to", "on", "as", "when", "where", "while", "although", "however", "but", "hm", "hmi", "chief", "dame", "sir", "mr", "mrs", "ms", "dr", "local", "national", "regional", "welsh", "english"]
 )
-# "A joint inspection of youth justice services in Conwy and Denbighshire",
+# "A joint inspection of youth justice services in Anytown and Newtown",
 # "Report on youth offending work in:" / "Bexley" (2010-2012 core case inspections),
 # "Short Quality Screening of youth offending work in Rochdale" (2013-2017)
 TITLE_PLACE = (
@@ -342,7 +342,7 @@ TITLE_PLACE = (
 )
 
 # A report's own title: "An inspection of youth justice work with children and victims in Wakefield",
-# "Full Joint Inspection of Youth Offending Work in Wrexham", "Report on youth offending work in:"
+# "Full Joint Inspection of Youth Offending Work in Anytown", "Report on youth offending work in:"
 REPORT_TITLE = (
     r"^(?:an?\s+)?(?:(?:full\s+)?joint\s+|core\s+case\s+|short\s+quality\s+screening\s+)?"
     r"(?:inspection|screening)\s+of\s+youth\s+(?:justice|offending)\b|^report\s+on\s+youth\s+(?:justice|offending)\s+work\b"
@@ -529,7 +529,7 @@ OTHER_PARTY_CUES: tuple[tuple[str, str, str], ...] = (
     ("hmip_acronym", r"\bHMIP\b", "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),
     ("councillor", r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]", "Cllr A. Other, Cabinet Member for Children’s Services, welcomed the report"),
     ("byline", r"(?m)^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*$", "By Ian Hirst"),
-    ("caption", r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:", "Croydon YOS has been rated as \"requires improvement\". Picture: Adobe Stock"),
+    ("caption", r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:", "Anytown YOS has been rated as \"requires improvement\". Picture: Adobe Stock"),
     ("news_furniture", r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
      r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bTrending\s+Articles\b|\bBrowse\s+latest\b|\bmins?\s+read\b"
      r"|\bNews\s+you\s+can\s+trust\b|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$",

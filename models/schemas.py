@@ -122,7 +122,7 @@ DOCUMENTS = Table(
                "'dateline', 'published_today', 'report title and body', ...; the cues are listed in models/patterns.py).",
                nullable=False),
         Column("title", pa.string(), "The document's title as written."),
-        Column("service", pa.string(), "Inspected service, fullest name form the document gives (e.g. 'Wrexham Youth Justice Service')."),
+        Column("service", pa.string(), "Inspected service, fullest name form the document gives (e.g. 'Anytown Youth Justice Service')."),
         Column("service_key", pa.string(), "Normalised place key ('wrexham', 'conwy-and-denbighshire'), shared by a report and its press release."),
         Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORKS),
         Column("overall_rating", pa.string(), "Overall rating of the service in this inspection (canonical label)."),

@@ -255,7 +255,7 @@ SET_ASIDE_REASONS: tuple[Reason, ...] = (
     Reason("count_of_areas", "how many areas got a label, without naming them",
            "In three of the 12 areas examined, the service was rated ‘Outstanding’."),
     Reason("vague_area", "a label for unnamed or hedged parts of the work",
-           "Liverpool's Youth Offending Service (YOS) has been rated \"good\" with some \"outstanding\" areas."),
+           "Anytown's Youth Offending Service (YOS) has been rated \"good\" with some \"outstanding\" areas."),
     Reason("hedged", "a label qualified as partly true",
            "The YJS’s work with children and young people given orders by courts was mostly ‘Outstanding’."),
     Reason("ambiguous_label", "two labels offered as alternatives",
