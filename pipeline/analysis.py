@@ -16,15 +16,40 @@ from models.patterns import FOUR_POINT
 from models.schemas import TABLES
 
 
-def load_tables(out_dir: str) -> dict[str, pd.DataFrame]:
-    """Every table in out_dir as a DataFrame (types from the Parquet schema)."""
+def load_tables(out_dir: str, attempts: int = 5) -> dict[str, pd.DataFrame]:
+    """Every table in out_dir as a DataFrame (types from the Parquet schema), all from one run.
+
+    The tables are checked against the checksums the run recorded in its manifest; a set caught while a run
+    is switching it is read again, and one that stays mixed is an error rather than a silent mixture.
+    """
+    import hashlib
+    import json
+    import time
+
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return {
-        name: pq.read_table(os.path.join(out_dir, f"{name}.parquet")).to_pandas()
-        for name in TABLES
-        if os.path.exists(os.path.join(out_dir, f"{name}.parquet"))
-    }
+    if not os.path.isdir(out_dir):
+        raise FileNotFoundError(f"no output folder {out_dir}: run `make extract` first")
+    for attempt in range(attempts):
+        try:
+            with open(os.path.join(out_dir, "manifest.json"), encoding="utf-8") as handle:
+                recorded = json.load(handle).get("tables", {})
+        except (OSError, ValueError):
+            recorded = {}
+        data = {}
+        for name in TABLES:
+            path = os.path.join(out_dir, f"{name}.parquet")
+            if os.path.exists(path):
+                with open(path, "rb") as handle:
+                    data[name] = handle.read()
+        mixed = [name for name, raw in data.items()
+                 if name in recorded and hashlib.sha256(raw).hexdigest() != recorded[name]["sha256"]]
+        if not mixed:
+            return {name: pq.read_table(pa.BufferReader(raw)).to_pandas() for name, raw in data.items()}
+        time.sleep(0.2 * (attempt + 1))
+    raise RuntimeError(f"the tables in {out_dir} are not one run's set ({', '.join(mixed)} differ from the "
+                       "manifest): the next `make extract` repairs them")
 
 
 def representative_documents(tables: dict[str, pd.DataFrame]) -> list[str]:

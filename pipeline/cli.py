@@ -1,12 +1,20 @@
 """Command line: ``hmip extract`` and ``hmip eval``.
 
-Exit codes: 0 every document done, 1 some documents failed, 2 bad usage.
+Exit codes, for a scheduler to act on:
+  0    every document done (or failed as it failed before: see --strict)
+  1    a document failed that had not failed before (with --strict: any document failed)
+  2    bad usage or environment: an option out of range, no raw folder, an output folder that cannot be
+       written or has no room, the output folder's lock held by another run with --no-wait
+  3    the run itself failed: an internal error; one line here, the traceback in the log file it names
+  130  interrupted (Ctrl-C), 143 stopped (SIGTERM): the previous tables are intact
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import signal
 import sys
 
 
@@ -27,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
                          help="local worker processes (default) or a Dask cluster")
     extract.add_argument("--scheduler", default=None,
                          help="Dask scheduler address (with --executor dask; default: a local Dask cluster)")
+    extract.add_argument("--no-wait", action="store_true",
+                         help="if another run holds the output folder, stop (exit 2) instead of waiting for it")
+    extract.add_argument("--strict", action="store_true",
+                         help="exit 1 when any document failed, also one that failed the same way before")
+    extract.add_argument("--max-file-mb", type=float, default=200.0,
+                         help="a larger raw file is recorded as too_large, not read (default: %(default)s)")
 
     evaluate = commands.add_parser("eval", help="score the tables against gold answers")
     evaluate.add_argument("--gold-dir", default="tests/gold", help="folder of gold JSON files (default: %(default)s)")
@@ -38,23 +52,85 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(Exception):
+    """SIGTERM, raised in the main thread so that the run stops the way Ctrl-C stops it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+# Where a traceback is written: the output folder's .logs, once the command line is read.
+_LOG_FOLDERS = [os.path.join("data", "processed", ".logs")]
+
+
 def main(argv: list[str] | None = None) -> int:
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
     except BrokenPipeError:  # output piped into `head`: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        print("\nhmip: interrupted; the previous tables are intact, the next run completes the work", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("hmip: stopped (SIGTERM); the previous tables are intact, the next run completes the work",
+              file=sys.stderr)
+        return 143
+    except Exception as exc:  # the run itself failed: one line here, the traceback in a log file
+        log_path = _log_traceback(argv)
+        print(f"hmip: internal error: {type(exc).__name__}: {exc} (traceback in {log_path})", file=sys.stderr)
+        return 3
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _log_traceback(argv: list[str] | None) -> str:
+    """Write the current exception's traceback to a log file; its path."""
+    import datetime as dt
+    import tempfile
+    import traceback
+
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = f"hmip {' '.join(argv if argv is not None else sys.argv[1:])}\n{traceback.format_exc()}"
+    for folder in (*_LOG_FOLDERS, tempfile.gettempdir()):
+        try:
+            os.makedirs(folder, exist_ok=True)
+            path = os.path.join(folder, f"hmip-error-{stamp}-{os.getpid()}.log")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return path
+        except OSError:
+            continue
+    return "(no log file could be written)"
+
+
+def _check_numbers(args: argparse.Namespace) -> str | None:
+    """Why an option's value is out of range, or None."""
+    if args.jobs < 0:
+        return "--jobs must be 0 (all cores) or more"
+    if not (math.isfinite(args.timeout) and args.timeout > 0):
+        return "--timeout must be a number of seconds above 0"
+    if args.memory_mb < 0:
+        return "--memory-mb must be 0 (no limit) or more"
+    if not (math.isfinite(args.max_file_mb) and args.max_file_mb > 0):
+        return "--max-file-mb must be a number above 0"
+    return None
 
 
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    _LOG_FOLDERS[:] = [os.path.join(args.out_dir, ".logs")]
     if args.command == "extract":
         if not os.path.isdir(args.raw_dir):
             print(f"hmip: no such folder: {args.raw_dir}", file=sys.stderr)
             return 2
-        if args.jobs < 0 or args.timeout <= 0:
-            print("hmip: --jobs must be >= 0 and --timeout > 0", file=sys.stderr)
+        problem = _check_numbers(args)
+        if problem:
+            print(f"hmip: {problem}", file=sys.stderr)
             return 2
+        from pipeline.outdir import EnvironmentProblem
         from pipeline.run import RunOptions, run, summary_text
         from pipeline.tables import ValidationError
 
@@ -63,15 +139,18 @@ def _main(argv: list[str] | None) -> int:
             return 2
         options = RunOptions(args.raw_dir, args.out_dir, jobs=args.jobs, full=args.full, quiet=args.quiet,
                              timeout=args.timeout, memory_mb=args.memory_mb or None, reextract=args.reextract,
-                             executor=args.executor, scheduler=args.scheduler)
+                             executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
+                             strict=args.strict, max_file_mb=args.max_file_mb)
         try:
             report = run(options)
+        except EnvironmentProblem as exc:
+            print(f"hmip: {exc}", file=sys.stderr)
+            return 2
         except ValidationError as exc:
-            print(f"hmip: nothing written: {exc}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print("\nhmip: interrupted; the previous tables are intact, the next run completes the work", file=sys.stderr)
-            return 130
+            # rows the schema refuses are a fault of this program, not of the documents: nothing is written
+            log_path = _log_traceback(argv)
+            print(f"hmip: nothing written: {exc}\n(traceback in {log_path})", file=sys.stderr)
+            return 3
         print(summary_text(report))
         return report.exit_code
     if args.command == "eval":
@@ -82,9 +161,14 @@ def _main(argv: list[str] | None) -> int:
         from pipeline.evaluate import evaluate, format_report
 
         if args.raw_dir is not None:
+            from pipeline.outdir import EnvironmentProblem
             from pipeline.run import RunOptions, run
 
-            extracted = run(RunOptions(args.raw_dir, args.out_dir, quiet=True))
+            try:
+                extracted = run(RunOptions(args.raw_dir, args.out_dir, quiet=True))
+            except EnvironmentProblem as exc:
+                print(f"hmip: {exc}", file=sys.stderr)
+                return 2
             if extracted.exit_code != 0:
                 print(f"hmip: {len(extracted.errors)} files failed to extract from {args.raw_dir}", file=sys.stderr)
         result = evaluate(args.gold_dir, args.out_dir)

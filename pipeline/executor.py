@@ -1,60 +1,47 @@
 """Run per-document tasks in worker processes with time and memory limits.
 
-Long-lived workers (forked once, after the heavy imports, so they share
-spaCy and pdfplumber) take documents one at a time. A document that hangs
-the parser past the time limit gets its worker killed and replaced; one that
-blows the memory limit fails with MemoryError inside its worker, or kills it;
-either way it is recorded and the run goes on. Workers are recycled after a
-number of documents so that nothing one document leaves behind accumulates.
+The pool is pebble's: long-lived workers, forked once after the heavy imports (so they share spaCy and
+pdfplumber), take documents one at a time; a document past the time limit gets its worker killed and
+replaced, and workers are recycled after a number of documents so that nothing one document leaves behind
+accumulates. What pebble does not do is done here, in each worker as it starts: the memory limit (a
+document that blows it fails with MemoryError inside its worker, or kills it; either way it is recorded
+and the run goes on), and on Linux a request to the kernel to end the worker when the run dies, so that
+no worker outlives a killed run.
 """
 
 from __future__ import annotations
 
-import contextlib
+import ctypes
 import multiprocessing as mp
 import os
-import time
+import signal
+import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, cast
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import as_completed
+from typing import Any
 
 TASKS_PER_WORKER = 200
+_PR_SET_PDEATHSIG = 1
 
 
 def _error(kind: str, message: str) -> dict:
     return {"error": {"stage": "worker", "error_kind": kind, "message": message}}
 
 
-def _worker_loop(connection: Connection, function: Callable[[dict], dict], memory_mb: int | None) -> None:
+def _start_worker(memory_mb: int | None) -> None:
+    """In each worker, before its first task."""
+    if sys.platform.startswith("linux"):
+        # The kernel sends SIGKILL to this worker when the run that forked it dies, however it dies.
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # Ctrl-C and SIGTERM are the run's to handle: it stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memory_mb:
         import resource
 
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    while True:
-        try:
-            task = connection.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        try:
-            result = function(task)
-        except MemoryError:
-            result = _error("memory", f"exceeded the memory limit of {memory_mb} MB")
-        except BaseException as exc:  # reported to the parent, whatever it is
-            result = _error(type(exc).__name__, str(exc))
-        connection.send(result)
-
-
-@dataclass
-class _Worker:
-    process: Any
-    connection: Connection
-    task: dict | None = None
-    deadline: float = 0.0
-    done: int = 0
 
 
 def run_isolated(
@@ -65,70 +52,33 @@ def run_isolated(
     memory_mb: int | None,
     on_result: Callable[[dict, dict], Any],
 ) -> None:
-    """Call on_result(task, result) for every task; at most `jobs` run at once."""
-    context = mp.get_context("fork")
-    pending = list(tasks)
-    pending.reverse()
-    workers: list[_Worker] = []
+    """Call on_result(task, result) for every task, in this thread; at most `jobs` run at once."""
+    from pebble import ProcessExpired, ProcessPool
 
-    def start() -> _Worker:
-        parent, child = context.Pipe(duplex=True)
-        process = context.Process(target=_worker_loop, args=(child, function, memory_mb), daemon=True)
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
-        workers.append(worker)
-        return worker
-
-    def retire(worker: _Worker, kill: bool) -> None:
-        workers.remove(worker)
-        if kill:
-            worker.process.kill()
-        else:
-            with contextlib.suppress(OSError):
-                worker.connection.send(None)
-        worker.process.join(5)
-        worker.connection.close()
-
+    pool = ProcessPool(max_workers=max(1, jobs), max_tasks=TASKS_PER_WORKER, initializer=_start_worker,
+                       initargs=(memory_mb,), context=mp.get_context("fork"))
     try:
-        while pending or any(w.task is not None for w in workers):
-            # Hand out documents to idle workers, starting workers up to `jobs`.
-            while pending:
-                idle = next((w for w in workers if w.task is None), None)
-                if idle is None:
-                    if len(workers) >= max(1, jobs):
-                        break
-                    idle = start()
-                idle.task = pending.pop()
-                idle.deadline = time.monotonic() + timeout
-                idle.connection.send(idle.task)
-            busy = [w for w in workers if w.task is not None]
-            nearest = min(w.deadline for w in busy)
-            ready = cast(list[Connection], wait([w.connection for w in busy],
-                                                timeout=max(0.0, nearest - time.monotonic())))
-            for worker in [w for w in busy if w.connection in ready]:
-                task = cast(dict, worker.task)
-                try:
-                    result = worker.connection.recv()
-                except (EOFError, OSError):
-                    worker.process.join(1)
-                    result = _error("worker_crashed",
-                                    f"the worker process died (exit code {worker.process.exitcode}); out of memory?")
-                    retire(worker, kill=True)
-                else:
-                    worker.task = None
-                    worker.done += 1
-                    if worker.done >= TASKS_PER_WORKER:
-                        retire(worker, kill=False)
-                on_result(task, result)
-            now = time.monotonic()
-            for worker in [w for w in workers if w.task is not None and w.deadline <= now]:
-                task = cast(dict, worker.task)
-                retire(worker, kill=True)
-                on_result(task, _error("timeout", f"stopped after the time limit of {timeout:g} s"))
+        futures: dict[Any, dict] = {pool.schedule(function, args=(task,), timeout=timeout): task for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                result = future.result()
+            except FutureTimeout:
+                result = _error("timeout", f"stopped after the time limit of {timeout:g} s")
+            except ProcessExpired as exc:
+                result = _error("worker_crashed",
+                                f"the worker process died (exit code {exc.exitcode}); out of memory?")
+            except MemoryError:
+                result = _error("memory", f"exceeded the memory limit of {memory_mb} MB")
+            except Exception as exc:  # reported to the parent, whatever it is
+                result = _error(type(exc).__name__, str(exc))
+            on_result(task, result)
+        pool.close()
+    except BaseException:
+        pool.stop()  # an interrupted run: stop every worker now
+        raise
     finally:
-        for worker in list(workers):
-            retire(worker, kill=worker.task is not None)
+        pool.join()
 
 
 def default_jobs() -> int:

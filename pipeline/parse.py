@@ -95,16 +95,40 @@ def parse_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+# spaCy refuses a text longer than its max_length, and its memory grows with the text: a long text is read in
+# pieces of at most this many characters, cut where a paragraph ends (else a line, else a space).
+PIECE_CHARS = 500_000
+
+
+def pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of text, each at most ``size`` (PIECE_CHARS) long, cut at white space."""
+    size = size or PIECE_CHARS
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\f"))
+        if cut <= size // 2:
+            cut = window.rfind("\n")
+        if cut <= size // 2:
+            cut = window.rfind(" ")
+        cut = start + (cut + 1 if cut > 0 else size)
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence, stripped of surrounding space."""
     out = []
-    for sent in nlp()(text).sents:
-        raw = sent.text
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = sent.start_char + (len(raw) - len(raw.lstrip()))
-        out.append((start, start + len(stripped)))
+    for piece_start, piece_end in pieces(text):
+        for sent in nlp()(text[piece_start:piece_end]).sents:
+            raw = sent.text
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = piece_start + sent.start_char + (len(raw) - len(raw.lstrip()))
+            out.append((start, start + len(stripped)))
     return out
 
 

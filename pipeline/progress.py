@@ -1,32 +1,26 @@
-"""A progress bar on stderr, only when a person is watching."""
+"""A progress bar on stderr (tqdm), only when a person is watching."""
 
 from __future__ import annotations
 
 import sys
-import time
-from typing import TextIO
+from typing import Any, TextIO
 
 
 class Progress:
     def __init__(self, total: int, enabled: bool = True, stream: TextIO = sys.stderr) -> None:
         self.total = total
-        self.done = 0
-        self.stream = stream
         self.enabled = enabled and total > 0 and hasattr(stream, "isatty") and stream.isatty()
-        self.started = time.monotonic()
+        self.bar: Any = None
+        if self.enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, file=stream, unit="doc", dynamic_ncols=True, leave=True)
 
     def advance(self, label: str = "") -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        width = 30
-        filled = int(width * self.done / self.total)
-        elapsed = time.monotonic() - self.started
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r[{bar}] {self.done}/{self.total} {elapsed:5.1f}s {label[-40:]:<40}")
-        self.stream.flush()
+        if self.bar is not None:
+            self.bar.set_postfix_str(label[-40:], refresh=False)
+            self.bar.update(1)
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()

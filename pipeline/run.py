@@ -1,29 +1,32 @@
 """The extract job: discover, decide what changed, process, assemble, write.
 
-State lives in the output folder: ``manifest.json`` (each raw file's size,
-mtime and hash, and the versions that produced the tables) and ``.cache/``
-(canonical text per file hash and loader version; rows per file hash and
-extractor versions). Tables are always rebuilt from the cache, so a run that
-was interrupted leaves the previous tables in place and the next run
-completes the work.
+State lives in the output folder (``pipeline.outdir``): ``manifest.json`` (each raw file's size, mtime and
+hash, the versions that produced the tables, each table's checksum, the last summary) and ``.cache/``
+(checked entries: canonical text per file hash and loader version; sentence boundaries; rows per file hash
+and extractor versions). Tables are always rebuilt from the cache, so a run that was interrupted leaves the
+previous tables in place and the next run completes the work. One run at a time holds the folder's lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
+import logging
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from pipeline.progress import Progress
 
-MANIFEST = "manifest.json"
+log = logging.getLogger("hmip")
+
 IGNORED_NAMES = ("readme", "license", "licence", "notice")
-SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".html", ".htm")
 
 
 @dataclass
@@ -38,6 +41,9 @@ class RunOptions:
     reextract: bool = False  # re-run the extractors on cached text (no re-parsing)
     executor: str = "local"  # local | dask
     scheduler: str | None = None  # Dask scheduler address; None: a local Dask cluster
+    wait: bool = True  # wait for another run holding the out folder; False: stop (exit 2)
+    strict: bool = False  # exit 1 for any failure, not only for a failure this run met first
+    max_file_mb: float = 200.0  # a larger raw file is a too_large error row, not work
 
 
 @dataclass
@@ -55,10 +61,14 @@ class RunReport:
     seconds: float = 0.0
     wrote: bool = False
     out_dir: str = ""
+    new_errors: list[dict] = field(default_factory=list)  # failures the last run had not met
+    strict: bool = False
+    repaired: list[str] = field(default_factory=list)  # tables that no longer matched the manifest
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.errors else 0
+        """0 done; 1 a document failed that had not failed before (any failure, with --strict)."""
+        return 1 if (self.errors if self.strict else self.new_errors) else 0
 
 
 def sha256_file(path: str) -> str:
@@ -69,11 +79,14 @@ def sha256_file(path: str) -> str:
     return digest.hexdigest()
 
 
-def discover(raw_dir: str) -> list[str]:
-    """Every file below raw_dir, relative, sorted; dotfiles and README/LICENSE skipped."""
+def discover(raw_dir: str, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every file below raw_dir, relative, sorted; dotfiles, README/LICENSE and the folders in ``skip`` (an
+    output folder inside the raw folder) left out. Links to folders are not followed."""
+    skipped = {os.path.realpath(path) for path in skip}
     found = []
     for root, dirs, files in os.walk(raw_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and os.path.realpath(os.path.join(root, d)) not in skipped)
         for name in files:
             if name.startswith(".") or name.lower().startswith(IGNORED_NAMES):
                 continue
@@ -85,34 +98,63 @@ def _versions_key(versions: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def _load_manifest(out_dir: str) -> dict:
-    try:
-        with open(os.path.join(out_dir, MANIFEST), encoding="utf-8") as handle:
-            return json.load(handle)
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {"versions": {}, "files": {}}
-
-
 def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
-    from pipeline.versions import current_versions, derived_fingerprint
+    """One run over the raw folder into the out folder, holding the out folder's lock.
+
+    Raises EnvironmentProblem (the CLI's exit code 2) when the out folder cannot be used, or its lock is
+    held and ``options.wait`` is False.
+    """
+    from pipeline.outdir import clear_leftovers, locked, prepare
 
     stderr = stderr or sys.stderr
+    with _messages_to(stderr):
+        prepare(options.out_dir)
+        with locked(options.out_dir, wait=options.wait):
+            clear_leftovers(options.out_dir)
+            return _run_locked(options, stderr)
+
+
+@contextlib.contextmanager
+def _messages_to(stream: TextIO) -> Iterator[None]:
+    """The run's messages (logger "hmip": failed files, repairs, discarded cache entries, waiting for the
+    lock), with their time and level, on this stream for the length of the run."""
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
+    logger = logging.getLogger("hmip")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
+    from pipeline.outdir import load_manifest, mismatched_tables
+    from pipeline.versions import current_versions, derived_fingerprint
+    from pipeline.worker import TRANSIENT
+
     started = time.monotonic()
-    report = RunReport(out_dir=options.out_dir)
+    report = RunReport(out_dir=options.out_dir, strict=options.strict)
     versions = current_versions()
-    old = _load_manifest(options.out_dir)
+    old = load_manifest(options.out_dir)
 
     # 1. Discover and fingerprint: size and mtime first, the hash only when they differ.
     files, errors = fingerprint_files(options, old.get("files", {}), report)
     manifest = {"versions": versions, "derived": derived_fingerprint(), "files": files,
                 "skipped": sorted(e["source_path"] for e in errors)}
     summary = old.get("summary", {})
-    outputs_exist = bool(summary) and all(
-        os.path.exists(os.path.join(options.out_dir, f"{name}.parquet")) for name in summary.get("rows", {}))
-    if outputs_exist and not (options.full or options.reextract) and all(
+    recorded = old.get("tables")
+    report.repaired = mismatched_tables(options.out_dir, recorded) if recorded else []
+    whole = bool(recorded) and not report.repaired and set(recorded or ()) == set(summary.get("rows", {}))
+    retry = any(e["error_kind"] in TRANSIENT for e in summary.get("errors", []))  # a passing failure
+    if whole and not retry and not (options.full or options.reextract) and all(
         old.get(key) == manifest[key] for key in ("versions", "derived", "files", "skipped")
     ):
         return _unchanged(report, summary, stderr, started)  # nothing to load, nothing to write
+    for name in report.repaired:
+        log.warning("%s.parquet does not match the last run's record: the table set is rewritten", name)
 
     # 2. Which documents need work: no cached rows for these exact versions.
     by_sha: dict[str, list[str]] = {}
@@ -134,10 +176,13 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     report.unrun_checks = sum(1 for c in tables["checks"] if c["outcome"] == "not_run")
     report.errors = tables["errors"]
     report.failed = len({e["source_path"] for e in report.errors})
+    known = {(e["source_path"], e["error_kind"]) for e in summary.get("errors", [])}
+    report.new_errors = [e for e in report.errors if (e["source_path"], e["error_kind"]) not in known]
 
-    # 5. Validate every table, then write them all (write aside, then rename), manifest last.
+    # 5. Validate every table, then write them all aside and put them in place as one, manifest last.
     from models.schemas import TABLES
-    from pipeline.tables import build, validate, validate_mentions, write_atomic
+    from pipeline.outdir import write_manifest, write_table_set
+    from pipeline.tables import build, validate, validate_mentions, write_parquet
 
     built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
     report.rows = {name: data.num_rows for name, data in built.items()}
@@ -145,11 +190,13 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     for name, data in built.items():
         validate(TABLES[name], data, texts, page_ranges)
     validate_mentions(built)
-    for name, data in built.items():
-        write_atomic(data, os.path.join(options.out_dir, f"{name}.parquet"))
     manifest["summary"] = {"rows": report.rows, "errors": report.errors, "failed_checks": report.failed_checks,
                            "unrun_checks": report.unrun_checks}
-    _write_manifest(options.out_dir, manifest)
+
+    def commit(states: dict[str, dict]) -> None:
+        write_manifest(options.out_dir, {**manifest, "tables": states})
+
+    write_table_set(options.out_dir, built, write_parquet, commit)
     report.wrote = True
     _print_errors(report.errors, stderr)
     report.seconds = time.monotonic() - started
@@ -157,9 +204,12 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
 
 
 def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: RunReport) -> tuple[dict[str, dict], list[dict]]:
+    """Each readable raw file's size, mtime and hash; an error row for every file that cannot be read."""
+    import stat as stat_module
+
     files: dict[str, dict] = {}
     errors: list[dict] = []
-    for relative in discover(options.raw_dir):
+    for relative in discover(options.raw_dir, skip=(options.out_dir,)):
         path = os.path.join(options.raw_dir, relative)
         suffix = os.path.splitext(relative)[1].lower()
         if suffix not in SUPPORTED_SUFFIXES:
@@ -167,16 +217,25 @@ def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: R
                                  f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .txt, .md, .html)"))
             continue
         try:
-            stat = os.stat(path)
+            info = os.stat(path)
+            if not stat_module.S_ISREG(info.st_mode):
+                errors.append(_error(None, relative, "discover", "not_a_file",
+                                     "not a regular file (a pipe, socket or device): not read"))
+                continue
+            if info.st_size > options.max_file_mb * 2**20:
+                errors.append(_error(None, relative, "discover", "too_large",
+                                     f"{info.st_size / 2**20:.0f} MB, over the limit of {options.max_file_mb:g} MB "
+                                     "(--max-file-mb)"))
+                continue
             previous = old_files.get(relative)
-            if previous and previous["size"] == stat.st_size and previous["mtime_ns"] == stat.st_mtime_ns and not options.full:
+            if previous and previous["size"] == info.st_size and previous["mtime_ns"] == info.st_mtime_ns and not options.full:
                 sha = previous["sha256"]
             else:
                 sha = sha256_file(path)
-        except FileNotFoundError:
-            errors.append(_error(None, relative, "read", "file_vanished", "the file was deleted or moved during the run"))
+        except OSError as exc:
+            errors.append(_error(None, relative, "read", *_file_fault(path, exc)))
             continue
-        files[relative] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha}
+        files[relative] = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "sha256": sha}
         if relative not in old_files:
             report.new += 1
         elif old_files[relative]["sha256"] != sha:
@@ -186,8 +245,24 @@ def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: R
     return files, errors
 
 
+def _file_fault(path: str, exc: OSError) -> tuple[str, str]:
+    """(error kind, message) for a raw file the file system will not give."""
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "symlink_loop", "a symbolic link that loops back on itself"
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return "dangling_link", f"a symbolic link to nothing ({os.readlink(path)})"
+        return "file_vanished", "the file was deleted or moved during the run"
+    if isinstance(exc, PermissionError):
+        return "permission_denied", "no permission to read the file"
+    return "unreadable", f"{exc.strerror or exc}"
+
+
 def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -> tuple[dict[str, dict], list[dict]]:
     """Cached results, and the tasks for the documents without them."""
+    from pipeline import cache
     from pipeline.parse import parse_fingerprint
     from pipeline.worker import loader_version
 
@@ -197,10 +272,11 @@ def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -
     tasks = []
     for sha, paths in sorted(by_sha.items()):
         rows_cache = os.path.join(cache_dir, "rows", f"{sha}.{versions_key}.json")
-        if not (options.full or options.reextract) and os.path.exists(rows_cache):
-            with open(rows_cache, encoding="utf-8") as handle:
-                results[sha] = json.load(handle)
-            continue
+        if not (options.full or options.reextract):
+            cached = cache.read_entry(rows_cache, cache.check_rows)  # None when missing or not whole
+            if cached is not None:
+                results[sha] = cached
+                continue
         suffix = os.path.splitext(paths[0])[1].lower()
         tasks.append({
             "doc_id": sha[:16],
@@ -277,7 +353,7 @@ def _unchanged(report: RunReport, summary: dict, stderr: TextIO, started: float)
 
 def _print_errors(errors: list[dict], stderr: TextIO) -> None:
     for error in errors:
-        print(f"error: {error['source_path']}: {error['stage']}: {error['error_kind']}: {error['message']}", file=stderr)
+        log.error("%s: %s: %s: %s", error["source_path"], error["stage"], error["error_kind"], error["message"])
 
 
 def derive_tables(tables: dict[str, list[dict]]) -> None:
@@ -329,12 +405,6 @@ def _error(doc_id: str | None, path: str, stage: str, kind: str, message: str) -
     return {"doc_id": doc_id, "source_path": path, "stage": stage, "error_kind": kind, "message": message}
 
 
-def _write_manifest(out_dir: str, manifest: dict) -> None:
-    from pipeline.worker import _write_json_atomic
-
-    _write_json_atomic(os.path.join(out_dir, MANIFEST), manifest)
-
-
 # Failed checks listed one per line in the summary; the rest are counted (all are in checks.parquet).
 SHOWN_FAILED_CHECKS = 20
 
@@ -345,9 +415,12 @@ def summary_text(report: RunReport) -> str:
     rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
     failed = len(report.failed_checks)
     by_check = Counter(check["check"] for check in report.failed_checks)
+    new_failed = len({e["source_path"] for e in report.new_errors})
     lines = [
         f"documents: {report.new} new, {report.changed} changed, {report.unchanged} unchanged, "
-        f"{report.removed} removed, {report.failed} failed ({report.processed} processed)",
+        f"{report.removed} removed, {report.failed} failed"
+        + (f" ({new_failed} not failed before)" if report.failed and new_failed != report.failed else "")
+        + f" ({report.processed} processed)",
         f"rows: {rows}",
         f"checks: {report.rows.get('checks', 0) - failed - report.unrun_checks} passed, {failed} failed"
         + (f" ({', '.join(f'{name} {count}' for name, count in by_check.most_common())})" if failed else "")

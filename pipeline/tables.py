@@ -104,17 +104,9 @@ def validate_mentions(built: dict[str, pa.Table]) -> None:
         raise ValidationError("table mentions fails validation:\n  " + "\n  ".join(problems[:20]))
 
 
-def write_atomic(data: pa.Table, path: str) -> None:
-    """Write aside, then rename: readers see the old file or the new one, never half."""
-    directory = os.path.dirname(path) or "."
-    os.makedirs(directory, exist_ok=True)
-    temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        pq.write_table(data, temporary, compression="zstd", write_statistics=True)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+def write_parquet(data: pa.Table, path: str) -> None:
+    """One table as Parquet, with its column descriptions (the output folder's writer puts it in place)."""
+    pq.write_table(data, path, compression="zstd", write_statistics=True)
 
 
 def read(out_dir: str, name: str) -> pa.Table:

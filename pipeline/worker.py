@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 from dataclasses import asdict
 from typing import Any
 
@@ -54,19 +53,18 @@ def _jsonable(value: Any) -> Any:
 
 def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None = None) -> dict[str, list[dict]]:
     """Run every extractor over one loaded document; rows per table (JSON-safe)."""
-    import json
-
     from extractors import EXTRACTORS, document
     from models.facts import fact_row, mention_row
+    from pipeline import cache
     from pipeline.parse import parse
 
     sentences = None
-    if sentence_cache and os.path.exists(sentence_cache):
-        with open(sentence_cache, encoding="utf-8") as handle:
-            sentences = [(start, end) for start, end in json.load(handle)]
+    if sentence_cache:
+        cached = cache.read_entry(sentence_cache, cache.sentences_checker(len(loaded.text)))
+        sentences = [(start, end) for start, end in cached] if cached is not None else None
     doc = parse(doc_id, loaded, sentences)
     if sentence_cache and sentences is None:
-        _write_json_atomic(sentence_cache, [[s.start, s.end] for s in doc.sentences])
+        cache.write_entry(sentence_cache, [[s.start, s.end] for s in doc.sentences])
     extractions = {name: module.extract(doc) for name, module in EXTRACTORS.items()}
     rows: dict[str, list[dict]] = {"mentions": []}
     for name, module in EXTRACTORS.items():
@@ -100,41 +98,54 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
     return rows
 
 
-# Outcomes that depend on the moment, not on the file: never cached.
-TRANSIENT = ("timeout", "file_vanished", "worker_crashed", "memory")
+# Outcomes that depend on the moment, not on the file: never cached, retried by the next run.
+TRANSIENT = ("timeout", "file_vanished", "file_changed", "worker_crashed", "memory", "interrupted")
 
 
 def process_document(task: dict) -> dict:
     """One document, start to end. Returns {"rows": ...} or {"error": {...}}.
 
-    task: doc_id, suffix, path (absolute, to read), and the cache files:
+    task: doc_id, sha (of the bytes planned), suffix, path (absolute, to read), and the cache files:
     text_cache, sentence_cache, rows_cache (written here, in the worker).
     """
+    from pipeline import cache
+
     result = _process(task)
     error_kind = result.get("error", {}).get("error_kind")
     if task.get("rows_cache") and error_kind not in TRANSIENT:
-        _write_json_atomic(task["rows_cache"], result)
+        cache.write_entry(task["rows_cache"], result)
     return result
 
 
+def read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
 def _process(task: dict) -> dict:
-    import json
+    import hashlib
+
+    from pipeline import cache
 
     doc_id = task["doc_id"]
     stage = "read"
     try:
         loaded = None
-        cache = task.get("text_cache")
-        if cache and task.get("read_cache", True) and os.path.exists(cache):
-            with open(cache, encoding="utf-8") as handle:
-                loaded = LoadedDocument.from_json(json.load(handle))
+        text_cache = task.get("text_cache")
+        if text_cache and task.get("read_cache", True):
+            cached = cache.read_entry(text_cache, cache.check_text)
+            loaded = LoadedDocument.from_json(cached) if cached is not None else None
         if loaded is None:
             try:
-                with open(task["path"], "rb") as handle:
-                    data = handle.read()
+                data = read_bytes(task["path"])
             except FileNotFoundError:
                 return {"error": {"stage": "read", "error_kind": "file_vanished",
                                   "message": "the file was deleted or moved during the run"}}
+            if task.get("sha") and hashlib.sha256(data).hexdigest() != task["sha"]:
+                # Parsed bytes must be the bytes whose hash keys the cache: a file edited since the run
+                # looked at it is retried by the next run, never cached under the old hash.
+                return {"error": {"stage": "read", "error_kind": "file_changed",
+                                  "message": "the file changed while the run was reading it; the next run reads it again"}}
             stage = "load"
             # pdfminer makes millions of short-lived objects and few cycles: the
             # collector only costs time during a parse (memory stays under the worker's limit).
@@ -143,8 +154,8 @@ def _process(task: dict) -> dict:
                 loaded = load_bytes(task["suffix"], data)
             finally:
                 gc.enable()
-            if cache:
-                _write_json_atomic(cache, loaded.to_json())
+            if text_cache:
+                cache.write_entry(text_cache, loaded.to_json())
         stage = "extract"
         sentence_cache = task.get("sentence_cache") if task.get("read_cache", True) else None
         return {"rows": extract_rows(doc_id, loaded, sentence_cache), "notes": loaded.notes}
@@ -155,14 +166,3 @@ def _process(task: dict) -> dict:
     except Exception as exc:  # a bug or an unforeseen file: recorded, never fatal
         return {"error": {"stage": stage, "error_kind": type(exc).__name__,
                           "message": f"{type(exc).__name__}: {exc}"}}
-
-
-def _write_json_atomic(path: str, data: dict | list) -> None:
-    import json
-
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        # dumps, not dump: dump streams through the pure-Python encoder, several times slower on a report's rows
-        handle.write(json.dumps(data, ensure_ascii=False))
-    os.replace(temporary, path)

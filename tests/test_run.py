@@ -96,7 +96,7 @@ def test_interrupted_write_leaves_previous_tables_and_next_run_completes(raw_cop
     _run(raw_copy, out)
     before = {name: (out / f"{name}.parquet").read_bytes() for name in TABLE_NAMES}
     (raw_copy / "003_cca3054b3e7419d3.txt").unlink()
-    real_write = tables.write_atomic
+    real_write = tables.write_parquet
     calls = []
 
     def crash_on_third(data, path):
@@ -105,13 +105,13 @@ def test_interrupted_write_leaves_previous_tables_and_next_run_completes(raw_cop
             raise KeyboardInterrupt
         real_write(data, path)
 
-    monkeypatch.setattr(tables, "write_atomic", crash_on_third)
+    monkeypatch.setattr(tables, "write_parquet", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
         _run(raw_copy, out)
-    monkeypatch.setattr(tables, "write_atomic", real_write)
-    for name in TABLE_NAMES[2:]:
-        assert (out / f"{name}.parquet").read_bytes() == before[name]  # untouched, not half-written
-    assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
+    monkeypatch.setattr(tables, "write_parquet", real_write)
+    for name in TABLE_NAMES:
+        assert (out / f"{name}.parquet").read_bytes() == before[name]  # the old set, whole
+    assert not [p for p in os.listdir(out) if p.endswith((".tmp", ".new"))]
     report = _run(raw_copy, out)
     assert report.wrote and report.removed == 1
     assert len(read_rows(out, "documents")) == 9
