@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from models.frameworks import FRAMEWORKS
 from models.vocabulary import MENTION_TYPES, REASON_NAMES
 
 
@@ -52,13 +53,8 @@ class Table:
 SCOPES = ("overall", "domain", "standard", "theme", "previous")
 SCALES = ("four_point", "joint_inspection", "improvement_required", "not_rated", "other")
 DOC_TYPES = ("report", "press_release", "annual_report", "other")
-FRAMEWORKS = (
-    "core_case_2010",
-    "joint_inspection_2012",
-    "standards_2018",
-    "children_and_victims_2024",
-    "unknown",
-)
+FRAMEWORK_KEYS = (*(f.key for f in FRAMEWORKS), "unknown")
+SIDES = ("overall", "organisational", "court", "out_of_court", "resettlement", "children", "victims", "case_work")
 DATE_ROLES = ("publication", "fieldwork", "report_signed", "case_sample", "data_period", "other")
 PRECISIONS = ("day", "month")
 OWNER_TYPES = (
@@ -94,6 +90,12 @@ EXTRACTOR_VERSION = Column(
     nullable=False,
 )
 
+INSPECTION_ID = Column(
+    "inspection_id", pa.string(),
+    "The inspection this row belongs to (inspections.inspection_id): a report, its press release and every "
+    "rendering of them share it; null for a document about no single inspection (an annual report, another "
+    "party's page).")
+
 SPAN_COLUMNS = (
     Column("char_start", pa.int32(), "Start offset of the mention in the document's canonical text (pages.text joined).", nullable=False),
     Column("char_end", pa.int32(), "End offset (exclusive): text[char_start:char_end] is the mention.", nullable=False),
@@ -110,6 +112,7 @@ DOCUMENTS = Table(
     sort_by=("doc_id",),
     columns=(
         DOC_ID,
+        INSPECTION_ID,
         Column("source_path", pa.string(), "Path of the file, relative to the raw folder (the first, sorted, when several files are identical).", nullable=False),
         Column("source_paths", pa.list_(pa.string()), "Every path with these exact bytes.", nullable=False),
         Column("source_format", pa.string(), "How the file was read.", nullable=False, allowed=SOURCE_FORMATS),
@@ -124,7 +127,7 @@ DOCUMENTS = Table(
         Column("title", pa.string(), "The document's title as written."),
         Column("service", pa.string(), "Inspected service, fullest name form the document gives (e.g. 'Anytown Youth Justice Service')."),
         Column("service_key", pa.string(), "Normalised place key ('wrexham', 'conwy-and-denbighshire'), shared by a report and its press release."),
-        Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORKS),
+        Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORK_KEYS),
         Column("overall_rating", pa.string(), "Overall rating of the service in this inspection (canonical label)."),
         Column("overall_rating_rank", pa.int8(), "Rank of overall_rating on its scale (0 = lowest)."),
         Column("publication_date", pa.date32(), "Publication date (first-of-month when only the month is given)."),
@@ -163,9 +166,17 @@ RATINGS = Table(
     columns=(
         FACT_ID,
         DOC_ID,
+        INSPECTION_ID,
         Column("scope", pa.string(), "overall, domain, standard, theme or previous.", nullable=False, allowed=SCOPES),
         Column("code", pa.string(), "Standard or domain number as printed ('2.1', '3'); null when the document gives none."),
-        Column("subject", pa.string(), "What is rated ('Governance and leadership', 'Overall', 'Protecting the public').", nullable=False),
+        Column("subject", pa.string(), "What is rated, as the document names it ('Governance and leadership', 'Overall', 'Protecting the Public').", nullable=False),
+        Column("framework", pa.string(), "The inspection framework of the rating (the document's; 'unknown' for a previous inspection's rating).",
+               nullable=False, allowed=FRAMEWORK_KEYS),
+        Column("standard_key", pa.string(), "The standard rated, unique across frameworks ('standards_2018/2.2', "
+               "'children_and_victims_2024/work-with-victims', 'joint_inspection_2012/protecting-the-public'): join on "
+               "this, never on a code or a name as written. Null for a previous inspection's rating and for a subject "
+               "no framework names. The standards table lists them."),
+        Column("standard_name", pa.string(), "The standard's canonical name (standards.name)."),
         Column("label", pa.string(), "Canonical label ('Requires improvement', 'Satisfactory', 'Not rated', ...).", nullable=False),
         Column("scale", pa.string(), "four_point (2018+), joint_inspection (2012-2017), improvement_required (2010-2012), not_rated, other.", nullable=False, allowed=SCALES),
         Column("rank", pa.int8(), "Position on the scale, 0 = lowest (Inadequate 0 ... Outstanding 3; Poor 0 ... Good 3); null for not rated / other."),
@@ -187,6 +198,7 @@ SCORES = Table(
     columns=(
         FACT_ID,
         DOC_ID,
+        INSPECTION_ID,
         Column("subject", pa.string(), "What is scored ('Overall').", nullable=False),
         Column("score", pa.int16(), "The score ('Score 13/36' gives 13).", nullable=False),
         Column("score_max", pa.int16(), "Its maximum (36 in the 2018 framework).", nullable=False),
@@ -206,6 +218,7 @@ PERCENTAGES = Table(
     columns=(
         FACT_ID,
         DOC_ID,
+        INSPECTION_ID,
         Column("value", pa.float64(), "The number.", nullable=False),
         Column("text", pa.string(), "The mention as written ('45.4 %', '11 per cent', '80% +').", nullable=False),
         Column("subject", pa.string(), "For key-question rows, the question; otherwise null."),
@@ -225,6 +238,7 @@ DATES = Table(
     columns=(
         FACT_ID,
         DOC_ID,
+        INSPECTION_ID,
         Column("date", pa.date32(), "The date; month precision uses the first of the month.", nullable=False),
         Column("precision", pa.string(), "day or month (a missing day is never filled in).", nullable=False, allowed=PRECISIONS),
         Column("role", pa.string(), "publication, fieldwork, report_signed, case_sample, data_period or other.", nullable=False, allowed=DATE_ROLES),
@@ -244,6 +258,7 @@ RECOMMENDATIONS = Table(
     columns=(
         FACT_ID,
         DOC_ID,
+        INSPECTION_ID,
         Column("number", pa.int32(), "Its number in the document (1-based order when unnumbered).", nullable=False),
         Column("owner", pa.string(), "Who must act, as written, without a leading 'The' or trailing 'should:'."),
         Column("owner_type", pa.string(), "Normalised owner.", allowed=OWNER_TYPES),
@@ -265,6 +280,7 @@ MENTIONS = Table(
     columns=(
         Column("mention_id", pa.string(), "A hash of doc_id, fact type, span and decision; stable across runs.", nullable=False),
         DOC_ID,
+        INSPECTION_ID,
         Column("fact_type", pa.string(), "What kind of fact the candidate could be.", nullable=False, allowed=MENTION_TYPES),
         Column("text", pa.string(), "The candidate as written.", nullable=False),
         Column("decision", pa.string(), "fact (it is, or restates, the fact fact_id) or set_aside.", nullable=False,
@@ -308,6 +324,7 @@ CHECK_NAMES = (
     "case_assessment_band",
     "recommendation_count",
     "press_release_overall_rating",
+    "inspection_documents_agree",
     "press_release_recommendation_count",
 )
 
@@ -339,7 +356,7 @@ INSPECTIONS = Table(
         Column("inspection_id", pa.string(), "Stable id: a hash of the service key and the inspection's first doc_id.", nullable=False),
         Column("service", pa.string(), "Inspected service (fullest name among the documents)."),
         Column("service_key", pa.string(), "Normalised place key."),
-        Column("framework", pa.string(), "Inspection framework.", nullable=False, allowed=FRAMEWORKS),
+        Column("framework", pa.string(), "Inspection framework.", nullable=False, allowed=FRAMEWORK_KEYS),
         Column("publication_date", pa.date32(), "Publication date (the report's when it states one)."),
         Column("fieldwork_start", pa.date32(), "Start of fieldwork."),
         Column("overall_rating", pa.string(), "Overall rating (the report's when there is one)."),
@@ -354,10 +371,116 @@ INSPECTIONS = Table(
     ),
 )
 
+_PER_INSPECTION = ("One row per inspection and {what}, from the documents that describe the inspection: the "
+                   "report's word when there is a report (else the press release's); agree tells whether every document "
+                   "that states it says the same (a disagreement is also a failed inspection_documents_agree check).")
+
+INSPECTION_RATINGS = Table(
+    name="inspection_ratings",
+    description=_PER_INSPECTION.format(what="rated subject (overall, each standard or theme)"),
+    key=("inspection_id", "rated"),
+    sort_by=("inspection_id", "rated"),
+    columns=(
+        Column("inspection_id", pa.string(), "The inspection (inspections.inspection_id).", nullable=False),
+        Column("rated", pa.string(), "What is rated: the standard_key, or 'scope:subject' when no standard is known.", nullable=False),
+        Column("service_key", pa.string(), "The inspected service (services.service_key)."),
+        Column("framework", pa.string(), "The inspection's framework.", nullable=False, allowed=FRAMEWORK_KEYS),
+        Column("standard_key", pa.string(), "The standard (standards.standard_key); null when no framework names the subject."),
+        Column("standard_name", pa.string(), "The standard's canonical name."),
+        Column("scope", pa.string(), "overall, domain, standard or theme.", nullable=False, allowed=SCOPES),
+        Column("code", pa.string(), "The code as the chosen document prints it."),
+        Column("subject", pa.string(), "The subject as the chosen document names it.", nullable=False),
+        Column("label", pa.string(), "The label (the chosen document's).", nullable=False),
+        Column("scale", pa.string(), "The label's scale.", nullable=False, allowed=SCALES),
+        Column("rank", pa.int8(), "Position on the scale, 0 = lowest."),
+        Column("source_doc_id", pa.string(), "The document whose word is taken (a report before a press release).", nullable=False),
+        Column("doc_ids", pa.list_(pa.string()), "Every document of the inspection that states this rating.", nullable=False),
+        Column("labels", pa.list_(pa.string()), "Every label they give, in doc_id order (one when they agree).", nullable=False),
+        Column("agree", pa.bool_(), "Whether every document gives the same label.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+INSPECTION_SCORES = Table(
+    name="inspection_scores",
+    description=_PER_INSPECTION.format(what="score (the overall score out of 36 in the 2018 framework)"),
+    key=("inspection_id", "subject"),
+    sort_by=("inspection_id", "subject"),
+    columns=(
+        Column("inspection_id", pa.string(), "The inspection.", nullable=False),
+        Column("service_key", pa.string(), "The inspected service."),
+        Column("subject", pa.string(), "What is scored ('Overall').", nullable=False),
+        Column("score", pa.int16(), "The score (the chosen document's).", nullable=False),
+        Column("score_max", pa.int16(), "Its maximum.", nullable=False),
+        Column("source_doc_id", pa.string(), "The document whose word is taken.", nullable=False),
+        Column("doc_ids", pa.list_(pa.string()), "Every document of the inspection that states a score.", nullable=False),
+        Column("agree", pa.bool_(), "Whether they all state the same score.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+INSPECTION_RECOMMENDATIONS = Table(
+    name="inspection_recommendations",
+    description=_PER_INSPECTION.format(what="recommendation (by its number in the report)"),
+    key=("inspection_id", "number"),
+    sort_by=("inspection_id", "number"),
+    columns=(
+        Column("inspection_id", pa.string(), "The inspection.", nullable=False),
+        Column("service_key", pa.string(), "The inspected service."),
+        Column("number", pa.int32(), "The recommendation's number.", nullable=False),
+        Column("owner", pa.string(), "Who must act (the chosen document's words)."),
+        Column("owner_type", pa.string(), "Normalised owner.", allowed=OWNER_TYPES),
+        Column("text", pa.string(), "The recommendation's text.", nullable=False),
+        Column("source_doc_id", pa.string(), "The document whose words are taken.", nullable=False),
+        Column("doc_ids", pa.list_(pa.string()), "Every document of the inspection that lists it.", nullable=False),
+        Column("agree", pa.bool_(), "Whether they all name the same owner.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+STANDARDS = Table(
+    name="standards",
+    description="Reference: the Inspectorate's rating frameworks and their standards (models/frameworks.py). "
+                "ratings.standard_key and inspection_ratings.standard_key join here.",
+    key=("standard_key",),
+    sort_by=("framework", "standard_key"),
+    columns=(
+        Column("standard_key", pa.string(), "Unique across frameworks: <framework>/<code> or <framework>/<name>.", nullable=False),
+        Column("framework", pa.string(), "The framework.", nullable=False, allowed=FRAMEWORK_KEYS),
+        Column("framework_name", pa.string(), "The framework as the Inspectorate calls it.", nullable=False),
+        Column("framework_years", pa.string(), "When inspections used it.", nullable=False),
+        Column("scale", pa.string(), "The scale of its labels.", nullable=False, allowed=SCALES),
+        Column("code", pa.string(), "The standard's number, where the framework numbers its standards."),
+        Column("name", pa.string(), "The canonical name.", nullable=False),
+        Column("domain", pa.string(), "The domain or broad area it belongs to."),
+        Column("side", pa.string(), "Which work it judges.", nullable=False, allowed=SIDES),
+        Column("note", pa.string(), "When it applies, where that is narrower than the framework.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+SERVICES = Table(
+    name="services",
+    description="One row per inspected service (service_key), with every name the documents give it: a service's "
+                "history across inspections is one key.",
+    key=("service_key",),
+    sort_by=("service_key",),
+    columns=(
+        Column("service_key", pa.string(), "Stable key: the normalised place ('anytown', 'anytown-and-newtown').", nullable=False),
+        Column("service", pa.string(), "Canonical name: the fullest name the latest report gives (else any document).", nullable=False),
+        Column("names", pa.list_(pa.string()), "Every name the documents give the service, sorted.", nullable=False),
+        Column("areas", pa.list_(pa.string()), "The local authority areas its name joins ('Anytown and Newtown' covers "
+                                               "two); one for most services.", nullable=False),
+        Column("inspection_ids", pa.list_(pa.string()), "Its inspections, oldest first.", nullable=False),
+        Column("doc_ids", pa.list_(pa.string()), "Every document about it.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (DOCUMENTS, PAGES, RATINGS, SCORES, PERCENTAGES, DATES, RECOMMENDATIONS, MENTIONS, CHECKS, INSPECTIONS,
-              ERRORS)
+              INSPECTION_RATINGS, INSPECTION_SCORES, INSPECTION_RECOMMENDATIONS, SERVICES, STANDARDS, ERRORS)
 }
 
 

@@ -128,6 +128,10 @@ def sentences_checker(text_length: int) -> Callable[[Any], None]:
     return check
 
 
+# Columns the run adds when it assembles the tables (they depend on other documents or on the paths).
+ASSEMBLED_COLUMNS = frozenset({"source_path", "source_paths", "sha256", "inspection_id"})
+
+
 def check_rows(payload: Any) -> None:
     """One document's outcome: its rows per table (each span inside its text), or a recorded error."""
     from models.schemas import TABLES
@@ -146,7 +150,7 @@ def check_rows(payload: Any) -> None:
     require(bool(pages) and len(rows.get("documents") or []) == 1, "no pages or not one document row")
     length = max(p.get("char_end", -1) for p in pages)
     for name, table in rows.items():
-        columns = set(TABLES[name].column_names) - {"source_path", "source_paths", "sha256"}
+        columns = set(TABLES[name].column_names) - ASSEMBLED_COLUMNS
         for row in table:
             require(columns <= set(row), f"a {name} row lacks columns")
             if "char_start" in row and name != "pages":

@@ -179,6 +179,13 @@ def inspection_checks(documents: list[dict]) -> list[dict]:
     return out
 
 
+def agreement_check(document: dict, source: dict, rated: str, expected: str, found: str) -> dict:
+    """Another document of an inspection states a rating: does it give the label of the document whose word
+    is taken (the report over its press release)?"""
+    return _check(document["doc_id"], "inspection_documents_agree", rated, expected, found,
+                  f"{rated} in {source['doc_type'].replace('_', ' ')} {source['doc_id']} ({source['source_path']})")
+
+
 def _unique(rows: list[dict]) -> list[dict]:
     seen: set[tuple] = set()
     out = []

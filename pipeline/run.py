@@ -372,8 +372,20 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     inspection_rows, groups = inspections.link(tables["documents"], tables["ratings"])
     for documents in groups:
         check_rows += checks.inspection_checks(documents)
-    tables["checks"] = check_rows
+    # Every row of a document carries the inspection it describes (null for a document about none).
+    inspection_of = {doc_id: row["inspection_id"] for row in inspection_rows for doc_id in row["doc_ids"]}
+    for name in ("documents", "ratings", "scores", "percentages", "dates", "recommendations", "mentions"):
+        for row in tables[name]:
+            row["inspection_id"] = inspection_of.get(row["doc_id"])
+    per_rating, agreement = inspections.inspection_ratings(inspection_rows, groups, tables["ratings"])
+    tables["checks"] = check_rows + agreement
     tables["inspections"] = inspection_rows
+    tables["inspection_ratings"] = per_rating
+    tables["inspection_scores"] = inspections.inspection_scores(inspection_rows, groups, tables["scores"])
+    tables["inspection_recommendations"] = inspections.inspection_recommendations(inspection_rows, groups,
+                                                                                  tables["recommendations"])
+    tables["services"] = inspections.services(tables["documents"], inspection_rows)
+    tables["standards"] = inspections.standards()
 
 
 def _warm_up(tasks: list[dict]) -> None:

@@ -12,9 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The code whose change alters the facts.
 FACT_CODE = ("extractors", "models/patterns.py", "models/facts.py", "models/document.py", "models/vocabulary.py",
+             "models/frameworks.py",
              "pipeline/parse.py", "pipeline/worker.py")
 # The code that derives tables from the facts (checks, inspections, schemas, writer).
 DERIVED_CODE = ("pipeline/checks.py", "pipeline/inspections.py", "pipeline/tables.py", "models/rules.py",
+                "models/service_areas.py",
                 "models/schemas.py", "pipeline/run.py")
 
 

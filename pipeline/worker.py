@@ -55,6 +55,7 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
     """Run every extractor over one loaded document; rows per table (JSON-safe)."""
     from extractors import EXTRACTORS, document
     from models.facts import fact_row, mention_row
+    from models.frameworks import standard_for
     from pipeline import cache
     from pipeline.parse import parse
 
@@ -80,6 +81,12 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
                              for m in found.mentions]
     facts = {name: found.facts for name, found in extractions.items()}
     summary = document.summarise(doc, facts["ratings"], facts["dates"], facts["recommendations"])
+    for row in rows["ratings"]:
+        # The standard a rating judges, in the document's framework: the key that joins across frameworks.
+        standard = standard_for(summary.framework, row["scope"], row["code"], row["subject"])
+        row["framework"] = summary.framework if row["scope"] != "previous" else "unknown"
+        row["standard_key"] = standard.key if standard else None
+        row["standard_name"] = standard.name if standard else None
     rows["documents"] = [{
         **{k: _jsonable(v) for k, v in asdict(summary).items()},
         "doc_id": doc_id,

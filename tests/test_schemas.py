@@ -33,6 +33,7 @@ def test_validation_rejects_bad_rows():
     table = TABLES["ratings"]
     row = {"fact_id": "a", "doc_id": "d", "scope": "overall", "code": None, "subject": "Overall",
            "label": "Good", "scale": "four_point", "rank": 2, "label_text": "Good", "char_start": 0,
+           "framework": "standards_2018", "standard_key": "standards_2018/overall", "standard_name": "Overall",
            "char_end": 4, "page": 1, "section_heading": None, "sentence": "Good", "extractor_version": "ratings/1"}
     validate(table, build(table, [row]), {"d": "Good"})
     with pytest.raises(ValidationError, match="scope"):
