@@ -40,6 +40,21 @@ class Table:
         )
 
     @property
+    def documented_schema(self) -> pa.Schema:
+        """The schema with every column's description in its field metadata, and the table's description and
+        all column descriptions (JSON) in the file's metadata: DuckDB (parquet_kv_metadata), pandas and
+        pyarrow (field.metadata), polars (read_parquet_metadata) and R's arrow all see them."""
+        import json
+
+        fields = [pa.field(c.name, c.type, nullable=c.nullable, metadata={"description": c.description})
+                  for c in self.columns]
+        return pa.schema(fields, metadata={
+            "table": self.name,
+            "description": self.description,
+            "column_descriptions": json.dumps({c.name: c.description for c in self.columns}, ensure_ascii=False),
+        })
+
+    @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 

@@ -1,9 +1,9 @@
-"""Analyst helpers over the output tables (pandas). The notebook imports these.
+"""Analyst helpers over the output tables (pandas, Arrow-backed types). The notebook imports these.
 
-Every view counts an inspection once: the .txt and .pdf renderings of a
-document, or a report and its press release, are one inspection (the
-`inspections` table), and views of per-document facts use one document per
-inspection, the report when there is one.
+Every view counts an inspection once: the renderings of a document, and a report with its press release,
+are one inspection (`inspections`), and the per-inspection tables (`inspection_ratings`, `inspection_scores`,
+`inspection_recommendations`) hold one row per inspection and subject, the report's word first. Standards
+are joined on `standard_key`, never on a code, so that frameworks never mix; each scale keeps its own order.
 """
 
 from __future__ import annotations
@@ -45,8 +45,12 @@ def load_tables(out_dir: str, attempts: int = 5) -> dict[str, pd.DataFrame]:
                     data[name] = handle.read()
         mixed = [name for name, raw in data.items()
                  if name in recorded and hashlib.sha256(raw).hexdigest() != recorded[name]["sha256"]]
+        if not data:
+            raise FileNotFoundError(f"no tables in {out_dir}: run `make extract` first")
         if not mixed:
-            return {name: pq.read_table(pa.BufferReader(raw)).to_pandas() for name, raw in data.items()}
+            # Arrow-backed dtypes: nullable integers stay integers, dates stay dates, lists stay lists.
+            return {name: pq.read_table(pa.BufferReader(raw)).to_pandas(types_mapper=pd.ArrowDtype)
+                    for name, raw in data.items()}
         time.sleep(0.2 * (attempt + 1))
     raise RuntimeError(f"the tables in {out_dir} are not one run's set ({', '.join(mixed)} differ from the "
                        "manifest): the next `make extract` repairs them")
@@ -61,26 +65,101 @@ def representative_documents(tables: dict[str, pd.DataFrame]) -> list[str]:
     return chosen
 
 
+# The order of each scale, best last; ranks are comparable only within a scale.
+SCALE_ORDER = {
+    "four_point": ["Inadequate", "Requires improvement", "Good", "Outstanding"],
+    "joint_inspection": ["Poor", "Unsatisfactory", "Satisfactory", "Good"],
+    "improvement_required": ["Drastic improvement", "Substantial improvement", "Moderate improvement",
+                             "Minimum improvement"],
+}
+FRAMEWORK_NAMES = {
+    "core_case_2010": "Core case inspections (2009-2012)",
+    "joint_inspection_2012": "Joint inspections (2012-2017)",
+    "standards_2018": "Standards framework (2018-2024)",
+    "children_and_victims_2024": "Children and victims (2024-)",
+    "unknown": "Framework not known",
+}
+
+
+def _year(frame: pd.DataFrame) -> pd.Series:
+    when = frame["publication_date"].fillna(frame["fieldwork_start"])
+    return pd.to_datetime(when.astype("object")).dt.year.astype("Int64")
+
+
+def inspection_judgements(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per inspection: its year, framework, and its headline judgement on the framework's own scale.
+
+    The overall rating where the framework gives one (2018 on); for the earlier frameworks, which rate
+    themes or areas only, the lowest of their judgements (the one that decided what the service had to do).
+    """
+    inspections = tables["inspections"].copy()
+    inspections["year"] = _year(inspections)
+    ratings = tables["inspection_ratings"]
+    rows = []
+    for _, inspection in inspections.iterrows():
+        own = ratings[ratings["inspection_id"] == inspection["inspection_id"]]
+        overall = own[own["scope"] == "overall"]
+        if len(overall):
+            judgement, scale, basis = overall.iloc[0]["label"], overall.iloc[0]["scale"], "overall rating"
+        else:
+            ranked = own[own["rank"].notna() & own["scale"].isin(list(SCALE_ORDER))]
+            if not len(ranked):
+                continue
+            lowest = ranked.sort_values("rank").iloc[0]
+            judgement, scale, basis = lowest["label"], lowest["scale"], "lowest theme or area judgement"
+        rows.append({"inspection_id": inspection["inspection_id"], "service": inspection["service"],
+                     "service_key": inspection["service_key"], "year": inspection["year"],
+                     "framework": inspection["framework"], "judgement": judgement, "scale": scale, "basis": basis,
+                     "rank": SCALE_ORDER.get(scale, []).index(judgement) if judgement in SCALE_ORDER.get(scale, []) else None})
+    return pd.DataFrame(rows, columns=["inspection_id", "service", "service_key", "year", "framework", "judgement",
+                                       "scale", "basis", "rank"])
+
+
+def judgements_by_year(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Per framework: inspections per year and headline judgement (whole numbers, the scale's order)."""
+    judgements = inspection_judgements(tables).dropna(subset=["year"])
+    out = {}
+    for framework, rows in judgements.groupby("framework", sort=True):
+        counts = rows.pivot_table(index="year", columns="judgement", values="inspection_id", aggfunc="count",
+                                  fill_value=0).astype(int)
+        order = [label for label in SCALE_ORDER.get(rows["scale"].iloc[0], []) if label in counts.columns]
+        out[str(framework)] = counts[order + [c for c in counts.columns if c not in order]]
+    return out
+
+
 def overall_ratings_by_year(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Inspections per publication (or fieldwork) year and overall rating."""
-    inspections = tables["inspections"].dropna(subset=["overall_rating"]).copy()
-    when = inspections["publication_date"].fillna(inspections["fieldwork_start"])
-    inspections["year"] = pd.to_datetime(when).dt.year
-    counts = inspections.pivot_table(index="year", columns="overall_rating", values="inspection_id",
-                                     aggfunc="count", fill_value=0)
+    """Inspections per year and overall rating, for the frameworks that give one (best rating first)."""
+    judgements = inspection_judgements(tables)
+    rated = judgements[(judgements["basis"] == "overall rating") & judgements["year"].notna()]
+    counts = rated.pivot_table(index="year", columns="judgement", values="inspection_id", aggfunc="count",
+                               fill_value=0).astype(int)
     order = [label for label in reversed(FOUR_POINT.labels) if label in counts.columns]
-    others = [c for c in counts.columns if c not in order]
-    return counts[order + others]
+    return counts[order + [c for c in counts.columns if c not in order]]
 
 
-def standard_ratings_by_service(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Rank (0 Inadequate ... 3 Outstanding) of each standard, one row per inspected service."""
-    keep = set(representative_documents(tables))
+def service_histories(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each service's inspections in order, with the rating the documents give for its previous inspection."""
+    judgements = inspection_judgements(tables)
     ratings = tables["ratings"]
-    standards = ratings[(ratings["scope"] == "standard") & ratings["code"].notna() & ratings["doc_id"].isin(keep)]
-    services = tables["documents"].set_index("doc_id")["service"]
-    frame = standards.assign(service=standards["doc_id"].map(services))
-    return frame.pivot_table(index="service", columns="code", values="rank", aggfunc="first")
+    previous = ratings[(ratings["scope"] == "previous") & ratings["inspection_id"].notna()]
+    earlier = previous.groupby("inspection_id")["label"].agg(lambda labels: ", ".join(dict.fromkeys(labels)))
+    history = judgements.assign(previous_rating=judgements["inspection_id"].map(earlier))
+    return history.sort_values(["service", "year", "inspection_id"])[
+        ["service", "year", "framework", "previous_rating", "judgement", "basis"]].reset_index(drop=True)
+
+
+def standard_ratings_by_service(tables: dict[str, pd.DataFrame], framework: str = "standards_2018") -> pd.DataFrame:
+    """Rank (0 Inadequate ... 3 Outstanding) of each standard of one framework, one row per inspection's service,
+    columns in the framework's order (standard codes)."""
+    ratings = tables["inspection_ratings"]
+    standards = tables["standards"].set_index("standard_key")
+    rows = ratings[(ratings["scope"] == "standard") & (ratings["framework"] == framework)
+                   & ratings["standard_key"].notna()]
+    services = tables["inspections"].set_index("inspection_id")["service"]
+    frame = rows.assign(service=rows["inspection_id"].map(services),
+                        standard=rows["standard_key"].map(lambda key: standards.loc[key, "code"] or standards.loc[key, "name"]))
+    pivot = frame.pivot_table(index="service", columns="standard", values="rank", aggfunc="first")
+    return pivot[sorted(pivot.columns, key=str)]
 
 
 def key_question_percentages(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -88,20 +167,25 @@ def key_question_percentages(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     keep = set(representative_documents(tables))
     percentages = tables["percentages"]
     rows = percentages[percentages["section"].notna() & percentages["doc_id"].isin(keep)]
-    return rows[["doc_id", "section", "subject", "value"]].sort_values(["section", "value"]).reset_index(drop=True)
+    return rows[["inspection_id", "section", "subject", "value"]].sort_values(["section", "value"]).reset_index(drop=True)
 
 
 def recommendations_by_owner_type(tables: dict[str, pd.DataFrame]) -> pd.Series:
-    keep = set(representative_documents(tables))
-    recommendations = tables["recommendations"]
-    rows = recommendations[recommendations["doc_id"].isin(keep)]
-    return rows["owner_type"].fillna("not stated").value_counts().sort_values(ascending=False)
+    """Recommendations per owner type, each inspection's recommendations once."""
+    rows = tables["inspection_recommendations"]
+    counts = rows["owner_type"].astype("object").fillna("not stated").value_counts()
+    return counts.sort_values(ascending=False).astype(int)
 
 
 def failing_checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     checks = tables["checks"]
-    failed = checks[~checks["passed"]]
+    failed = checks[checks["outcome"] == "failed"]
     paths = tables["documents"].set_index("doc_id")["source_path"]
     return failed.assign(source_path=failed["doc_id"].map(paths))[
         ["source_path", "check", "subject", "expected", "found", "detail"]
     ].reset_index(drop=True)
+
+
+def errors(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The files the run could not (fully) read, and why."""
+    return tables["errors"][["source_path", "stage", "error_kind", "message"]].reset_index(drop=True)

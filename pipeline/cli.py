@@ -1,4 +1,4 @@
-"""Command line: ``hmip extract`` and ``hmip eval``.
+"""Command line: ``hmip extract``, ``hmip eval``, ``hmip export`` and ``hmip review``.
 
 Exit codes, for a scheduler to act on:
   0    every document done (or failed as it failed before: see --strict)
@@ -49,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
                           help="extract this folder into --out-dir first (incremental, like extract)")
     evaluate.add_argument("--title", default=None, help="a line printed above the scores")
     evaluate.add_argument("--quiet-details", action="store_true", help="only the score table")
+
+    exporting = commands.add_parser("export", help="the analysis tables as CSV files or an Excel workbook")
+    exporting.add_argument("--out-dir", default="data/processed", help="folder of the tables (default: %(default)s)")
+    exporting.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="csv (default) or xlsx")
+    exporting.add_argument("--to", default=None,
+                           help="where: a folder for csv (default: <out-dir>/export), a file for xlsx "
+                                "(default: <out-dir>/export/hmip-inspections.xlsx)")
     return parser
 
 
@@ -153,6 +160,18 @@ def _main(argv: list[str] | None) -> int:
             return 3
         print(summary_text(report))
         return report.exit_code
+    if args.command == "export":
+        from pipeline.export import export
+
+        target = args.to or os.path.join(args.out_dir, "export", "" if args.format == "csv" else "hmip-inspections.xlsx")
+        try:
+            written = export(args.out_dir, target, args.format)
+        except (FileNotFoundError, RuntimeError) as exc:
+            print(f"hmip: {exc}", file=sys.stderr)
+            return 2
+        where = os.path.dirname(written[0]) if args.format == "csv" else written[0]
+        print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {where}")
+        return 0
     if args.command == "eval":
         if not os.path.isdir(args.gold_dir) or (args.raw_dir is None and not os.path.isdir(args.out_dir)) or (
                 args.raw_dir is not None and not os.path.isdir(args.raw_dir)):

@@ -29,7 +29,7 @@ def build(table: Table, rows: Iterable[dict]) -> pa.Table:
     if table.sort_by:
         rows.sort(key=lambda r: tuple((r.get(k) is None, r.get(k) if r.get(k) is not None else 0) for k in table.sort_by))
     arrays = [pa.array([_convert(r.get(c.name), c.type) for r in rows], type=c.type) for c in table.columns]
-    return pa.Table.from_arrays(arrays, schema=table.schema)
+    return pa.Table.from_arrays(arrays, schema=table.documented_schema)
 
 
 def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import nbformat
+import pytest
 
 from tests.conftest import ROOT
 
@@ -18,10 +19,11 @@ def test_notebook_is_stored_without_outputs():
             assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_notebook_runs_and_renders_its_plots(sample_out, monkeypatch):
+@pytest.mark.parametrize("corpus, plots", [("sample_out", 5), ("real_out", 3)])
+def test_notebook_runs_and_renders_its_plots(corpus, plots, request, monkeypatch):
     from nbclient import NotebookClient
 
-    monkeypatch.setenv("HMIP_OUT", str(sample_out))
+    monkeypatch.setenv("HMIP_OUT", str(request.getfixturevalue(corpus)))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(notebook, timeout=300, kernel_name="python3",
@@ -31,7 +33,7 @@ def test_notebook_runs_and_renders_its_plots(sample_out, monkeypatch):
               if "image/png" in o.get("data", {})]
     errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
-    assert len(images) == 4  # ratings by year, heatmap, key questions, owners
+    assert len(images) == plots  # judgements by year, histories, heatmap, key questions, owners (as the data allow)
 
 
 def test_analysis_counts_each_inspection_once(sample_out):
@@ -41,8 +43,13 @@ def test_analysis_counts_each_inspection_once(sample_out):
     assert len(analysis.representative_documents(tables)) == 5
     by_year = analysis.overall_ratings_by_year(tables)
     assert int(by_year.to_numpy().sum()) == 3  # Wrexham 2019, West Mercia 2022, Conwy 2024
+    judgements = analysis.judgements_by_year(tables)
+    assert sorted(judgements) == ["joint_inspection_2012", "standards_2018"]
+    assert int(judgements["joint_inspection_2012"].to_numpy().sum()) == 2  # Wrexham 2013, Wolverhampton 2016
     heatmap = analysis.standard_ratings_by_service(tables)
     assert heatmap.loc["Conwy and Denbighshire Youth Justice Service", "1.1"] == 0
+    assert "2.2" in heatmap.columns and "Work with victims" not in heatmap.columns
     assert analysis.recommendations_by_owner_type(tables).sum() == 15
-    assert analysis.failing_checks(tables).empty
-
+    histories = analysis.service_histories(tables)
+    assert list(histories[histories["service"] == "Wrexham Youth Justice Service"]["year"]) == [2013, 2019]
+    assert analysis.failing_checks(tables).empty and analysis.errors(tables).empty
