@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine (Python 3.11+ only):
-#   make extract   creates .venv on first use, installs the project, runs the job
-#   make test      runs the test suite (installs first if needed)
+#   make extract   creates .venv on first use, installs the project (runtime only), runs the job
+#   make test      runs the test suite (installs the development tools first if needed)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,23 +10,36 @@ GOLD   ?= tests/gold
 JOBS   ?= 0
 EXECUTOR ?= local
 SCHEDULER ?=
+HTML   ?= $(OUT)/review
 ARGS   ?=
 
-.PHONY: install extract test eval lint bench fixtures clean
+.PHONY: install install-dev extract test eval lint bench review export fixtures clean browser
 
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
-# Re-installs whenever pyproject.toml changes.
+# The runtime: what `hmip extract` needs. Re-installs whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
+
+# The development tools (tests, linters, notebook runner, Dask, the browser test's driver), and the browser.
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || $(MAKE) --no-print-directory browser
+	touch $@
+
+# Debian's Chromium and its driver, for the review page's browser test.
+browser:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 
 extract: install
 	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(ARGS)
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest -q $(ARGS)
 
 # Scores three corpora: the sample (the tables in OUT), the development documents and the real development
@@ -37,9 +50,16 @@ eval: install
 	$(BIN)/hmip eval --title "development documents (tests/documents)" --raw-dir tests/documents/raw --gold-dir tests/documents/gold --out-dir data/eval/development --quiet-details
 	$(BIN)/hmip eval --title "real development set (tests/real)" --raw-dir tests/real/raw --gold-dir tests/real/gold --out-dir data/eval/real
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check pipeline extractors models tests
 	$(BIN)/mypy
+
+# Pages to check every fact by eye (HTML=<dir>, default $(OUT)/review), and the analysis tables for a spreadsheet.
+review: install
+	$(BIN)/hmip review --out-dir $(OUT) --html-dir $(HTML) $(ARGS)
+
+export: install
+	$(BIN)/hmip export --out-dir $(OUT) $(ARGS)
 
 # Speed against bare pdfplumber; appends to bench/results.jsonl (ARGS="--docs 200" for a bigger corpus).
 bench: install

@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--to", default=None,
                            help="where: a folder for csv (default: <out-dir>/export), a file for xlsx "
                                 "(default: <out-dir>/export/hmip-inspections.xlsx)")
+
+    review = commands.add_parser("review", help="HTML pages to check every extracted fact by eye")
+    review.add_argument("--out-dir", default="data/processed", help="folder of the tables (default: %(default)s)")
+    review.add_argument("--raw-dir", default=None,
+                        help="extract this folder into --out-dir first (incremental, like extract)")
+    review.add_argument("--doc", default=None, help="only this document's page (its doc_id), and the index")
+    review.add_argument("--html-dir", default=None, help="where to write the pages (default: <out-dir>/review)")
     return parser
 
 
@@ -171,6 +178,26 @@ def _main(argv: list[str] | None) -> int:
             return 2
         where = os.path.dirname(written[0]) if args.format == "csv" else written[0]
         print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {where}")
+        return 0
+    if args.command == "review":
+        from pipeline.review import write_review
+
+        if args.raw_dir is not None:
+            from pipeline.outdir import EnvironmentProblem
+            from pipeline.run import RunOptions, run
+
+            try:
+                run(RunOptions(args.raw_dir, args.out_dir, quiet=True))
+            except EnvironmentProblem as exc:
+                print(f"hmip: {exc}", file=sys.stderr)
+                return 2
+        html_dir = args.html_dir or os.path.join(args.out_dir, "review")
+        try:
+            written = write_review(args.out_dir, html_dir, args.doc)
+        except (FileNotFoundError, RuntimeError, KeyError) as exc:
+            print(f"hmip: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {len(written)} pages; open {written[0]}")
         return 0
     if args.command == "eval":
         if not os.path.isdir(args.gold_dir) or (args.raw_dir is None and not os.path.isdir(args.out_dir)) or (
