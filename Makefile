@@ -13,7 +13,7 @@ SCHEDULER ?=
 HTML   ?= $(OUT)/review
 ARGS   ?=
 
-.PHONY: install install-dev extract test eval lint bench review export fixtures clean browser
+.PHONY: install install-dev extract fetch update test eval lint bench review export fixtures clean browser
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -38,6 +38,18 @@ browser:
 
 extract: install
 	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(ARGS)
+
+# New reports and press releases from the Inspectorate's site into RAW (SITE=<url> for a mirror; ARGS="--since
+# 2024-01-01 --contact you@example.org"); `make update` fetches, then extracts: what a scheduled job runs.
+SITE ?=
+fetch: install
+	$(BIN)/hmip fetch --raw-dir $(RAW) --out-dir $(OUT) $(if $(SITE),--site $(SITE)) $(ARGS)
+
+update: install
+	$(BIN)/hmip fetch --raw-dir $(RAW) --out-dir $(OUT) $(if $(SITE),--site $(SITE)) $(ARGS); \
+	status=$$?; [ $$status -le 1 ] || exit $$status; \
+	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --quiet; \
+	extract=$$?; [ $$extract -ne 0 ] && exit $$extract; exit $$status
 
 test: install-dev
 	$(BIN)/python -m pytest -q $(ARGS)

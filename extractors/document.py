@@ -20,6 +20,7 @@ from models.patterns import (
     SCORE,
     SECTOR_DOCUMENT,
 )
+from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS
 
 VERSION = "documents/5"
 
@@ -201,4 +202,13 @@ def summarise(doc: Document, ratings: list[Rating], dates: list[DateMention],
         fieldwork_start_precision=fieldwork.precision if fieldwork else None,
         recommendation_count_stated=recommendation_extractor.stated_count(doc),
         recommendation_count_extracted=len(recommendations),
+        language=language(doc),
     )
+
+
+def language(doc: Document) -> str:
+    """cy when the text reads as Welsh (more of Welsh's common words than of English's), else en."""
+    words = regex.findall(r"[a-zâêîôûŵŷ’']+", doc.lowered[:20000])
+    welsh = sum(1 for w in words if w.replace("’", "'").split("'")[-1] in WELSH_WORDS or w in WELSH_WORDS)
+    english = sum(1 for w in words if w in ENGLISH_WORDS)
+    return "cy" if welsh > english else "en"

@@ -85,6 +85,7 @@ class DocumentSummary:
     fieldwork_start_precision: str | None
     recommendation_count_stated: int | None
     recommendation_count_extracted: int
+    language: str  # en | cy
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,9 @@ OWNER_TYPES = (
     "other",
 )
 SOURCE_FORMATS = ("txt", "pdf", "html")
-ERROR_STAGES = ("discover", "read", "load", "extract", "worker")
+ERROR_STAGES = ("fetch", "discover", "read", "load", "extract", "worker")
+LANGUAGES = ("en", "cy")
+SOURCE_KINDS = ("report_pdf", "report_html", "press_release")
 
 
 def _id(name: str, description: str) -> Column:
@@ -151,6 +153,14 @@ DOCUMENTS = Table(
         Column("fieldwork_start_precision", pa.string(), "day or month.", allowed=PRECISIONS),
         Column("recommendation_count_stated", pa.int32(), "Number of recommendations the document says were made."),
         Column("recommendation_count_extracted", pa.int32(), "Number of recommendation rows extracted.", nullable=False),
+        Column("language", pa.string(), "en or cy (Welsh): the language of the text. The extractors read English; a "
+               "Welsh text's facts are its figures and dates, and no fact is counted as missed in it.",
+               nullable=False, allowed=LANGUAGES),
+        Column("translation_of", pa.string(), "For one language version of a report, the doc_id of the other (the "
+               "fetcher found both on one inspection page); else null."),
+        Column("source_url", pa.string(), "Where `hmip fetch` got the file (sources.url); null for a file put in the "
+               "raw folder by hand."),
+        Column("site_published", pa.date32(), "The date of publication the Inspectorate's site gives (sources.published)."),
         EXTRACTOR_VERSION,
     ),
 )
@@ -311,13 +321,14 @@ MENTIONS = Table(
 
 ERRORS = Table(
     name="errors",
-    description="One row per file that could not be (fully) processed; the run goes on without it.",
+    description="One row per file that could not be (fully) processed, or fetched; the run goes on without it.",
     key=("source_path", "stage", "error_kind"),
     sort_by=("source_path", "stage", "error_kind"),
     columns=(
         Column("doc_id", pa.string(), "Document id when the file could be read, else null."),
-        Column("source_path", pa.string(), "Path relative to the raw folder.", nullable=False),
-        Column("stage", pa.string(), "discover, read, load, extract or worker.", nullable=False, allowed=ERROR_STAGES),
+        Column("source_path", pa.string(), "Path relative to the raw folder (for a failed fetch, the URL).", nullable=False),
+        Column("url", pa.string(), "For a failed fetch: the URL asked for; else null."),
+        Column("stage", pa.string(), "fetch, discover, read, load, extract or worker.", nullable=False, allowed=ERROR_STAGES),
         Column("error_kind", pa.string(), "Short machine-readable kind: empty_file, corrupt_pdf, encrypted_pdf, no_text_layer, unmapped_font, binary_file, unsupported_extension, file_vanished, timeout, memory, ...", nullable=False),
         Column("message", pa.string(), "What went wrong, for a person.", nullable=False),
         EXTRACTOR_VERSION,
@@ -492,17 +503,50 @@ SERVICES = Table(
     ),
 )
 
+SOURCES = Table(
+    name="sources",
+    description="Every file `hmip fetch` put in the raw folder: where it came from, when the site says it was "
+                "published, and the HTTP validators that let the next fetch ask only for what changed. A file that "
+                "changed at the same URL is kept as a new version (a new row and a new file); none is ever deleted.",
+    key=("path",),
+    sort_by=("url", "version"),
+    columns=(
+        Column("url", pa.string(), "The URL the file was asked for.", nullable=False),
+        Column("final_url", pa.string(), "The URL it came from, after redirects.", nullable=False),
+        Column("path", pa.string(), "The file, relative to the raw folder (documents.source_path).", nullable=False),
+        Column("sha256", pa.string(), "SHA-256 of its bytes (documents.sha256).", nullable=False),
+        Column("size", pa.int64(), "Its size in bytes.", nullable=False),
+        Column("version", pa.int32(), "1 for the first file at this URL, 2 for the next that differs, ...", nullable=False),
+        Column("kind", pa.string(), "What it is.", nullable=False, allowed=SOURCE_KINDS),
+        Column("language", pa.string(), "en, or cy for the Welsh-language version of a report.", nullable=False,
+               allowed=LANGUAGES),
+        Column("title", pa.string(), "The title the listing gives."),
+        Column("programme", pa.string(), "The listing it was found in: the inspection programme's slug, or "
+                                         "press-releases.", nullable=False),
+        Column("inspection_page", pa.string(), "The inspection's page on the site that links the file."),
+        Column("published", pa.date32(), "The date of publication the site gives."),
+        Column("published_text", pa.string(), "That date as the site writes it ('12 March 2024')."),
+        Column("fetched_at", pa.string(), "When it was downloaded (UTC, ISO 8601).", nullable=False),
+        Column("http_status", pa.int16(), "The status of the download.", nullable=False),
+        Column("etag", pa.string(), "The ETag the server gave."),
+        Column("last_modified", pa.string(), "The Last-Modified the server gave."),
+        EXTRACTOR_VERSION,
+    ),
+)
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (DOCUMENTS, PAGES, RATINGS, SCORES, PERCENTAGES, DATES, RECOMMENDATIONS, MENTIONS, CHECKS, INSPECTIONS,
               INSPECTION_RATINGS, INSPECTION_SCORES, INSPECTION_RECOMMENDATIONS, SERVICES, STANDARDS, ERRORS)
 }
+# Written by `hmip fetch`, not by `hmip extract`: declared here like the others, kept apart from the extract's set.
+FETCH_TABLES: dict[str, Table] = {SOURCES.name: SOURCES}
 
 
 def data_dictionary_markdown() -> str:
     """The README's data dictionary, generated from the declarations above."""
     out: list[str] = []
-    for table in TABLES.values():
+    for table in (*TABLES.values(), *FETCH_TABLES.values()):
         out.append(f"### `{table.name}`\n")
         out.append(f"{table.description}\n")
         out.append("| column | type | null | description |")

@@ -291,3 +291,13 @@ REASON_NAMES: tuple[str, ...] = tuple(r.name for r in SET_ASIDE_REASONS)
 
 # How a candidate's fact type is named in the mentions table.
 MENTION_TYPES: tuple[str, ...] = ("rating", "score", "percentage", "date", "recommendation")
+
+
+# ------------------------------------------------------------- language
+# Words frequent in Welsh and absent from English prose (and the reverse): a text with more of the first is
+# Welsh. "Mae’r gwasanaeth cyfiawnder ieuenctid wedi gwneud cynnydd" / "The youth justice service has made progress"
+WELSH_WORDS = frozenset("""
+yr mae gan wedi hefyd gyda sydd bod fod hyn ond neu ymhlith rhaid gwasanaeth gwasanaethau cyfiawnder ieuenctid
+arolygiad adroddiad plant pobl ifanc argymhellion cynnydd ansawdd gwaith ddioddefwyr dioddefwyr
+""".split())
+ENGLISH_WORDS = frozenset("the and of to was for with that this were have has from which their".split())

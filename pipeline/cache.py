@@ -129,7 +129,8 @@ def sentences_checker(text_length: int) -> Callable[[Any], None]:
 
 
 # Columns the run adds when it assembles the tables (they depend on other documents or on the paths).
-ASSEMBLED_COLUMNS = frozenset({"source_path", "source_paths", "sha256", "inspection_id"})
+ASSEMBLED_COLUMNS = frozenset({"source_path", "source_paths", "sha256", "inspection_id", "translation_of", "source_url",
+                               "site_published"})
 
 
 def check_rows(payload: Any) -> None:

@@ -12,6 +12,7 @@ Exit codes, for a scheduler to act on:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import signal
@@ -56,6 +57,27 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--to", default=None,
                            help="where: a folder for csv (default: <out-dir>/export), a file for xlsx "
                                 "(default: <out-dir>/export/hmip-inspections.xlsx)")
+
+    from pipeline.site import STRUCTURE
+
+    fetching = commands.add_parser("fetch", help="download the Inspectorate's newly published reports and press releases")
+    fetching.add_argument("--site", default=STRUCTURE.default_site,
+                          help="the site's root; every page is found from there (default: %(default)s)")
+    fetching.add_argument("--raw-dir", default="data/raw", help="where files go (default: %(default)s)")
+    fetching.add_argument("--out-dir", default="data/processed",
+                          help="where the sources table, the fetch state and the run history go (default: %(default)s)")
+    fetching.add_argument("--delay", type=float, default=1.0, help="seconds between two requests (default: %(default)s)")
+    fetching.add_argument("--since", default=None, help="only what was published on or after this date (YYYY-MM-DD)")
+    fetching.add_argument("--limit", type=int, default=None, help="at most this many new files")
+    fetching.add_argument("--dry-run", action="store_true", help="list what would be fetched; download nothing")
+    fetching.add_argument("--quiet", action="store_true", help="fewer messages")
+    fetching.add_argument("--contact", default="set --contact to an e-mail address or URL",
+                          help="how the site's operators can reach whoever runs this (sent in the User-Agent)")
+    fetching.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a response (default: %(default)s)")
+    fetching.add_argument("--budget", type=float, default=3600.0, help="seconds for the whole run (default: %(default)s)")
+    fetching.add_argument("--programme", action="append",
+                          help="an inspection programme's slug (repeatable; default: every youth programme listed)")
+    fetching.add_argument("--no-wait", action="store_true", help="stop (exit 2) if another run holds the out folder")
 
     review = commands.add_parser("review", help="HTML pages to check every extracted fact by eye")
     review.add_argument("--out-dir", default="data/processed", help="folder of the tables (default: %(default)s)")
@@ -120,6 +142,45 @@ def _log_traceback(argv: list[str] | None) -> str:
     return "(no log file could be written)"
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from pipeline.fetch import FetchOptions, fetch, summary_json, summary_text
+    from pipeline.history import log_file, now, record_run
+    from pipeline.outdir import EnvironmentProblem, locked, prepare
+
+    since = None
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            print(f"hmip: --since must be a date (YYYY-MM-DD), not {args.since!r}", file=sys.stderr)
+            return 2
+    if args.delay < 0 or args.timeout <= 0 or args.budget <= 0 or (args.limit is not None and args.limit < 0):
+        print("hmip: --delay must be 0 or more; --timeout and --budget above 0; --limit 0 or more", file=sys.stderr)
+        return 2
+    if not args.site.startswith(("http://", "https://")):
+        print(f"hmip: --site must be an http(s) URL, not {args.site!r}", file=sys.stderr)
+        return 2
+    options = FetchOptions(raw_dir=args.raw_dir, out_dir=args.out_dir, site=args.site if args.site.endswith("/")
+                           else args.site + "/", delay=args.delay, since=since, limit=args.limit, dry_run=args.dry_run,
+                           quiet=args.quiet, timeout=args.timeout, budget=args.budget, contact=args.contact,
+                           programmes=tuple(args.programme or ()))
+    started = now()
+    try:
+        os.makedirs(args.raw_dir, exist_ok=True)
+        prepare(args.out_dir)
+        with locked(args.out_dir, wait=not args.no_wait), log_file(args.out_dir):
+            report = fetch(options)
+    except (EnvironmentProblem, OSError) as exc:
+        print(f"hmip: {exc}", file=sys.stderr)
+        return 2
+    print(summary_text(report, dry_run=args.dry_run))
+    if not args.dry_run:
+        record_run(args.out_dir, "fetch", started, summary_json(report))
+    return report.exit_code
+
+
 def _check_numbers(args: argparse.Namespace) -> str | None:
     """Why an option's value is out of range, or None."""
     if args.jobs < 0:
@@ -155,8 +216,12 @@ def _main(argv: list[str] | None) -> int:
                              timeout=args.timeout, memory_mb=args.memory_mb or None, reextract=args.reextract,
                              executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
                              strict=args.strict, max_file_mb=args.max_file_mb)
+        from pipeline.history import log_file, now, record_run
+
+        started = now()
         try:
-            report = run(options)
+            with log_file(args.out_dir) if os.path.isdir(args.out_dir) else contextlib.nullcontext():
+                report = run(options)
         except EnvironmentProblem as exc:
             print(f"hmip: {exc}", file=sys.stderr)
             return 2
@@ -166,7 +231,14 @@ def _main(argv: list[str] | None) -> int:
             print(f"hmip: nothing written: {exc}\n(traceback in {log_path})", file=sys.stderr)
             return 3
         print(summary_text(report))
+        record_run(args.out_dir, "extract", started, {
+            "new": report.new, "changed": report.changed, "unchanged": report.unchanged, "removed": report.removed,
+            "processed": report.processed, "failed": report.failed,
+            "new_failures": len({e["source_path"] for e in report.new_errors}),
+            "failed_checks": len(report.failed_checks), "wrote_tables": report.wrote, "exit_code": report.exit_code})
         return report.exit_code
+    if args.command == "fetch":
+        return _fetch(args)
     if args.command == "export":
         from pipeline.export import export
 

@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from pipeline.progress import Progress
 
@@ -142,15 +142,17 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
 
     # 1. Discover and fingerprint: size and mtime first, the hash only when they differ.
     files, errors = fingerprint_files(options, old.get("files", {}), report)
-    manifest = {"versions": versions, "derived": derived_fingerprint(), "files": files,
-                "skipped": sorted(e["source_path"] for e in errors)}
+    fetched = load_fetched(options.out_dir)
+    manifest: dict[str, Any] = {"versions": versions, "derived": derived_fingerprint(), "files": files,
+                "skipped": sorted(e["source_path"] for e in errors),
+                "fetch": hashlib.sha256(json.dumps(fetched, sort_keys=True).encode()).hexdigest()[:16] if fetched else None}
     summary = old.get("summary", {})
     recorded = old.get("tables")
     report.repaired = mismatched_tables(options.out_dir, recorded) if recorded else []
     whole = bool(recorded) and not report.repaired and set(recorded or ()) == set(summary.get("rows", {}))
     retry = any(e["error_kind"] in TRANSIENT for e in summary.get("errors", []))  # a passing failure
     if whole and not retry and not (options.full or options.reextract) and all(
-        old.get(key) == manifest[key] for key in ("versions", "derived", "files", "skipped")
+        old.get(key) == manifest[key] for key in ("versions", "derived", "files", "skipped", "fetch")
     ):
         return _unchanged(report, summary, stderr, started)  # nothing to load, nothing to write
     for name in report.repaired:
@@ -171,10 +173,11 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
         report.processed = len(tasks)
 
     # 4. Assemble every table from the per-document results.
-    tables, texts = assemble(by_sha, results, errors)
+    tables, texts = assemble(by_sha, results, errors, fetched)
     report.failed_checks = [c for c in tables["checks"] if c["outcome"] == "failed"]
     report.unrun_checks = sum(1 for c in tables["checks"] if c["outcome"] == "not_run")
-    report.errors = tables["errors"]
+    # The fetch's failures are in the errors table, but they were the fetch's to report (and to exit 1 for).
+    report.errors = [e for e in tables["errors"] if e["stage"] != "fetch"]
     report.failed = len({e["source_path"] for e in report.errors})
     known = {(e["source_path"], e["error_kind"]) for e in summary.get("errors", [])}
     report.new_errors = [e for e in report.errors if (e["source_path"], e["error_kind"]) not in known]
@@ -312,12 +315,20 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
     progress.close()
 
 
-def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: list[dict]) -> tuple[dict[str, list[dict]], dict[str, str]]:
+def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: list[dict],
+             fetched: dict | None = None) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """Every table from the per-document results; ``fetched`` is `hmip fetch`'s state (its sources and the
+    failures of its last run), when there is one."""
     from models.schemas import TABLES
 
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     texts: dict[str, str] = {}
     errors = list(errors)
+    fetched = fetched or {"sources": [], "errors": []}
+    for failure in fetched.get("errors", []):
+        errors.append({**_error(None, failure["url"], "fetch", failure["error_kind"], failure["message"]),
+                       "url": failure["url"]})
+    sources = {row["path"]: row for row in fetched.get("sources", [])}
     for sha, paths in sorted(by_sha.items()):
         result = results[sha]
         doc_id = sha[:16]
@@ -328,15 +339,48 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
         rows = result["rows"]
         for name, table_rows in rows.items():
             if name == "documents":
+                source = next((sources[p] for p in paths if p in sources), None)
                 for row in table_rows:
-                    row.update(source_path=paths[0], source_paths=list(paths), sha256=sha)
+                    row.update(source_path=paths[0], source_paths=list(paths), sha256=sha,
+                               source_url=source["url"] if source else None,
+                               site_published=source.get("published") if source else None,
+                               inspection_page=source.get("inspection_page") if source else None,
+                               translation_of=None)
             tables[name].extend(table_rows)
         texts[doc_id] = "".join(p["text"] for p in sorted(rows["pages"], key=lambda p: p["page"]))
+    link_translations(tables["documents"])
     derive_tables(tables)
+    for row in tables["documents"]:
+        row.pop("inspection_page", None)
     for error in errors:
+        error.setdefault("url", None)
         error["extractor_version"] = "pipeline/1"
     tables["errors"] = errors
     return tables, texts
+
+
+def link_translations(documents: list[dict]) -> None:
+    """The English and Welsh versions of one report (found on one inspection page) name each other."""
+    by_page: dict[str, list[dict]] = {}
+    for document in documents:
+        if document.get("inspection_page"):
+            by_page.setdefault(document["inspection_page"], []).append(document)
+    for versions in by_page.values():
+        english = sorted((d for d in versions if d["language"] == "en"),
+                         key=lambda d: (d["source_format"] != "pdf", d["doc_id"]))
+        welsh = sorted((d for d in versions if d["language"] == "cy"), key=lambda d: d["doc_id"])
+        if english and welsh:
+            for document in welsh:
+                document["translation_of"] = english[0]["doc_id"]
+            for document in english:
+                document["translation_of"] = welsh[0]["doc_id"]
+
+
+def load_fetched(out_dir: str) -> dict | None:
+    """`hmip fetch`'s state in this out folder, if it has fetched into it."""
+    from pipeline.fetch import STATE, load_state
+
+    return load_state(out_dir) if os.path.exists(os.path.join(out_dir, STATE)) else None
 
 
 def _unchanged(report: RunReport, summary: dict, stderr: TextIO, started: float) -> RunReport:
@@ -374,6 +418,9 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
         check_rows += checks.inspection_checks(documents)
     # Every row of a document carries the inspection it describes (null for a document about none).
     inspection_of = {doc_id: row["inspection_id"] for row in inspection_rows for doc_id in row["doc_ids"]}
+    for document in tables["documents"]:  # a Welsh version belongs to the inspection of its English one
+        if document["doc_id"] not in inspection_of and document.get("translation_of") in inspection_of:
+            inspection_of[document["doc_id"]] = inspection_of[document["translation_of"]]
     for name in ("documents", "ratings", "scores", "percentages", "dates", "recommendations", "mentions"):
         for row in tables[name]:
             row["inspection_id"] = inspection_of.get(row["doc_id"])

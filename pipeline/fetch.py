@@ -1,0 +1,652 @@
+"""``hmip fetch``: find the Inspectorate's newly published youth inspection reports and press releases and
+download them into the raw folder, keeping where every file came from.
+
+Discovery follows the site's own pages (``pipeline.site`` says what they look like): the inspections listing,
+one programme and year at a time, newest first, each inspection's page, and the press releases listing. A
+scheduled run asks again only for what may have changed: each page with its ETag / Last-Modified (an
+unchanged page costs a 304, through requests-cache), and it stops paging at the first page that holds nothing
+new, so a run that finds nothing new takes seconds and writes nothing.
+
+Polite by construction: one request at a time, a delay between requests to a host, a User-Agent that names
+the project and a contact, robots.txt honoured, retries with backoff on 429 (after its Retry-After), 5xx and
+time-outs, and a time budget for the whole run.
+
+Never loses data: a download goes to a temporary file and is renamed into the raw folder only when it is
+complete (its size is Content-Length) and is what it claims (a PDF starts with ``%PDF``); a file that changed at
+the same URL is kept as a new version beside the old one; nothing in the raw folder is ever deleted. Every
+file fetched is a row of ``sources`` (its URL, the inspection page, the site's date of publication, the HTTP
+validators); every failure is a row of ``errors`` (with the URL) after the next extract.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode, urljoin, urlparse
+
+from pipeline.site import (
+    PUBLICATION_DATE_FORMATS,
+    REPORT_LINK_TEXT,
+    STRUCTURE,
+    WELSH_LINK,
+    YOUTH_PRESS_RELEASE,
+    YOUTH_PROGRAMME,
+    SiteStructure,
+)
+
+log = logging.getLogger("hmip.fetch")
+
+VERSION = "fetch/1"
+STATE = "fetch-state.json"
+RAW_SUBFOLDER = "hmip"  # fetched files go under <raw>/hmip/, so that files put there by hand are never touched
+PARTIAL = ".hmip-fetch"  # downloads in progress, inside the raw folder (same file system: the rename is atomic)
+
+
+class FetchFailure(Exception):
+    """One request that failed: its kind and message go to the errors table, with the URL."""
+
+    def __init__(self, kind: str, message: str, url: str) -> None:
+        super().__init__(message)
+        self.kind, self.message, self.url = kind, message, url
+
+
+class StructureChanged(FetchFailure):
+    def __init__(self, url: str, expected: str) -> None:
+        super().__init__("structure_changed", f"the page no longer looks as expected: {expected}", url)
+
+
+class BudgetExhausted(Exception):
+    pass
+
+
+@dataclass
+class FetchOptions:
+    raw_dir: str = "data/raw"
+    out_dir: str = "data/processed"
+    site: str = STRUCTURE.default_site
+    delay: float = 1.0  # seconds between two requests to one host
+    since: dt.date | None = None  # only what was published on or after this date
+    limit: int | None = None  # at most this many new files
+    dry_run: bool = False  # list what would be fetched; download and write nothing
+    quiet: bool = False
+    timeout: float = 30.0  # seconds to wait for a response (and between two chunks of one)
+    retries: int = 3
+    budget: float = 3600.0  # seconds for the whole run
+    contact: str = "https://github.com/ (set --contact)"
+    programmes: tuple[str, ...] = ()  # programme slugs; empty: every youth programme the listing offers
+
+
+@dataclass
+class FetchReport:
+    requests: int = 0
+    not_modified: int = 0
+    inspections_seen: int = 0
+    fetched: list[dict] = field(default_factory=list)  # new files (and new versions)
+    unchanged: int = 0
+    would_fetch: list[dict] = field(default_factory=list)  # --dry-run
+    skipped_by_robots: list[str] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
+    budget_exhausted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+# ------------------------------------------------------------------ the state between runs
+
+def load_state(out_dir: str) -> dict:
+    path = os.path.join(out_dir, STATE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            state = json.load(handle)
+        if isinstance(state, dict) and isinstance(state.get("sources"), list) and isinstance(state.get("pages"), dict):
+            return state
+        log.warning("%s is not a fetch state this program wrote: set aside", path)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:
+        log.warning("%s is unreadable (%s): set aside", path, exc)
+    return {"sources": [], "pages": {}, "errors": [], "retry": []}
+
+
+def _save_state(out_dir: str, state: dict) -> None:
+    from pipeline.cache import write_text_atomic
+
+    write_text_atomic(os.path.join(out_dir, STATE), json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def write_sources_table(out_dir: str, sources: list[dict]) -> None:
+    """sources.parquet, validated like every other table."""
+    from models.schemas import FETCH_TABLES
+    from pipeline.tables import build, validate, write_parquet
+
+    table = build(FETCH_TABLES["sources"], sources)
+    validate(FETCH_TABLES["sources"], table)
+    temporary = os.path.join(out_dir, f".sources.parquet.{os.getpid()}.new")
+    try:
+        write_parquet(table, temporary)
+        os.replace(temporary, os.path.join(out_dir, "sources.parquet"))
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+
+
+# ------------------------------------------------------------------ the HTTP client
+
+class Client:
+    """One polite HTTP client: a cached session (conditional requests), retries, a delay per host, robots.txt,
+    a time budget."""
+
+    def __init__(self, options: FetchOptions, report: FetchReport) -> None:
+        import requests
+        from requests.adapters import HTTPAdapter
+        from requests_cache import CachedSession
+        from urllib3.util.retry import Retry
+
+        from pipeline import __version__
+
+        self.options, self.report = options, report
+        cache = os.path.join(options.out_dir, ".cache", "http")
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        # expire_after=0 keeps every page and revalidates it on each use: an unchanged page is a 304
+        self.session = CachedSession(cache, backend="sqlite", expire_after=0, always_revalidate=True,
+                                     allowable_codes=(200,))
+        retry = Retry(total=options.retries, connect=options.retries, read=options.retries, status=options.retries,
+                      backoff_factor=0.5, status_forcelist=(429, 500, 502, 503, 504), allowed_methods={"GET", "HEAD"},
+                      respect_retry_after_header=True, raise_on_status=False)
+        # Files are streamed to disk, not kept in the page cache: a plain session, asked with the validators the
+        # sources table keeps.
+        self.files = requests.Session()
+        agent = f"hmip-youth-inspections/{__version__} (+{options.contact})"
+        for session in (self.session, self.files):
+            adapter = HTTPAdapter(max_retries=retry)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers["User-Agent"] = agent
+        self.deadline = time.monotonic() + options.budget
+        self.last_request: dict[str, float] = {}
+        self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+
+    def close(self) -> None:
+        self.session.close()
+        self.files.close()
+
+    def _wait_turn(self, url: str) -> None:
+        if time.monotonic() > self.deadline:
+            raise BudgetExhausted
+        host = urlparse(url).netloc
+        wait = self.last_request.get(host, -1e9) + self.options.delay - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self.last_request[host] = time.monotonic()
+
+    def allowed(self, url: str) -> bool:
+        parts = urlparse(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self.robots:
+            parser = urllib.robotparser.RobotFileParser()
+            try:
+                self._wait_turn(root)
+                response = self.session.get(f"{root}/robots.txt", timeout=(10, self.options.timeout))
+                self.report.requests += 1
+                parser.parse(response.text.splitlines() if response.status_code == 200 else [])
+            except Exception:  # no robots.txt to read: nothing is disallowed
+                parser.parse([])
+            self.robots[root] = parser
+        return self.robots[root].can_fetch(self.session.headers["User-Agent"], url)
+
+    def get(self, url: str, *, cached: bool = True, stream: bool = False, headers: dict | None = None) -> Any:
+        """The response (2xx or 304); FetchFailure for anything else, after the retries."""
+        import requests
+        import urllib3
+
+        self._wait_turn(url)
+        self.report.requests += 1
+        response: Any
+        try:
+            if cached:
+                response = self.session.get(url, timeout=(10, self.options.timeout), headers=headers or {})
+            else:
+                response = self.files.get(url, timeout=(10, self.options.timeout), stream=stream, headers=headers or {})
+        except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError) as exc:
+            raise FetchFailure("truncated", f"the response broke off: {type(exc).__name__}", url) from None
+        except requests.exceptions.RetryError as exc:
+            raise FetchFailure("http_error", f"still failing after {self.options.retries} retries: {exc}", url) from None
+        except (requests.exceptions.Timeout, requests.exceptions.ConnectionError) as exc:
+            kind = "timeout" if "timed out" in str(exc).lower() or isinstance(exc, requests.exceptions.Timeout) \
+                else "connection_error"
+            raise FetchFailure(kind, f"{type(exc).__name__} after {self.options.retries} retries", url) from None
+        if getattr(response, "from_cache", False):
+            self.report.not_modified += 1
+        if response.status_code == 304 or 200 <= response.status_code < 300:
+            return response
+        raise FetchFailure(f"http_{response.status_code}", f"the server answered {response.status_code} "
+                           f"{response.reason or ''}".strip(), url)
+
+
+# ------------------------------------------------------------------ reading the site's pages
+
+def _soup(html: str) -> Any:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "lxml")
+
+
+def _publication_date(text: str) -> dt.date | None:
+    cleaned = " ".join(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).split())
+    for fmt in PUBLICATION_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass
+class Item:
+    """One publication a listing points to: an inspection's page or a press release."""
+
+    url: str
+    title: str
+    programme: str  # the listing's programme slug, or "press-releases"
+
+
+def listing_items(url: str, html: str, selector: str, structure: SiteStructure, programme: str) -> list[Item] | None:
+    """The results of a listing page; None when the page says it has none. StructureChanged when it shows
+    neither results nor that notice."""
+    soup = _soup(html)
+    items = []
+    for block in soup.select(selector):
+        link = block.select_one(structure.result_link)
+        if link is not None:
+            items.append(Item(urljoin(url, link["href"]), " ".join(link.get_text(" ").split()), programme))
+    if items:
+        return items
+    if structure.no_results.search(soup.get_text(" ")):
+        return None
+    raise StructureChanged(url, f"result blocks ({selector} with {structure.result_link}) or a 'No results' notice")
+
+
+def programmes_and_years(url: str, html: str, structure: SiteStructure) -> tuple[list[tuple[str, str]], list[int]]:
+    """The youth programmes (slug, name) and the years the listing's filter form offers."""
+    soup = _soup(html)
+    programme_select = soup.select_one(f'select[name="{structure.programme_parameter}"]')
+    year_select = soup.select_one(f'select[name="{structure.year_parameter}"]')
+    if programme_select is None or year_select is None:
+        raise StructureChanged(url, f"a filter form with select[name={structure.programme_parameter}] and "
+                                    f"select[name={structure.year_parameter}]")
+    programmes = [(str(o.get("value")), " ".join(o.get_text(" ").split())) for o in programme_select.find_all("option")
+                  if o.get("value") and YOUTH_PROGRAMME.search(o.get_text(" "))]
+    years = sorted({int(o.get("value")) for o in year_select.find_all("option")
+                    if str(o.get("value") or "").isdigit()}, reverse=True)
+    return programmes, years
+
+
+@dataclass
+class InspectionPage:
+    published: dt.date | None
+    published_text: str | None
+    files: list[tuple[str, str, str]]  # (url, kind, language): report_pdf / report_html; en / cy
+    press_releases: list[str]
+
+
+def inspection_page(url: str, html: str, structure: SiteStructure) -> InspectionPage:
+    soup = _soup(html)
+    meta = soup.select_one(structure.metadata_block)
+    if meta is None:
+        raise StructureChanged(url, f"a metadata block ({structure.metadata_block}) with the date of publication")
+    published_text = None
+    for term in meta.find_all("dt"):
+        if structure.publication_label.search(term.get_text(" ")):
+            value = term.find_next_sibling("dd")
+            published_text = " ".join(value.get_text(" ").split()) if value else None
+    files: list[tuple[str, str, str]] = []
+    releases: list[str] = []
+    for link in soup.find_all("a", href=True):
+        target = urljoin(url, link["href"])
+        words = " ".join(link.get_text(" ").split())
+        if urlparse(target).path.lower().endswith(".pdf") and (REPORT_LINK_TEXT.search(words) or WELSH_LINK.search(words)
+                                                               or WELSH_LINK.search(target)):
+            language = "cy" if WELSH_LINK.search(words) or WELSH_LINK.search(target) else "en"
+            files.append((target, "report_pdf", language))
+        elif structure.web_report_link.search(urlparse(target).path):
+            files.append((target, "report_html", "en"))
+        elif structure.press_release_link.search(urlparse(target).path):
+            releases.append(target)
+    if not files:
+        raise StructureChanged(url, "a link to the report (a PDF named as a report or inspection, or a web page)")
+    unique = list(dict.fromkeys(files))
+    return InspectionPage(_publication_date(published_text or ""), published_text, unique, list(dict.fromkeys(releases)))
+
+
+# ------------------------------------------------------------------ the run
+
+class Fetch:
+    def __init__(self, options: FetchOptions, structure: SiteStructure = STRUCTURE) -> None:
+        self.options, self.structure = options, structure
+        self.report = FetchReport()
+        self.state = load_state(options.out_dir)
+        self.client = Client(options, self.report)
+        self.known_pages = {row["inspection_page"] for row in self.state["sources"] if row.get("inspection_page")}
+        self.known_urls = {row["url"] for row in self.state["sources"]}
+        self.new_files = 0
+
+    # -- pages ------------------------------------------------------------------------------
+    def page(self, url: str) -> tuple[str, bool]:
+        """(the page's text, whether it changed since the last run)."""
+        response = self.client.get(url)
+        text = response.text
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        changed = self.state["pages"].get(url) != digest
+        self.state["pages"][url] = digest
+        return text, changed
+
+    def listing_url(self, path: str, **parameters: object) -> str:
+        base = urljoin(self.options.site, path)
+        return f"{base}?{urlencode(parameters)}" if parameters else base
+
+    def run(self) -> FetchReport:
+        started = time.monotonic()
+        before = json.dumps(self.state, sort_keys=True)
+        try:
+            self._retry_failed()
+            self._inspections()
+            self._press_releases()
+        except BudgetExhausted:
+            self.report.budget_exhausted = True
+            self._fail(FetchFailure("budget_exhausted", f"the run's time budget of {self.options.budget:g} s ran out; "
+                                    "the next run goes on from here", self.options.site))
+        finally:
+            self.client.close()
+        if not self.options.dry_run:
+            # Written only when something changed: a run that finds nothing new writes nothing.
+            self.state["errors"] = self.report.failures
+            if json.dumps(self.state, sort_keys=True) != before:
+                _save_state(self.options.out_dir, self.state)
+            if self.report.fetched or json.loads(before).get("errors") != self.report.failures or not os.path.exists(
+                    os.path.join(self.options.out_dir, "sources.parquet")):
+                write_sources_table(self.options.out_dir, self.state["sources"])
+        self.report.seconds = time.monotonic() - started
+        return self.report
+
+    def _fail(self, failure: FetchFailure) -> None:
+        row = {"url": failure.url, "error_kind": failure.kind, "message": failure.message}
+        if row not in self.report.failures:
+            self.report.failures.append(row)
+            log.error("%s: %s: %s", failure.url, failure.kind, failure.message)
+
+    def _inspections(self) -> None:
+        index_url = self.listing_url(self.structure.inspections_path)
+        try:
+            text, _ = self.page(index_url)
+            programmes, years = programmes_and_years(index_url, text, self.structure)
+        except FetchFailure as failure:
+            self._fail(failure)
+            return
+        if self.options.programmes:
+            programmes = [(slug, slug) for slug in self.options.programmes]
+        if self.options.since:
+            years = [y for y in years if y >= self.options.since.year]
+        for slug, _name in programmes:
+            crawled_before = any(row["programme"] == slug for row in self.state["sources"])
+            for position, year in enumerate(years):
+                more_new = self._listing_year(slug, year)
+                # Newest first: once a year holds nothing new, older years hold nothing new either (the year
+                # before is looked at too, for a report published at the turn of the year). A programme never
+                # crawled before is read back to its first year.
+                if not more_new and position >= 1 and crawled_before:
+                    break
+
+    def _listing_year(self, programme: str, year: int) -> bool:
+        """Read one programme's year, page by page, until a page holds nothing new; whether anything was new."""
+        found_new = False
+        page_number = self.structure.first_page
+        while True:
+            url = self.listing_url(self.structure.inspections_path, **{self.structure.programme_parameter: programme,
+                                                                         self.structure.year_parameter: year,
+                                                                         self.structure.page_parameter: page_number})
+            if not self.client.allowed(url):
+                self.report.skipped_by_robots.append(url)
+                return found_new
+            try:
+                text, changed = self.page(url)
+                items = listing_items(url, text, self.structure.inspection_result, self.structure, programme)
+            except FetchFailure as failure:
+                self._fail(failure)
+                return found_new
+            if items is None:
+                return found_new
+            new_here = False
+            for item in items:
+                self.report.inspections_seen += 1
+                if item.url in self.known_pages and not changed:
+                    continue
+                if self._inspection(item):
+                    new_here = found_new = True
+            if not new_here or self._limit_reached():
+                return found_new
+            page_number += 1
+
+    def _retry_failed(self) -> None:
+        """The inspection pages whose files failed last time are read again first, wherever they are listed."""
+        for entry in list(self.state.get("retry", [])):
+            self._inspection(Item(entry["url"], entry.get("title", ""), entry["programme"]), retry=True)
+
+    def _inspection(self, item: Item, retry: bool = False) -> bool:
+        """Fetch what an inspection's page links to; whether anything new was found."""
+        failures_before = len(self.report.failures)
+        found = self._read_inspection(item, retry)
+        retries = [entry for entry in self.state.setdefault("retry", []) if entry["url"] != item.url]
+        if len(self.report.failures) > failures_before:
+            # a file of this inspection failed: read its page again next run, whether or not the page changes
+            retries.append({"url": item.url, "title": item.title, "programme": item.programme})
+            self.known_pages.discard(item.url)
+        self.state["retry"] = retries
+        return found
+
+    def _read_inspection(self, item: Item, retry: bool) -> bool:
+        if not self.client.allowed(item.url):
+            self.report.skipped_by_robots.append(item.url)
+            return False
+        try:
+            text, changed = self.page(item.url)
+            page = inspection_page(item.url, text, self.structure)
+        except FetchFailure as failure:
+            self._fail(failure)
+            return False
+        if item.url in self.known_pages and not changed and not retry:
+            return False
+        if self.options.since and page.published and page.published < self.options.since:
+            return False
+        found = False
+        for file_url, kind, language in page.files:
+            found |= self._file(file_url, kind, language, item, item.url, page)
+        for release in page.press_releases:
+            found |= self._file(release, "press_release", "en", Item(release, "", "press-releases"), item.url, page)
+        self.known_pages.add(item.url)
+        return found
+
+    def _press_releases(self) -> None:
+        page_number = self.structure.first_page
+        while not self._limit_reached():
+            url = self.listing_url(self.structure.press_releases_path, **{self.structure.page_parameter: page_number})
+            if not self.client.allowed(url):
+                self.report.skipped_by_robots.append(url)
+                return
+            try:
+                text, _ = self.page(url)
+                items = listing_items(url, text, self.structure.press_release_result, self.structure, "press-releases")
+            except FetchFailure as failure:
+                self._fail(failure)
+                return
+            if items is None:
+                return
+            new_here = False
+            for item in items:
+                if not YOUTH_PRESS_RELEASE.search(item.title) or item.url in self.known_urls:
+                    continue
+                new_here |= self._file(item.url, "press_release", "en", item, None, None)
+            if not new_here:
+                return
+            page_number += 1
+
+    # -- files --------------------------------------------------------------------------------
+    def _limit_reached(self) -> bool:
+        return self.options.limit is not None and self.new_files >= self.options.limit
+
+    def _file(self, url: str, kind: str, language: str, item: Item, inspection_url: str | None,
+              page: InspectionPage | None) -> bool:
+        """Download one file if it is new or changed; whether a new file (or version) was kept."""
+        if self._limit_reached():
+            return False
+        if not self.client.allowed(url):
+            self.report.skipped_by_robots.append(url)
+            return False
+        versions = [row for row in self.state["sources"] if row["url"] == url]
+        latest = max(versions, key=lambda row: row["version"]) if versions else None
+        if self.options.dry_run:
+            if latest is None and url not in self.known_urls:
+                self.known_urls.add(url)
+                self.report.would_fetch.append({"url": url, "kind": kind, "inspection_page": inspection_url})
+                self.new_files += 1
+                return True
+            return False
+        # Asked with the validators of the version kept: an unchanged file costs a 304.
+        headers = {}
+        if latest is not None and latest.get("etag"):
+            headers["If-None-Match"] = latest["etag"]
+        if latest is not None and latest.get("last_modified"):
+            headers["If-Modified-Since"] = latest["last_modified"]
+        try:
+            response = self.client.get(url, cached=False, stream=True, headers=headers)
+            if response.status_code == 304:
+                self.report.unchanged += 1
+                return False
+            temporary, digest, size = self._download(url, response)
+        except FetchFailure as failure:
+            self._fail(failure)
+            return False
+        if latest is not None and latest["sha256"] == digest:
+            os.remove(temporary)  # the same bytes again (a server without validators)
+            self.report.unchanged += 1
+            return False
+        version = (latest["version"] + 1) if latest else 1
+        path = self._place(temporary, url, kind, item, inspection_url, version)
+        published = page.published if page else None
+        row = {
+            "url": url, "final_url": response.url, "path": path, "sha256": digest, "size": size, "version": version,
+            "kind": kind, "language": language, "title": item.title or None, "programme": item.programme,
+            "inspection_page": inspection_url, "published": published.isoformat() if published else None,
+            "published_text": page.published_text if page else None,
+            "fetched_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "http_status": response.status_code,
+            "etag": response.headers.get("ETag"), "last_modified": response.headers.get("Last-Modified"),
+            "extractor_version": VERSION,
+        }
+        self.state["sources"].append(row)
+        self.known_urls.add(url)
+        self.report.fetched.append(row)
+        self.new_files += 1
+        log.info("fetched %s -> %s%s", url, path, f" (version {version})" if version > 1 else "")
+        return True
+
+    def _download(self, url: str, response: Any) -> tuple[str, str, int]:
+        """Stream the body to a temporary file; check it is whole and what it claims. (path, sha256, size)."""
+        import requests
+
+        folder = os.path.join(self.options.raw_dir, PARTIAL)
+        os.makedirs(folder, exist_ok=True)
+        temporary = os.path.join(folder, hashlib.sha256(url.encode()).hexdigest()[:16] + ".part")
+        digest, size = hashlib.sha256(), 0
+        try:
+            with open(temporary, "wb") as handle:
+                for chunk in response.iter_content(chunk_size=1 << 16):
+                    if time.monotonic() > self.client.deadline:
+                        raise BudgetExhausted
+                    handle.write(chunk)
+                    digest.update(chunk)
+                    size += len(chunk)
+            expected = response.headers.get("Content-Length")
+            if expected is not None and int(expected) != size:
+                raise FetchFailure("truncated", f"{size} of {expected} bytes arrived", url)
+            with open(temporary, "rb") as handle:
+                head = handle.read(5)
+            claims_pdf = urlparse(url).path.lower().endswith(".pdf") or "pdf" in response.headers.get("Content-Type", "")
+            if claims_pdf and head != b"%PDF-":
+                raise FetchFailure("not_a_pdf", "the file said to be a PDF does not start with %PDF", url)
+            if size == 0:
+                raise FetchFailure("empty_file", "the server sent an empty file", url)
+        except (requests.exceptions.RequestException, OSError) as exc:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+            raise FetchFailure("truncated", f"the download broke off: {type(exc).__name__}", url) from None
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+            raise
+        finally:
+            response.close()
+        return temporary, digest.hexdigest(), size
+
+    def _place(self, temporary: str, url: str, kind: str, item: Item, inspection_url: str | None, version: int) -> str:
+        """Move a complete download into the raw folder under a name of its own; never over another file."""
+        path = urlparse(url).path.rstrip("/")
+        name = os.path.basename(path) or "index"
+        if kind in ("report_html", "press_release") and not name.endswith((".html", ".htm")):
+            name += ".html"
+        if kind == "press_release":
+            stamp = "-".join(p for p in path.split("/")[-3:-1] if p.isdigit())
+            folder = os.path.join(RAW_SUBFOLDER, "press-releases")
+            name = f"{stamp}-{name}" if stamp else name
+        else:
+            slug = os.path.basename(urlparse(inspection_url or url).path.rstrip("/")) or "inspection"
+            folder = os.path.join(RAW_SUBFOLDER, item.programme, slug)
+        stem, suffix = os.path.splitext(name)
+        number = version
+        candidate = os.path.join(folder, f"{stem}{'' if number == 1 else f'.v{number}'}{suffix}")
+        while os.path.exists(os.path.join(self.options.raw_dir, candidate)):
+            number += 1
+            candidate = os.path.join(folder, f"{stem}.v{number}{suffix}")
+        target = os.path.join(self.options.raw_dir, candidate)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(temporary, target)
+        return candidate
+
+
+def fetch(options: FetchOptions) -> FetchReport:
+    return Fetch(options).run()
+
+
+def summary_text(report: FetchReport, dry_run: bool = False) -> str:
+    lines = [f"requests: {report.requests} ({report.not_modified} unchanged pages); inspections seen: "
+             f"{report.inspections_seen}"]
+    if dry_run:
+        lines.append(f"would fetch: {len(report.would_fetch)} files")
+        lines += [f"  {row['url']}" for row in report.would_fetch]
+    else:
+        lines.append(f"fetched: {len(report.fetched)} new files ({sum(1 for r in report.fetched if r['version'] > 1)} "
+                     f"new versions of known ones); {report.unchanged} unchanged")
+    if report.skipped_by_robots:
+        lines.append(f"not requested (robots.txt): {len(report.skipped_by_robots)}")
+    lines.append(f"failed: {len(report.failures)}" + ("; the time budget ran out" if report.budget_exhausted else ""))
+    lines += [f"  {row['url']}: {row['error_kind']}: {row['message']}" for row in report.failures]
+    lines.append(f"time: {report.seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def summary_json(report: FetchReport) -> dict:
+    return {"requests": report.requests, "not_modified": report.not_modified, "fetched": len(report.fetched),
+            "new_versions": sum(1 for r in report.fetched if r["version"] > 1), "unchanged": report.unchanged,
+            "failed": len(report.failures), "failures": report.failures, "budget_exhausted": report.budget_exhausted,
+            "would_fetch": len(report.would_fetch), "seconds": round(report.seconds, 3),
+            "exit_code": report.exit_code}

@@ -1,0 +1,254 @@
+"""`hmip fetch` against a miniature of the Inspectorate's site on 127.0.0.1 (tests/site_server.py): no network."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.fetch import FetchOptions, fetch
+from tests.conftest import read_rows
+from tests.site_server import Site
+
+CONWY_PDF = "/hmiprobation/wp-content/uploads/2024/05/conwy-and-denbighshire-yjs-inspection-report.pdf"
+WEST_MERCIA_PDF = "/hmiprobation/wp-content/uploads/2024/01/west-mercia-yjs-inspection-report.pdf"
+NEWPORT_PDF = "/hmiprobation/wp-content/uploads/2024/04/newport-yjs-inspection-report.pdf"
+LISTING_2024 = ("/hmiprobation/inspections?paged=0&probation-inspection-type="
+                "inspection-of-youth-offending-services-2018-onwards&year=2024")
+FIRST_RUN_FILES = 8  # 4 inspections' reports (one as a web page, one with its Welsh version), 2 press releases, 1 CCI
+
+
+@pytest.fixture()
+def site():
+    server = Site().start()
+    yield server
+    server.stop()
+
+
+def _options(tmp_path: Path, site: Site, **overrides) -> FetchOptions:
+    values = {"raw_dir": str(tmp_path / "raw"), "out_dir": str(tmp_path / "out"), "site": site.root, "delay": 0.0,
+              "timeout": 2.0, "retries": 2, "contact": "tests@example.org"}
+    (tmp_path / "out").mkdir(exist_ok=True)
+    return FetchOptions(**{**values, **overrides})
+
+
+def _raw_files(tmp_path: Path) -> dict[str, bytes]:
+    root = tmp_path / "raw"
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()} if root.exists() else {}
+
+
+def test_first_fetch_downloads_every_youth_publication_with_its_provenance(tmp_path, site):
+    report = fetch(_options(tmp_path, site))
+    assert report.exit_code == 0 and report.failures == []
+    assert len(report.fetched) == FIRST_RUN_FILES
+    sources = {row["url"].split("/hmiprobation/")[1]: row for row in read_rows(tmp_path / "out", "sources")}
+    conwy = sources[CONWY_PDF.split("/hmiprobation/")[1]]
+    assert conwy["published"].isoformat() == "2024-05-21" and conwy["published_text"] == "21 May 2024"
+    assert conwy["inspection_page"].endswith("/inspections/conwyanddenbighshireyjs2024/")
+    assert conwy["etag"] and conwy["last_modified"] and conwy["http_status"] == 200 and conwy["version"] == 1
+    assert (tmp_path / "raw" / conwy["path"]).read_bytes()[:5] == b"%PDF-"
+    kinds = sorted(row["kind"] for row in sources.values())
+    assert kinds.count("press_release") == 2 and kinds.count("report_html") == 1
+    assert not [u for u in sources if "annex" in u or "probation-region" in u]  # not a report; not about youth
+    assert {row["language"] for row in sources.values() if "welsh" in row["url"]} == {"cy"}
+    requests = site.paths_requested()
+    assert not [p for p in requests if "probation-delivery-unit" in p]  # a programme that is not about youth
+    assert not (tmp_path / "raw" / ".hmip-fetch").exists() or not os.listdir(tmp_path / "raw" / ".hmip-fetch")
+
+
+def test_a_second_fetch_downloads_nothing_and_writes_nothing(tmp_path, site):
+    fetch(_options(tmp_path, site))
+    files = _raw_files(tmp_path)
+    written = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").iterdir() if p.is_file()}
+    before = len(site.requests)
+    started = time.monotonic()
+    report = fetch(_options(tmp_path, site))
+    assert time.monotonic() - started < 10
+    assert report.fetched == [] and report.failures == [] and report.exit_code == 0
+    assert report.not_modified >= 3  # the listing and inspection pages answered 304
+    assert all(r[1].get("If-None-Match") for r in site.requests[before:] if r[0] != "/robots.txt")
+    assert _raw_files(tmp_path) == files
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").iterdir() if p.is_file()} == written
+
+
+def test_a_new_report_on_the_first_page_is_the_only_thing_fetched(tmp_path, site):
+    fetch(_options(tmp_path, site))
+    listing = (Path(__file__).parent / "site" / "listing" / "inspection-of-youth-offending-services-2018-onwards"
+               / "2024" / "0.html").read_text(encoding="utf-8")
+    new_item = ('<div class="result inspection"><h4><a href="/hmiprobation/inspections/westmerciayjs2024/">'
+                "An inspection of youth justice services in West Mercia</a></h4></div>")
+    site.behaviour.content[LISTING_2024] = listing.replace("<h1>Inspections</h1>", "<h1>Inspections</h1>" + new_item).encode()
+    site.behaviour.content["/hmiprobation/inspections/westmerciayjs2024/"] = (
+        Path(__file__).parent / "site" / "inspection" / "westmerciayjs2024.html").read_text(encoding="utf-8").replace(
+        "west-mercia-yjs-inspection-report.pdf", "west-mercia-yjs-inspection-report-2.pdf").encode()
+    site.behaviour.content["/hmiprobation/wp-content/uploads/2024/01/west-mercia-yjs-inspection-report-2.pdf"] = (
+        Path(__file__).parent.parent / "data" / "raw" / "000_e77b37ef78d33ca3.pdf").read_bytes()
+    report = fetch(_options(tmp_path, site))
+    assert [row["url"].rsplit("/", 1)[1] for row in report.fetched] == ["west-mercia-yjs-inspection-report-2.pdf"]
+
+
+def test_a_server_error_is_retried_and_a_missing_file_is_an_error_row(tmp_path, site):
+    site.behaviour.fail_once.add(CONWY_PDF)
+    site.behaviour.missing.add(WEST_MERCIA_PDF)
+    report = fetch(_options(tmp_path, site))
+    assert [(f["url"].split("/hmiprobation/")[1], f["error_kind"]) for f in report.failures] == [
+        (WEST_MERCIA_PDF.split("/hmiprobation/")[1], "http_404")]
+    assert report.exit_code == 1 and len(report.fetched) == FIRST_RUN_FILES - 1
+    assert site.paths_requested().count(CONWY_PDF) == 2  # the 500, then the file
+
+
+def test_too_many_requests_waits_for_retry_after(tmp_path, site):
+    site.behaviour.too_many_once.add(CONWY_PDF)
+    started = time.monotonic()
+    report = fetch(_options(tmp_path, site))
+    assert time.monotonic() - started >= 1.0  # Retry-After: 1
+    assert report.failures == [] and len(report.fetched) == FIRST_RUN_FILES
+
+
+def test_a_slow_server_times_out_after_its_retries_and_the_rest_is_fetched(tmp_path, site):
+    site.behaviour.slow.add(NEWPORT_PDF)
+    site.behaviour.slow_seconds = 1.5
+    report = fetch(_options(tmp_path, site, timeout=0.5, retries=1))
+    assert [f["error_kind"] for f in report.failures] == ["timeout"]
+    assert site.paths_requested().count(NEWPORT_PDF) == 2  # asked, then asked once more
+    assert len(report.fetched) == FIRST_RUN_FILES - 1
+
+
+def test_a_download_cut_short_never_appears_in_the_raw_folder(tmp_path, site):
+    site.behaviour.truncate.add(CONWY_PDF)
+    report = fetch(_options(tmp_path, site, retries=0))
+    assert [f["error_kind"] for f in report.failures] == ["truncated"]
+    assert not [p for p in _raw_files(tmp_path) if "conwy-and-denbighshire-yjs-inspection-report" in p]
+    assert not [p for p in _raw_files(tmp_path) if p.endswith(".part")]
+    site.behaviour.truncate.clear()
+    report = fetch(_options(tmp_path, site))  # the next run fetches it whole
+    assert [row["url"] for row in report.fetched] == [site.root + CONWY_PDF.split("/hmiprobation/")[1]]
+
+
+def test_a_redirect_is_followed_and_recorded(tmp_path, site):
+    moved = "/hmiprobation/wp-content/uploads/2024/01/west-mercia-moved.pdf"
+    site.behaviour.redirects[WEST_MERCIA_PDF] = moved
+    site.behaviour.content[moved] = (Path(__file__).parent.parent / "data" / "raw" / "003_cca3054b3e7419d3.pdf").read_bytes()
+    fetch(_options(tmp_path, site))
+    row = next(r for r in read_rows(tmp_path / "out", "sources") if r["url"].endswith("west-mercia-yjs-inspection-report.pdf"))
+    assert row["final_url"].endswith("west-mercia-moved.pdf")
+
+
+def test_a_file_changed_at_the_same_url_is_kept_as_a_new_version(tmp_path, site):
+    fetch(_options(tmp_path, site))
+    first = _raw_files(tmp_path)
+    site.behaviour.content[CONWY_PDF] = (Path(__file__).parent.parent / "data" / "raw" / "001_a448a0cd0a2a187e.pdf").read_bytes()
+    # the inspection page changes too (its "updated" date), so the run looks at it again
+    page = "/hmiprobation/inspections/conwyanddenbighshireyjs2024/"
+    site.behaviour.content[page] = (Path(__file__).parent / "site" / "inspection" / "conwyanddenbighshireyjs2024.html"
+                                    ).read_text(encoding="utf-8").replace("</dl>", "<dt>Updated</dt><dd>1 June 2024</dd></dl>").encode()
+    site.behaviour.content[LISTING_2024] = (Path(__file__).parent / "site" / "listing"
+                                            / "inspection-of-youth-offending-services-2018-onwards" / "2024" / "0.html"
+                                            ).read_text(encoding="utf-8").replace("Published 21 May", "Updated 1 June").encode()
+    report = fetch(_options(tmp_path, site))
+    assert [(row["version"], row["path"].rsplit("/", 1)[1]) for row in report.fetched] == [
+        (2, "conwy-and-denbighshire-yjs-inspection-report.v2.pdf")]
+    after = _raw_files(tmp_path)
+    assert all(after[path] == data for path, data in first.items())  # nothing replaced, nothing deleted
+    versions = [r for r in read_rows(tmp_path / "out", "sources") if r["url"].endswith(CONWY_PDF.rsplit("/", 1)[1])]
+    assert sorted(r["version"] for r in versions) == [1, 2]
+
+
+def test_robots_txt_is_honoured(tmp_path, site):
+    site.behaviour.robots = "User-agent: *\nDisallow: /hmiprobation/wp-content/uploads/2011/\n"
+    report = fetch(_options(tmp_path, site))
+    assert not [p for p in site.paths_requested() if "/uploads/2011/" in p]
+    assert [u for u in report.skipped_by_robots if "wolverhampton" in u]
+    assert report.failures == []
+
+
+def test_a_page_whose_structure_changed_is_a_clear_error_never_an_empty_run(tmp_path, site):
+    site.behaviour.content[LISTING_2024] = (Path(__file__).parent / "site" / "listing-redesigned.html").read_bytes()
+    report = fetch(_options(tmp_path, site))
+    assert [(f["error_kind"], f["url"].endswith("year=2024&paged=0") or "year=2024" in f["url"]) for f in report.failures] == [
+        ("structure_changed", True)]
+    assert "div.result.inspection" in report.failures[0]["message"]
+    assert report.exit_code == 1
+
+
+def test_dry_run_lists_what_would_be_fetched_and_writes_nothing(tmp_path, site, capsys):
+    code = main(["fetch", "--site", site.root, "--raw-dir", str(tmp_path / "raw"), "--out-dir", str(tmp_path / "out"),
+                 "--delay", "0", "--dry-run"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert f"would fetch: {FIRST_RUN_FILES} files" in out and "conwy-and-denbighshire-yjs-inspection-report.pdf" in out
+    assert _raw_files(tmp_path) == {}
+    assert not (tmp_path / "out" / "sources.parquet").exists()
+
+
+def test_since_and_limit(tmp_path, site):
+    report = fetch(_options(tmp_path, site, since=__import__("datetime").date(2024, 4, 1)))
+    assert {row["published"] for row in report.fetched if row["kind"] != "press_release" or row["published"]} <= {
+        "2024-05-21", "2024-04-09"}
+    assert not [r for r in report.fetched if "wolverhampton" in r["url"] or "south-tees" in r["url"]]
+    other = tmp_path / "other"
+    other.mkdir()
+    limited = fetch(_options(other, site, limit=2))
+    assert len(limited.fetched) == 2
+
+
+def test_the_delay_between_requests_is_kept(tmp_path, site):
+    started = time.monotonic()
+    report = fetch(_options(tmp_path, site, delay=0.1))
+    assert time.monotonic() - started >= 0.1 * (report.requests - 1) - 0.05
+
+
+def test_fetch_then_extract_joins_every_fetched_file_to_its_source(tmp_path, site):
+    from pipeline.cli import main as hmip
+
+    arguments = ["--raw-dir", str(tmp_path / "raw"), "--out-dir", str(tmp_path / "out")]
+    site.behaviour.missing.add(WEST_MERCIA_PDF)
+    assert hmip(["fetch", "--site", site.root, "--delay", "0", "--contact", "tests@example.org", *arguments]) == 1
+    assert hmip(["extract", "--quiet", "--jobs", "2", *arguments]) == 0
+    sources = {row["path"]: row for row in read_rows(tmp_path / "out", "sources")}
+    documents = {row["source_path"]: row for row in read_rows(tmp_path / "out", "documents")}
+    assert set(sources) == set(documents)
+    for path, source in sources.items():
+        assert documents[path]["sha256"] == source["sha256"] and documents[path]["source_url"] == source["url"]
+        if source["published"]:
+            assert documents[path]["site_published"] == source["published"]
+    errors = [row for row in read_rows(tmp_path / "out", "errors") if row["stage"] == "fetch"]
+    assert [(e["url"].endswith("west-mercia-yjs-inspection-report.pdf"), e["error_kind"]) for e in errors] == [(True, "http_404")]
+    # the Welsh and English versions of one report name each other
+    welsh = next(d for d in documents.values() if d["language"] == "cy")
+    english = documents[next(p for p, s in sources.items() if s["url"].endswith("newport-yjs-inspection-report.pdf"))]
+    assert welsh["translation_of"] == english["doc_id"] and english["translation_of"] == welsh["doc_id"]
+    checks = [c for c in read_rows(tmp_path / "out", "checks") if c["doc_id"] == welsh["doc_id"]]
+    assert [(c["check"], c["outcome"]) for c in checks] == [("completeness", "not_run")]
+    # a run history and a summary a monitor can read
+    history = [json.loads(line) for line in (tmp_path / "out" / "runs.jsonl").read_text().splitlines()]
+    assert [(h["command"], h["exit_code"]) for h in history] == [("fetch", 1), ("extract", 0)]
+    summary = json.loads((tmp_path / "out" / "last-fetch.json").read_text())
+    assert summary["failed"] == 1 and summary["fetched"] == FIRST_RUN_FILES - 1
+    assert "fetched" in (tmp_path / "out" / "logs" / "hmip.log").read_text()
+    # and a run that finds nothing new is quick and changes no table
+    tables = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.parquet")}
+    site.behaviour.missing.clear()
+    assert hmip(["fetch", "--site", site.root, "--delay", "0", *arguments]) == 0
+    assert hmip(["extract", "--quiet", *arguments]) == 0
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.parquet") if p.name != "sources.parquet"} != {}
+    assert len(read_rows(tmp_path / "out", "documents")) == len(documents) + 1  # the file that failed before
+    assert {p.name for p in (tmp_path / "out").glob("*.parquet")} == set(tables)
+
+
+def test_make_update_fetches_then_extracts(tmp_path, site):
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    command = ["make", "--no-print-directory", "update", f"SITE={site.root}", f"RAW={tmp_path / 'raw'}",
+               f"OUT={tmp_path / 'out'}", "ARGS=--delay 0 --quiet --contact tests@example.org"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(read_rows(tmp_path / "out", "documents")) == FIRST_RUN_FILES
+    assert [json.loads(line)["command"] for line in (tmp_path / "out" / "runs.jsonl").read_text().splitlines()] == [
+        "fetch", "extract"]
