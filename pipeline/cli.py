@@ -166,7 +166,17 @@ def _fetch(args: argparse.Namespace) -> int:
                            else args.site + "/", delay=args.delay, since=since, limit=args.limit, dry_run=args.dry_run,
                            quiet=args.quiet, timeout=args.timeout, budget=args.budget, contact=args.contact,
                            programmes=tuple(args.programme or ()))
+    import logging
+
     started = now()
+    # Progress: each file as it arrives (and each failure), on stderr; --quiet keeps only the failures.
+    progress = logging.StreamHandler(sys.stderr)
+    progress.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
+    progress.setLevel(logging.WARNING if args.quiet else logging.INFO)
+    logger = logging.getLogger("hmip")
+    logger.addHandler(progress)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
     try:
         os.makedirs(args.raw_dir, exist_ok=True)
         prepare(args.out_dir)
@@ -175,6 +185,8 @@ def _fetch(args: argparse.Namespace) -> int:
     except (EnvironmentProblem, OSError) as exc:
         print(f"hmip: {exc}", file=sys.stderr)
         return 2
+    finally:
+        logger.removeHandler(progress)
     print(summary_text(report, dry_run=args.dry_run))
     if not args.dry_run:
         record_run(args.out_dir, "fetch", started, summary_json(report))
