@@ -11,6 +11,8 @@ JOBS   ?= 0
 EXECUTOR ?= local
 SCHEDULER ?=
 HTML   ?= $(OUT)/review
+# What reads PDFs: pdfium (fast, the default) or pdfplumber (the reference engine); both give the same text.
+PDF_ENGINE ?= pdfium
 ARGS   ?=
 
 .PHONY: install install-dev extract fetch update test eval lint bench review export fixtures clean browser
@@ -37,7 +39,7 @@ browser:
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 
 extract: install
-	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(ARGS)
+	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --jobs $(JOBS) --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) --pdf-engine $(PDF_ENGINE) $(ARGS)
 
 # New reports and press releases from the Inspectorate's site into RAW (SITE=<url> for a mirror; ARGS="--since
 # 2024-01-01 --contact you@example.org"); `make update` fetches, then extracts: what a scheduled job runs.
@@ -48,7 +50,7 @@ fetch: install
 update: install
 	$(BIN)/hmip fetch --raw-dir $(RAW) --out-dir $(OUT) $(if $(SITE),--site $(SITE)) $(ARGS); \
 	status=$$?; [ $$status -le 1 ] || exit $$status; \
-	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --quiet; \
+	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --pdf-engine $(PDF_ENGINE) --quiet; \
 	extract=$$?; [ $$extract -ne 0 ] && exit $$extract; exit $$status
 
 test: install-dev
@@ -58,17 +60,17 @@ test: install-dev
 # set (both extracted into data/eval/ first). The real set's misses are listed beside the candidate that
 # covered each one and the reason it was set aside.
 eval: install
-	$(BIN)/hmip eval --title "sample ($(RAW))" --raw-dir $(RAW) --gold-dir $(GOLD) --out-dir $(OUT) $(ARGS)
-	$(BIN)/hmip eval --title "development documents (tests/documents)" --raw-dir tests/documents/raw --gold-dir tests/documents/gold --out-dir data/eval/development --quiet-details
+	$(BIN)/hmip eval --title "sample ($(RAW), PDFs read by $(PDF_ENGINE))" --raw-dir $(RAW) --gold-dir $(GOLD) --out-dir $(OUT) --pdf-engine $(PDF_ENGINE) $(ARGS)
+	$(BIN)/hmip eval --title "development documents (tests/documents, PDFs read by $(PDF_ENGINE))" --raw-dir tests/documents/raw --gold-dir tests/documents/gold --out-dir data/eval/development --pdf-engine $(PDF_ENGINE) --quiet-details
 	$(BIN)/hmip eval --title "real development set (tests/real)" --raw-dir tests/real/raw --gold-dir tests/real/gold --out-dir data/eval/real
 
 lint: install-dev
-	$(BIN)/ruff check pipeline extractors models tests
+	$(BIN)/ruff check pipeline loaders extractors models tests
 	$(BIN)/mypy
 
 # Pages to check every fact by eye (HTML=<dir>, default $(OUT)/review), and the analysis tables for a spreadsheet.
 review: install
-	$(BIN)/hmip review --out-dir $(OUT) --html-dir $(HTML) $(ARGS)
+	$(BIN)/hmip review --out-dir $(OUT) --html-dir $(HTML) --pdf-engine $(PDF_ENGINE) $(ARGS)
 
 export: install
 	$(BIN)/hmip export --out-dir $(OUT) $(ARGS)

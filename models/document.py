@@ -27,6 +27,7 @@ class Page:
     char_start: int
     char_end: int
     removed: tuple[str, ...] = ()  # running headers, footers, page numbers taken out
+    engine: str | None = None  # the PDF engine that read the page (pdfium, pdfplumber); None for text and web pages
 
 
 # Lines and sentences are made by the thousand for every report: named tuples, which are built several times

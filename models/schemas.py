@@ -161,9 +161,13 @@ DOCUMENTS = Table(
         Column("source_url", pa.string(), "Where `hmip fetch` got the file (sources.url); null for a file put in the "
                "raw folder by hand."),
         Column("site_published", pa.date32(), "The date of publication the Inspectorate's site gives (sources.published)."),
+        Column("load_notes", pa.list_(pa.string()), "What reading the file noted: pages without a text layer, pages "
+               "the pdfium engine left to pdfplumber and why, text that was not UTF-8.", nullable=False),
         EXTRACTOR_VERSION,
     ),
 )
+
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 PAGES = Table(
     name="pages",
@@ -177,6 +181,9 @@ PAGES = Table(
         Column("char_end", pa.int32(), "Offset just past the page's last character.", nullable=False),
         Column("text", pa.string(), "The page's canonical text (= canonical_text[char_start:char_end]).", nullable=False),
         Column("removed", pa.list_(pa.string()), "Running headers, footers and page numbers removed from this page, as found.", nullable=False),
+        Column("engine", pa.string(), "The PDF engine that read the page: pdfium, or pdfplumber (chosen with "
+               "--pdf-engine, or for a page pdfium left to it: see documents.load_notes); null for text and web pages.",
+               allowed=PDF_ENGINES),
         EXTRACTOR_VERSION,
     ),
 )

@@ -102,10 +102,10 @@ def check_text(payload: Any) -> None:
     require(payload.get("source_format") in ("txt", "pdf", "html"), "unknown source format")
     position = 0
     for page in pages:
-        require(isinstance(page, list) and len(page) == 4, "a page is not [number, start, end, removed]")
-        number, start, end, removed = page
-        require(all(isinstance(v, int) for v in (number, start, end)) and isinstance(removed, list),
-                "a page's fields have the wrong types")
+        require(isinstance(page, list) and len(page) == 5, "a page is not [number, start, end, removed, engine]")
+        number, start, end, removed, engine = page
+        require(all(isinstance(v, int) for v in (number, start, end)) and isinstance(removed, list)
+                and (engine is None or isinstance(engine, str)), "a page's fields have the wrong types")
         require(start == position and start <= end, "pages do not tile the text")
         position = end
     require(position == len(text), "pages do not cover the text")

@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="exit 1 when any document failed, also one that failed the same way before")
     extract.add_argument("--max-file-mb", type=float, default=200.0,
                          help="a larger raw file is recorded as too_large, not read (default: %(default)s)")
+    _engine_option(extract)
 
     evaluate = commands.add_parser("eval", help="score the tables against gold answers")
     evaluate.add_argument("--gold-dir", default="tests/gold", help="folder of gold JSON files (default: %(default)s)")
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="extract this folder into --out-dir first (incremental, like extract)")
     evaluate.add_argument("--title", default=None, help="a line printed above the scores")
     evaluate.add_argument("--quiet-details", action="store_true", help="only the score table")
+    _engine_option(evaluate)
 
     exporting = commands.add_parser("export", help="the analysis tables as CSV files or an Excel workbook")
     exporting.add_argument("--out-dir", default="data/processed", help="folder of the tables (default: %(default)s)")
@@ -85,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="extract this folder into --out-dir first (incremental, like extract)")
     review.add_argument("--doc", default=None, help="only this document's page (its doc_id), and the index")
     review.add_argument("--html-dir", default=None, help="where to write the pages (default: <out-dir>/review)")
+    _engine_option(review)
     return parser
 
 
@@ -193,6 +196,12 @@ def _fetch(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
+                        help="what reads PDFs: pdfium (fast, the default) or pdfplumber (the reference); both give "
+                             "the same text, and switching re-reads every PDF (default: %(default)s)")
+
+
 def _check_numbers(args: argparse.Namespace) -> str | None:
     """Why an option's value is out of range, or None."""
     if args.jobs < 0:
@@ -217,9 +226,9 @@ def _main(argv: list[str] | None) -> int:
         if problem:
             print(f"hmip: {problem}", file=sys.stderr)
             return 2
+        from pipeline.errors import ValidationError
         from pipeline.outdir import EnvironmentProblem
         from pipeline.run import RunOptions, run, summary_text
-        from pipeline.tables import ValidationError
 
         if args.scheduler and args.executor != "dask":
             print("hmip: --scheduler goes with --executor dask", file=sys.stderr)
@@ -227,7 +236,7 @@ def _main(argv: list[str] | None) -> int:
         options = RunOptions(args.raw_dir, args.out_dir, jobs=args.jobs, full=args.full, quiet=args.quiet,
                              timeout=args.timeout, memory_mb=args.memory_mb or None, reextract=args.reextract,
                              executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
-                             strict=args.strict, max_file_mb=args.max_file_mb)
+                             strict=args.strict, max_file_mb=args.max_file_mb, pdf_engine=args.pdf_engine)
         from pipeline.history import log_file, now, record_run
 
         started = now()
@@ -271,7 +280,7 @@ def _main(argv: list[str] | None) -> int:
             from pipeline.run import RunOptions, run
 
             try:
-                run(RunOptions(args.raw_dir, args.out_dir, quiet=True))
+                run(RunOptions(args.raw_dir, args.out_dir, quiet=True, pdf_engine=args.pdf_engine))
             except EnvironmentProblem as exc:
                 print(f"hmip: {exc}", file=sys.stderr)
                 return 2
@@ -295,7 +304,7 @@ def _main(argv: list[str] | None) -> int:
             from pipeline.run import RunOptions, run
 
             try:
-                extracted = run(RunOptions(args.raw_dir, args.out_dir, quiet=True))
+                extracted = run(RunOptions(args.raw_dir, args.out_dir, quiet=True, pdf_engine=args.pdf_engine))
             except EnvironmentProblem as exc:
                 print(f"hmip: {exc}", file=sys.stderr)
                 return 2

@@ -51,14 +51,21 @@ def run_isolated(
     timeout: float,
     memory_mb: int | None,
     on_result: Callable[[dict, dict], Any],
+    while_waiting: Callable[[], Any] | None = None,
 ) -> None:
-    """Call on_result(task, result) for every task, in this thread; at most `jobs` run at once."""
+    """Call on_result(task, result) for every task, in this thread; at most `jobs` run at once.
+
+    ``while_waiting`` is called once, in this thread, when every task is scheduled: work of the parent's that
+    can overlap the workers' (it must not import anything the workers import later).
+    """
     from pebble import ProcessExpired, ProcessPool
 
     pool = ProcessPool(max_workers=max(1, jobs), max_tasks=TASKS_PER_WORKER, initializer=_start_worker,
                        initargs=(memory_mb,), context=mp.get_context("fork"))
     try:
         futures: dict[Any, dict] = {pool.schedule(function, args=(task,), timeout=timeout): task for task in tasks}
+        if while_waiting is not None:
+            while_waiting()
         for future in as_completed(futures):
             task = futures[future]
             try:

@@ -1,87 +1,55 @@
-"""Building the document extractors read: sentence boundaries from spaCy.
+"""Building the document extractors read: sentence boundaries.
 
-spaCy does the tokenisation and sentence boundaries: a blank English pipeline
-with one rule-based component that knows the shape of these documents (one
-paragraph, list item or table row per line; tab-separated table cells stay in
-one sentence). No statistical model is needed or downloaded. The document
-itself (``models.document.Document``) is pure data and knows nothing of spaCy.
+spaCy's blank English tokenizer gives the tokens (no model is needed or
+downloaded), and rules that know the shape of these documents give the
+sentences: one paragraph, list item or table row per line; tab-separated table
+cells stay in one sentence; a sentence ends at ".", "!" or "?" before what looks
+like a sentence's start. The document itself (``models.document.Document``) is
+pure data and knows nothing of spaCy.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
+from loaders.loaded import LoadedDocument
 from models.document import Document
-from pipeline.loaded import LoadedDocument
 
-
-def sentence_starts_here(doc: Any, i: int) -> bool:
-    """Does token i start a sentence? One paragraph, item or table row per line."""
-    if i == 0:
-        return True
-    token, previous = doc[i], doc[i - 1]
-    gap = previous.whitespace_ if not previous.is_space else previous.text
-    if token.is_space:
-        return False
-    if "\n" in gap:
-        return not continues_wrapped_line(doc, i, gap)
-    if "\t" in gap:
-        return False  # table cells of one row stay together
-    if previous.text in (".", "!", "?") or previous.text.endswith(("!", "?")):
-        return bool(re.match(r"[A-Z0-9“\"‘'(•–-]", token.text))
-    if previous.text in ("”", '"', "’", "'") and i >= 2 and doc[i - 2].text in (".", "!", "?"):
-        return bool(re.match(r"[A-Z0-9“\"‘'(]", token.text))
-    return False
+# A sentence ends at one of these tokens; what follows must look like a sentence's start.
+_SENTENCE_END = (".", "!", "?")
+_CLOSING_QUOTES = ("”", '"', "’", "'")
+_STARTS_SENTENCE = re.compile(r"[A-Z0-9“\"‘'(•–-]")
+_STARTS_AFTER_QUOTE = re.compile(r"[A-Z0-9“\"‘'(]")
 
 
 # A line long enough to have been wrapped, not a heading or a label.
 WRAPPED_LINE = 60
 
 
-def continues_wrapped_line(doc: Any, i: int, gap: str) -> bool:
-    """Does token i, first on its line, continue the sentence of the line before?
+def continues_wrapped_line(text: str, start: int, gap: str) -> bool:
+    """Does the token at ``start``, first on its line, continue the sentence of the line before?
 
     Lower case always continues ("attitudes" / "to education"). A quote or
     bracket continues a long line that stopped mid-sentence, as hard-wrapped
     text does ("... was rated as" / "'Good'."); a blank line never continues.
     """
-    first = doc[i].text[:1]
+    first = text[start]
     if first.islower():
         return True
     if first not in "‘'\"“(" or gap.count("\n") > 1:
         return False
-    text = doc.text
-    newline = text.rfind("\n", 0, doc[i].idx)
+    newline = text.rfind("\n", 0, start)
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
     return len(line) >= WRAPPED_LINE and not line.endswith((".", "!", "?", ":", ";", "”", '"', "’"))
 
 
-@lru_cache(maxsize=1)
 def nlp() -> Any:
-    import spacy
-    from spacy.language import Language
+    """spaCy's blank English pipeline: its tokenizer splits the words that may end a sentence (no model is
+    loaded). The one the extractors' matchers use, so that a process builds it once."""
+    from extractors.matching import nlp as shared
 
-    if not Language.has_factory("hmip_sentences"):
-
-        @Language.component("hmip_sentences")
-        def hmip_sentences(doc: Any) -> Any:
-            import numpy
-            from spacy.attrs import SENT_START
-
-            if len(doc):
-                # One array for the whole doc: setting token.is_sent_start one at a
-                # time makes spaCy rescan the doc each time (quadratic).
-                flags = [1 if sentence_starts_here(doc, i) else -1 for i in range(len(doc))]
-                values = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
-                doc.from_array([SENT_START], values)
-            return doc
-
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("hmip_sentences")
-    pipeline.max_length = 5_000_000
-    return pipeline
+    return shared()
 
 
 def parse_fingerprint() -> str:
@@ -122,14 +90,76 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence, stripped of surrounding space."""
     out = []
     for piece_start, piece_end in pieces(text):
-        for sent in nlp()(text[piece_start:piece_end]).sents:
-            raw = sent.text
+        piece = text[piece_start:piece_end]
+        starts = sentence_starts(piece)
+        for begin, end in zip(starts, [*starts[1:], len(piece)], strict=True):
+            raw = piece[begin:end]
             stripped = raw.strip()
-            if not stripped:
-                continue
-            start = piece_start + sent.start_char + (len(raw) - len(raw.lstrip()))
-            out.append((start, start + len(stripped)))
+            if stripped:
+                start = piece_start + begin + (len(raw) - len(raw.lstrip()))
+                out.append((start, start + len(stripped)))
     return out
+
+
+# Only a word holding ".", "!" or "?" can hold a token boundary that starts a sentence (after one of them, or a
+# quote closing them): other words are kept whole, as one token, without asking the tokenizer. Only a token that
+# ends in one of these characters can end a sentence.
+_MAY_CLOSE = frozenset(".!?" + "".join(_CLOSING_QUOTES))
+_WORD = re.compile(r"\S+")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence starts: one paragraph, item or table row per line; a new sentence after ".", "!" or
+    "?" (or a quote closing them) when what follows looks like a sentence's start.
+
+    The rules read spaCy's tokens, as its tokenizer makes them: it splits the text at white space first (one
+    space after a word belongs to the word; any other run of white space is a token of its own), then splits
+    each word by its affix rules and exceptions ("e.g." stays whole, "Good." is "Good" and "."). Only words
+    holding ".", "!" or "?" are split here, by spaCy's own tokenizer (whose cache makes repeated words cheap):
+    no boundary inside any other word can start a sentence, so each is one token. A token starts a sentence
+    when the white space before it holds a line break (unless the line continues a hard-wrapped sentence),
+    never after a tab or other white space, and after a single space or none when the token before it ends a
+    sentence.
+    """
+    tokenizer = nlp().tokenizer
+    starts = [0]
+    previous = before = ""  # the last two tokens' texts (a run of white space is one token)
+    end = 0
+    for match in _WORD.finditer(text):
+        start = match.start()
+        word = match.group()
+        if start:
+            if start - end == 1 and end and text[end] == " ":  # the previous word's own space
+                # (most words end in a letter: the rules are asked only after one that may end a sentence)
+                if previous[-1:] in _MAY_CLOSE and _ends_sentence(previous, before, text, start):
+                    starts.append(start)
+            else:
+                run = text[end:start]
+                gap = run[1:] if run[0] == " " and end else run  # the white-space token
+                if "\n" in gap and not continues_wrapped_line(text, start, gap):
+                    starts.append(start)
+                before, previous = previous, gap
+        end = match.end()
+        if "." in word or "!" in word or "?" in word:
+            offset = start
+            for index, token in enumerate(tokenizer(word)):
+                if index and _ends_sentence(previous, before, text, offset):
+                    starts.append(offset)  # inside the word: "rated Good.The", "(e.g. …)"
+                before, previous = previous, token.text
+                offset += len(token)
+        else:
+            before, previous = previous, word
+    return starts
+
+
+def _ends_sentence(previous: str, before: str, text: str, start: int) -> bool:
+    """After ``previous`` (and ``before`` it), with no line break between, does the token at ``start`` open a
+    sentence?"""
+    if previous in _SENTENCE_END or previous.endswith(("!", "?")):
+        return _STARTS_SENTENCE.match(text, start) is not None
+    if previous in _CLOSING_QUOTES and before in _SENTENCE_END:
+        return _STARTS_AFTER_QUOTE.match(text, start) is not None
+    return False
 
 
 def parse(doc_id: str, loaded: LoadedDocument, sentences: list[tuple[int, int]] | None = None) -> Document:

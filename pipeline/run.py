@@ -44,6 +44,7 @@ class RunOptions:
     wait: bool = True  # wait for another run holding the out folder; False: stop (exit 2)
     strict: bool = False  # exit 1 for any failure, not only for a failure this run met first
     max_file_mb: float = 200.0  # a larger raw file is a too_large error row, not work
+    pdf_engine: str = "pdfium"  # pdfium (fast) or pdfplumber: see loaders.pdf
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
 
     started = time.monotonic()
     report = RunReport(out_dir=options.out_dir, strict=options.strict)
-    versions = current_versions()
+    versions = current_versions(options.pdf_engine)
     old = load_manifest(options.out_dir)
 
     # 1. Discover and fingerprint: size and mtime first, the hash only when they differ.
@@ -265,9 +266,9 @@ def _file_fault(path: str, exc: OSError) -> tuple[str, str]:
 
 def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -> tuple[dict[str, dict], list[dict]]:
     """Cached results, and the tasks for the documents without them."""
+    from loaders import loader_version
     from pipeline import cache
     from pipeline.parse import parse_fingerprint
-    from pipeline.worker import loader_version
 
     cache_dir = os.path.join(options.out_dir, ".cache")
     sentences_version = parse_fingerprint()
@@ -288,12 +289,23 @@ def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -
             "path": os.path.abspath(os.path.join(options.raw_dir, paths[0])),
             "relative": paths[0],
             "text_cache": os.path.abspath(os.path.join(
-                cache_dir, "text", f"{sha}.{loader_version(suffix).replace('/', '-')}.json")),
+                cache_dir, "text", f"{sha}.{_file_key(loader_version(suffix, options.pdf_engine))}.json")),
             "sentence_cache": os.path.abspath(os.path.join(cache_dir, "sentences", f"{sha}.{sentences_version}.json")),
             "read_cache": not options.full,
             "rows_cache": rows_cache,
+            "pdf_engine": options.pdf_engine,
         })
     return results, tasks
+
+
+def _file_key(version: str) -> str:
+    """A loader's version as part of a file name: "txt-3", or "pdf-6-pdfium-" and a digest of its libraries'."""
+    kind, _, rest = version.partition(" ")
+    key = kind.replace("/", "-")
+    if rest:
+        engine, _, library = rest.partition(" ")
+        key += f"-{engine}-{hashlib.sha256(library.encode()).hexdigest()[:8]}"
+    return key
 
 
 def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], stderr: TextIO) -> None:
@@ -310,8 +322,9 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
     if options.executor == "dask":
         run_dask(tasks, process_document, options.scheduler, jobs, options.timeout, options.memory_mb, on_result)
     else:
-        _warm_up(tasks)
-        run_isolated(tasks, process_document, jobs, options.timeout, options.memory_mb, on_result)
+        _warm_up(tasks, options)
+        run_isolated(tasks, process_document, jobs, options.timeout, options.memory_mb, on_result,
+                     while_waiting=_prepare_writer)
     progress.close()
 
 
@@ -435,7 +448,7 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     tables["standards"] = inspections.standards()
 
 
-def _warm_up(tasks: list[dict]) -> None:
+def _warm_up(tasks: list[dict], options: RunOptions) -> None:
     """Import, once in the parent, what the workers will need, so forked workers share it.
 
     Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy's sentencizer (the
@@ -451,13 +464,27 @@ def _warm_up(tasks: list[dict]) -> None:
         return bool(task["read_cache"]) and os.path.exists(task[key])
 
     if any(t["suffix"] == ".pdf" and not cached(t, "text_cache") for t in tasks):
-        import pdfplumber  # noqa: F401
+        import pdfplumber
+        import pdfplumber.table  # noqa: F401
+
+        # pdfium itself is loaded by each worker with its first PDF (a few milliseconds): in this process it would
+        # only add to the memory the run holds while it writes the tables.
     if any(not cached(t, "sentence_cache") for t in tasks):
         from pipeline.parse import nlp
 
         nlp()
     # What the workers inherit stays out of the collector's way: no walking it, no copy-on-write.
     gc.freeze()
+
+
+def _prepare_writer() -> None:
+    """Load what writing the tables needs while the workers parse, not after: pyarrow, and the pandas support
+    pyarrow loads on its first conversion (0.2 s together). The workers never import either."""
+    import pyarrow as pa
+
+    import pipeline.tables  # noqa: F401
+
+    pa.array([0])
 
 
 def _error(doc_id: str | None, path: str, stage: str, kind: str, message: str) -> dict:

@@ -10,10 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from models.schemas import TABLES, Table
-
-
-class ValidationError(Exception):
-    """A table that breaks its declared schema; it is never written."""
+from pipeline.errors import ValidationError
 
 
 def _convert(value: object, type_: pa.DataType) -> object:

@@ -35,10 +35,10 @@ def derived_fingerprint() -> str:
     return code_fingerprint(DERIVED_CODE)
 
 
-def current_versions() -> dict[str, str]:
-    """Loader versions and the extractor code's fingerprint, without importing spaCy, pdfplumber or pyarrow."""
-    from pipeline.load_pdf import LOADER_VERSION
-    from pipeline.worker import HTML_LOADER_VERSION, TEXT_LOADER_VERSION
+def current_versions(pdf_engine: str | None = None) -> dict[str, str]:
+    """Loader versions (for PDF: the engine's, with its library's) and the extractor code's fingerprint,
+    without importing spaCy, the PDF libraries or pyarrow."""
+    from loaders import loader_version
 
-    return {"code": code_fingerprint(), "pdf": LOADER_VERSION, "txt": TEXT_LOADER_VERSION,
-            "html": HTML_LOADER_VERSION}
+    return {"code": code_fingerprint(), "pdf": loader_version(".pdf", pdf_engine), "txt": loader_version(".txt"),
+            "html": loader_version(".html")}

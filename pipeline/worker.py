@@ -11,38 +11,7 @@ import gc
 from dataclasses import asdict
 from typing import Any
 
-from pipeline.loaded import LoadedDocument, LoadError
-
-SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
-TEXT_LOADER_VERSION = "txt/3"
-HTML_LOADER_VERSION = "html/3"
-
-
-def loader_version(suffix: str) -> str:
-    from pipeline.load_pdf import LOADER_VERSION as PDF_VERSION
-
-    kind = SUPPORTED.get(suffix.lower())
-    return {"txt": TEXT_LOADER_VERSION, "pdf": PDF_VERSION, "html": HTML_LOADER_VERSION}.get(kind or "", "none")
-
-
-def load_bytes(suffix: str, data: bytes) -> LoadedDocument:
-    kind = SUPPORTED.get(suffix.lower())
-    if kind is None:
-        raise LoadError("unsupported_extension", f"unsupported file type '{suffix}' (expected .pdf, .txt, .md, .html)")
-    if kind == "pdf":
-        from pipeline.load_pdf import load_pdf
-
-        return load_pdf(data)
-    if kind == "html":
-        from pipeline.load_html import load_html
-
-        return load_html(data)
-    # A PDF or web page saved under another name is read for what it is.
-    if data[:5] == b"%PDF-":
-        raise LoadError("binary_file", "the file is a PDF named as text")
-    from pipeline.load_text import load_text
-
-    return load_text(data)
+from loaders import LoadedDocument, LoadError, load_bytes, loader_version
 
 
 def _jsonable(value: Any) -> Any:
@@ -51,7 +20,8 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None = None) -> dict[str, list[dict]]:
+def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None = None,
+                 pdf_engine: str | None = None) -> dict[str, list[dict]]:
     """Run every extractor over one loaded document; rows per table (JSON-safe)."""
     from extractors import EXTRACTORS, document
     from models.facts import fact_row, mention_row
@@ -93,13 +63,14 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
         "source_format": loaded.source_format,
         "encoding": loaded.encoding,
         "page_count": len(loaded.pages),
+        "load_notes": list(loaded.notes),
         "char_count": len(loaded.text),
         "extractor_version": document.VERSION,
     }]
     rows["pages"] = [
         {"doc_id": doc_id, "page": p.number, "char_start": p.char_start, "char_end": p.char_end,
-         "text": loaded.text[p.char_start : p.char_end], "removed": list(p.removed),
-         "extractor_version": loader_version("." + loaded.source_format)}
+         "text": loaded.text[p.char_start : p.char_end], "removed": list(p.removed), "engine": p.engine,
+         "extractor_version": loader_version("." + loaded.source_format, pdf_engine)}
         for p in loaded.pages
     ]
     return rows
@@ -158,14 +129,14 @@ def _process(task: dict) -> dict:
             # collector only costs time during a parse (memory stays under the worker's limit).
             gc.disable()
             try:
-                loaded = load_bytes(task["suffix"], data)
+                loaded = load_bytes(task["suffix"], data, task.get("pdf_engine"))
             finally:
                 gc.enable()
             if text_cache:
                 cache.write_entry(text_cache, loaded.to_json())
         stage = "extract"
         sentence_cache = task.get("sentence_cache") if task.get("read_cache", True) else None
-        return {"rows": extract_rows(doc_id, loaded, sentence_cache), "notes": loaded.notes}
+        return {"rows": extract_rows(doc_id, loaded, sentence_cache, task.get("pdf_engine")), "notes": loaded.notes}
     except LoadError as exc:
         return {"error": {"stage": stage, "error_kind": exc.kind, "message": exc.message}}
     except MemoryError:

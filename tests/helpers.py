@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zlib
 
+from loaders.loaded import single_page
 from models.document import Document
-from pipeline.loaded import single_page
 from pipeline.parse import parse as parse_loaded
 
 
@@ -14,8 +14,12 @@ def parse(text: str, doc_id: str = "test") -> Document:
 
 
 def minimal_pdf(page_streams: list[bytes], fonts: bytes | None = None, extra_objects: list[bytes] | None = None,
-                trailer_extra: bytes = b"") -> bytes:
-    """A valid PDF with one page per content stream (Helvetica as /F1 unless fonts given)."""
+                trailer_extra: bytes = b"", resources: bytes = b"", page_extra: list[bytes] | None = None) -> bytes:
+    """A valid PDF with one page per content stream (Helvetica as /F1 unless fonts given).
+
+    ``resources`` is added to every page's resource dictionary (more fonts, form XObjects: objects given in
+    ``extra_objects`` are numbered after the pages'); ``page_extra[i]`` to page i's dictionary ("/Rotate 90").
+    """
     objects: list[bytes] = []
     count = len(page_streams)
     # 1 catalog, 2 pages, 3 font, then per page: page object and content stream.
@@ -25,7 +29,8 @@ def minimal_pdf(page_streams: list[bytes], fonts: bytes | None = None, extra_obj
     objects.append(fonts or b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     for i, stream in enumerate(page_streams):
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents "
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+            + resources + b" >> " + ((page_extra or [])[i] if i < len(page_extra or []) else b"") + b" /Contents "
             + str(5 + 2 * i).encode() + b" 0 R >>"
         )
         data = zlib.compress(stream)

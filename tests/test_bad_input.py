@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from pipeline.loaded import LoadError
+from loaders.loaded import LoadError
 from pipeline.run import RunOptions, run
 from tests.conftest import RAW, read_rows
 from tests.helpers import minimal_pdf, text_stream
@@ -69,9 +69,11 @@ def bad_folder(tmp_path):
     return raw
 
 
-def test_each_bad_file_is_an_error_row_and_the_rest_is_processed(bad_folder, tmp_path, capsys):
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_each_bad_file_is_an_error_row_and_the_rest_is_processed(bad_folder, tmp_path, capsys, engine):
+    """The same error kind for each bad file whichever engine reads the PDFs."""
     out = tmp_path / "out"
-    report = run(RunOptions(str(bad_folder), str(out), jobs=2, quiet=True, timeout=60))
+    report = run(RunOptions(str(bad_folder), str(out), jobs=2, quiet=True, timeout=60, pdf_engine=engine))
     assert report.exit_code == 1
     errors = {e["source_path"]: e for e in read_rows(out, "errors")}
     assert {name: errors[name]["error_kind"] for name in EXPECTED} == EXPECTED
@@ -98,10 +100,10 @@ def test_a_hanging_parser_is_stopped_after_the_time_limit(tmp_path, monkeypatch)
 
     real = pipeline.worker.load_bytes
 
-    def hang_on_marker(suffix, data):
+    def hang_on_marker(suffix, data, pdf_engine=None):
         if b"HANG" in data:
             time.sleep(3600)
-        return real(suffix, data)
+        return real(suffix, data, pdf_engine)
 
     monkeypatch.setattr(pipeline.worker, "load_bytes", hang_on_marker)
     raw = tmp_path / "raw"
@@ -126,9 +128,9 @@ def test_a_file_deleted_mid_run_is_recorded(tmp_path, monkeypatch):
     (raw / "stays.txt").write_text("The report is available on 19 May 2022.", encoding="utf-8")
     real = pipeline.run._warm_up
 
-    def delete_after_discovery(tasks):
+    def delete_after_discovery(tasks, options):
         (raw / "goes.txt").unlink()
-        real(tasks)
+        real(tasks, options)
 
     monkeypatch.setattr(pipeline.run, "_warm_up", delete_after_discovery)
     report = run(RunOptions(str(raw), str(tmp_path / "out"), jobs=1, quiet=True))
@@ -138,7 +140,7 @@ def test_a_file_deleted_mid_run_is_recorded(tmp_path, monkeypatch):
 
 
 def test_load_errors_name_their_kind():
-    from pipeline.worker import load_bytes
+    from loaders import load_bytes
 
     with pytest.raises(LoadError) as error:
         load_bytes(".txt", minimal_pdf([text_stream(GOOD_PDF_TEXT)]))

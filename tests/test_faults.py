@@ -192,10 +192,10 @@ def test_a_passing_failure_is_retried_by_the_next_plain_run(tmp_path, clean, mon
     raw, out = _copy(SMALL, tmp_path / "raw"), tmp_path / "out"
     real = pipeline.worker.load_bytes
 
-    def hang(suffix, data):
+    def hang(suffix, data, pdf_engine=None):
         if suffix == ".pdf":
             time.sleep(3600)
-        return real(suffix, data)
+        return real(suffix, data, pdf_engine)
 
     monkeypatch.setattr(pipeline.worker, "load_bytes", hang)
     report = _run(raw, out, timeout=2)

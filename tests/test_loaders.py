@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.load_html import load_html
-from pipeline.load_pdf import join_lines, load_pdf
-from pipeline.load_text import load_text
+from loaders.html import load_html
+from loaders.pdf import load_pdf
+from loaders.pdf_layout import join_lines
+from loaders.text import load_text
 from tests.conftest import RAW
 from tests.helpers import minimal_pdf, text_stream
 
@@ -102,10 +103,10 @@ def test_form_feeds_separate_the_pages_of_plain_text():
 
 
 def test_pdf_ligatures_and_symbol_bullets_are_spelt_out():
-    from pipeline.load_pdf import words_to_lines
+    from loaders.pdf_layout import Word, words_to_lines
 
     def word(text, x0, x1):
-        return {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 111.0, "size": 11.0, "fontname": "Arial"}
+        return Word(text, x0, x1, 100.0, 111.0, 11.0, "Arial")
 
     lines = words_to_lines([word("\uf0b7", 50, 55), word("ﬁeldwork", 60, 100), word("started", 103, 140)])
     assert lines[0].text == "• fieldwork started"

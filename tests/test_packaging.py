@@ -26,3 +26,15 @@ def test_make_extract_installs_the_runtime_and_make_test_the_development_tools()
     assert re.search(r"^extract: install$", makefile, re.M)
     assert re.search(r"^test: install-dev$", makefile, re.M)
     assert "-e '.[dev]'" in makefile.split("$(VENV)/.installed-dev:")[1].split("\n\n")[0]
+
+
+def test_make_passes_the_pdf_engine_to_every_command_that_reads_pdfs():
+    import subprocess
+
+    for target in ("extract", "update", "eval", "review"):
+        dry = subprocess.run(["make", "-n", "-o", "install", "-o", "install-dev", target, "PDF_ENGINE=pdfplumber"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        commands = [line for line in dry.splitlines() if "hmip extract" in line or "hmip eval" in line
+                    or "hmip review" in line]
+        assert commands and all("--pdf-engine pdfplumber" in line for line in commands
+                                if "real development set" not in line), target

@@ -74,18 +74,18 @@ def test_extractor_version_change_reextracts_without_reparsing(raw_copy, tmp_pat
     out = tmp_path / "out"
     _run(raw_copy, out)
     import extractors.ratings
-    import pipeline.load_pdf
+    import loaders.pdf
     import pipeline.versions
 
     # What editing an extractor does: its VERSION and the code fingerprint change.
     real_versions = pipeline.versions.current_versions
     monkeypatch.setattr(extractors.ratings, "VERSION", "ratings/test")
-    monkeypatch.setattr(pipeline.versions, "current_versions", lambda: {**real_versions(), "code": "edited"})
+    monkeypatch.setattr(pipeline.versions, "current_versions", lambda engine=None: {**real_versions(engine), "code": "edited"})
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("a PDF was parsed again")
 
-    monkeypatch.setattr(pipeline.load_pdf, "load_pdf", no_parsing)
+    monkeypatch.setattr(loaders.pdf, "load_pdf", no_parsing)
     report = _run(raw_copy, out)
     assert report.processed == 10 and report.exit_code == 0
     assert {r["extractor_version"] for r in read_rows(out, "ratings")} == {"ratings/test"}

@@ -44,13 +44,13 @@ def test_reextract_uses_cached_text_and_sentences(small_raw, tmp_path, monkeypat
     out = tmp_path / "out"
     run(RunOptions(str(small_raw), str(out), jobs=2, quiet=True))
     before = {name: (out / f"{name}.parquet").read_bytes() for name in TABLE_NAMES}
-    import pipeline.load_pdf
+    import loaders.pdf
     import pipeline.parse
 
     def forbidden(*args, **kwargs):
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(pipeline.load_pdf, "load_pdf", forbidden)
+    monkeypatch.setattr(loaders.pdf, "load_pdf", forbidden)
     monkeypatch.setattr(pipeline.parse, "sentence_bounds", forbidden)
     report = run(RunOptions(str(small_raw), str(out), jobs=2, quiet=True, reextract=True))
     assert report.processed == 3 and report.exit_code == 0
@@ -83,11 +83,11 @@ def test_a_document_that_blows_up_memory_is_stopped_and_recorded(tmp_path, monke
 
     real = pipeline.worker.load_bytes
 
-    def greedy(suffix, data):
+    def greedy(suffix, data, pdf_engine=None):
         if b"GREEDY" in data:
             hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB
             return hog  # never reached under the limit
-        return real(suffix, data)
+        return real(suffix, data, pdf_engine)
 
     monkeypatch.setattr(pipeline.worker, "load_bytes", greedy)
     raw = tmp_path / "raw"

@@ -82,9 +82,9 @@ def test_a_generated_readme_section_is_replaced_between_its_markers(tmp_path):
     readme.write_text("# Title\n<!-- bench:start -->\nold figures\n<!-- bench:end -->\nafter\n", encoding="utf-8")
     record = {"when": {"utc": "2026-11-23T00:00:00+00:00"}, "machine": {"cores": 2, "python": "3.11.7"},
               "corpus": {"pdf_documents": 20, "pages": 312, "noop_documents": 1000},
-              "figures": {"reextract_docs_per_s": 61.5}, "ratios": {"all_cores_vs_1_job": 1.84}}
+              "figures": {"reextract_docs_per_s": 61.5}, "ratios": {"pdfium_all_cores_vs_1_job": 1.84}}
     replace_section("bench", readme_table(record, TARGETS), readme)
     text = readme.read_text(encoding="utf-8")
     assert "old figures" not in text and text.endswith("<!-- bench:end -->\nafter\n")
     assert "| `reextract_docs_per_s` | 61.500 | >= 50 |" in text
-    assert "| `all_cores_vs_1_job` | 1.84x | >= 1.7x on 2 cores |" in text
+    assert "| `pdfium_all_cores_vs_1_job` | 1.84x | >= 1.7x on 2 cores |" in text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.load_text import decode_text, normalise_newlines
-from pipeline.loaded import LoadedDocument, LoadError, single_page
+from loaders.loaded import LoadedDocument, LoadError, single_page
+from loaders.text import decode_text, normalise_newlines
 
 # Elements that never hold the report's own text.
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",

@@ -7,7 +7,7 @@ are kept) and a page boundary.
 
 from __future__ import annotations
 
-from pipeline.loaded import LoadedDocument, LoadError, Page, single_page
+from loaders.loaded import LoadedDocument, LoadError, Page, single_page
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))

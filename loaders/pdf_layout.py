@@ -1,27 +1,29 @@
-"""PDF to canonical text with pdfplumber.
+"""The page-cleaning steps every PDF engine shares: words in, canonical text out.
 
-Per page, in reading order: running headers, footers and page numbers removed
-(found by repetition across pages, or by shape: a page number alone, a small
-line in the top margin), and recorded; ruled tables kept as rows with their
-cells separated by tabs; lines rejoined into paragraphs (one paragraph a line
-in the canonical text, as in the Inspectorate's plain-text releases); words
-split across lines or pages rejoined; footnote references and footnotes
-written with superscript digits ("rating¹", "¹ The rating for ...").
+An engine (``pdf_pdfium``, ``pdf_pdfplumber``) reads each page into a
+``PageLayout``: its words, with their boxes, fonts and sizes, placed in ruled
+table cells or in the flow of the page. From there the steps are the same
+whichever engine read the page: words become lines (superscript digits become
+¹²³, ligatures and symbol-font bullets are spelt out, wide gaps become tabs);
+running headers, footers and page numbers are found by repetition across
+pages, or by shape (a page number alone, a small line in the top margin), and
+recorded; lines are rejoined into paragraphs (one paragraph a line in the
+canonical text, as in the Inspectorate's plain-text releases); table rows keep
+their cells separated by tabs; words split across lines or pages are rejoined.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
-from pipeline.loaded import LoadedDocument, LoadError, Page
+from loaders.loaded import LoadedDocument, LoadError, Page
 
-LOADER_VERSION = "pdf/5"
+# The version of these steps: part of every PDF engine's version (``loaders.pdf``).
+LAYOUT_VERSION = "6"
 # Glyphs a published PDF's fonts give for what is plain text: ligatures ("ﬁeldwork") and the
 # private-use bullets of Symbol and Wingdings fonts. The canonical text spells them out.
 GLYPHS = str.maketrans({
@@ -36,7 +38,22 @@ TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 LIST_START = re.compile(r"^(?:[•▪●◦\-–]\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\([ivxa-z0-9]{1,4}\)\s|[a-z]\)\s)")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\d+$")  # "Foreword........3"
-CID = re.compile(r"\(cid:\d+\)")
+
+
+class Word(NamedTuple):
+    """A word as an engine reads it: its text and box (points from the page's top left), font size and name.
+
+    Boxes follow pdfminer's conventions, which both engines reproduce: x0 is the first glyph's origin, x1
+    the last glyph's origin plus its advance, bottom the baseline less the font's descent, top = bottom − size.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str
 
 
 @dataclass
@@ -58,59 +75,21 @@ class PageLayout:
     row_tops: dict[tuple[int, int], float] = field(default_factory=dict)
     height: float = 842.0
     char_count: int = 0
-    cid_count: int = 0
-    has_images: bool = False
+    cid_count: int = 0  # characters from a font without a Unicode map
+    engine: str = ""  # the engine that read the page
 
 
-def load_pdf(data: bytes, max_pages: int | None = None) -> LoadedDocument:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    if not data.strip():
-        raise LoadError("empty_file", "the file is empty")
-    if b"%PDF" not in data[:1024]:
-        raise LoadError("corrupt_pdf", "not a PDF: no %PDF header")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        page_objects = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise LoadError("encrypted_pdf", f"encrypted PDF, cannot be read without a password ({type(exc).__name__})") from exc
-    except Exception as exc:
-        # pdfplumber wraps pdfminer's errors: look at what it wraps too.
-        causes = [exc, *exc.args, exc.__context__]
-        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in str(exc).lower():
-            raise LoadError("encrypted_pdf", "encrypted PDF, cannot be read without a password") from exc
-        if "encrypt" in str(exc).lower():
-            raise LoadError("encrypted_pdf", f"encrypted PDF: {exc}") from exc
-        raise LoadError("corrupt_pdf", f"corrupt or truncated PDF: {type(exc).__name__}: {exc}") from exc
-    layouts: list[PageLayout] = []
-    try:
-        if not page_objects:
-            raise LoadError("corrupt_pdf", "corrupt or truncated PDF: no pages found")
-        for index, page in enumerate(page_objects):
-            if max_pages is not None and index >= max_pages:
-                break
-            try:
-                layouts.append(read_page(page))
-            except LoadError:
-                raise
-            except Exception as exc:
-                raise LoadError("corrupt_pdf", f"corrupt PDF: page {index + 1} cannot be parsed: {type(exc).__name__}: {exc}") from exc
-            finally:
-                page.close()  # release the page's cached objects: memory stays flat
-    finally:
-        pdf.close()
-
+def assemble(layouts: list[PageLayout]) -> LoadedDocument:
+    """The canonical text of a document from its pages' layouts; a document without usable text is an error."""
     chars = sum(p.char_count for p in layouts)
     if chars == 0:
         raise LoadError("no_text_layer", "no text layer: needs OCR")
     cids = sum(p.cid_count for p in layouts)
     if cids > 0.05 * chars:
         raise LoadError("unmapped_font", f"garbled text: {cids} of {chars} characters come from a font without a Unicode map ((cid:NN) runs)")
-
     removed = find_running_lines(layouts)
     page_texts = [compose_page(layout, removed_keys) for layout, removed_keys in zip(layouts, removed, strict=True)]
-    doc = join_pages(page_texts, [[line.text for line in r] for r in removed])
+    doc = join_pages(page_texts, [[line.text for line in r] for r in removed], [p.engine for p in layouts])
     blank = [i + 1 for i, p in enumerate(layouts) if p.char_count == 0]
     if blank:
         doc.notes.append(f"pages without a text layer: {blank[:20]}")
@@ -120,18 +99,11 @@ def load_pdf(data: bytes, max_pages: int | None = None) -> LoadedDocument:
 # ---------------------------------------------------------------- one page
 
 
-def read_page(page: Any) -> PageLayout:
-    from pdfplumber.utils.text import extract_words
+def place_words(layout: PageLayout, words: list[Word], tables: list[Any]) -> PageLayout:
+    """Put each word in the ruled table cell its centre falls in, or in the flow of the page, and make lines.
 
-    layout = PageLayout(height=float(page.height))
-    chars = page.chars
-    layout.char_count = len(chars)
-    layout.has_images = bool(page.images)
-    if not chars:
-        return layout
-    layout.cid_count = sum(1 for c in chars if c["text"].startswith("(cid:"))
-    words = extract_words(chars, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size", "fontname"])
-    tables = page.find_tables() if page.rects or page.lines else []
+    ``tables`` are pdfplumber ``Table`` objects (both engines find tables with pdfplumber's table finder).
+    """
     cell_boxes: list[tuple[tuple[int, int, int], tuple[float, float, float, float]]] = []
     for t_index, table in enumerate(tables):
         for r_index, row in enumerate(table.rows):
@@ -139,11 +111,11 @@ def read_page(page: Any) -> PageLayout:
             for c_index, box in enumerate(row.cells):
                 if box is not None:
                     cell_boxes.append(((t_index, r_index, c_index), box))
-    flow: list[dict] = []
-    in_cells: dict[tuple[int, int, int], list[dict]] = {}
-    for word in words:
-        cx = (word["x0"] + word["x1"]) / 2
-        cy = (word["top"] + word["bottom"]) / 2
+    flow: list[Word] = [] if cell_boxes else words
+    in_cells: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words if cell_boxes else ():
+        cx = (word.x0 + word.x1) / 2
+        cy = (word.top + word.bottom) / 2
         for key, (x0, top, x1, bottom) in cell_boxes:
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 in_cells.setdefault(key, []).append(word)
@@ -155,59 +127,98 @@ def read_page(page: Any) -> PageLayout:
     return layout
 
 
-def words_to_lines(words: list[dict]) -> list[Line]:
-    """Cluster words into lines by vertical overlap; superscript digits become ¹²³; glyphs spelt out."""
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        mid = (word["top"] + word["bottom"]) / 2
-        for row in rows[-3:]:
-            top = min(w["top"] for w in row)
-            bottom = max(w["bottom"] for w in row)
-            if top <= mid <= bottom:
-                row.append(word)
+def words_to_lines(words: list[Word]) -> list[Line]:
+    """Cluster words into lines by vertical overlap; superscript digits become ¹²³; glyphs spelt out.
+
+    A word joins the first of the last three lines whose vertical extent holds its middle.
+    """
+    rows: list[list[Word]] = []
+    bounds: list[list[float]] = []  # each row's [top, bottom], kept as words join it
+    for word in sorted(words, key=_READING_ORDER):
+        top, bottom = word[3], word[4]  # by index: this loop runs for every word of a report
+        mid = (top + bottom) / 2
+        count = len(rows)
+        index = count - 3 if count > 3 else 0
+        while index < count:
+            bound = bounds[index]
+            if bound[0] <= mid <= bound[1]:
+                rows[index].append(word)
+                if top < bound[0]:
+                    bound[0] = top
+                if bottom > bound[1]:
+                    bound[1] = bottom
                 break
+            index += 1
         else:
             rows.append([word])
-    lines = []
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        sizes: Counter[float] = Counter()
-        for w in row:
-            sizes[round(w["size"], 1)] += len(w["text"])
-        size = sizes.most_common(1)[0][0]
-        baseline = median(w["bottom"] for w in row if round(w["size"], 1) == size)
-        gaps = sorted(b["x0"] - a["x1"] for a, b in itertools.pairwise(row))
-        typical_gap = gaps[len(gaps) // 2] if gaps else 0.0
-        parts: list[str] = []
-        previous: dict | None = None
-        for w in row:
-            text = w["text"].translate(GLYPHS)
-            superscript = (
-                w["size"] <= 0.85 * size and w["bottom"] < baseline - 1.0 and text.isdigit()
-            )
+            bounds.append([top, bottom])
+    return [_line(row) for row in rows]
+
+
+_READING_ORDER = operator.itemgetter(3, 1)  # (top, x0)
+_LEFT = operator.itemgetter(1)  # x0
+
+
+_BOLD: dict[str, bool] = {}  # font name: is it bold (fonts repeat thousands of times in a report)
+
+
+def _is_bold(fontname: str) -> bool:
+    bold = _BOLD.get(fontname)
+    if bold is None:
+        bold = _BOLD[fontname] = "bold" in fontname.lower()
+    return bold
+
+
+def _line(row: list[Word]) -> Line:
+    row.sort(key=_LEFT)
+    first_size = row[0].size
+    if all(w.size == first_size for w in row):  # one size: most lines
+        size = round(first_size, 1)
+        main = row
+    else:
+        rounded = [round(w.size, 1) for w in row]
+        sizes: dict[float, int] = {}
+        for w, key in zip(row, rounded, strict=True):
+            sizes[key] = sizes.get(key, 0) + len(w.text)
+        size = max(sizes, key=sizes.__getitem__)  # the size with most characters (the first such, as Counter)
+        main = [w for w, key in zip(row, rounded, strict=True) if key == size]
+    small, space, tab_gap, close = 0.85 * size, 0.15 * size, 3 * size, 0.3 * size
+    baseline: float | None = None  # the main words' median bottom, wanted only beside a smaller word
+    gaps = [row[i + 1].x0 - row[i].x1 for i in range(len(row) - 1)]
+    typical_gap: float | None = None  # the median gap, wanted only beside a wide one
+    parts: list[str] = []
+    for index, w in enumerate(row):
+        text = w.text if w.text.isascii() else w.text.translate(GLYPHS)
+        superscript = False
+        if w.size <= small:
+            if baseline is None:
+                bottoms = sorted(m.bottom for m in main)
+                middle = len(bottoms) // 2
+                baseline = bottoms[middle] if len(bottoms) % 2 else (bottoms[middle - 1] + bottoms[middle]) / 2
+            superscript = w.bottom < baseline - 1.0 and text.isdigit()
             if superscript:
                 text = text.translate(SUPERSCRIPT)
-            if previous is not None:
-                gap = w["x0"] - previous["x1"]
-                if gap > 3 * size and gap > 2.5 * typical_gap:
+        if index:
+            gap = gaps[index - 1]
+            if gap > tab_gap:
+                if typical_gap is None:
+                    typical_gap = sorted(gaps)[len(gaps) // 2]
+                if gap > 2.5 * typical_gap:
                     parts.append("\t")  # a column gap, not a justified word space
-                elif gap > 0.15 * size and not (superscript and gap < 0.3 * size):
-                    parts.append(" ")
-            parts.append(text)
-            previous = w
-        main = [w for w in row if round(w["size"], 1) == size]
-        lines.append(
-            Line(
-                text="".join(parts),
-                x0=row[0]["x0"],
-                x1=row[-1]["x1"],
-                top=min(w["top"] for w in main),
-                bottom=max(w["bottom"] for w in main),
-                size=size,
-                bold=all("bold" in w["fontname"].lower() for w in main),
-            )
-        )
-    return lines
+                    parts.append(text)
+                    continue
+            if gap > space and not (superscript and gap < close):
+                parts.append(" ")
+        parts.append(text)
+    return Line(
+        text="".join(parts),
+        x0=row[0].x0,
+        x1=row[-1].x1,
+        top=min(w.top for w in main),
+        bottom=max(w.bottom for w in main),
+        size=size,
+        bold=all(_is_bold(w.fontname) for w in main),
+    )
 
 
 # ------------------------------------------------- running headers/footers
@@ -321,7 +332,7 @@ def compose_page(layout: PageLayout, removed: list[Line]) -> str:
     return "\n".join(text for _, _, text in items)
 
 
-def join_pages(page_texts: list[str], removed: list[list[str]]) -> LoadedDocument:
+def join_pages(page_texts: list[str], removed: list[list[str]], engines: list[str] | None = None) -> LoadedDocument:
     """Concatenate pages; a paragraph running over a page break is rejoined."""
     parts: list[str] = []
     pages: list[Page] = []
@@ -337,7 +348,8 @@ def join_pages(page_texts: list[str], removed: list[list[str]]) -> LoadedDocumen
         chunk = text + joiner
         if index == len(page_texts) - 1 and not chunk.endswith("\n"):
             chunk += "\n"
-        pages.append(Page(index + 1, position, position + len(chunk), tuple(removed[index])))
+        pages.append(Page(index + 1, position, position + len(chunk), tuple(removed[index]),
+                          engines[index] if engines else None))
         parts.append(chunk)
         position += len(chunk)
     return LoadedDocument("".join(parts), pages, "pdf", None)

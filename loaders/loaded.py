@@ -1,4 +1,4 @@
-"""The result of loading one raw file: its canonical text and page boundaries."""
+"""The result of loading one raw file: its canonical text and page boundaries; the error when it cannot be."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class LoadedDocument:
     def to_json(self) -> dict:
         return {
             "text": self.text,
-            "pages": [[p.number, p.char_start, p.char_end, list(p.removed)] for p in self.pages],
+            "pages": [[p.number, p.char_start, p.char_end, list(p.removed), p.engine] for p in self.pages],
             "source_format": self.source_format,
             "encoding": self.encoding,
             "notes": self.notes,
@@ -39,7 +39,7 @@ class LoadedDocument:
     def from_json(cls, data: dict) -> LoadedDocument:
         return cls(
             text=data["text"],
-            pages=[Page(n, s, e, tuple(r)) for n, s, e, r in data["pages"]],
+            pages=[Page(n, s, e, tuple(r), engine) for n, s, e, r, engine in data["pages"]],
             source_format=data["source_format"],
             encoding=data["encoding"],
             notes=list(data["notes"]),
