@@ -64,8 +64,21 @@ class _TextObject(NamedTuple):
     advances: dict[str, float]  # glyph advance widths in page space, shared by the objects of one font and size
 
 
+@cache
 def version() -> str:
-    import pypdfium2
+    """pypdfium2's version and pdfium's build, read from the installed files: importing pypdfium2 loads pdfium
+    (some megabytes) into the run's main process, which never reads a PDF itself."""
+    import json
+    from importlib.metadata import version as installed
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("pypdfium2_raw")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        build_file = Path(folder) / "version.json"  # what pypdfium2_raw.version reads
+        if build_file.is_file():
+            return f"pypdfium2 {installed('pypdfium2')} (pdfium {json.loads(build_file.read_text())['build']})"
+    import pypdfium2  # another layout of the package: ask it
 
     return f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO.version} (pdfium {pypdfium2.version.PDFIUM_INFO.build})"
 

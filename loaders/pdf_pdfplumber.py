@@ -10,6 +10,7 @@ hands over (``pdf_pdfium.OtherEngine``).
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import Any
 
 from loaders.loaded import LoadError
@@ -18,6 +19,7 @@ from loaders.pdf_layout import PageLayout, Word, place_words
 NAME = "pdfplumber"
 
 
+@cache
 def version() -> str:
     from importlib.metadata import version as installed
 

@@ -12,6 +12,7 @@ Exit codes, for a scheduler to act on:
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import math
 import os
@@ -318,5 +319,20 @@ def _main(argv: list[str] | None) -> int:
     return 2
 
 
+def program() -> None:
+    """``hmip`` as a program (the console script, ``python -m pipeline.cli``): main(), then the exit.
+
+    The exit handlers run (the log file is flushed and closed, temporary folders removed) and the output is
+    flushed, but the interpreter is not torn down object by object: after a run that freeing took 0.06 s, more
+    than a whole no-op run's work. Everything the command writes is on disk, and complete, before main()
+    returns. (mypy ends the same way, for the same reason.)"""
+    code = main()
+    atexit._run_exitfuncs()  # what a normal exit runs first
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    program()

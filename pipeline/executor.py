@@ -11,12 +11,13 @@ no worker outlives a killed run.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing as mp
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures import as_completed
 from typing import Any
@@ -86,6 +87,37 @@ def run_isolated(
         raise
     finally:
         pool.join()
+
+
+@contextlib.contextmanager
+def running_ahead(tasks: list[dict], function: Callable[[dict], Any], workers: int,
+                  memory_mb: int | None) -> Iterator[list[dict]]:
+    """Run ``function`` over ``tasks`` in ``workers`` background processes for as long as the block lasts;
+    then stop, killing whatever is still running, and yield (filled in on leaving) the tasks that finished
+    with a true result. Work that can be redone cheaply, started while this process is busy with something
+    the tasks do not need; nothing is reported from here: an unfinished task is simply done again later.
+
+    The workers are forked at once, before the block runs: they must need no module the block imports.
+    """
+    finished: list[dict] = []
+    if workers < 1 or not tasks:
+        yield finished
+        return
+    from pebble import ProcessPool
+
+    pool = ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(memory_mb,),
+                       context=mp.get_context("fork"))
+    futures = [(pool.schedule(function, args=(task,)), task) for task in tasks]
+    try:
+        yield finished
+    finally:
+        for future, _ in futures:
+            future.cancel()
+        pool.stop()  # what is running is killed: its task is done again by whoever needs it
+        pool.join()
+    for future, task in futures:
+        if future.done() and not future.cancelled() and future.exception() is None and future.result():
+            finished.append(task)
 
 
 def default_jobs() -> int:

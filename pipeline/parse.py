@@ -106,6 +106,10 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 # ends in one of these characters can end a sentence.
 _MAY_CLOSE = frozenset(".!?" + "".join(_CLOSING_QUOTES))
 _WORD = re.compile(r"\S+")
+# The tokens of a word the tokenizer split ("2019." is "2019" and "."): a word is tokenised alone, the same
+# way wherever it stands, and words like "services." recur thousands of times in a corpus. Bounded.
+_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+_WORD_TOKENS_KEPT = 200_000
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -142,11 +146,16 @@ def sentence_starts(text: str) -> list[int]:
         end = match.end()
         if "." in word or "!" in word or "?" in word:
             offset = start
-            for index, token in enumerate(tokenizer(word)):
+            pieces = _WORD_TOKENS.get(word)
+            if pieces is None:
+                pieces = tuple(token.text for token in tokenizer(word))
+                if len(_WORD_TOKENS) < _WORD_TOKENS_KEPT:
+                    _WORD_TOKENS[word] = pieces
+            for index, piece in enumerate(pieces):
                 if index and _ends_sentence(previous, before, text, offset):
                     starts.append(offset)  # inside the word: "rated Good.The", "(e.g. …)"
-                before, previous = previous, token.text
-                offset += len(token)
+                before, previous = previous, piece
+                offset += len(piece)
         else:
             before, previous = previous, word
     return starts

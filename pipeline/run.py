@@ -117,10 +117,12 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
 
 @contextlib.contextmanager
 def _messages_to(stream: TextIO) -> Iterator[None]:
-    """The run's messages (logger "hmip": failed files, repairs, discarded cache entries, waiting for the
-    lock), with their time and level, on this stream for the length of the run."""
+    """The run's warnings and errors (logger "hmip": failed files, repairs, discarded cache entries, waiting
+    for the lock), with their time and level, on this stream for the length of the run; its information
+    (how many PDFs were read ahead) goes only to the log file (``history.log_file``)."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
+    handler.setLevel(logging.WARNING)
     logger = logging.getLogger("hmip")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -309,8 +311,8 @@ def _file_key(version: str) -> str:
 
 
 def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], stderr: TextIO) -> None:
-    from pipeline.executor import default_jobs, run_dask, run_isolated
-    from pipeline.worker import process_document
+    from pipeline.executor import default_jobs, run_dask, run_isolated, running_ahead
+    from pipeline.worker import preload_text, process_document
 
     progress = Progress(len(tasks), enabled=len(tasks) > 3 and not options.quiet, stream=stderr)
 
@@ -322,7 +324,15 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
     if options.executor == "dask":
         run_dask(tasks, process_document, options.scheduler, jobs, options.timeout, options.memory_mb, on_result)
     else:
-        _warm_up(tasks, options)
+        ahead = _pdfs_to_read_ahead(tasks)
+        # The warm-up below keeps one core busy for the best part of a second (importing spaCy): with more
+        # than one job, the other cores start reading PDFs meanwhile (no more processes at work than jobs).
+        with running_ahead(ahead, preload_text, jobs - 1, options.memory_mb) as read_ahead:
+            _warm_up(tasks, options)
+        for task in read_ahead:
+            task["text_fresh"] = True  # its text was read in this run: its worker may use it, even under --full
+        if ahead:
+            log.info("%d of %d PDFs read ahead while the extractors loaded", len(read_ahead), len(ahead))
         run_isolated(tasks, process_document, jobs, options.timeout, options.memory_mb, on_result,
                      while_waiting=_prepare_writer)
     progress.close()
@@ -448,12 +458,45 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     tables["standards"] = inspections.standards()
 
 
+def _needs_reading(task: dict) -> bool:
+    return not (task["read_cache"] and os.path.exists(task["text_cache"]))
+
+
+def _pdfs_to_read_ahead(tasks: list[dict]) -> list[dict]:
+    """The PDFs whose text other cores may read while this process warms up: only when the warm-up has
+    spaCy to import (not in a process that ran before), and only after importing here what reading a PDF
+    needs of what the warm-up might be importing when a reader is forked (pdfplumber's table finder)."""
+    pdfs = [task for task in tasks if task["suffix"] == ".pdf" and _needs_reading(task)]
+    if not pdfs or "spacy" in sys.modules:
+        return []
+    import pdfplumber
+    import pdfplumber.table  # noqa: F401
+
+    import pipeline.cache  # noqa: F401
+
+    return pdfs
+
+
 def _warm_up(tasks: list[dict], options: RunOptions) -> None:
     """Import, once in the parent, what the workers will need, so forked workers share it.
 
     Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy's sentencizer (the
-    extractors' matchers are always built here).
+    extractors' matchers are always built here). The collector is off meanwhile, and what was built is then
+    frozen, as the gc module's documentation advises before a fork: imports make hundreds of thousands of
+    objects that all live as long as the process, so collecting among them is wasted (0.1 s, a sixth of
+    the warm-up), and a worker that never walks them never copies the pages they are on.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _import_for_workers(tasks)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _import_for_workers(tasks: list[dict]) -> None:
     import extractors  # noqa: F401 - compiles every pattern once, before the forks
     import pipeline.worker  # noqa: F401
     from extractors.matching import warm
@@ -463,7 +506,7 @@ def _warm_up(tasks: list[dict], options: RunOptions) -> None:
     def cached(task: dict, key: str) -> bool:
         return bool(task["read_cache"]) and os.path.exists(task[key])
 
-    if any(t["suffix"] == ".pdf" and not cached(t, "text_cache") for t in tasks):
+    if any(t["suffix"] == ".pdf" and _needs_reading(t) for t in tasks):
         import pdfplumber
         import pdfplumber.table  # noqa: F401
 
@@ -473,8 +516,6 @@ def _warm_up(tasks: list[dict], options: RunOptions) -> None:
         from pipeline.parse import nlp
 
         nlp()
-    # What the workers inherit stays out of the collector's way: no walking it, no copy-on-write.
-    gc.freeze()
 
 
 def _prepare_writer() -> None:

@@ -67,10 +67,11 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
         "char_count": len(loaded.text),
         "extractor_version": document.VERSION,
     }]
+    read_by = loader_version("." + loaded.source_format, pdf_engine)
     rows["pages"] = [
         {"doc_id": doc_id, "page": p.number, "char_start": p.char_start, "char_end": p.char_end,
          "text": loaded.text[p.char_start : p.char_end], "removed": list(p.removed), "engine": p.engine,
-         "extractor_version": loader_version("." + loaded.source_format, pdf_engine)}
+         "extractor_version": read_by}
         for p in loaded.pages
     ]
     return rows
@@ -100,40 +101,74 @@ def read_bytes(path: str) -> bytes:
         return handle.read()
 
 
-def _process(task: dict) -> dict:
-    import hashlib
+def preload_text(task: dict) -> bool:
+    """Load one document and cache its text, nothing more: run ahead of the workers while the run is still
+    importing what extraction needs (``pipeline.run``). A failure is left to the document's own task, which
+    meets it again and records it. True when the text is cached."""
+    try:
+        if _cached_text(task) is not None:
+            return True
+        data = _read_checked(task)
+        return isinstance(data, bytes) and _load_bytes(task, data) is not None
+    except Exception:  # recorded by the document's own task, not here
+        return False
 
+
+def _cached_text(task: dict) -> LoadedDocument | None:
+    """The text cache's entry, when this run may read it: not under --full, unless written in this run."""
     from pipeline import cache
 
+    text_cache = task.get("text_cache")
+    if not text_cache or not (task.get("read_cache", True) or task.get("text_fresh")):
+        return None
+    cached = cache.read_entry(text_cache, cache.check_text)
+    return LoadedDocument.from_json(cached) if cached is not None else None
+
+
+def _read_checked(task: dict) -> bytes | dict:
+    """The file's bytes, or an error result when it is gone or no longer the bytes the run planned."""
+    import hashlib
+
+    try:
+        data = read_bytes(task["path"])
+    except FileNotFoundError:
+        return {"error": {"stage": "read", "error_kind": "file_vanished",
+                          "message": "the file was deleted or moved during the run"}}
+    if task.get("sha") and hashlib.sha256(data).hexdigest() != task["sha"]:
+        # Parsed bytes must be the bytes whose hash keys the cache: a file edited since the run
+        # looked at it is retried by the next run, never cached under the old hash.
+        return {"error": {"stage": "read", "error_kind": "file_changed",
+                          "message": "the file changed while the run was reading it; the next run reads it again"}}
+    return data
+
+
+def _load_bytes(task: dict, data: bytes) -> LoadedDocument:
+    """Canonical text from the bytes, cached for the next run (and for this one's worker, when run ahead)."""
+    from pipeline import cache
+
+    # pdfminer makes millions of short-lived objects and few cycles: the
+    # collector only costs time during a parse (memory stays under the worker's limit).
+    gc.disable()
+    try:
+        loaded = load_bytes(task["suffix"], data, task.get("pdf_engine"))
+    finally:
+        gc.enable()
+    if task.get("text_cache"):
+        cache.write_entry(task["text_cache"], loaded.to_json())
+    return loaded
+
+
+def _process(task: dict) -> dict:
     doc_id = task["doc_id"]
     stage = "read"
     try:
-        loaded = None
-        text_cache = task.get("text_cache")
-        if text_cache and task.get("read_cache", True):
-            cached = cache.read_entry(text_cache, cache.check_text)
-            loaded = LoadedDocument.from_json(cached) if cached is not None else None
+        loaded = _cached_text(task)
         if loaded is None:
-            try:
-                data = read_bytes(task["path"])
-            except FileNotFoundError:
-                return {"error": {"stage": "read", "error_kind": "file_vanished",
-                                  "message": "the file was deleted or moved during the run"}}
-            if task.get("sha") and hashlib.sha256(data).hexdigest() != task["sha"]:
-                # Parsed bytes must be the bytes whose hash keys the cache: a file edited since the run
-                # looked at it is retried by the next run, never cached under the old hash.
-                return {"error": {"stage": "read", "error_kind": "file_changed",
-                                  "message": "the file changed while the run was reading it; the next run reads it again"}}
+            data = _read_checked(task)
+            if isinstance(data, dict):
+                return data
             stage = "load"
-            # pdfminer makes millions of short-lived objects and few cycles: the
-            # collector only costs time during a parse (memory stays under the worker's limit).
-            gc.disable()
-            try:
-                loaded = load_bytes(task["suffix"], data, task.get("pdf_engine"))
-            finally:
-                gc.enable()
-            if text_cache:
-                cache.write_entry(text_cache, loaded.to_json())
+            loaded = _load_bytes(task, data)
         stage = "extract"
         sentence_cache = task.get("sentence_cache") if task.get("read_cache", True) else None
         return {"rows": extract_rows(doc_id, loaded, sentence_cache, task.get("pdf_engine")), "notes": loaded.notes}

@@ -38,3 +38,33 @@ def test_make_passes_the_pdf_engine_to_every_command_that_reads_pdfs():
                     or "hmip review" in line]
         assert commands and all("--pdf-engine pdfplumber" in line for line in commands
                                 if "real development set" not in line), target
+
+
+def test_the_program_ends_with_mains_exit_code_its_whole_output_and_the_exit_handlers_run(tmp_path):
+    """`hmip` skips the interpreter's teardown (pipeline.cli.program): nothing a run writes may be lost by it."""
+    import subprocess
+    import sys
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["hmip"] == "pipeline.cli:program"
+    raw, out, marker = tmp_path / "raw", tmp_path / "out", tmp_path / "exit-handler-ran"
+    raw.mkdir()
+    out.mkdir()  # an existing output folder: the run logs into it
+    (raw / "release.txt").write_text("Sutton Youth Justice Service has been rated 'Good' by inspectors.\n",
+                                     encoding="utf-8")
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a PDF")
+    script = ("import atexit, sys\n"
+              f"atexit.register(lambda: open({str(marker)!r}, 'w').write('ran'))\n"
+              "from pipeline.cli import program\n"
+              f"sys.argv = ['hmip', 'extract', '--raw-dir', {str(raw)!r}, '--out-dir', {str(out)!r}, '--jobs', '1']\n"
+              "program()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1  # main()'s code: a document failed
+    assert "documents: 2 new" in done.stderr + done.stdout and "broken.pdf" in done.stderr + done.stdout
+    assert marker.read_text() == "ran"
+    assert "broken.pdf" in (out / "logs" / "hmip.log").read_text(encoding="utf-8")
+    assert '"exit_code": 1' in (out / "runs.jsonl").read_text(encoding="utf-8")
+    assert (out / "manifest.json").exists()
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out / "ratings.parquet").column("label").to_pylist() == ["Good"]

@@ -169,6 +169,24 @@ def test_engine_versions_name_the_library_and_its_version():
     assert set(ENGINES) == set(PDF_ENGINES)  # the pages table's vocabulary
 
 
+def test_the_pdfium_version_is_read_without_loading_pdfium():
+    """The run's main process names the engine in its manifest but never reads a PDF: pdfium stays out of it."""
+    import subprocess
+    import sys
+
+    import pypdfium2
+
+    probe = ("import sys; from loaders.pdf import loader_version; print(loader_version('pdfium')); "
+             "print(sorted(m for m in sys.modules if m.startswith('pypdfium2')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    named, modules = done.stdout.splitlines()
+    assert named == loader_version("pdfium")
+    assert named.endswith(f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO.version} "
+                          f"(pdfium {pypdfium2.version.PDFIUM_INFO.build})")
+    assert modules == "[]"
+
+
 def test_a_crash_inside_pdfium_kills_only_its_worker(tmp_path, monkeypatch):
     """pdfium is C: a fault in it ends the process. The worker dies, the run records it and goes on."""
     import ctypes
