@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import multiprocessing as mp
 import os
 import signal
@@ -107,7 +108,15 @@ def running_ahead(tasks: list[dict], function: Callable[[dict], Any], workers: i
 
     pool = ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(memory_mb,),
                        context=mp.get_context("fork"))
-    futures = [(pool.schedule(function, args=(task,)), task) for task in tasks]
+    futures: list[tuple[Any, dict]] = []
+    try:
+        futures = [(pool.schedule(function, args=(task,)), task) for task in tasks]
+    except (OSError, RuntimeError) as exc:  # no process to spare (fork refused): the block runs alone
+        logging.getLogger("hmip").warning("could not start reading ahead (%s); the run goes on without it", exc)
+        pool.stop()
+        pool.join()
+        yield finished
+        return
     try:
         yield finished
     finally:

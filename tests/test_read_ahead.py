@@ -107,3 +107,24 @@ def test_a_cold_run_on_two_cores_reads_ahead_and_gives_the_same_tables(tmp_path)
     run(RunOptions(str(raw), str(alone), jobs=1, quiet=True))
     for table in sorted(p.name for p in alone.glob("*.parquet")):
         assert (ahead / table).read_bytes() == (alone / table).read_bytes(), table
+
+
+def test_when_no_process_can_be_started_the_block_runs_alone(monkeypatch, caplog):
+    import pebble
+
+    def refuse(self, *args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(pebble.ProcessPool, "schedule", refuse)
+    import logging
+
+    logger = logging.getLogger("hmip")  # a run stops it propagating to the root, where caplog listens
+    logger.addHandler(caplog.handler)
+    ran = []
+    try:
+        with running_ahead([{"seconds": 0, "outcome": "done"}], _sleep_then, 2, None) as finished:
+            ran.append(True)
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert ran == [True] and finished == []
+    assert "could not start reading ahead" in caplog.text
