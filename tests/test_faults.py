@@ -105,12 +105,15 @@ def _workers_of(process: subprocess.Popen, count: int, within: float = 60) -> se
 # ------------------------------------------------------------------ a run killed or stopped
 
 @pytest.mark.parametrize("sig, code", [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGTERM, 143)])
-def test_a_killed_or_stopped_run_leaves_no_worker_and_the_old_tables(done, clean, sig, code):
+@pytest.mark.parametrize("children", [1, 2], ids=["while reading ahead", "while extracting"])
+def test_a_killed_or_stopped_run_leaves_no_worker_and_the_old_tables(done, clean, sig, code, children):
+    """Killed as soon as its first child exists (the reader that runs ahead while the run imports spaCy), or
+    once both workers do."""
     raw, out = done
     before = _tables(out)
     shutil.copyfile(ROOT / "data" / "raw" / "001_a448a0cd0a2a187e.pdf", raw / "long.pdf")  # work that lasts
     process = _hmip("--raw-dir", str(raw), "--out-dir", str(out), "--jobs", "2", "--quiet", "--full")
-    workers = _workers_of(process, 2)
+    workers = _workers_of(process, children)
     process.send_signal(sig)
     assert process.wait(timeout=60) == code
     if sig == signal.SIGTERM:
