@@ -315,7 +315,7 @@ def _main(argv: list[str] | None) -> int:
         if args.title:
             print(f"== {args.title} ==")
         print(format_report(result, details=not args.quiet_details))
-        return 0
+        return 0 if result.documents else 1
     return 2
 
 

@@ -245,6 +245,11 @@ def _with_candidate(miss: str, mentions: list[dict]) -> str:
 
 
 def format_report(result: EvalResult, details: bool = True) -> str:
+    if not result.documents:
+        # Scores over nothing would read 1.000 everywhere: a gold folder paired with the wrong tables.
+        gold = result.unmatched_gold
+        return (f"documents scored: 0: no gold file names a document in these tables ({len(gold)} gold files, "
+                f"e.g. {', '.join(gold[:3]) or 'none'}); nothing was scored")
     lines = [f"documents scored: {result.documents}", "",
              f"{'fact type':<18}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}"]
     for kind, tally in result.tallies.items():

@@ -101,10 +101,12 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# Only a word holding ".", "!" or "?" can hold a token boundary that starts a sentence (after one of them, or a
-# quote closing them): other words are kept whole, as one token, without asking the tokenizer. Only a token that
-# ends in one of these characters can end a sentence.
+# Only a word holding ".", "!" or "?", or starting with a quote that may close the sentence before it, can hold a
+# token boundary that starts a sentence (after one of them, or after such a quote: in "etc. 'Good" the tokenizer
+# splits "'" from "Good", and "Good" follows a quote that follows "."). Other words are kept whole, as one token,
+# without asking the tokenizer. Only a token that ends in one of these characters can end a sentence.
 _MAY_CLOSE = frozenset(".!?" + "".join(_CLOSING_QUOTES))
+_MAY_SPLIT_AT_START = tuple(_CLOSING_QUOTES)
 _WORD = re.compile(r"\S+")
 # The tokens of a word the tokenizer split ("2019." is "2019" and "."): a word is tokenised alone, the same
 # way wherever it stands, and words like "services." recur thousands of times in a corpus. Bounded.
@@ -119,8 +121,8 @@ def sentence_starts(text: str) -> list[int]:
     The rules read spaCy's tokens, as its tokenizer makes them: it splits the text at white space first (one
     space after a word belongs to the word; any other run of white space is a token of its own), then splits
     each word by its affix rules and exceptions ("e.g." stays whole, "Good." is "Good" and "."). Only words
-    holding ".", "!" or "?" are split here, by spaCy's own tokenizer (whose cache makes repeated words cheap):
-    no boundary inside any other word can start a sentence, so each is one token. A token starts a sentence
+    holding ".", "!" or "?", or starting with a closing quote, are split here, by spaCy's own tokenizer (each
+    word once): no boundary inside any other word can start a sentence, so each is one token. A token starts a sentence
     when the white space before it holds a line break (unless the line continues a hard-wrapped sentence),
     never after a tab or other white space, and after a single space or none when the token before it ends a
     sentence.
@@ -144,7 +146,7 @@ def sentence_starts(text: str) -> list[int]:
                     starts.append(start)
                 before, previous = previous, gap
         end = match.end()
-        if "." in word or "!" in word or "?" in word:
+        if "." in word or "!" in word or "?" in word or word.startswith(_MAY_SPLIT_AT_START):
             offset = start
             pieces = _WORD_TOKENS.get(word)
             if pieces is None:

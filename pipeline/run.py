@@ -328,7 +328,7 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
         # The warm-up below keeps one core busy for the best part of a second (importing spaCy): with more
         # than one job, the other cores start reading PDFs meanwhile (no more processes at work than jobs).
         with running_ahead(ahead, preload_text, jobs - 1, options.memory_mb) as read_ahead:
-            _warm_up(tasks, options)
+            _warm_up(tasks)
         for task in read_ahead:
             task["text_fresh"] = True  # its text was read in this run: its worker may use it, even under --full
         if ahead:
@@ -458,15 +458,16 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     tables["standards"] = inspections.standards()
 
 
-def _needs_reading(task: dict) -> bool:
-    return not (task["read_cache"] and os.path.exists(task["text_cache"]))
+def _cached(task: dict, key: str) -> bool:
+    """Will the task's worker read this cache entry ("text_cache", "sentence_cache") instead of redoing it?"""
+    return bool(task["read_cache"]) and os.path.exists(task[key])
 
 
 def _pdfs_to_read_ahead(tasks: list[dict]) -> list[dict]:
     """The PDFs whose text other cores may read while this process warms up: only when the warm-up has
     spaCy to import (not in a process that ran before), and only after importing here what reading a PDF
     needs of what the warm-up might be importing when a reader is forked (pdfplumber's table finder)."""
-    pdfs = [task for task in tasks if task["suffix"] == ".pdf" and _needs_reading(task)]
+    pdfs = [task for task in tasks if task["suffix"] == ".pdf" and not _cached(task, "text_cache")]
     if not pdfs or "spacy" in sys.modules:
         return []
     import pdfplumber
@@ -477,7 +478,7 @@ def _pdfs_to_read_ahead(tasks: list[dict]) -> list[dict]:
     return pdfs
 
 
-def _warm_up(tasks: list[dict], options: RunOptions) -> None:
+def _warm_up(tasks: list[dict]) -> None:
     """Import, once in the parent, what the workers will need, so forked workers share it.
 
     Re-extraction from cached text and sentences needs neither pdfplumber nor spaCy's sentencizer (the
@@ -503,16 +504,13 @@ def _import_for_workers(tasks: list[dict]) -> None:
 
     warm()  # the spaCy tokenizer and matchers every extractor shares
 
-    def cached(task: dict, key: str) -> bool:
-        return bool(task["read_cache"]) and os.path.exists(task[key])
-
-    if any(t["suffix"] == ".pdf" and _needs_reading(t) for t in tasks):
+    if any(t["suffix"] == ".pdf" and not _cached(t, "text_cache") for t in tasks):
         import pdfplumber
         import pdfplumber.table  # noqa: F401
 
         # pdfium itself is loaded by each worker with its first PDF (a few milliseconds): in this process it would
         # only add to the memory the run holds while it writes the tables.
-    if any(not cached(t, "sentence_cache") for t in tasks):
+    if any(not _cached(t, "sentence_cache") for t in tasks):
         from pipeline.parse import nlp
 
         nlp()

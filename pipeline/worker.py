@@ -106,10 +106,11 @@ def preload_text(task: dict) -> bool:
     importing what extraction needs (``pipeline.run``). A failure is left to the document's own task, which
     meets it again and records it. True when the text is cached."""
     try:
-        if _cached_text(task) is not None:
-            return True
         data = _read_checked(task)
-        return isinstance(data, bytes) and _load_bytes(task, data) is not None
+        if not isinstance(data, bytes):
+            return False
+        _load_bytes(task, data)
+        return True
     except Exception:  # recorded by the document's own task, not here
         return False
 

@@ -128,9 +128,9 @@ def test_a_file_deleted_mid_run_is_recorded(tmp_path, monkeypatch):
     (raw / "stays.txt").write_text("The report is available on 19 May 2022.", encoding="utf-8")
     real = pipeline.run._warm_up
 
-    def delete_after_discovery(tasks, options):
+    def delete_after_discovery(tasks):
         (raw / "goes.txt").unlink()
-        real(tasks, options)
+        real(tasks)
 
     monkeypatch.setattr(pipeline.run, "_warm_up", delete_after_discovery)
     report = run(RunOptions(str(raw), str(tmp_path / "out"), jobs=1, quiet=True))

@@ -87,6 +87,18 @@ def test_eval_report_lists_misses_and_extras(sample_out, tmp_path):
     assert "EXTRA scope='overall'" in text and "found by inspectors to be good overall" in text
 
 
+def test_gold_that_names_none_of_the_documents_scores_nothing_and_fails(sample_out, capsys):
+    """The real set's answers against the sample's tables: no perfect scores over nothing, and exit 1."""
+    from pipeline.cli import main
+
+    result = evaluate(str(REAL_GOLD), str(sample_out))
+    assert result.documents == 0
+    text = format_report(result)
+    assert "nothing was scored" in text and "1.000" not in text
+    assert main(["eval", "--gold-dir", str(REAL_GOLD), "--out-dir", str(sample_out)]) == 1
+    assert "documents scored: 0" in capsys.readouterr().out
+
+
 # ------------------------------------------------------------------ the real development set
 # Measured 2026-12-01 (ratings P 0.982 R 0.978; every other fact type 1.000). The remaining rating misses are
 # listed by `make eval` with the candidate that covered each one; see README "Accuracy".
