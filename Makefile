@@ -61,13 +61,14 @@ update: install
 test: install-dev
 	$(BIN)/python -m pytest -q $(ARGS)
 
-# Scores three corpora: the sample (the tables in OUT), the development documents and the real development
-# set (both extracted into data/eval/ first). The real set's misses are listed beside the candidate that
-# covered each one and the reason it was set aside.
+# Scores four corpora: the sample (the tables in OUT), the development documents and the two real development
+# sets (each extracted into data/eval/ first), each by stratum too (who speaks, era). The real sets' misses are
+# listed beside the candidate that covered each one and the reason it was set aside.
 eval: install
 	$(BIN)/hmip eval --title "sample ($(RAW), PDFs read by $(PDF_ENGINE))" --raw-dir $(RAW) --gold-dir $(GOLD) --out-dir $(OUT) --pdf-engine $(PDF_ENGINE) $(ARGS)
 	$(BIN)/hmip eval --title "development documents (tests/documents, PDFs read by $(PDF_ENGINE))" --raw-dir tests/documents/raw --gold-dir tests/documents/gold --out-dir data/eval/development --pdf-engine $(PDF_ENGINE) --quiet-details
 	$(BIN)/hmip eval --title "real development set (tests/real)" --raw-dir tests/real/raw --gold-dir tests/real/gold --out-dir data/eval/real
+	$(BIN)/hmip eval --title "second real development set (tests/real2)" --raw-dir tests/real2/raw --gold-dir tests/real2/gold --out-dir data/eval/real2
 
 lint: install-dev
 	$(BIN)/ruff check pipeline loaders extractors models tests

@@ -249,12 +249,22 @@ _TO_AFTER_FROM = regex.compile(r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?[
 _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
 
 
+# How far a label's reading looks back and ahead in its clause: far more than any subject or complement runs
+# in prose, and a bound that keeps a run-on "sentence" (a flattened table, a page without full stops) linear.
+MAX_LEFT, MAX_RIGHT = 600, 400
+
+
 def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, label: LabelMatch,
                earlier: tuple[int, Reading, str] | None, following: int) -> Reading:
     text = sentence.text
-    clause_end = clause.start + len(clause.text)
+    clause_end = min(clause.start + len(clause.text), label.end + MAX_RIGHT)
+    start = clause.start
+    if label.start - clause.start > MAX_LEFT:
+        cut = text.find(" ", label.start - MAX_LEFT, label.start)
+        start = cut + 1 if cut >= 0 else label.start - MAX_LEFT
+    clause = Clause(start, text[start:clause_end])
     left_full = text[clause.start : label.start]
-    right = text[label.end : min(clause_end, following)]  # up to the next label: that one has its own words
+    right = text[label.end : min(clause_end, following, label.end + MAX_RIGHT)]  # up to the next label's words
     # Only the words since the previous label in this clause are this label's own.
     own_start = earlier[0] - clause.start if earlier is not None else 0
     left = left_full[own_start:] if earlier is not None else left_full
@@ -393,7 +403,7 @@ def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, 
         # "Assessment and planning in out-of-court work were "inadequate", with implementation and
         # delivery listed as "requiring improvement"."
         reading = Reading(rule=rule, facts=[(a.entry.scope, code, name) for a, code, name in
-                                            _name_areas(areas, text[: clause.start + len(clause.text)], era)])
+                                            _name_areas(areas, text[max(0, clause.start - MAX_LEFT) : clause.start + len(clause.text)], era)])
     return _finish(reading, ctx, label, left_full, right, text, clause_text)
 
 

@@ -30,6 +30,9 @@ class Page:
     engine: str | None = None  # the PDF engine that read the page (pdfium, pdfplumber); None for text and web pages
 
 
+# The longest sentence a fact row repeats whole; a longer one is cut to the stretch around the mention.
+MAX_SENTENCE_CHARS = 1000
+
 # Lines and sentences are made by the thousand for every report: named tuples, which are built several times
 # faster than frozen dataclasses and are as immutable.
 class TextLine(NamedTuple):
@@ -166,10 +169,24 @@ class Document:
             # A mention across sentence boundaries: give the sentences it spans.
             last = self.sentence_at(max(end - 1, start))
             sentence = Sentence(sentence.start, last.end, self.text[sentence.start : last.end])
+        text = sentence.text
+        if len(text) > MAX_SENTENCE_CHARS:
+            # A run-on "sentence" (a page without full stops, a flattened table) would repeat itself in every
+            # row it holds: keep the stretch around the mention, cut at white space, marked with an ellipsis.
+            half = MAX_SENTENCE_CHARS // 2
+            first = max(sentence.start, start - half)
+            stop = min(sentence.end, end + half)
+            if first > sentence.start:
+                space = self.text.find(" ", first, start)
+                first = space + 1 if space >= 0 else first
+            if stop < sentence.end:
+                space = self.text.rfind(" ", end, stop)
+                stop = space if space >= 0 else stop
+            text = ("… " if first > sentence.start else "") + self.text[first:stop] + (" …" if stop < sentence.end else "")
         return Span(
             char_start=start,
             char_end=end,
             page=self.page_at(start),
             section_heading=heading.text if heading else None,
-            sentence=sentence.text,
+            sentence=text,
         )

@@ -135,8 +135,24 @@ def mention_row(mention: Mention, doc_id: str, version: str, fact_ids: dict[int,
     row = {f.name: getattr(mention, f.name) for f in fields(mention) if f.name not in ("span", "fact")}
     row.update(_fields(mention.span))
     row["fact_id"] = fact_ids.get(id(mention.fact)) if mention.fact is not None else None
-    key = f"{doc_id}|{mention.fact_type}|{mention.span.char_start}|{mention.span.char_end}|{mention.decision}|{row['fact_id']}|{mention.reason}|{mention.detail}"
+    # Everything that tells two candidates on one span apart: one label can give two facts (two areas sharing
+    # it), or a fact and a restatement of another.
+    key = (f"{doc_id}|{mention.fact_type}|{mention.span.char_start}|{mention.span.char_end}|{mention.decision}"
+           f"|{row['fact_id']}|{mention.rule}|{mention.reason}|{mention.detail}")
     row["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]
     row["doc_id"] = doc_id
     row["extractor_version"] = version
     return row
+
+
+def make_ids_unique(rows: list[dict], column: str) -> None:
+    """Ids unique by construction: a row whose id an earlier row already has (two candidates alike in every
+    field) gets the id hashed again with its ordinal among them. The rows' order is the extractor's, which is
+    deterministic, so the ids are stable across runs."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        base = row[column]
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        if count:
+            row[column] = hashlib.sha256(f"{base}|{count}".encode()).hexdigest()[:16]

@@ -118,7 +118,8 @@ SPAN_COLUMNS = (
     Column("char_end", pa.int32(), "End offset (exclusive): text[char_start:char_end] is the mention.", nullable=False),
     Column("page", pa.int32(), "1-based page holding char_start (1 for HTML, and for plain text without form feeds).", nullable=False),
     Column("section_heading", pa.string(), "The nearest heading above the mention, as written."),
-    Column("sentence", pa.string(), "The sentence (or table row) the mention was found in.", nullable=False),
+    Column("sentence", pa.string(), "The sentence (or table row) the mention was found in; one over 1,000 characters (a run-on "
+           "text without full stops) is cut to the 1,000 around the mention, each cut marked '…'.", nullable=False),
 )
 
 

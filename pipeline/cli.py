@@ -100,8 +100,8 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
-# Where a traceback is written: the output folder's .logs, once the command line is read.
-_LOG_FOLDERS = [os.path.join("data", "processed", ".logs")]
+# Where a traceback is written: the output folder's logs/ (beside hmip.log), once the command line is read.
+_LOG_FOLDERS = [os.path.join("data", "processed", "logs")]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,7 +218,7 @@ def _check_numbers(args: argparse.Namespace) -> str | None:
 
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
-    _LOG_FOLDERS[:] = [os.path.join(args.out_dir, ".logs")]
+    _LOG_FOLDERS[:] = [os.path.join(args.out_dir, "logs")]
     if args.command == "extract":
         if not os.path.isdir(args.raw_dir):
             print(f"hmip: no such folder: {args.raw_dir}", file=sys.stderr)
@@ -238,12 +238,11 @@ def _main(argv: list[str] | None) -> int:
                              timeout=args.timeout, memory_mb=args.memory_mb or None, reextract=args.reextract,
                              executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
                              strict=args.strict, max_file_mb=args.max_file_mb, pdf_engine=args.pdf_engine)
-        from pipeline.history import log_file, now, record_run
+        from pipeline.history import now, record_run
 
         started = now()
         try:
-            with log_file(args.out_dir) if os.path.isdir(args.out_dir) else contextlib.nullcontext():
-                report = run(options)
+            report = run(options)  # its messages also go to <out>/logs/hmip.log
         except EnvironmentProblem as exc:
             print(f"hmip: {exc}", file=sys.stderr)
             return 2

@@ -54,6 +54,8 @@ class EvalResult:
     unmatched_gold: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # candidates no rule explains
     set_aside: dict[str, int] = field(default_factory=dict)  # set-aside candidates per reason
+    # The same scores per stratum: "doc_type: press_release", "era: 2018-2023", ... (see ``strata_of``)
+    strata: dict[str, EvalResult] = field(default_factory=dict)
 
     def f1(self, fact_type: str) -> float:
         return self.tallies[fact_type].f1
@@ -146,6 +148,46 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
+# Eras of the Inspectorate's methods, by the year a text is from.
+ERAS = ((2012, "2009-2012 core case"), (2017, "2013-2017 joint"), (2023, "2018-2023 standards"),
+        (9999, "2024- children and victims"))
+
+
+def _source_years(gold_dir: str) -> dict[str, int]:
+    """Each document's year from the set's SOURCES.tsv (beside the gold files or one folder up), when there is
+    one: file stem -> year."""
+    for folder in (gold_dir, os.path.dirname(os.path.abspath(gold_dir))):
+        path = os.path.join(folder, "SOURCES.tsv")
+        if os.path.exists(path):
+            years = {}
+            with open(path, encoding="utf-8") as handle:
+                header = handle.readline().rstrip("\n").split("\t")
+                for line in handle:
+                    row = dict(zip(header, line.rstrip("\n").split("\t"), strict=False))
+                    if row.get("file") and (row.get("year") or "").strip().isdigit():
+                        years[_stem(row["file"])] = int(row["year"])
+            return years
+    return {}
+
+
+_FRAMEWORK_ERAS = {"core_case_2010": ERAS[0][1], "joint_inspection_2012": ERAS[1][1],
+                   "standards_2018": ERAS[2][1], "children_and_victims_2024": ERAS[3][1]}
+
+
+def strata_of(gold: dict, document: dict, year: int | None) -> list[str]:
+    """The strata a document is scored in besides the whole set: who speaks (the gold's doc_type: the
+    Inspectorate's press releases and reports, other parties' retellings) and the era of the method (the
+    source's year, else the framework the pipeline found)."""
+    kind = {"press_release": "Inspectorate press releases", "report": "Inspectorate reports",
+            "annual_report": "Inspectorate annual reports", "other": "other parties"}.get(gold.get("doc_type") or "",
+                                                                                         "other parties")
+    if year is not None:
+        era = next(name for last, name in ERAS if year <= last)
+    else:
+        era = _FRAMEWORK_ERAS.get(document.get("framework") or "", "era unknown")
+    return [f"who: {kind}", f"era: {era}"]
+
+
 def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
     import pyarrow.parquet as pq
 
@@ -163,6 +205,7 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
         for row in table:
             by_doc.setdefault(row["doc_id"], {}).setdefault(name, []).append(row)
     result = EvalResult()
+    years = _source_years(gold_dir)
     for gold_name in sorted(os.listdir(gold_dir)):
         if not gold_name.endswith(".json"):
             continue
@@ -174,44 +217,52 @@ def evaluate(gold_dir: str, out_dir: str) -> EvalResult:
             result.unmatched_gold.append(gold_name)
             continue
         for document in matching:
-            result.documents += 1
-            label = document["source_path"]
             mine = by_doc.get(document["doc_id"], {})
-            ratings = mine.get("ratings", [])
-            mentions = mine.get("mentions", [])
-            misses_before = len(result.misses)
-            match_facts("ratings", ratings, gold.get("ratings", []), label, result)
-            scores = mine.get("scores", []) if "scores" in facts else [r for r in ratings if r.get("score") is not None]
-            match_facts("scores", scores, gold.get("scores", []), label, result)
-            pairs = match_facts("percentages", mine.get("percentages", []), gold.get("percentages", []), label, result)
-            for mine_pct, gold_pct in pairs:
-                if gold_pct.get("section"):  # a key-question row: its question and standard are scored too
-                    ok = mine_pct.get("section") == gold_pct["section"] and _contains(mine_pct.get("subject"), gold_pct.get("subject"))
-                    result.accuracy["key_question"].append(ok)
-                    if not ok:
-                        result.wrong.append(f"{label} key_question {gold_pct['value']}: got {mine_pct.get('section')!r} "
-                                            f"{mine_pct.get('subject')!r}, want {gold_pct['section']!r} {gold_pct.get('subject')!r}")
-            pairs = match_facts("dates", mine.get("dates", []), gold.get("dates", []), label, result)
-            for mine_date, gold_date in pairs:
-                ok = mine_date["role"] == gold_date["role"] or (
-                    gold_date["role"] == "fieldwork_start" and mine_date["role"] == "fieldwork")
-                result.accuracy["date_role"].append(ok)
-                if not ok:
-                    result.wrong.append(f"{label} date_role {gold_date['date']}: got {mine_date['role']!r}, want {gold_date['role']!r}")
-            match_facts("recommendations", mine.get("recommendations", []), gold.get("recommendations", []), label, result)
-            result.misses[misses_before:] = [_with_candidate(miss, mentions) for miss in result.misses[misses_before:]]
-            for mention in mentions:
-                if mention["decision"] == "set_aside":
-                    result.set_aside[mention["reason"]] = result.set_aside.get(mention["reason"], 0) + 1
-                    if mention["reason"] == "unexplained":
-                        result.unexplained.append(f"{label} {mention['fact_type']} {mention['text']!r} | {mention['sentence'][:160]}")
-            for name in ("doc_type", "service", "overall_rating", "recommendation_count_stated"):
-                got, want = document.get(name), gold.get(name)
-                ok = _norm(str(got)) == _norm(str(want)) if name == "service" else got == want
-                result.accuracy[name].append(ok)
-                if not ok:
-                    result.wrong.append(f"{label} {name}: got {got!r}, want {want!r}")
+            _score_document(result, document, gold, mine, facts)
+            for stratum in strata_of(gold, document, years.get(stem)):
+                _score_document(result.strata.setdefault(stratum, EvalResult()), document, gold, mine, facts)
     return result
+
+
+def _score_document(result: EvalResult, document: dict, gold: dict, mine: dict[str, list[dict]],
+                    facts: dict[str, list[dict]]) -> None:
+    """One document's facts and fields against its gold answer, added to ``result``."""
+    result.documents += 1
+    label = document["source_path"]
+    ratings = mine.get("ratings", [])
+    mentions = mine.get("mentions", [])
+    misses_before = len(result.misses)
+    match_facts("ratings", ratings, gold.get("ratings", []), label, result)
+    scores = mine.get("scores", []) if "scores" in facts else [r for r in ratings if r.get("score") is not None]
+    match_facts("scores", scores, gold.get("scores", []), label, result)
+    pairs = match_facts("percentages", mine.get("percentages", []), gold.get("percentages", []), label, result)
+    for mine_pct, gold_pct in pairs:
+        if gold_pct.get("section"):  # a key-question row: its question and standard are scored too
+            ok = mine_pct.get("section") == gold_pct["section"] and _contains(mine_pct.get("subject"), gold_pct.get("subject"))
+            result.accuracy["key_question"].append(ok)
+            if not ok:
+                result.wrong.append(f"{label} key_question {gold_pct['value']}: got {mine_pct.get('section')!r} "
+                                    f"{mine_pct.get('subject')!r}, want {gold_pct['section']!r} {gold_pct.get('subject')!r}")
+    pairs = match_facts("dates", mine.get("dates", []), gold.get("dates", []), label, result)
+    for mine_date, gold_date in pairs:
+        ok = mine_date["role"] == gold_date["role"] or (
+            gold_date["role"] == "fieldwork_start" and mine_date["role"] == "fieldwork")
+        result.accuracy["date_role"].append(ok)
+        if not ok:
+            result.wrong.append(f"{label} date_role {gold_date['date']}: got {mine_date['role']!r}, want {gold_date['role']!r}")
+    match_facts("recommendations", mine.get("recommendations", []), gold.get("recommendations", []), label, result)
+    result.misses[misses_before:] = [_with_candidate(miss, mentions) for miss in result.misses[misses_before:]]
+    for mention in mentions:
+        if mention["decision"] == "set_aside":
+            result.set_aside[mention["reason"]] = result.set_aside.get(mention["reason"], 0) + 1
+            if mention["reason"] == "unexplained":
+                result.unexplained.append(f"{label} {mention['fact_type']} {mention['text']!r} | {mention['sentence'][:160]}")
+    for name in ("doc_type", "service", "overall_rating", "recommendation_count_stated"):
+        got, want = document.get(name), gold.get(name)
+        ok = _norm(str(got)) == _norm(str(want)) if name == "service" else got == want
+        result.accuracy[name].append(ok)
+        if not ok:
+            result.wrong.append(f"{label} {name}: got {got!r}, want {want!r}")
 
 
 _MISS_KEYS = {
@@ -264,6 +315,20 @@ def format_report(result: EvalResult, details: bool = True) -> str:
         lines.append("\nset-aside candidates by reason: " + ", ".join(
             f"{reason} {count}" for reason, count in sorted(result.set_aside.items(), key=lambda kv: -kv[1])))
     lines.append(f"unexplained candidates: {len(result.unexplained)}")
+    if result.strata:
+        lines += ["", "by stratum (F1 per fact type with a gold fact in the stratum; field accuracy)",
+                  f"{'stratum':<34}{'docs':>5}{'ratings (P/R)':>22}{'pct':>7}{'dates':>7}{'recs':>7}{'type':>7}"
+                  f"{'service':>8}{'overall':>8}"]
+        for name, part in sorted(result.strata.items()):
+            def f1(kind: str, part: EvalResult = part) -> str:
+                tally = part.tallies[kind]
+                return f"{tally.f1:.3f}" if tally.tp + tally.fn + tally.fp else "-"
+
+            rating = part.tallies["ratings"]
+            ratings = f"{f1('ratings')} ({rating.precision:.2f}/{rating.recall:.2f})" if rating.tp + rating.fn + rating.fp else "-"
+            lines.append(f"{name:<34}{part.documents:>5}{ratings:>22}{f1('percentages'):>7}{f1('dates'):>7}"
+                         f"{f1('recommendations'):>7}{part.accuracy_of('doc_type'):>7.3f}{part.accuracy_of('service'):>8.3f}"
+                         f"{part.accuracy_of('overall_rating'):>8.3f}")
     if details:
         for title, items in (("misses", result.misses), ("extras", result.extras), ("wrong fields", result.wrong),
                              ("unexplained candidates", result.unexplained)):

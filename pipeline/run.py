@@ -105,12 +105,13 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     Raises EnvironmentProblem (the CLI's exit code 2) when the out folder cannot be used, or its lock is
     held and ``options.wait`` is False.
     """
+    from pipeline.history import log_file
     from pipeline.outdir import clear_leftovers, locked, prepare
 
     stderr = stderr or sys.stderr
     with _messages_to(stderr):
         prepare(options.out_dir)
-        with locked(options.out_dir, wait=options.wait):
+        with locked(options.out_dir, wait=options.wait), log_file(options.out_dir):
             clear_leftovers(options.out_dir)
             return _run_locked(options, stderr)
 
@@ -175,27 +176,46 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
         process(options, tasks, results, stderr)
         report.processed = len(tasks)
 
-    # 4. Assemble every table from the per-document results.
-    tables, texts = assemble(by_sha, results, errors, fetched)
-    report.failed_checks = [c for c in tables["checks"] if c["outcome"] == "failed"]
-    report.unrun_checks = sum(1 for c in tables["checks"] if c["outcome"] == "not_run")
-    # The fetch's failures are in the errors table, but they were the fetch's to report (and to exit 1 for).
-    report.errors = [e for e in tables["errors"] if e["stage"] != "fetch"]
-    report.failed = len({e["source_path"] for e in report.errors})
-    known = {(e["source_path"], e["error_kind"]) for e in summary.get("errors", [])}
-    report.new_errors = [e for e in report.errors if (e["source_path"], e["error_kind"]) not in known]
-
-    # 5. Validate every table, then write them all aside and put them in place as one, manifest last.
+    # 4. Assemble every table from the per-document results, and 5. validate every table. Each document's
+    # rows are checked alone first: one whose rows break their declaration, or whose extraction raised, is its
+    # own internal_error row and the others go on. What the whole set's check (or the derived tables) still
+    # finds in one document's rows sets that document aside the same way, and the set is rebuilt.
     from models.schemas import TABLES
+    from pipeline.errors import ValidationError
+    from pipeline.history import LOG
     from pipeline.outdir import write_manifest, write_table_set
     from pipeline.tables import build, validate, validate_mentions, write_parquet
 
-    built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
+    log_path = os.path.join(options.out_dir, LOG)
+    # The fetch's failures are in the errors table, but they were the fetch's to report (and to exit 1 for).
+    known = {(e["source_path"], e["error_kind"]) for e in summary.get("errors", [])}
+    quarantined: dict[str, str] = {}
+    while True:
+        try:
+            tables, texts = assemble(by_sha, results, errors, fetched, log_path=log_path, quarantined=quarantined)
+            _refuse_systemic_failure(tables)
+            built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
+            page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
+            for name, data in built.items():
+                validate(TABLES[name], data, texts, page_ranges)
+            validate_mentions(built)
+            break
+        except ValidationError as exc:
+            new = [d for d in exc.doc_ids if d not in quarantined]
+            documents = {sha[:16] for sha, result in results.items() if "rows" in result}
+            if not new or not set(new) <= documents:
+                raise  # a fault in no one document's rows: this program's (exit 3, nothing written)
+            lines = str(exc).splitlines()
+            for doc_id in new:
+                quarantined[doc_id] = (lines[0] + " " + "; ".join(line.strip() for line in lines[1:]
+                                                                  if doc_id in line))[:400]
+                log.error("%s: rows set aside: %s", doc_id, quarantined[doc_id])
     report.rows = {name: data.num_rows for name, data in built.items()}
-    page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
-    for name, data in built.items():
-        validate(TABLES[name], data, texts, page_ranges)
-    validate_mentions(built)
+    report.failed_checks = [c for c in tables["checks"] if c["outcome"] == "failed"]
+    report.unrun_checks = sum(1 for c in tables["checks"] if c["outcome"] == "not_run")
+    report.errors = [e for e in tables["errors"] if e["stage"] != "fetch"]
+    report.failed = len({e["source_path"] for e in report.errors})
+    report.new_errors = [e for e in report.errors if (e["source_path"], e["error_kind"]) not in known]
     manifest["summary"] = {"rows": report.rows, "errors": report.errors, "failed_checks": report.failed_checks,
                            "unrun_checks": report.unrun_checks}
 
@@ -339,10 +359,20 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
 
 
 def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: list[dict],
-             fetched: dict | None = None) -> tuple[dict[str, list[dict]], dict[str, str]]:
+             fetched: dict | None = None, log_path: str | None = None,
+             quarantined: dict[str, str] | None = None) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """Every table from the per-document results; ``fetched`` is `hmip fetch`'s state (its sources and the
-    failures of its last run), when there is one."""
+    failures of its last run), when there is one.
+
+    Each document's rows are checked against the tables' declarations on their own first: a document whose
+    rows break them, or whose extraction raised (``quarantined`` adds documents the whole set's check
+    caught), is an ``internal_error`` row, with its details in the log file, and the others go on.
+    """
     from models.schemas import TABLES
+    from pipeline.tables import document_problems
+
+    where = f" (details in {log_path})" if log_path else ""
+    quarantined = quarantined or {}
 
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     texts: dict[str, str] = {}
@@ -357,9 +387,24 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
         doc_id = sha[:16]
         if "error" in result:
             e = result["error"]
-            errors.extend(_error(doc_id, relative, e["stage"], e["error_kind"], e["message"]) for relative in paths)
+            message = e["message"]
+            if e.get("traceback"):
+                log.error("%s: %s\n%s", paths[0], message, e["traceback"].rstrip())
+                message += where
+            errors.extend(_error(doc_id, relative, e["stage"], e["error_kind"], message) for relative in paths)
             continue
         rows = result["rows"]
+        text = "".join(p["text"] for p in sorted(rows.get("pages", []), key=lambda p: p.get("page", 0))
+                       if isinstance(p.get("text"), str))
+        problems = [quarantined[doc_id]] if doc_id in quarantined else document_problems(rows, text)
+        if problems:
+            log.error("%s: its rows break the tables' declarations, so none is written:\n  %s", paths[0],
+                      "\n  ".join(problems[:50]))
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            errors.extend(_error(doc_id, relative, "extract", "internal_error",
+                                 f"rows that break the tables' declarations: {problems[0][:300]}{more}{where}")
+                          for relative in paths)
+            continue
         for name, table_rows in rows.items():
             if name == "documents":
                 source = next((sources[p] for p in paths if p in sources), None)
@@ -370,7 +415,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
                                inspection_page=source.get("inspection_page") if source else None,
                                translation_of=None)
             tables[name].extend(table_rows)
-        texts[doc_id] = "".join(p["text"] for p in sorted(rows["pages"], key=lambda p: p["page"]))
+        texts[doc_id] = text
     link_translations(tables["documents"])
     derive_tables(tables)
     for row in tables["documents"]:
@@ -380,6 +425,19 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
         error["extractor_version"] = "pipeline/1"
     tables["errors"] = errors
     return tables, texts
+
+
+def _refuse_systemic_failure(tables: dict[str, list[dict]]) -> None:
+    """One document's fault is its error row; the same fault in most documents is this program's, and
+    publishing tables without them would be worse than writing nothing (exit 3, the old tables kept)."""
+    from pipeline.errors import ValidationError
+
+    failed = {e["doc_id"]: e for e in tables["errors"] if e["error_kind"] == "internal_error" and e["doc_id"]}
+    total = len(failed) + len(tables["documents"])
+    if len(failed) >= 2 and len(failed) * 2 > total:
+        shown = "\n  ".join(f"{e['source_path']}: {e['message']}" for e in list(failed.values())[:5])
+        raise ValidationError(f"{len(failed)} of {total} documents fail inside the extractors, so the fault is "
+                              f"this program's, not theirs:\n  {shown}")
 
 
 def link_translations(documents: list[dict]) -> None:
@@ -432,10 +490,20 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
         for row in tables[name]:
             by_doc.setdefault(row["doc_id"], {}).setdefault(name, []).append(row)
     check_rows: list[dict] = []
+    failing: dict[str, str] = {}
     for document in tables["documents"]:
         facts = by_doc.get(document["doc_id"], {})
-        check_rows += checks.document_checks(document, facts.get("ratings", []), facts.get("percentages", []),
-                                             facts.get("scores", []))
+        try:
+            check_rows += checks.document_checks(document, facts.get("ratings", []), facts.get("percentages", []),
+                                                 facts.get("scores", []))
+        except Exception as exc:  # one document's rows that the checks cannot read: that document's fault
+            log.exception("%s: the checks failed on its rows", document.get("source_path"))
+            failing[document["doc_id"]] = f"{type(exc).__name__}: {exc}"
+    if failing:
+        from pipeline.errors import ValidationError
+
+        raise ValidationError("the checks failed on these documents' rows:\n  " + "\n  ".join(
+            f"{doc_id}: {message}" for doc_id, message in sorted(failing.items())), sorted(failing))
     inspection_rows, groups = inspections.link(tables["documents"], tables["ratings"])
     for documents in groups:
         check_rows += checks.inspection_checks(documents)

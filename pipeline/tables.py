@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -29,53 +30,105 @@ def build(table: Table, rows: Iterable[dict]) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=table.documented_schema)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One way a row breaks its table's declaration; doc_id names the document it came from, when it has one."""
+
+    doc_id: str | None
+    message: str
+
+
+def _type_ok(value: object, type_: pa.DataType) -> bool:
+    """Would pyarrow take the value for the column's type without a cast it might refuse?"""
+    if pa.types.is_string(type_):
+        return isinstance(value, str)
+    if pa.types.is_boolean(type_):
+        return isinstance(value, bool)
+    if pa.types.is_integer(type_):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False
+        bits = type_.bit_width - 1
+        return -(2 ** bits) <= value < 2 ** bits
+    if pa.types.is_floating(type_):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if pa.types.is_date32(type_):
+        if isinstance(value, dt.date):
+            return True
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            return False
+        return isinstance(value, str)
+    if pa.types.is_list(type_):
+        return isinstance(value, list) and all(v is None or _type_ok(v, type_.value_type) for v in value)
+    return True
+
+
+def row_problems(table: Table, rows: list[dict], texts: dict[str, str] | None = None,
+                 pages: dict[tuple[str, int], tuple[int, int]] | None = None,
+                 columns_present_only: bool = False, check_types: bool = True) -> list[Problem]:
+    """Every way the rows break the table's declaration: type, nullability, allowed values, unique keys, and
+    spans (each inside its document, starting on its page, and reproducing its mention). Pure Python, so a
+    worker checks its one document's rows before they leave it; ``columns_present_only`` checks only the
+    columns the rows carry (the run adds the rest: paths, inspection ids)."""
+    problems: list[Problem] = []
+
+    def where(row: dict) -> str:
+        keys = [k for k in ("doc_id", "fact_id", "source_path", *table.key) if k in row]
+        return str({k: row[k] for k in dict.fromkeys(keys)})
+
+    for row in rows:
+        doc_id = row.get("doc_id")
+        for column in table.columns:
+            if column.name not in row and columns_present_only:
+                continue
+            value = row.get(column.name)
+            if value is None:
+                if not column.nullable:
+                    problems.append(Problem(doc_id, f"{column.name}: null in row {where(row)}"))
+                continue
+            if check_types and not _type_ok(value, column.type):
+                problems.append(Problem(doc_id, f"{column.name}: {value!r} is not {column.type} in row {where(row)}"))
+            elif column.allowed and value not in column.allowed:
+                problems.append(Problem(doc_id, f"{column.name}: value {value!r} not allowed in row {where(row)}"))
+    seen: dict[tuple, dict] = {}
+    for row in rows:
+        key = tuple(row.get(k) for k in table.key)
+        if key in seen:
+            problems.append(Problem(row.get("doc_id"), f"key {table.key} not unique: {key} in row {where(row)}"))
+        seen[key] = row
+    if table.has_span and texts is not None:
+        for row in rows:
+            doc_id = row.get("doc_id")
+            text = texts.get(doc_id) if isinstance(doc_id, str) else None
+            start, end = row.get("char_start"), row.get("char_end")
+            if text is None or not isinstance(start, int) or not isinstance(end, int) or not (0 <= start < end <= len(text)):
+                problems.append(Problem(doc_id, f"span {start}:{end} outside the document's text in row {where(row)}"))
+                continue
+            if table.mention and text[start:end] != row.get(table.mention):
+                # a fact is never guessed: its span must reproduce the mention it reports
+                problems.append(Problem(doc_id, f"span {start}:{end} reads {text[start:end]!r}, not the {table.mention} "
+                                                f"{row.get(table.mention)!r}, in row {where(row)}"))
+            if pages is not None:
+                page = pages.get((doc_id, row.get("page")))  # type: ignore[arg-type]
+                if page is None or not (page[0] <= start < page[1]):
+                    problems.append(Problem(doc_id, f"span {start}:{end} does not start on page {row.get('page')} "
+                                                    f"in row {where(row)}"))
+    return problems
+
+
+def _raise(name: str, problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(f"table {name} fails validation:\n  " + "\n  ".join(p.message for p in problems[:20]),
+                              sorted({p.doc_id for p in problems if p.doc_id is not None}))
+
+
 def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
              pages: dict[tuple[str, int], tuple[int, int]] | None = None) -> None:
     """Types come from the schema; check nullability, vocabularies, keys and spans (each inside its
     document, starting on its page, and reproducing its mention)."""
-    problems: list[str] = []
-    columns = data.to_pydict()
-
-    def show(rows: list[int]) -> str:
-        """The offending rows themselves, their identifying columns first."""
-        keys = [k for k in ("doc_id", "fact_id", "source_path", *table.key) if k in columns]
-        keys = list(dict.fromkeys(keys))
-        shown = [{k: columns[k][i] for k in keys} for i in rows[:5]]
-        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-        return f"{shown}{more}"
-
-    for column in table.columns:
-        values = columns[column.name]
-        if not column.nullable:
-            bad = [i for i, v in enumerate(values) if v is None]
-            if bad:
-                problems.append(f"{column.name}: null in rows {show(bad)}")
-        if column.allowed:
-            bad = [i for i, v in enumerate(values) if v is not None and v not in column.allowed]
-            if bad:
-                problems.append(f"{column.name}: values {sorted({values[i] for i in bad})[:5]} not allowed in rows {show(bad)}")
-    keys = list(zip(*(columns[k] for k in table.key), strict=True))
-    if len(set(keys)) != len(keys):
-        seen: set = set()
-        duplicates = [k for k in keys if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
-        problems.append(f"key {table.key} not unique: {duplicates[:5]}")
-    if table.has_span and texts is not None:
-        for i in range(data.num_rows):
-            text = texts.get(columns["doc_id"][i])
-            start, end = columns["char_start"][i], columns["char_end"][i]
-            if text is None or not (0 <= start < end <= len(text)):
-                problems.append(f"span {start}:{end} outside the document's text in row {show([i])}")
-                continue
-            if table.mention and text[start:end] != columns[table.mention][i]:
-                # a fact is never guessed: its span must reproduce the mention it reports
-                problems.append(f"span {start}:{end} reads {text[start:end]!r}, not the {table.mention} "
-                                f"{columns[table.mention][i]!r}, in row {show([i])}")
-            if pages is not None:
-                page = pages.get((columns["doc_id"][i], columns["page"][i]))
-                if page is None or not (page[0] <= start < page[1]):
-                    problems.append(f"span {start}:{end} does not start on page {columns['page'][i]} in row {show([i])}")
-    if problems:
-        raise ValidationError(f"table {table.name} fails validation:\n  " + "\n  ".join(problems[:20]))
+    # the rows came through pyarrow, so their types are the schema's already
+    _raise(table.name, row_problems(table, data.to_pylist(), texts, pages, check_types=False))
 
 
 # The fact table each kind of mention points into.
@@ -83,22 +136,47 @@ MENTION_TABLES = {"rating": "ratings", "score": "scores", "percentage": "percent
                   "recommendation": "recommendations"}
 
 
-def validate_mentions(built: dict[str, pa.Table]) -> None:
+def mention_problems(mentions: list[dict], fact_ids: dict[str, set]) -> list[Problem]:
     """A mention that became a fact names a fact that exists; a set-aside one says why."""
+    problems = []
+    for row in mentions:
+        if row["decision"] == "fact":
+            if row["fact_id"] not in fact_ids.get(row["fact_type"], set()):
+                problems.append(Problem(row["doc_id"], f"mention {row['mention_id']} in {row['doc_id']} names fact "
+                                        f"{row['fact_id']!r}, which is not in {MENTION_TABLES.get(row['fact_type'])}"))
+        elif not row["reason"]:
+            problems.append(Problem(row["doc_id"], f"mention {row['mention_id']} in {row['doc_id']} was set aside "
+                                                   "without a reason"))
+    return problems
+
+
+def validate_mentions(built: dict[str, pa.Table]) -> None:
     if "mentions" not in built:
         return
     fact_ids = {name: set(built[table].column("fact_id").to_pylist())
                 for name, table in MENTION_TABLES.items() if table in built}
-    problems = []
-    for row in built["mentions"].to_pylist():
-        if row["decision"] == "fact":
-            if row["fact_id"] not in fact_ids.get(row["fact_type"], set()):
-                problems.append(f"mention {row['mention_id']} in {row['doc_id']} names fact {row['fact_id']!r}, "
-                                f"which is not in {MENTION_TABLES[row['fact_type']]}")
-        elif not row["reason"]:
-            problems.append(f"mention {row['mention_id']} in {row['doc_id']} was set aside without a reason")
-    if problems:
-        raise ValidationError("table mentions fails validation:\n  " + "\n  ".join(problems[:20]))
+    _raise("mentions", mention_problems(built["mentions"].to_pylist(), fact_ids))
+
+
+# The tables a worker fills for one document, checked there before its rows leave it.
+DOCUMENT_TABLES = ("documents", "pages", "ratings", "scores", "percentages", "dates", "recommendations", "mentions")
+
+
+def document_problems(rows: dict[str, list[dict]], text: str) -> list[str]:
+    """What is wrong with one document's rows (an empty list when nothing is): the checks the run makes on
+    every table, made on this document alone, so that a fault shows as this document's error."""
+    doc_ids = {row.get("doc_id") for table_rows in rows.values() for row in table_rows}
+    texts = {doc_id: text for doc_id in doc_ids if isinstance(doc_id, str)}
+    pages = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in rows.get("pages", [])
+             if isinstance(p.get("page"), int) and isinstance(p.get("char_start"), int) and isinstance(p.get("char_end"), int)}
+    problems: list[Problem] = []
+    for name in DOCUMENT_TABLES:
+        if name in rows:
+            problems += row_problems(TABLES[name], rows[name], texts, pages if name != "pages" else None,
+                                     columns_present_only=True)
+    fact_ids = {kind: {row.get("fact_id") for row in rows.get(table, [])} for kind, table in MENTION_TABLES.items()}
+    problems += mention_problems(rows.get("mentions", []), fact_ids)
+    return [p.message for p in problems]
 
 
 def write_parquet(data: pa.Table, path: str) -> None:

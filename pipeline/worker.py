@@ -24,7 +24,7 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
                  pdf_engine: str | None = None) -> dict[str, list[dict]]:
     """Run every extractor over one loaded document; rows per table (JSON-safe)."""
     from extractors import EXTRACTORS, document
-    from models.facts import fact_row, mention_row
+    from models.facts import fact_row, make_ids_unique, mention_row
     from models.frameworks import standard_for
     from pipeline import cache
     from pipeline.parse import parse
@@ -44,11 +44,14 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
         table_rows = []
         for fact in found.facts:
             row = fact_row(fact, doc_id, name, module.VERSION)
-            fact_ids[id(fact)] = row["fact_id"]
             table_rows.append({k: _jsonable(v) for k, v in row.items()})
+        make_ids_unique(table_rows, "fact_id")
+        for fact, row in zip(found.facts, table_rows, strict=True):
+            fact_ids[id(fact)] = row["fact_id"]
         rows[name] = table_rows
         rows["mentions"] += [{k: _jsonable(v) for k, v in mention_row(m, doc_id, module.VERSION, fact_ids).items()}
                              for m in found.mentions]
+    make_ids_unique(rows["mentions"], "mention_id")
     facts = {name: found.facts for name, found in extractions.items()}
     summary = document.summarise(doc, facts["ratings"], facts["dates"], facts["recommendations"])
     for row in rows["ratings"]:
@@ -178,5 +181,8 @@ def _process(task: dict) -> dict:
     except MemoryError:
         return {"error": {"stage": stage, "error_kind": "memory", "message": "ran out of memory"}}
     except Exception as exc:  # a bug or an unforeseen file: recorded, never fatal
-        return {"error": {"stage": stage, "error_kind": type(exc).__name__,
-                          "message": f"{type(exc).__name__}: {exc}"}}
+        import traceback
+
+        return {"error": {"stage": stage, "error_kind": "internal_error",
+                          "message": f"{type(exc).__name__}: {exc}",
+                          "traceback": "".join(traceback.format_exception(exc))}}

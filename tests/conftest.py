@@ -15,6 +15,9 @@ DEVELOPMENT_GOLD = ROOT / "tests" / "documents" / "gold"
 # The real development set: 160 openings of real pages (press releases, reports, council papers, newspapers).
 REAL_RAW = ROOT / "tests" / "real" / "raw"
 REAL_GOLD = ROOT / "tests" / "real" / "gold"
+# The second real development set: 82 more openings, collected apart from the first (services O-Z).
+REAL2_RAW = ROOT / "tests" / "real2" / "raw"
+REAL2_GOLD = ROOT / "tests" / "real2" / "gold"
 
 
 def _extract_once(tmp_path_factory: pytest.TempPathFactory, raw: Path, name: str) -> Path:
@@ -42,6 +45,12 @@ def development_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real development set (tests/real), extracted once for the whole session."""
     return _extract_once(tmp_path_factory, REAL_RAW, "real")
+
+
+@pytest.fixture(scope="session")
+def real2_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second real development set (tests/real2), extracted once for the whole session."""
+    return _extract_once(tmp_path_factory, REAL2_RAW, "real2")
 
 
 @pytest.fixture()

@@ -412,7 +412,7 @@ def test_an_internal_error_exits_3_with_its_traceback_in_a_log_file(tmp_path, mo
     line = capsys.readouterr().err.strip().splitlines()[-1]
     assert "internal error: RuntimeError: something this program did wrong" in line
     log = Path(line.split("traceback in ")[1].rstrip(")"))
-    assert log.parent == tmp_path / "out" / ".logs" and "Traceback" in log.read_text()
+    assert log.parent == tmp_path / "out" / "logs" and "Traceback" in log.read_text()
 
 
 def test_a_long_text_is_read_in_pieces_with_the_same_sentences(monkeypatch):

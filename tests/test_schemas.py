@@ -7,7 +7,7 @@ import pytest
 
 from models.schemas import TABLES, data_dictionary_markdown
 from pipeline.tables import ValidationError, build, validate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, read_rows
 
 
 def test_readme_data_dictionary_is_generated_from_the_schemas():
@@ -47,7 +47,7 @@ def test_validation_rejects_bad_rows():
         validate(table, build(table, [{**row, "char_end": 3}]), {"d": "Good"})
 
 
-def test_an_invalid_row_fails_the_run_loudly_and_writes_nothing(tmp_path, monkeypatch, capsys):
+def test_an_invalid_row_is_its_documents_error_and_the_others_are_written(tmp_path, monkeypatch, capsys):
     import extractors.ratings
     from pipeline.cli import main
 
@@ -56,7 +56,6 @@ def test_an_invalid_row_fails_the_run_loudly_and_writes_nothing(tmp_path, monkey
     (raw / "press.txt").write_text("Anytown YOT has been rated 'Good' overall by inspectors.", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", "--raw-dir", str(raw), "--out-dir", str(out), "--quiet", "--jobs", "1"]) == 0
-    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
     (raw / "second.txt").write_text("Othertown YOT has been rated 'Poor' overall by inspectors.", encoding="utf-8")
     real = extractors.ratings.extract
 
@@ -67,11 +66,15 @@ def test_an_invalid_row_fails_the_run_loudly_and_writes_nothing(tmp_path, monkey
         return replace(found, facts=[replace(r, scope="sector") for r in found.facts])
 
     monkeypatch.setattr(extractors.ratings, "extract", out_of_vocabulary)
-    # rows the schema refuses are this program's fault: the run itself failed (3), nothing is written
-    assert main(["extract", "--raw-dir", str(raw), "--out-dir", str(out), "--quiet", "--jobs", "1"]) == 3
+    # rows the schema refuses are this program's fault, met in one document: that document is an error row
+    # naming the rule it broke, and every other document's rows are written (exit 1: a new failure)
+    assert main(["extract", "--raw-dir", str(raw), "--out-dir", str(out), "--quiet", "--jobs", "1"]) == 1
     err = capsys.readouterr().err
-    assert "nothing written" in err and "scope" in err and "'sector'" in err and "doc_id" in err
-    assert before == {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    assert "second.txt" in err and "scope" in err and "'sector'" in err and "doc_id" in err
+    errors = read_rows(out, "errors")
+    assert [(e["source_path"], e["error_kind"]) for e in errors] == [("second.txt", "internal_error")]
+    assert [d["source_path"] for d in read_rows(out, "documents")] == ["press.txt"]
+    assert [r["label"] for r in read_rows(out, "ratings")] == ["Good"]
 
 
 def test_a_generated_readme_section_is_replaced_between_its_markers(tmp_path):
