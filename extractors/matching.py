@@ -16,11 +16,26 @@ from typing import Any
 
 import regex
 
-from models.vocabulary import AREAS_BY_ERA, IMPROVEMENT_LEVELS, RATING_LABELS, AreaEntry
+from models.vocabulary import (
+    AREAS_BY_ERA,
+    IMPROVEMENT_LEVEL_WORDS,
+    RATING_LABELS,
+    RELATIVE_LABELS,
+    RELATIVE_NOUNS,
+    AreaEntry,
+    relative_position,
+)
 
-# Any word that could start a label: most sentences have none and are never tokenised.
-_LABEL_WORD = (r"outstanding|good|requir\w*\s+improvement|inadequate|satisfactory|poor|not\s+rated|not\s+effective"
-               r"|(?:drastic|substantial|moderate|minimum)\W{0,3}improvement")
+# Any word that could start a label: most sentences have none and are never tokenised. Built from the
+# vocabulary: each label phrase's first word (its longer forms are found by the matcher), each improvement
+# level before "improvement", each relative label before its noun.
+_FIRST_WORDS = sorted({phrase.split()[0] for entry in RATING_LABELS for phrase in entry.phrases} - {"this"},
+                      key=len, reverse=True)
+_RELATIVE_HEADS = sorted({phrase.split()[-1].split("-")[-1] for entry in RELATIVE_LABELS for phrase in entry.phrases})
+_LABEL_WORD = (r"(?:" + "|".join(_FIRST_WORDS) + r")\b"
+               r"|\brequir\w*\s+improvement|\bnot\s+rated|\bnot\s+effective"
+               r"|(?:" + "|".join(IMPROVEMENT_LEVEL_WORDS) + r")\W{0,3}improvement"
+               r"|\b(?:" + "|".join(_RELATIVE_HEADS) + r")\s+(?:possible\s+)?(?:" + "|".join(RELATIVE_NOUNS) + r")\b")
 LABEL_WORD = regex.compile(_LABEL_WORD, regex.IGNORECASE)
 # The same, for a whole document's lower-cased text (``Document.lowered``): the standard library's engine on
 # lower case scans a long report about three times faster than a case-insensitive scan.
@@ -45,9 +60,19 @@ def label_matcher() -> Any:
     patterns: list[list[dict[str, Any]]] = [[{"LOWER": word} for word in phrase.split()]
                                             for entry in RATING_LABELS for phrase in entry.phrases]
     # "‘minimum’ improvement", "SUBSTANTIAL improvement required", "“drastic improvement”"
-    patterns.append([{"LOWER": {"IN": list(IMPROVEMENT_LEVELS)}}, {"ORTH": {"IN": list(_QUOTES)}, "OP": "?"},
+    patterns.append([{"LOWER": {"IN": list(IMPROVEMENT_LEVEL_WORDS)}}, {"ORTH": {"IN": list(_QUOTES)}, "OP": "?"},
                      {"LOWER": "improvement"}, {"LOWER": "required", "OP": "?"}])
+    # "requiring “moderate” improvements": the quoted level is the label ("substantial improvements" is not)
+    patterns.append([{"LOWER": {"IN": list(IMPROVEMENT_LEVEL_WORDS)}}, {"ORTH": {"IN": list(_QUOTES)}},
+                     {"LOWER": "improvements"}, {"LOWER": "required", "OP": "?"}])
     matcher.add("LABEL", patterns, greedy="LONGEST")
+    # "the lowest (possible) rating", "its second-highest grade": the place on the scale and its noun
+    relative: list[list[dict[str, Any]]] = []
+    for entry in RELATIVE_LABELS:
+        for phrase in entry.phrases:
+            words = [{"LOWER": w} for w in phrase.replace("-", " - ").split()]
+            relative.append([*words, {"LOWER": "possible", "OP": "?"}, {"LOWER": {"IN": list(RELATIVE_NOUNS)}}])
+    matcher.add("RELATIVE", relative, greedy="LONGEST")
     return matcher
 
 
@@ -56,12 +81,33 @@ class LabelMatch:
     start: int  # offsets into the text that was matched
     end: int
     words: str  # lower case, single-spaced, quotes removed
+    relative: int | None = None  # a label named by its place on the scale ("the lowest rating"): that place
 
 
 # Words of context tokenised around each label word: the longest label has three words before its label word
 # ("this standard was not rated") and four after ("requires improvement to be good").
 _WORDS_BEFORE, _WORDS_AFTER = 5, 7
 _CHUNK = regex.compile(r"\S+")
+_SEPARATOR = "\n\n\n"
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of text around its label words, each from and to white space."""
+    hits = [m.span() for m in LABEL_WORD.finditer(text)]
+    if not hits:
+        return []
+    chunks = [m.span() for m in _CHUNK.finditer(text)]
+    chunk_starts = [start for start, _ in chunks]
+    windows: list[list[int]] = []
+    for start, end in hits:
+        first = max(0, bisect_right(chunk_starts, start) - 1 - _WORDS_BEFORE)
+        last = min(len(chunks) - 1, bisect_right(chunk_starts, max(start, end - 1)) - 1 + _WORDS_AFTER)
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1][1] = max(windows[-1][1], last)
+        else:
+            windows.append([first, last])
+    return [(chunks[first][0], chunks[last][1]) for first, last in windows]
+
 
 
 def find_labels(text: str) -> list[LabelMatch]:
@@ -90,39 +136,50 @@ def find_labels_in(text: str, ranges: list[tuple[int, int]]) -> list[list[LabelM
         piece_starts.append(position)
         position += len(window) + len(_SEPARATOR)
     tokens = nlp().make_doc(_SEPARATOR.join(window for _, _, window in pieces))
-    for _, first_token, last_token in sorted(label_matcher()(tokens), key=lambda m: m[1]):
+    matches = label_matcher()(tokens)
+    relative_id = nlp().vocab.strings["RELATIVE"]
+    for match_id, first_token, last_token in sorted(matches, key=lambda m: m[1]):
         span = tokens[first_token:last_token]
         piece = bisect_right(piece_starts, span.start_char) - 1
         index, offset, _ = pieces[piece]
         start = offset + span.start_char - piece_starts[piece] - ranges[index][0]
         words = " ".join(t.lower_ for t in span if t.text not in _QUOTES)
-        found[index].append(LabelMatch(start, start + span.end_char - span.start_char, words))
+        relative: int | None = relative_position(words) if match_id == relative_id else None
+        if match_id == relative_id and relative is None:
+            continue
+        found[index].append(LabelMatch(start, start + span.end_char - span.start_char, words, relative))
+    for index, (range_start, range_end) in enumerate(ranges):
+        found[index] = _without_restated_relatives(text[range_start:range_end], found[index])
     return found
 
 
-# Words of context tokenised around each label word: the longest label has three words before its label word
-# ("this standard was not rated") and four after ("requires improvement to be good").
-_WORDS_BEFORE, _WORDS_AFTER = 5, 7
-_CHUNK = regex.compile(r"\S+")
-_SEPARATOR = "\n\n\n"
+# Between a relative label and a label next to it: "the highest grade of ‘Outstanding’", "‘Outstanding’, its
+# highest grade", "rated ‘Good’ – the second highest of four": the relative one restates its neighbour.
+_BESIDE = regex.compile(r"^[\s‘’'\"“”,:;(–—-]*(?:of|as|is|was|being|which\s+is|namely|i\.e\.|its|the|their|a|an|\s)*"
+                        r"[\s‘’'\"“”(]*$", regex.IGNORECASE)
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the stretches of text around its label words, each from and to white space."""
-    hits = [m.span() for m in LABEL_WORD.finditer(text)]
-    if not hits:
-        return []
-    chunks = [m.span() for m in _CHUNK.finditer(text)]
-    chunk_starts = [start for start, _ in chunks]
-    windows: list[list[int]] = []
-    for start, end in hits:
-        first = max(0, bisect_right(chunk_starts, start) - 1 - _WORDS_BEFORE)
-        last = min(len(chunks) - 1, bisect_right(chunk_starts, max(start, end - 1)) - 1 + _WORDS_AFTER)
-        if windows and first <= windows[-1][1] + 1:
-            windows[-1][1] = max(windows[-1][1], last)
-        else:
-            windows.append([first, last])
-    return [(chunks[first][0], chunks[last][1]) for first, last in windows]
+def _without_restated_relatives(text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
+    """Drop each relative label that only restates a label beside it (within a few words, nothing but
+    punctuation, "of", "its" or "the" between)."""
+    labels = sorted(labels, key=lambda label: label.start)
+    kept = []
+    for i, label in enumerate(labels):
+        if label.relative is not None and any(_beside(text, label, other) for other in labels[max(0, i - 1) : i + 2]
+                                              if other.relative is None):
+            continue
+        kept.append(label)
+    return kept
+
+
+def _beside(text: str, one: LabelMatch, other: LabelMatch) -> bool:
+    if other.start >= one.end:
+        gap = text[one.end : other.start]
+    elif other.end <= one.start:
+        gap = text[other.end : one.start]
+    else:
+        return False
+    return len(gap) < 40 and bool(_BESIDE.match(gap))
 
 
 @dataclass(frozen=True)
@@ -131,19 +188,21 @@ class AreaMatch:
     end: int
     entry: AreaEntry
     subject: str  # the subject to record: canonical, or the words as written
+    weak: bool = False  # words that name the area only as one item of a list of areas
 
 
 @cache
-def _area_matcher(era: str) -> tuple[Any, dict[int, tuple[AreaEntry, str | None]]]:
+def _area_matcher(era: str) -> tuple[Any, dict[int, tuple[AreaEntry, str | None, bool]]]:
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-    entries: dict[int, tuple[AreaEntry, str | None]] = {}
+    entries: dict[int, tuple[AreaEntry, str | None, bool]] = {}
     for entry in AREAS_BY_ERA[era]:
-        for phrase, subject in entry.phrases.items():
+        # A weak phrase records the area's canonical name: alone it would not name the area at all.
+        for phrase, subject in [*entry.phrases.items(), *((w, None) for w in entry.weak)]:
             key = f"{entry.key}|{phrase}"
             matcher.add(key, [nlp().make_doc(phrase)])
-            entries[nlp().vocab.strings[key]] = (entry, subject)
+            entries[nlp().vocab.strings[key]] = (entry, subject, phrase in entry.weak)
     return matcher, entries
 
 
@@ -155,14 +214,19 @@ def find_areas(text: str, era: str) -> list[AreaMatch]:
     from spacy.util import filter_spans
 
     matcher, entries = _area_matcher(era)
-    tokens = nlp().make_doc(text)
+    # A hyphen left hanging before a space ("out-of-court- disposals", a line broken at a hyphen) is a space:
+    # replaced one for one, so offsets stay the text's.
+    tokens = nlp().make_doc(_HANGING_HYPHEN.sub(" ", text))
     spans = [Span(tokens, first, last, label=match_id) for match_id, first, last in matcher(tokens)]
     out = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
-        entry, subject = entries[span.label]
+        entry, subject, weak = entries[span.label]
         out.append(AreaMatch(span.start_char, span.end_char, entry,
-                             entry.name if subject is None else _sentence_case(span.text)))
+                             entry.name if subject is None else _sentence_case(span.text), weak))
     return out
+
+
+_HANGING_HYPHEN = regex.compile(r"(?<=\w)-(?=\s)")
 
 
 def warm() -> None:

@@ -1,121 +1,109 @@
 """Reading a rating label where it stands: in its clause, its sentence, its headline.
 
-Every mention of a label is a candidate. The clause around it decides what it is:
-which construction governs it ("was rated as", "gave X a ... rating", "received an
-overall rating of", "X was poor", "X requires improvement", "‘Outstanding’ X
-Service"), what is rated (areas named from the vocabulary, this service, another
-service, the sector), when (this inspection or an earlier one), and whether it is a
-judgement at all (a definition of the scale, a count of areas, a hedge, a
-hypothetical, a survey answer, the word in its everyday sense). The result is a
-``Reading``: the facts it gives, or the reason it was set aside. Nothing here knows
+Every mention of a label is a candidate, read by one small loop over the tables of ``models.constructions``:
+the set-aside cues in order, then the constructions in order (the first that holds governs the label and
+says where its rated subject is), then the subject is resolved to areas of the framework or to the service
+itself, and the reading is placed in time and on the framework's scale. The result is a ``Reading``: the
+facts it gives, or the reason it was set aside, and in both cases the rule that decided. Nothing here knows
 about files or tables; the document arrives as ``models.document.Document``.
+
+How a subject is resolved, in order (each step is one function below, each with its examples in
+``tests/test_constructions.py``):
+
+- the complement after the label names the areas ("rated ‘Outstanding’ for planning and for staffing");
+- a relative "which" takes the noun phrase before it;
+- a reference ("it", "this", "both", "all three categories", "each of these") takes its antecedent: the
+  list of areas or the subject of an earlier clause or sentence;
+- a list of subjects shares the label (coordination: commas, "and", "or", "as well as");
+- an aside between dashes names the areas when the subject outside it is vague ("some of its work");
+- otherwise the service itself (the overall rating), another service, or nothing the sentence names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
 from extractors.matching import AreaMatch, LabelMatch, find_areas
-from models.document import Document, Sentence
-from models.patterns import (
-    ACTIVE_RATING,
-    ALTERNATIVE_AFTER,
-    ALTERNATIVE_BEFORE,
-    ATTRIBUTIVE_SERVICE,
-    CHANGED_TO,
+from models.constructions import (
+    BARE_PARTICIPLES,
     COMPLEMENT,
-    COPULA,
+    CONSTRUCTIONS,
     COUNT_ADVERBIAL,
     COUNT_OF_AREAS,
     COUNT_ONLY_SUBJECT,
-    COUNTED_AFTER,
-    GIVEN_TO_ANY,
-    HEDGE_BEFORE,
-    HYPOTHETICAL,
+    CUES_AFTER,
+    CUES_BEFORE,
+    DEDICATION,
+    HEADLINE,
     LABEL_IS_DEFINED,
-    OTHER_INSPECTORATE,
-    OVERALL_IS,
-    PASSIVE_RATING,
-    PREVIOUS_AFTER,
-    PREVIOUS_CLAUSE_CUES,
-    PROBATION_INSPECTORATE,
+    PREDICATIVE_NEXT,
     RATING_NOUN_AFTER,
-    RATING_OF,
-    RECEIVED_RATING,
     SCALE_CUES,
-    SECTOR_CUES,
     SERVICE_REFERENCE,
-    SHARE_OF_CASES,
-    SURVEY,
-    VERB_LABEL,
-    YEAR_IN_CLAUSE,
+    Construction,
+    Cue,
 )
-from models.vocabulary import IMPROVEMENT_LEVELS
+from models.document import Document, Sentence
+from models.vocabulary import IMPROVEMENT_LEVEL_WORDS, STANDARDS_2018, label_on_era_scale
 
 _I = regex.IGNORECASE
-_PASSIVE = regex.compile(PASSIVE_RATING, _I)
-_ACTIVE = regex.compile(ACTIVE_RATING, _I)
-_RECEIVED = regex.compile(RECEIVED_RATING, _I)
 _NOUN_AFTER = regex.compile(RATING_NOUN_AFTER, _I)
-_OVERALL_IS = regex.compile(OVERALL_IS, _I)
-_RATING_OF = regex.compile(RATING_OF, _I)
-_COPULA = regex.compile(COPULA, _I)
-_VERB_LABEL = regex.compile(VERB_LABEL, _I)
-_ATTRIBUTIVE = regex.compile(ATTRIBUTIVE_SERVICE)
-_ATTRIBUTIVE_ANY_CASE = regex.compile(ATTRIBUTIVE_SERVICE, _I)
 _COMPLEMENT = regex.compile(COMPLEMENT, _I)
-_HEDGE = regex.compile(HEDGE_BEFORE, _I)
-_ALTERNATIVE_AFTER = regex.compile(ALTERNATIVE_AFTER, _I)
-_ALTERNATIVE_BEFORE = regex.compile(ALTERNATIVE_BEFORE, _I)
-_HYPOTHETICAL = regex.compile(HYPOTHETICAL, _I)
-_SURVEY = regex.compile(SURVEY, _I)
 _COUNT = regex.compile(COUNT_OF_AREAS, _I)
 _COUNT_ONLY = regex.compile(COUNT_ONLY_SUBJECT, _I)
 _COUNT_ADVERBIAL = regex.compile(COUNT_ADVERBIAL, _I)
-_COUNTED_AFTER = regex.compile(COUNTED_AFTER, _I)
-_GIVEN_TO_ANY = regex.compile(GIVEN_TO_ANY, _I)
-_SHARE = regex.compile(SHARE_OF_CASES, _I)
 _SCALE = regex.compile(SCALE_CUES, _I)
 _DEFINED = regex.compile(LABEL_IS_DEFINED, _I)
-_OTHER_INSPECTORATE = regex.compile(OTHER_INSPECTORATE)
-_PROBATION = regex.compile(PROBATION_INSPECTORATE)
-_SECTOR = regex.compile(SECTOR_CUES, _I)
 _SERVICE_REF = regex.compile(SERVICE_REFERENCE, _I)
-_PREVIOUS = regex.compile(PREVIOUS_CLAUSE_CUES, _I)
-_PREVIOUS_AFTER = regex.compile(PREVIOUS_AFTER, _I)
-_CHANGED_TO = regex.compile(CHANGED_TO, _I)
-_YEAR = regex.compile(YEAR_IN_CLAUSE)
+_DEDICATION = regex.compile(DEDICATION, _I)
 _OVERALL_WORD = regex.compile(r"\boverall\b", _I)
+
+# ------------------------------------------------------------------ time
+# A rating from an earlier inspection: words that place the rating before this inspection.
+# "It comes after an earlier inspection, in 2019, rated the service as ‘Inadequate’."
+# "This was a reinspection of the service, after it received an ‘Inadequate’ rating in 2019."
+_PREVIOUS = regex.compile(
+    r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
+    # "last year" / "last month" date this inspection, not an earlier one: "after an inspection in the autumn of
+    # last year, the team was given a "requires improvement" rating"
+    r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
+    r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
+    r"|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
+    r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"
+    r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\s+in\s+(?:19|20)\d\d\b|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
+    r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b|\b(?:up|down|improved|risen|rose|fallen|fell|moved)\s+from\b"
+    # "The praise comes just a year after inspectors found serious failings ..."
+    r"|\b(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+after\b", _I)
+# After a label, words that place it in an earlier inspection: "an ‘Inadequate’ rating, when they were part of a
+# former joint service", "rated ‘Good’ at its last inspection"
+_PREVIOUS_AFTER = regex.compile(
+    r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
+    r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b)", _I)
+# The destination of a change is this inspection's rating: "from X ... to recently achieving “good” status"
+_DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improved\s+to|raised\s+to|now)\s+"
+                             r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
+_SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
+_YEAR = regex.compile(r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
+                      r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
+
+# ------------------------------------------------------------------ clauses
 # Clause breaks inside a sentence: each clause has its own subject and verb.
 _CLAUSE_BREAK = regex.compile(
     r";|:\s+(?=(?-i:[A-Z‘“'\"]))|\s+but\s+|\s+while\s+|\s+whilst\s+|\s+whereas\s+|,\s+with\s+|,\s+however,?\s+"
     r"|\s+although\s+|,\s+though\s+|\.\s+(?=(?-i:[A-Z]))"
     # "with some areas graded as “Outstanding”": an absolute clause with its own subject and verb
     r"|\s+with\s+(?=(?:(?!(?:was|were|is|are|has|have|been|be)\b)[\w’'&-]+\s+){1,8}?(?:rated|graded|judged|marked"
-    r"|found|considered|deemed|assessed|listed|flagged|singled|labelled|classed)\b)", _I)
+    r"|found|considered|deemed|assessed|listed|flagged|singled|labelled|classed|receiving|given|getting)\b)", _I)
 # Dash-delimited asides, removed before the subject is read: "resettlement – when a child is released – which ..."
 _ASIDE = regex.compile(r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s")
-# A list between areas: ", ", " and ", "; ", determiners.
-_LIST_GAP = regex.compile(r"^(?:[\s,;&/‘’'\"“”]|and\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
-                          r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b"
-                          r"|[:–—-])*$", _I)
-# Capitalised words that are not place names, for telling another service from this one.
-_COMMON_CAPITALS = frozenset("""
-a an the this that these those it its they their we our he she his her i in on at of for with by from to and or but as
-overall meanwhile however inspectors inspector inspectorate inspection inspections chief probation his her majesty's
-majesty’s hm hmi hmip report reports council councils board service services team teams youth justice offending
-management partnership partnerships staff work governance leadership court courts out under there here also while
-whilst although though when where which who whom whose what how why all some many most each every both several other
-another following after before during since until today now mr mrs ms dr dame sir cllr councillor cabinet member
-members committee government his majesty's yjs yot yos y&js yjt cqc ofsted overall, nationally additionally finally
-first second third one two three four five six seven eight nine ten eleven twelve january february march april may june
-july august september october november december monday tuesday wednesday thursday friday saturday sunday core city
-recommendations recommendation outstanding good inadequate requires improvement satisfactory unsatisfactory poor
-england wales london ltd plc nhs police national local county borough royal area areas domain standard standards
-""".split())
-_CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
+# How far a label's reading looks back and ahead in its clause: far more than any subject or complement runs
+# in prose, and a bound that keeps a run-on "sentence" (a flattened table, a page without full stops) linear.
+MAX_LEFT, MAX_RIGHT = 600, 400
 
 
 @dataclass(frozen=True)
@@ -125,7 +113,7 @@ class Context:
     era: str  # standards_2018 | children_and_victims_2024 | joint_inspection_2012 | core_case_2010
     sector: bool  # the document reviews many services (annual report, thematic, news of several services)
     places: tuple[str, ...]  # lower-case names of the inspected service's place, longest first
-    latest_year: int | None  # the latest year the document mentions
+    latest_year: int | None  # the latest year the document's text speaks of (its datelines aside)
     headline_end: int  # the end offset of the document's first line
 
     @property
@@ -136,7 +124,8 @@ class Context:
 
 @dataclass
 class Reading:
-    """What one label mention means: facts (scope, code, subject), or a reason to set it aside."""
+    """What one label mention means: facts (scope, code, subject), or a reason to set it aside; and the rule
+    (construction, or set-aside cue) that decided."""
 
     rule: str
     facts: list[tuple[str, str | None, str]] = field(default_factory=list)
@@ -144,60 +133,607 @@ class Reading:
     detail: str | None = None
 
     @staticmethod
-    def aside(reason: str, detail: str | None = None) -> Reading:
-        return Reading(rule="set_aside", reason=reason, detail=detail)
+    def aside(reason: str, detail: str | None = None, rule: str = "set_aside") -> Reading:
+        return Reading(rule=rule, reason=reason, detail=detail)
 
 
 @dataclass(frozen=True)
 class Clause:
     start: int  # offset in the sentence text
     text: str
+    opener: str = ""  # the break that opened it (", with ", "; ", " but ")
 
 
 def clauses(text: str) -> list[Clause]:
     out = []
-    position = 0
+    position, opener = 0, ""
     for match in _CLAUSE_BREAK.finditer(text):
-        out.append(Clause(position, text[position : match.start()]))
-        position = match.end()
-    out.append(Clause(position, text[position:]))
+        out.append(Clause(position, text[position : match.start()], opener))
+        position, opener = match.end(), match.group()
+    out.append(Clause(position, text[position:], opener))
     return out
 
 
-def canonical_label(words: str, written: str) -> str:
-    """The label as stored: "requiring improvement" -> "Requires improvement"; improvement levels as written."""
-    from models.vocabulary import RATING_LABELS
+# ------------------------------------------------------------------ what a cue or construction looks at
+@dataclass
+class View:
+    """One label in its clause: the words before, after and around it."""
 
-    for level in IMPROVEMENT_LEVELS:
-        if words.startswith(level):
-            return words[:1].upper() + words[1:]
-    for entry in RATING_LABELS:
-        if words in entry.phrases:
-            return entry.canonical
-    return written.strip()[:1].upper() + written.strip()[1:].lower()
+    doc: Document
+    ctx: Context
+    sentence: Sentence
+    parts: list[Clause]
+    index: int  # the clause's index in parts
+    clause: Clause  # the clause, bounded to MAX_LEFT before and MAX_RIGHT after the label
+    label: LabelMatch
+    earlier: tuple[int, Reading, str] | None  # the previous label in the clause: its end, reading and words
+    following: int  # where the next label starts (its words are its own)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @cached_property
+    def left_full(self) -> str:
+        return self.text[self.clause.start : self.label.start]
+
+    @cached_property
+    def own_start(self) -> int:
+        """Where the label's own words begin in left_full: after the previous label in the clause."""
+        return self.earlier[0] - self.clause.start if self.earlier is not None else 0
+
+    @cached_property
+    def left(self) -> str:
+        return self.left_full[self.own_start :]
+
+    @cached_property
+    def right(self) -> str:
+        end = min(self.clause.start + len(self.clause.text), self.following, self.label.end + MAX_RIGHT)
+        return self.text[self.label.end : end]
+
+    @cached_property
+    def written(self) -> str:
+        return self.text[self.label.start : self.label.end]
+
+    @cached_property
+    def quoted(self) -> bool:
+        before = self.text[max(0, self.label.start - 1) : self.label.start]
+        after = self.text[self.label.end : self.label.end + 1]
+        return (bool(before) and before in "‘’'\"“”") or (bool(after) and after in "’'\"”")
+
+    @cached_property
+    def capitalised(self) -> bool:
+        """Capitalised where a sentence does not begin: "rated Good", "the Good rating"."""
+        if not self.written[:1].isupper():
+            return False
+        before = self.text[: self.label.start].rstrip(" ‘'\"“(")
+        return bool(before) and not before.endswith((".", "!", "?", ":", "–", "-", "\n"))
+
+    @cached_property
+    def in_headline(self) -> bool:
+        return self.sentence.start < self.ctx.headline_end
+
+    @cached_property
+    def complement(self) -> regex.Match | None:
+        return _COMPLEMENT.match(self.right)
+
+    @cached_property
+    def complement_areas(self) -> list[AreaMatch]:
+        return _complement_areas(self.complement.group("words"), self.ctx.era) if self.complement else []
+
+    @cached_property
+    def row(self) -> str | None:
+        return _row_subject(self.doc, self.sentence.start + self.label.start, self.sentence.start + self.label.end,
+                            self.ctx.era)
+
+    def look(self, where: str) -> str:
+        if where == "main_clause":
+            return _ASIDE.sub(" ", self.clause.text)
+        return {"before": self.left_full, "own": self.left, "after": self.right, "clause": self.clause.text,
+                "sentence": self.text}[where]
 
 
+def _not_after_be(view: View, match: regex.Match | None) -> bool:
+    assert match is not None
+    return not regex.search(r"\b(?:was|were|been|be|is|are|being)\s+$", view.left_full[: match.start("verb")], _I)
+
+
+# Named predicates for what a pattern cannot say (models.constructions names them).
+CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
+    "be_or_participle": lambda v, m: m is not None and bool(
+        m.group("be") or " ".join(m.group("verb").lower().split()) in BARE_PARTICIPLES),
+    "rating_of_or_stars": lambda v, m: m is not None and bool(m.group("rating_of") or m.group("stars")),
+    "not_after_be": _not_after_be,
+    "label_is_requires": lambda v, m: v.written.lower().startswith("requir"),
+    "predicative": lambda v, m: _predicative(v.right),
+    "predicative_or_rating_noun": lambda v, m: _predicative(v.right) or bool(_NOUN_AFTER.match(v.right)),
+    "quoted": lambda v, m: v.quoted,
+    "in_headline": lambda v, m: v.in_headline,
+    "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith("changed_from"),
+    "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
+    "complement_areas": lambda v, m: bool(v.complement_areas),
+    "row": lambda v, m: v.row is not None,
+    "opened_by_with": lambda v, m: v.index > 0 and regex.search(r"\bwith\s*$", v.clause.opener, _I) is not None,
+    "bare_label": lambda v, m: len(v.left.split()) <= 2,
+    "relative_label": lambda v, m: v.label.relative is not None,
+    "improvement_level": lambda v, m: v.label.words.split(" ")[0] in IMPROVEMENT_LEVEL_WORDS,
+    "neither_quoted_nor_capitalised": lambda v, m: not v.quoted and not v.capitalised,
+    "names_service": lambda v, m: bool(_SERVICE_REF.search(v.text)) or _names_place(v.text, v.ctx),
+}
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    entry: Cue | Construction
+    pattern: regex.Pattern | None
+    requires: tuple[tuple[str, regex.Pattern], ...]
+    unless: tuple[tuple[str, regex.Pattern], ...]
+
+
+def _compile(entry: Cue | Construction) -> _Compiled:
+    flags = 0 if entry.case_sensitive else _I
+    return _Compiled(entry, regex.compile(entry.pattern, flags) if entry.pattern else None,
+                     tuple((look, regex.compile(p, flags)) for look, p in entry.requires),
+                     tuple((look, regex.compile(p, flags)) for look, p in entry.unless))
+
+
+def _find(pattern: regex.Pattern, look: str, view: View) -> regex.Match | None:
+    text = view.look(look)
+    return pattern.match(text) if look == "after" else pattern.search(text)
+
+
+def _holds(compiled: _Compiled, view: View) -> regex.Match | bool | None:
+    """The match (or True, for an entry without a pattern) when the entry holds for the label; else False."""
+    entry = compiled.entry
+    match: regex.Match | None = None
+    if compiled.pattern is not None and entry.pattern:
+        assert entry.look is not None
+        match = _find(compiled.pattern, entry.look, view)
+        if match is None:
+            return False
+        own_group = getattr(entry, "own_group", None)
+        if own_group is not None and entry.look == "before":
+            start = match.start(own_group) if match.group(own_group) is not None else match.start()
+            if start < view.own_start:
+                return False
+    if any(_find(p, look, view) is None for look, p in compiled.requires):
+        return False
+    if any(_find(p, look, view) is not None for look, p in compiled.unless):
+        return False
+    if not all(CONDITIONS[name](view, match) for name in entry.conditions):
+        return False
+    return match if match is not None else True
+
+
+_CUES_BEFORE = [_compile(c) for c in CUES_BEFORE]
+_CONSTRUCTIONS = [_compile(c) for c in CONSTRUCTIONS]
+_CUES_AFTER = [_compile(c) for c in CUES_AFTER]
+_HEADLINE = _compile(HEADLINE)
+
+
+def _subject(construction: Construction, view: View, match: regex.Match | bool | None) -> str:
+    """The words of the label's rated subject, where the construction says they are."""
+    kind = construction.subject
+    if kind.startswith("group:"):
+        assert isinstance(match, regex.Match)
+        name = kind.removeprefix("group:")
+        if construction.look == "before" and construction.own_group and match.start(name) >= 0 \
+                and match.start(name) < view.own_start:
+            # the verb is this label's own: so is its subject (what stands before the previous label is that
+            # label's): "rated as “requires improvement” areas of its support are classed as “inadequate”"
+            return view.left_full[view.own_start : match.end(name)]
+        return match.group(name) or ""
+    if kind == "before_match":
+        assert isinstance(match, regex.Match)
+        offset = view.own_start if construction.look == "own" else 0
+        return view.left_full[: offset + match.start()]
+    if kind == "clause":
+        return view.left_full
+    if kind == "service":
+        return view.left_full + " service"
+    if kind == "before_own":
+        return view.left_full[: view.own_start]
+    if kind == "row":
+        return view.row or ""
+    if kind == "previous_clause":
+        return view.parts[view.index - 1].text if view.index > 0 else ""
+    return ""
+
+
+# ------------------------------------------------------------------ the loop
 def read_sentence(doc: Document, ctx: Context, sentence: Sentence, labels: list[LabelMatch]) -> list[Reading]:
     """A reading for each label in the sentence (label offsets are relative to the sentence)."""
     text = sentence.text
     if ctx.sector:
-        return [Reading.aside("sector_wide", "the document reviews many services") for _ in labels]
+        return [Reading.aside("sector_wide", "the document reviews many services", rule="sector_document")
+                for _ in labels]
     defined = scale_definition(text, labels)
     readings: list[Reading] = []
     parts = clauses(text)
     previous_in_clause: dict[int, tuple[int, Reading, str]] = {}
     for index, label in enumerate(labels):
         if index in defined:
-            readings.append(Reading.aside("scale_definition"))
+            readings.append(Reading.aside("scale_definition", rule="scale_listed"))
             continue
-        clause = next(c for c in reversed(parts) if c.start <= label.start)
+        clause_index = max(i for i, c in enumerate(parts) if c.start <= label.start)
+        clause = parts[clause_index]
         following = next((other.start for other in labels[index + 1 :]), len(text))
-        reading = read_label(doc, ctx, sentence, clause, label, previous_in_clause.get(clause.start), following)
+        view = View(doc, ctx, sentence, parts, clause_index, _bounded(text, clause, label), label,
+                    previous_in_clause.get(clause.start), following)
+        reading = read_label(view)
         previous_in_clause[clause.start] = (label.end, reading, label.words)
         readings.append(reading)
     return readings
 
 
+def _bounded(text: str, clause: Clause, label: LabelMatch) -> Clause:
+    end = min(clause.start + len(clause.text), label.end + MAX_RIGHT)
+    start = clause.start
+    if label.start - clause.start > MAX_LEFT:
+        cut = text.find(" ", label.start - MAX_LEFT, label.start)
+        start = cut + 1 if cut >= 0 else label.start - MAX_LEFT
+    return Clause(start, text[start:end], clause.opener)
+
+
+def read_label(view: View) -> Reading:
+    """Cues, then constructions, then the subject: the whole grammar is the tables' order."""
+    for cue in _CUES_BEFORE:
+        if _holds(cue, view) is not False:
+            entry = cue.entry
+            assert isinstance(entry, Cue)
+            return Reading.aside(entry.reason, entry.detail, rule=entry.name)
+    for compiled in _CONSTRUCTIONS:
+        match = _holds(compiled, view)
+        if match is not False:
+            construction = compiled.entry
+            assert isinstance(construction, Construction)
+            return resolve(view, construction.name, _subject(construction, view, match))
+    for cue in _CUES_AFTER:
+        if _holds(cue, view) is not False:
+            entry = cue.entry
+            assert isinstance(entry, Cue)
+            return Reading.aside(entry.reason, entry.detail, rule=entry.name)
+    if _holds(_HEADLINE, view) is not False:
+        return resolve(view, "headline", view.left_full)
+    return Reading.aside("no_rated_subject", rule="no_construction")
+
+
+# ------------------------------------------------------------------ the subject
+def resolve(view: View, rule: str, subject: str) -> Reading:
+    """The facts a construction's subject gives: areas of the framework, or the service itself."""
+    ctx, era = view.ctx, view.ctx.era
+    complement = view.complement
+    # "not effective in protecting the public, ..." summarises the themes' own judgements: never for its complement
+    areas = list(view.complement_areas) if view.label.words != "not effective" else []
+    complement_words = complement.group("words") if complement else ""
+    if complement and not areas and _count_words(complement_words):
+        return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
+    if complement and not areas and _CASES.search(complement_words[:60]):
+        return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_complement")
+    if not areas:
+        which = _WHICH_ANTECEDENT.match(_ASIDE.sub(" ", subject))
+        if which:
+            subject = which.group("np")  # the thing "which was rated": the noun phrase just before
+            rule += "+which"
+    head = _subject_head(_ASIDE.sub(" ", subject))
+    if not areas and (_COUNT.search(head) or _VAGUE_WORK.match(head.strip())) and not listed_areas(head, era):
+        # "Two areas – staff, and the planning of out-of-court disposals – were also singled out as
+        # ‘Outstanding’", "Some of its work – assessments for court cases – was rated ‘Inadequate’": the
+        # areas are named in the aside
+        areas = _aside_areas(subject, era)
+        if areas:
+            rule += "+aside"
+    if not areas:
+        referred = _referred(view, head, subject)
+        if referred is not None:
+            found, how = referred
+            if isinstance(found, Reading):
+                return found
+            if found:
+                return _finish(Reading(rule=f"{rule}+{how}", facts=_facts(found, view)), view)
+            if how == "service":
+                return _finish(Reading(rule=f"{rule}+antecedent", facts=[("overall", None, "Overall")]), view)
+    if view.label.words == "not effective" and not areas:
+        # "Overall, governance was not effective": the theme is the subject; "the service was not effective in
+        # protecting the public, ..." summarises the themes' own judgements
+        areas = listed_areas(head, era) if rule.split("+")[0] in ("copula", "rated_as", "table_line") else []
+        if not areas:
+            return Reading.aside("no_rated_subject", "'not effective' judges a theme named as the subject",
+                                 rule="not_effective_without_theme")
+    if not areas:
+        areas = listed_areas(head, era)
+        if not areas and _COUNT.search(head):
+            areas = _including(view, era)
+            if areas:
+                rule += "+including"
+        if areas and rule.split("+")[0] in ("copula", "requires_improvement") and not _at_head(head, areas[0]):
+            # "Work with these children ..., both in terms of engagement and the delivery of interventions, was
+            # good": the subject is the work with children, not the area named at its end
+            return Reading.aside("no_rated_subject", "the area is not the subject of the judgement",
+                                 rule="area_not_subject")
+    every = _EVERY_ASPECT.search(head)
+    if areas and every and len(areas) == 1 and areas[0].entry.scope == "domain":
+        facts = _standards_of(areas[0], ctx)
+        if facts:
+            return _finish(Reading(rule=rule + "+every_standard", facts=facts), view)
+    if areas:
+        return _finish(Reading(rule=rule, facts=_facts(areas, view)), view)
+    return _service_reading(view, rule, subject, head)
+
+
+def _facts(areas: list[AreaMatch], view: View) -> list[tuple[str, str | None, str]]:
+    # A standard named without its domain takes the domain named in its clause or an earlier one:
+    # "Assessment and planning in out-of-court work were "inadequate", with implementation and
+    # delivery listed as "requiring improvement"."
+    context = view.text[max(0, view.clause.start - MAX_LEFT) : view.clause.start + len(view.clause.text)]
+    return [(a.entry.scope, code, name) for a, code, name in _name_areas(areas, context, view.ctx.era)]
+
+
+def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
+    """No area is named: the service itself, another service, or nothing."""
+    ctx = view.ctx
+    left, clause_text = view.left, view.clause.text
+    complement_words = view.complement.group("words") if view.complement else ""
+    if rule == "coordinated" and view.earlier is not None:
+        if _COUNT_ONLY.match(left) or regex.match(r"^\W*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven"
+                                                 r"|eight|nine|ten|eleven|twelve)\s+[‘’'\"“”]?$", left, _I):
+            return Reading.aside("count_of_areas", "a number before the label", rule="counted_coordinate")
+        return _finish(_inherit(view.earlier[1], rule), view)
+    if _CASES.search(head) and not _SERVICE_REF.search(head):
+        return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_subject")
+    if _COUNT_ONLY.match(head) or (_COUNT.search(head) and not _SERVICE_REF.search(_COUNT.sub(" ", head))):
+        kind = "vague_area" if regex.search(r"\b(?:some|several|many|certain|specific|other|various|a number of)\b",
+                                            head, _I) else "count_of_areas"
+        return Reading.aside(kind, "the subject counts unnamed areas", rule="counted_subject")
+    if _COUNT_ADVERBIAL.search(left):
+        return Reading.aside("count_of_areas", "the label is given in a count of areas", rule="counted_adverbial")
+    other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
+    if other is not None and not _this_service(head, ctx):
+        return Reading.aside("other_service", other, rule="other_service")
+    # "Overall," opening a clause is an adverb: "Overall, work to protect the public was good" rates the work,
+    # which no vocabulary names here, not the service.
+    construction = rule.split("+")[0]
+    overall_word = _OVERALL_WORD.search(clause_text) and (construction != "copula" or regex.match(
+        r"^[’'\"”]?\s+overall\b", view.right, _I) or regex.search(r"\boverall\s+(?:rating|judgement|grade)", clause_text, _I))
+    if not (_this_service(subject, ctx) or _this_service(complement_words, ctx) or construction in (
+            "overall_is", "rating_of", "headline", "attributive", "rating_noun", "received", "changed_to")
+            or overall_word):
+        return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
+    return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
+
+
+def _finish(reading: Reading, view: View) -> Reading:
+    """Time and framework: an earlier inspection's rating, a label the framework does not give."""
+    ctx, label = view.ctx, view.label
+    after = view.text[label.end : label.end + 120]
+    left = view.left_full
+    if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
+        # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
+        left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
+    previous = reading.rule.startswith("changed_from") or (
+        not reading.rule.startswith("changed_to") and _is_previous(ctx, left, view.right, after))
+    if previous:
+        reading.facts = [("previous", None if scope in ("overall", "previous") else code,
+                          "Overall" if scope in ("overall", "previous") else name)
+                         for scope, code, name in reading.facts]
+        if not reading.rule.endswith("+previous"):
+            reading.rule += "+previous"
+        return reading
+    scopes = {scope for scope, _, _ in reading.facts}
+    if "overall" in scopes and not ctx.has_overall and not _OVERALL_WORD.search(view.clause.text):
+        return Reading.aside("no_overall_in_framework", "the framework of this inspection gives no overall rating",
+                             rule="no_overall_in_framework")
+    if label.relative is None and not label_on_era_scale(canonical_words(label.words), ctx.era):
+        # The 2009-2012 core case inspections judged how much improvement each area needed, the 2018 framework
+        # rates Outstanding to Inadequate: "poor" or "inadequate" outside its scale is a paraphrase.
+        return Reading.aside("other_scale", "the inspection's framework judges on another scale", rule="other_scale")
+    return reading
+
+
+def canonical_words(words: str) -> str:
+    from models.vocabulary import canonical_label
+
+    return canonical_label(words)
+
+
+def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
+    if _DESTINATION.search(left):
+        return False  # "from ... to recently achieving “good” status": the destination is today's
+    if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
+        return True
+    if ctx.latest_year is not None:
+        for match in _YEAR.finditer(left[-80:] + " " + right[:100]):
+            year = int(match.group("year") or match.group("year2"))
+            if year < ctx.latest_year:
+                return True
+    return False
+
+
+def _inherit(earlier: Reading, rule: str) -> Reading:
+    return Reading(rule=rule, facts=list(earlier.facts))
+
+
+# ------------------------------------------------------------------ references: it, this, both, all three
+# A subject that only points back: a pronoun, a demonstrative, a count of the areas just named.
+# "it", "this", "both", "all three", "all three categories", "each of these three", "these areas", "both aspects"
+_REFERENCE = regex.compile(
+    r"^\W*(?:and\s+|with\s+|but\s+|while\s+)?(?:"
+    r"(?P<pronoun>it|this|that|they|them|these|those|both|all|each|all\s+of\s+(?:them|these|those)"
+    r"|each\s+of\s+(?:them|these|those)|both\s+of\s+(?:them|these|those)|they\s+all|these\s+all|they\s+both)"
+    r"|(?:(?:all|both|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?P<count>two|three|four|five|six|seven|eight"
+    r"|nine|ten|\d{1,2})(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
+    r"|standards?|criteria|parts?|elements?|judgements?))?"
+    r"|(?P<demonstrative>(?:both|all|each\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:areas?|aspects?|categories|themes?"
+    r"|standards?|criteria|parts?|elements?)|(?:these|those)\s+(?:key\s+)?(?:areas?|aspects?|categories|themes?"
+    r"|standards?|criteria|parts?|elements?)))\W*$", _I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# A clause's subject ends at its first verb: "The governance and leadership of Anytown YOS was a strength"
+_FIRST_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|remains?|remained|became|becomes"
+    r"|impressed|received|achieved|got|earned|gained|showed|shows|demonstrated|made|makes|provided|provides"
+    r"|needs?|needed|requires?|required|stood|stands|scored|reached|fell|rose|continues?|continued)\b", _I)
+# Who rates, never what is rated: "inspectors", "the inspectorate", "they" (the inspectors), "the report"
+_RATER = regex.compile(r"^\W*(?:and\s+|but\s+)?(?:the\s+)?(?:inspectors?|inspectorate|inspection|watchdog|hmip|hmi\s+probation"
+                       r"|report|we|they|he|she|(?:chief\s+)?inspector\b.*)\W*$", _I)
+_RATING_VERB_END = regex.compile(r"\b(?:rating|rated|rates|rate|graded|grades|grade|judged|judges|judge|gave|gives|give"
+                                 r"|awarded|awards|considered|deemed|found|finds|classed|classified|scored|assessed"
+                                 r"|handed|labelled|branded)\s*$", _I)
+_EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
+
+
+def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Reading, str] | None:
+    """What a subject that points back refers to: (areas, how), ([], "service") for the service itself, or
+    (a Reading, "aside") when it cannot be resolved; None when the subject names its own words."""
+    match = _REFERENCE.match(head)
+    if match is None:
+        return None
+    era = view.ctx.era
+    count = match.group("count")
+    pronoun = (match.group("pronoun") or "").lower()
+    wanted = (_NUMBERS.get(count.lower(), int(count) if count.isdigit() else 0) if count else
+              2 if "both" in head.lower() else 0)
+    plural = bool(match.group("demonstrative") or count) or pronoun not in ("it", "this", "that")
+    excepted = _EXCEPT.search(view.right)
+    excluded = {a.entry.key for a in find_areas(excepted.group("words"), era)} if excepted else set()
+    gathered: list[AreaMatch] = []
+    for distance, words in _antecedents(view, subject):
+        head_words = _clause_subject(words)
+        if not head_words.strip() or _RATER.match(head_words):
+            continue  # "inspectors rating this as ...": the rater is no antecedent
+        if plural:
+            found = [a for a in listed_areas(words, era, allow_weak=True) if a.entry.key not in excluded]
+            if wanted and found and len(found) < wanted:
+                # "Both aspects ...": one area named in each of the sentences before
+                gathered += [a for a in found if all(a.entry.key != g.entry.key for g in gathered)]
+                if len(gathered) == wanted:
+                    return gathered, "antecedents"
+                continue
+            if (wanted and len(found) == wanted) or (not wanted and len(found) >= 2):
+                return found, "antecedent_list"
+            continue
+        if distance == "sentence":
+            # "it" across a full stop: the service, when the sentence before is about it; else as written
+            if _this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words):
+                return [], "service"
+            return None
+        found = listed_areas(head_words, era)
+        if found and _at_head(head_words, found[0]):
+            return found, "antecedent"
+        if _this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words):
+            return [], "service"
+        return Reading.aside("no_rated_subject", f"“{pronoun}” points to {head_words.strip()[:50]}",
+                             rule="antecedent_not_rated"), "aside"
+    if plural and (wanted or match.group("demonstrative")):
+        # "all three categories" with no list of three before it: a count of unnamed areas
+        return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
+                             rule="unresolved_count"), "aside"
+    return None
+
+
+def _antecedents(view: View, subject: str) -> list[tuple[str, str]]:
+    """Where a reference looks for what it means, nearest first, each with how far it is: the clause's own
+    words before the subject (the object "it" in "... impressed inspectors, who graded it"), the earlier
+    clauses of the sentence, then the sentences before (two at most)."""
+    out = []
+    object_before = view.left_full.rsplit(subject, 1)[0] if subject and subject in view.left_full else ""
+    object_before = _RATING_VERB_END.sub("", object_before)  # "..., who graded" it: the words before the verb
+    if object_before.strip():
+        out.append(("clause", object_before))
+    for part in reversed(view.parts[: view.index]):
+        out.append(("clause", part.text))
+    doc = view.doc
+    index = doc.sentence_index_at(view.sentence.start)
+    for back in (1, 2):
+        if index - back >= 0:
+            out.append(("sentence", doc.sentences[index - back].text))
+    return out
+
+
+def _clause_subject(words: str) -> str:
+    """The subject of a clause: its words before the first verb (all of it when no verb is found)."""
+    head = _subject_head(words)
+    verb = _FIRST_VERB.search(head)
+    return head[: verb.start()] if verb and verb.start() > 0 else head
+
+
+# ------------------------------------------------------------------ lists of areas
+# Between two areas of one list: commas, "and", "or", "as well as", determiners, the service's possessive.
+_LIST_GAP = regex.compile(
+    r"^(?:[\s,;&/‘’'\"“”()]|and\b|or\b|plus\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
+    r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b|also\b|both\b"
+    r"|quality\b|effectiveness\b|arrangements\b|its\s+work\b|(?:the\s+)?(?:service|team|YOT|YOS|YJS|YOTs|board|council)[’']s?"
+    r"|being\b|carried\s+out\b|done\b|undertaken\b|provided\b|delivered\b|around\b|towards\b|aimed\s+at\b"
+    r"|(?-i:[A-Z][\w-]+)[’']s\b|[:–—-])*$", _I)
+
+
+def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMatch]:
+    """The areas a phrase names as its subject: the last area and the list it closes ("governance and leadership,
+    quality of information, planning and delivery"). Words that name an area only within a list count only
+    there, beside another area."""
+    found = find_areas(words, era)
+    if not found:
+        return []
+    group = [found[-1]]
+    for area in reversed(found[:-1]):
+        if _LIST_GAP.match(words[area.end : group[0].start]):
+            group.insert(0, area)
+        else:
+            break
+    strong = [a for a in group if not a.weak]
+    if not strong and not (allow_weak and len(group) >= 2):
+        # the last words are common ones ("information"): an earlier strong area may still be the subject
+        strong_found = [a for a in found if not a.weak]
+        return listed_areas(words[: strong_found[-1].end], era) if strong_found else []
+    if len(group) == 1 and group[0].weak:
+        return []
+    unique: list[AreaMatch] = []
+    for area in group:
+        if all(area.entry.key != other.entry.key for other in unique):
+            unique.append(area)
+    return unique
+
+
+_VAGUE_WORK = regex.compile(r"^(?:\W|and\b|but\b)*(?:some|parts?|aspects?|areas?|much|most|elements?)(?:\s+of)?\s+"
+                            r"(?:its|their|the|this)?\s*(?:work|practice|casework|services?)\b", _I)
+
+
+def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
+    """The areas an aside between dashes names, as in "Some of its work – for instance assessments for court
+    cases and for diverted cases – was rated ‘Inadequate’"."""
+    for aside in _ASIDE.finditer(subject):
+        words = regex.sub(r"^\s[–—-]\s(?:for\s+(?:instance|example)|such\s+as|including|namely|e\.g\.)?,?\s*", " ",
+                          aside.group(), flags=_I)
+        found = listed_areas(words, era, allow_weak=True)
+        if found:
+            return _spread_over_domains(found, words, era)
+    return []
+
+
+def _spread_over_domains(found: list[AreaMatch], words: str, era: str) -> list[AreaMatch]:
+    """"assessments for court cases and for diverted cases": one standard for each domain named after it."""
+    standards = [a for a in found if a.entry.relative is not None]
+    domains = [a for a in found if a.entry.scope == "domain"]
+    if len(standards) == 1 and len(domains) >= 2:
+        return [standards[0], *domains]
+    return found
+
+
+_INCLUDING = regex.compile(r"^[’'\"”]?\s*,?\s*(?:including|such\s+as|namely|among\s+them|notably)\s+(?P<words>[^;.]{2,200})", _I)
+
+
+def _including(view: View, era: str) -> list[AreaMatch]:
+    """A count of areas followed by the list it includes: "five areas were judged ‘Good’, including staffing,
+    planning and assessment"."""
+    match = _INCLUDING.match(view.right)
+    if match is None:
+        return []
+    found = listed_areas(match.group("words"), era)
+    if found and all(a.entry.scope == "domain" for a in found) and regex.search(r"\bstandards?\b", view.left_full, _I):
+        return []  # "three of the 12 standards ..., including organisational delivery": the domains they are in
+    return found
+
+
+# ------------------------------------------------------------------ the scale listed
 def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
     """Which labels list or define the scale: "uses a four-point scale: ‘Outstanding’, ‘Good’, ... and ‘Inadequate’"."""
     defined: set[int] = set()
@@ -221,17 +757,20 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
     return defined
 
 
+# ------------------------------------------------------------------ helpers
 # Where the subject of a clause starts after a relative or complement word: "..., where less than half the cases
 # looked at were satisfactory", "noting that five of the 12 areas require improvement"
 _SUBJECT_START = regex.compile(
-    r"(?:\bwhere|\b(?:did\s+)?(?:said|say|found|find|finds|noted|note|noting|stressed|stress|reported|report|showed|shows"
-    r"|stated|states|concluded|highlighted|revealed|heard|confirmed|saying|added|acknowledged)(?:\s+that)?)\s+(?=\S)", _I)
+    r"(?:\bwhere|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted|note|notes"
+    r"|noting|stressed|stress|stresses"
+    r"|reported|report|reports|showed|shows|show|stated|states|concluded|concludes|highlighted|highlights|revealed"
+    r"|reveals|heard|confirmed|confirms|saying|added|adds|acknowledged|acknowledges|warned|warns|explained|explains"
+    r"|believes?|believed|judged\s+that|observed|observes)(?:\s+that)?"
+    r"|\b(?:concerns?|concerned|worry|worrying|fact|news|clear|evident|sure|positive|pleasing|disappointing|true)\s+that)"
+    r"\s+(?=\S)", _I)
 # The antecedent of "which": "the former Anytown youth justice service, which received an ‘Inadequate’ rating"
 _WHICH_ANTECEDENT = regex.compile(r"(?:.*\b(?:of|by|to|with|from|in|at|was|is|were|are)\s|^)(?P<np>[^,]{3,120}?),?\s+which\s*$",
                                   _I | regex.S)
-# "All were given 2 stars/unsatisfactory except “sentence served”": the areas listed just before.
-_ALL_OF_LIST = regex.compile(r"^\W*(?:all|each|both|all\s+of\s+them|they\s+all|these\s+all)\W*$", _I)
-_EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
 # "Every aspect of court disposals ... was rated Outstanding": all the standards of the domain.
 _EVERY_ASPECT = regex.compile(r"\b(?:every|each|all)\s+(?:aspect|area|standard|element|part)s?\s+of\s+", _I)
 # The subject is cases or a share of them, not the service: "less than half the cases looked at were satisfactory"
@@ -240,223 +779,44 @@ _CASES = regex.compile(r"\bcases\b|\bcase\s+files\b|\bof\s+the\s+time\b|\bper\s?
 # improvement required", "Governance and partnerships – Poor"
 _ROW_END = regex.compile(r"^[’'\"”.]?\s*$")
 _ROW_START = regex.compile(r"^\s*(?:[-•–▪●*]\s*)?")
-_CHANGED = regex.compile(r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up"
-                         r"|gone\s+down|slipped|climbed)\s+(?:back\s+)?to\s+(?:an?\s+)?[‘’'\"“”(]?$", _I)
-_FROM = regex.compile(r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined"
-                      r"|slipped|up|down|an\s+improvement|a\s+rise|a\s+fall|a\s+move)\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
-                      r"|the\s+|their\s+)?(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?[‘’'\"“”(]?$", _I)
-_TO_AFTER_FROM = regex.compile(r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?[‘’'\"“”(]?$", _I)
-_SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
-
-
-# How far a label's reading looks back and ahead in its clause: far more than any subject or complement runs
-# in prose, and a bound that keeps a run-on "sentence" (a flattened table, a page without full stops) linear.
-MAX_LEFT, MAX_RIGHT = 600, 400
-
-
-def read_label(doc: Document, ctx: Context, sentence: Sentence, clause: Clause, label: LabelMatch,
-               earlier: tuple[int, Reading, str] | None, following: int) -> Reading:
-    text = sentence.text
-    clause_end = min(clause.start + len(clause.text), label.end + MAX_RIGHT)
-    start = clause.start
-    if label.start - clause.start > MAX_LEFT:
-        cut = text.find(" ", label.start - MAX_LEFT, label.start)
-        start = cut + 1 if cut >= 0 else label.start - MAX_LEFT
-    clause = Clause(start, text[start:clause_end])
-    left_full = text[clause.start : label.start]
-    right = text[label.end : min(clause_end, following, label.end + MAX_RIGHT)]  # up to the next label's words
-    # Only the words since the previous label in this clause are this label's own.
-    own_start = earlier[0] - clause.start if earlier is not None else 0
-    left = left_full[own_start:] if earlier is not None else left_full
-    quoted = _quoted(text, label)
-    written = text[label.start : label.end]
-    in_headline = sentence.start < ctx.headline_end
-    clause_text = clause.text
-
-    # -- not a judgement of this service in this inspection --------------------------------
-    if _ALTERNATIVE_AFTER.match(right) or _ALTERNATIVE_BEFORE.search(left_full):
-        return Reading.aside("ambiguous_label", "offered with another label as its alternative")
-    if _DEFINED.match(right):
-        return Reading.aside("scale_definition", "the label is defined, not applied")
-    if _SURVEY.search(left_full):
-        return Reading.aside("survey_response")
-    if _HYPOTHETICAL.search(left_full):
-        return Reading.aside("hypothetical")
-    if _HEDGE.search(left):
-        return Reading.aside("hedged", "a label qualified as partly true")
-    if _SHARE.match(right):
-        return Reading.aside("ordinary_word", "describes a share of cases, not a rating")
-    if _GIVEN_TO_ANY.match(right):
-        return Reading.aside("sector_wide", "a rating given to services in general")
-    if _SECTOR.search(clause_text):
-        return Reading.aside("sector_wide")
-    if _OTHER_INSPECTORATE.search(clause_text) and not _PROBATION.search(clause_text):
-        return Reading.aside("other_inspectorate")
-    if _COUNTED_AFTER.match(right):
-        counted = regex.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", left[-20:], _I)
-        return Reading.aside("count_of_areas" if counted else "vague_area", "the label counts unnamed areas")
-
-    # -- the construction that governs the label -------------------------------------------
-    era = ctx.era
-    complement = _COMPLEMENT.match(right)
-    complement_words = complement.group("words") if complement else ""
-    complement_areas = _complement_areas(complement_words, era) if complement else []
-    construction = _construction(left_full, left, right, written, quoted, in_headline)
-    if construction is None and earlier is not None and earlier[1].rule.startswith("changed_from") and \
-            _TO_AFTER_FROM.match(left):
-        construction = ("changed_to", left_full[: own_start])
-    if construction is None and earlier is not None and earlier[1].reason is None and earlier[1].facts:
-        # A label sharing the previous label's verb: "previously graded as ‘requiring improvement’ in 2018 and
-        # ‘inadequate’ in 2014", "good in five, requires improvement in two"
-        construction = ("coordinated", "")
-    if construction is None and complement_areas:
-        # "further ‘outstanding’ recognition was received for resettlement"
-        construction = ("label_for_area", "")
-    if construction is None:
-        row = _row_subject(doc, sentence.start + label.start, sentence.start + label.end, era)
-        if row:
-            construction = ("table_line", row)
-    if construction is None:
-        if _NOUN_AFTER.match(right) and _SERVICE_REF.search(clause_text):
-            construction = ("rating_noun", left_full)
-        elif not quoted and not _capitalised(text, label):
-            return Reading.aside("ordinary_word")
-        elif in_headline and (_SERVICE_REF.search(text) or _names_place(text, ctx)) and (
-                _predicative(right) or _NOUN_AFTER.match(right)):
-            # "Anytown Youth Justice Service ‘Good’", not "Anytown YOT is doing ‘outstanding’ work": a label
-            # before another noun describes that noun
-            construction = ("headline", left_full)
-        else:
-            return Reading.aside("no_rated_subject")
-    rule, subject = construction
-    which = _WHICH_ANTECEDENT.match(_ASIDE.sub(" ", subject))
-    if which and not complement_areas:
-        subject = which.group("np")  # the thing "which was rated": the noun phrase just before
-    if _ALL_OF_LIST.match(_subject_head(subject)) and not complement_areas:
-        listed = _listed_before(doc, sentence, era)
-        excepted = _EXCEPT.search(right)
-        if listed:
-            names = {a.entry.key for a in _rated_areas(excepted.group("words"), era)} if excepted else set()
-            kept = [a for a in listed if a.entry.key not in names]
-            if kept:
-                return _finish(Reading(rule=rule + "+listed_before", facts=[
-                    (a.entry.scope, code, name) for a, code, name in _name_areas(kept, "", era)]),
-                    ctx, label, left_full, right, text, clause_text)
-
-    # -- what is rated ----------------------------------------------------------------------
-    head = _subject_head(_ASIDE.sub(" ", subject))
-    areas = complement_areas
-    if complement and not areas and _count_words(complement_words):
-        return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}")
-    if complement and not areas and _CASES.search(complement_words[:60]):
-        return Reading.aside("ordinary_word", "describes cases, not the service")
-    if label.words == "not effective":
-        # "Overall, governance was not effective": the theme is the subject; "the service was not effective in
-        # protecting the public, ..." summarises the themes' own judgements
-        areas = _rated_areas(head, era) if rule in ("copula", "rated_as", "table_line") else []
-        if not areas:
-            return Reading.aside("no_rated_subject", "'not effective' judges a theme named as the subject")
-    if not areas:
-        areas = _rated_areas(head, era)
-        if not areas and _COUNT.search(head):
-            # "Two areas – staff, and the planning of out-of-court disposals – were also
-            # singled out as ‘Outstanding’": the areas are named in the aside
-            areas = _rated_areas(_subject_head(subject), era)
-        if areas and rule == "copula" and not _at_head(head, areas[0]):
-            # "Work with these children ..., both in terms of engagement and the delivery of interventions, was
-            # good": the subject is the work with children, not the area named at its end
-            return Reading.aside("no_rated_subject", "the area is not the subject of the judgement")
-    every = _EVERY_ASPECT.search(head)
-    if areas and every and all(a.entry.scope == "domain" for a in areas) and len(areas) == 1:
-        facts = _standards_of(areas[0], ctx)
-        if facts:
-            return _finish(Reading(rule=rule + "+every_standard", facts=facts), ctx, label, left_full, right, text,
-                           clause_text)
-    if not areas:
-        if rule == "coordinated" and earlier is not None:
-            if _COUNT_ONLY.match(left) or regex.match(r"^\W*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven"
-                                                     r"|eight|nine|ten|eleven|twelve)\s+[‘’'\"“”]?$", left, _I):
-                return Reading.aside("count_of_areas", "a number before the label")
-            return _finish(_inherit(earlier[1], rule), ctx, label, left_full, right, text, clause_text)
-        if _CASES.search(head) and not _SERVICE_REF.search(head):
-            return Reading.aside("ordinary_word", "describes cases, not the service")
-        if _COUNT_ONLY.match(head) or (_COUNT.search(head) and not _SERVICE_REF.search(_COUNT.sub(" ", head))):
-            kind = "vague_area" if regex.search(r"\b(?:some|several|many|certain|specific|other|various|a number of)\b",
-                                                head, _I) else "count_of_areas"
-            return Reading.aside(kind, "the subject counts unnamed areas")
-        if _COUNT_ADVERBIAL.search(left):
-            return Reading.aside("count_of_areas", "the label is given in a count of areas")
-        other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
-        if other is not None and not _this_service(head, ctx):
-            return Reading.aside("other_service", other)
-        # "Overall," opening a clause is an adverb: "Overall, work to protect the public was good" rates the work,
-        # which no vocabulary names here, not the service.
-        overall_word = _OVERALL_WORD.search(clause_text) and (rule != "copula" or regex.match(
-            r"^[’'\"”]?\s+overall\b", right, _I) or regex.search(r"\boverall\s+(?:rating|judgement|grade)", clause_text, _I))
-        if not (_this_service(subject, ctx) or _this_service(complement_words, ctx) or rule in (
-                "overall_is", "rating_of", "headline", "attributive", "rating_noun", "received", "changed_to")
-                or overall_word):
-            return Reading.aside("no_rated_subject", subject.strip()[-60:] or None)
-        reading = Reading(rule=rule, facts=[("overall", None, "Overall")])
-    else:
-        # A standard named without its domain takes the domain named in its clause or an earlier one:
-        # "Assessment and planning in out-of-court work were "inadequate", with implementation and
-        # delivery listed as "requiring improvement"."
-        reading = Reading(rule=rule, facts=[(a.entry.scope, code, name) for a, code, name in
-                                            _name_areas(areas, text[max(0, clause.start - MAX_LEFT) : clause.start + len(clause.text)], era)])
-    return _finish(reading, ctx, label, left_full, right, text, clause_text)
-
-
-def _finish(reading: Reading, ctx: Context, label: LabelMatch, left_full: str, right: str, text: str,
-            clause_text: str) -> Reading:
-    """Time and framework: an earlier inspection's rating, a label the framework does not give."""
-    after = text[label.end : label.end + 120]
-    previous = reading.rule.startswith("changed_from") or (
-        not reading.rule.startswith("changed_to") and _is_previous(ctx, left_full, right, after))
-    if previous:
-        reading.facts = [("previous", None if scope in ("overall", "previous") else code,
-                          "Overall" if scope in ("overall", "previous") else name)
-                         for scope, code, name in reading.facts]
-        if not reading.rule.endswith("+previous"):
-            reading.rule += "+previous"
-        return reading
-    scopes = {scope for scope, _, _ in reading.facts}
-    if "overall" in scopes and not ctx.has_overall and not _OVERALL_WORD.search(clause_text):
-        return Reading.aside("no_overall_in_framework", "the framework of this inspection gives no overall rating")
-    if not _on_era_scale(label.words, ctx.era):
-        # The 2009-2012 core case inspections judged how much improvement each area needed, the 2018 framework
-        # rates Outstanding to Inadequate: "poor" or "inadequate" outside its scale is a paraphrase.
-        return Reading.aside("other_scale", "the inspection's framework judges on another scale")
-    if ctx.era in ("standards_2018", "children_and_victims_2024") and scopes == {"domain"}:
-        # The 2018 framework rates standards and the service, not its domains: a domain's label summarises them.
-        return Reading.aside("domain_summary", ", ".join(name for _, _, name in reading.facts))
-    return reading
-
-
-_FOUR_POINT_ONLY = {"outstanding", "inadequate"}
-_JOINT_ONLY = {"satisfactory", "unsatisfactory", "poor", "very good", "not effective"}
-
-
-def _on_era_scale(words: str, era: str) -> bool:
-    """Is the label on the scale the era's framework uses (or a judgement kept as written)?"""
-    first = words.split()[0]
-    if era == "core_case_2010":
-        return first in IMPROVEMENT_LEVELS
-    if first in IMPROVEMENT_LEVELS:
-        return False
-    if era in ("standards_2018", "children_and_victims_2024"):
-        return words not in _JOINT_ONLY
-    if era == "joint_inspection_2012":
-        return words not in _FOUR_POINT_ONLY and not words.startswith("requir")
-    return True
+# The Inspectorate's own names: never another service.
+_INSPECTORATE = regex.compile(
+    r"\b(?:(?:Her|His)\s+Majesty[’']?s\s+|HM\s+|HMI\s+)?(?:Chief\s+)?Inspectorate\s+of\s+Probation\b|\bHMI\s+Probation\b"
+    r"|\bHMIP\b|\bProbation\s+Inspectorate\b|\b(?:Her|His)\s+Majesty[’']?s\b|\bChief\s+Inspector\s+of\s+Probation\b")
+# Capitalised words that are not place names, for telling another service from this one.
+_COMMON_CAPITALS = frozenset("""
+a an the this that these those it its they their we our he she his her i in on at of for with by from to and or but as
+overall meanwhile however inspectors inspector inspectorate inspection inspections chief probation majesty hm hmi hmip
+report reports council councils board service services team teams youth justice offending
+management partnership partnerships staff work governance leadership court courts out under there here also while
+whilst although though when where which who whom whose what how why all some many most each every both several other
+another following after before during since until today now mr mrs ms dr dame sir cllr councillor cabinet member
+members committee government yjs yot yos y&js yjt cqc ofsted overall, nationally additionally finally
+first second third one two three four five six seven eight nine ten eleven twelve january february march april may june
+july august september october november december monday tuesday wednesday thursday friday saturday sunday core city
+recommendations recommendation outstanding good inadequate requires improvement satisfactory unsatisfactory poor
+england wales london ltd plc nhs police national local county borough royal area areas domain standard standards
+authority
+""".split())
+_CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
 
 
 def _subject_head(subject: str) -> str:
-    """The subject's own words: after the last "where", "that", "found" ... that opens a new clause."""
+    """The subject's own words: after the last "where", "that", "found" ... that opens a new clause, and after
+    an adverbial phrase that opens the clause ("In addition to singling out staff, the service ...")."""
     last = None
     for match in _SUBJECT_START.finditer(subject):
         last = match
-    return subject[last.end() :] if last is not None and subject[last.end() :].strip() else subject
+    head = subject[last.end() :] if last is not None and subject[last.end() :].strip() else subject
+    opening = _OPENING_ADVERBIAL.match(head)
+    return head[opening.end() :] if opening and head[opening.end() :].strip() else head
+
+
+# A phrase that opens a clause before its subject: "In addition to singling out staff for their skills, ..."
+_OPENING_ADVERBIAL = regex.compile(
+    r"^\W*(?:in\s+addition\s+to|apart\s+from|alongside|along\s+with|as\s+well\s+as|besides|after|following|despite"
+    r"|since|before|during|as\s+part\s+of)\b[^,;]{3,150},\s+",
+    _I)
 
 
 def _row_subject(doc: Document, start: int, end: int, era: str) -> str | None:
@@ -481,13 +841,29 @@ def _row_subject(doc: Document, start: int, end: int, era: str) -> str | None:
         return words[: found[-1].end]
     return words[: found[0].end]
 
+
+# Words that may lead a complement before the area it names: determiners, and a short clause ("how it handles")
+_COMPLEMENT_LEAD = frozenset({
+    "the", "its", "their", "our", "his", "her", "this", "that", "these", "those", "work", "quality", "of", "on", "in",
+    "for", "to", "with", "a", "an", "all", "both", "specifically", "related", "relation", "terms", "children's",
+    "children’s", "how", "way", "ways", "which", "it", "they", "handles", "handled", "handling", "manages", "managed",
+    "area", "areas", "field",
+    "managing", "deals", "dealt", "dealing", "supports", "supported", "supporting", "carries", "carried", "out",
+    "delivers", "delivered", "approach", "young", "people's", "people’s", "standard", "level",
+})
+
+
 def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     """Areas a complement names at its head: "for planning and for partnership work", "in terms of protecting the
-    public", "for two inspection areas: reducing the likelihood of reoffending and ..."."""
+    public", "for how it handles diversion cases", "for two inspection areas: reducing the likelihood of
+    reoffending and ..."; never the people a rating is dedicated to ("for the staff of Anytown YJS")."""
+    if _DEDICATION.match(" for " + words):
+        return []
     counted = regex.match(r"^[^:;.]{0,40}?\b(?:areas?|aspects?|themes?|standards?|categories)\s*:\s*", words, _I) or \
         regex.match(r"^[^:;.]{0,60}?\b(?:areas?|aspects?|standards?|categories)\b[^:;.]{0,20}?\bincluding\s+", words, _I)
     offset = counted.end() if counted else 0
     found = find_areas(words[offset:], era)
+    found = [a for a in found if not a.weak] or []
     if not found:
         return []
     group = [found[0]]  # the first area and the list it opens: "for planning and for partnership work, ..."
@@ -495,26 +871,10 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
         if not _LIST_GAP.match(words[offset + group[-1].end : offset + area.start]):
             break
         group.append(area)
-    found = group
-    lead = words[offset : offset + found[0].start]
-    if len([w for w in lead.split() if w.lower() not in _DETERMINERS]) > 1:
+    lead = words[offset : offset + group[0].start]
+    if len([w for w in regex.findall(r"[\w’'-]+", lead) if w.lower() not in _COMPLEMENT_LEAD]) > 1:
         return []  # "in 2018, had made significant improvements ... staff": not what the label is for
-    return [AreaMatch(a.start + offset, a.end + offset, a.entry, a.subject) for a in found]
-
-
-_DETERMINERS = {"the", "its", "their", "our", "his", "her", "this", "that", "these", "those", "work", "quality", "of",
-                "on", "in", "for", "to", "with", "a", "an", "all", "both", "specifically", "related", "relation",
-                "terms", "children's", "children’s"}
-
-
-def _listed_before(doc: Document, sentence: Sentence, era: str) -> list[AreaMatch]:
-    """The areas listed in the sentence before this one: "The areas of the inspection included: reducing
-    reoffending; protecting the public; ... and interventions. All received 2 stars/unsatisfactory ..."."""
-    index = doc.sentence_index_at(sentence.start)
-    if index <= 0:
-        return []
-    found = _rated_areas(doc.sentences[index - 1].text, era)
-    return found if len(found) >= 2 else []
+    return [AreaMatch(a.start + offset, a.end + offset, a.entry, a.subject, a.weak) for a in group]
 
 
 def _standards_of(domain: AreaMatch, ctx: Context) -> list[tuple[str, str | None, str]]:
@@ -522,8 +882,6 @@ def _standards_of(domain: AreaMatch, ctx: Context) -> list[tuple[str, str | None
     code = domain.entry.code
     if code not in ("1", "2", "3"):
         return []
-    from models.vocabulary import STANDARDS_2018
-
     out: list[tuple[str, str | None, str]] = []
     for entry in STANDARDS_2018:
         if entry.code and entry.code.startswith(f"{code}.") and entry.key != "3.4j" and code == "1":
@@ -548,104 +906,21 @@ def _at_head(subject: str, area: AreaMatch) -> bool:
     lead = _LEAD_IN.match(subject)
     start = lead.end() if lead else 0
     words_before = subject[start : area.start].split()
-    return len([w for w in words_before if w.lower() not in ("the", "its", "their", "our", "work", "quality", "of",
-                                                            "effectiveness", "to", "on", "for", "in")]) == 0
+    return len([w for w in words_before if w.lower() not in _HEAD_WORDS and not _POSSESSIVE.match(w)]) == 0
 
 
-def _inherit(earlier: Reading, rule: str) -> Reading:
-    return Reading(rule=rule, facts=[(scope if scope != "previous" else "previous", code, subject)
-                                     for scope, code, subject in earlier.facts])
-
-
-def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
-    if _CHANGED_TO.search(left):
-        return False  # "from ... to recently achieving “good” status": the destination is today's
-    if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
-        return True
-    if ctx.latest_year is not None:
-        for match in _YEAR.finditer(left[-80:] + " " + right[:100]):
-            year = int(match.group("year") or match.group("year2"))
-            if year < ctx.latest_year:
-                return True
-    return False
-
-
-# A core case inspection's level with its verb: "requires substantial improvement", "need ‘minimum’ improvement"
-_REQUIRES_LEVEL = regex.compile(r"\b(?:requires?|required|requiring|needs?|needed|needing)\s+(?:just\s+|only\s+|a\s+)?[‘’'\"“(]?$", _I)
-# Participles that rate without "was": "Anytown Youth Justice Service rated ‘Good’", "Anytown YJS, rated
-# “inadequate” in 2018, ..." ("we found good use" is not one).
-_BARE_PARTICIPLES = {"rated", "judged", "graded", "deemed", "classed", "classified", "assessed", "hailed", "branded",
-                     "scored", "upgraded", "downgraded", "marked", "flagged", "listed", "labelled", "labeled",
-                     "singled out", "considered"}
-
-
-def _construction(left_full: str, left: str, right: str, written: str, quoted: bool,
-                  in_headline: bool) -> tuple[str, str] | None:
-    """(rule, subject words) of the construction that governs the label, if any."""
-    own = len(left_full) - len(left)  # where this label's own words begin
-    if match := _REQUIRES_LEVEL.search(left):
-        # "Performance to manage the risk of harm to others ... requires substantial improvement."
-        return "requires_level", left_full[: own + match.start()]
-    if match := _OVERALL_IS.search(left):
-        return "overall_is", left_full[: own + match.start()]
-    if match := _FROM.search(left):
-        # "has improved its rating from ‘Requires improvement’ to ‘Good’": the first label is the earlier one
-        return "changed_from", left_full[: own + match.start()]
-    if match := _CHANGED.search(left):
-        # "was upgraded to ‘Requires improvement’"
-        return "changed_to", left_full[: own + match.start()]
-    if (match := _PASSIVE.search(left_full)) and match.start("verb") >= own and (
-            match.group("be") or " ".join(match.group("verb").lower().split()) in _BARE_PARTICIPLES):
-        return "rated_as", match.group("subject")
-    received = _RECEIVED.search(left_full)
-    if received and received.start("verb") >= own and (received.group("rating_of") or received.group("stars")):
-        # "was given the highest grade of “Outstanding”", "has received an overall rating of ‘Good’"
-        return "received", received.group("subject")
-    active = _ACTIVE.search(left_full)
-    if active and active.start("verb") >= own and not regex.search(r"\b(?:was|were|been|be|is|are|being)\s+$",
-                                                                  left_full[: active.start("verb")], _I):
-        return "active_rating", active.group("object")
-    if received and received.start("verb") >= own and _NOUN_AFTER.match(right):
-        return "received", received.group("subject")
-    if _RATING_OF.search(left):
-        return "rating_of", left_full
-    if _NOUN_AFTER.match(right) and regex.search(r"\b(?:the|their|its|our|this|an?)\s+(?:overall\s+)?[‘’'\"“”]?$",
-                                                 left, _I):
-        return "rating_noun", left_full
-    verb_label = _VERB_LABEL.search(left_full) if written.lower().startswith("requir") else None
-    if verb_label and not regex.search(r"\b(?:to|a|an|the|of|as|be|been)\s*[‘’'\"“”]?$", left, _I):
-        return "requires_improvement", verb_label.group("subject")
-    copula = _COPULA.search(left_full)
-    if copula and copula.start("be") >= own and _predicative(right):
-        return "copula", copula.group("subject")
-    if (quoted or in_headline) and (
-            _ATTRIBUTIVE.match(right) or (quoted and _ATTRIBUTIVE_ANY_CASE.match(right))):
-        return "attributive", left_full + " service"
-    return None
+# Words that may stand before the area at the head of a subject: "the work with", "Anytown's", "its quality of"
+_HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", "effectiveness", "to", "on", "for", "in",
+                         "with", "standard", "overall", "service's", "service’s", "yot's", "yot’s", "yos'", "yos’",
+                         "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all"})
+_POSSESSIVE = regex.compile(r"^[A-Z][\w-]*[’']s?$")
 
 
 def _predicative(right: str) -> bool:
     """The label ends its phrase ("was poor.", "was good, and ...") rather than describing a noun after it."""
     match = regex.match(r"^[’'\"”)]?\s*(?P<next>[A-Za-z][\w-]*)?", right)
     word = (match.group("next") or "").lower() if match else ""
-    return word in ("", "overall", "for", "in", "on", "and", "or", "but", "by", "with", "across", "when",
-                    "while", "as", "following", "after", "according", "to", "than", "since", "because", "though",
-                    "although", "despite", "rating", "ratings", "in terms", "specifically", "too", "also", "both",
-                    "again", "now", "then", "this", "last", "that", "which", "where", "with")
-
-
-def _quoted(text: str, label: LabelMatch) -> bool:
-    before = text[max(0, label.start - 1) : label.start]
-    after = text[label.end : label.end + 1]
-    return (before in "‘’'\"“”" and bool(before)) or (after in "’'\"”" and bool(after))
-
-
-def _capitalised(text: str, label: LabelMatch) -> bool:
-    """Capitalised where a sentence does not begin: "rated Good", "the Good rating"."""
-    if not text[label.start : label.start + 1].isupper():
-        return False
-    before = text[: label.start].rstrip(" ‘'\"“(")
-    return bool(before) and not before.endswith((".", "!", "?", ":", "–", "-", "\n"))
+    return word in PREDICATIVE_NEXT
 
 
 def _count_words(words: str) -> bool:
@@ -654,7 +929,8 @@ def _count_words(words: str) -> bool:
     if regex.match(r"^(?:19|20)\d\d\b", head):
         return False  # "rated ‘Inadequate’ in 2018": a year, not a count
     if regex.match(r"^(?:the\s+)?(?:remaining\s+|other\s+|rest\s+of\s+the\s+)?(?:\d+|one|two|three|four|five|six|seven"
-                   r"|eight|nine|ten|eleven|twelve|all|most|many|some|several|every|each|remaining|other|rest)\b(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))", head, _I):
+                   r"|eight|nine|ten|eleven|twelve|all|most|many|some|several|every|each|remaining|other|rest)\b"
+                   r"(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))(?!\s+(?:years?|months?|weeks?|days?)\b)", head, _I):
         return True
     return bool(_COUNT.match(head))
 
@@ -674,6 +950,7 @@ def _this_service(words: str, ctx: Context) -> bool:
 
 def _other_place_attached(words: str, ctx: Context) -> str | None:
     """A service kind attached to a place that is not this service's: "Anytown's youth offending team"."""
+    words = _INSPECTORATE.sub(" ", words)
     for match in regex.finditer(r"(?P<place>(?-i:(?:[A-Z][\w&-]+\s+){0,3}[A-Z][\w&-]+))(?:[’']s)?\s+(?:YOT|YJS|YOS"
                                 r"|youth\s+(?:justice|offending)\s+(?:service|team)s?)\b", words, _I):
         place = match.group("place")
@@ -686,9 +963,11 @@ def _other_place_attached(words: str, ctx: Context) -> str | None:
 
 def _other_service(words: str, ctx: Context) -> str | None:
     """A capitalised place-like name that is not this service's place (a word capitalised only because it
-    opens the sentence, "Unfortunately, ...", is not one)."""
+    opens the sentence, "Unfortunately, ...", is not one; nor is the Inspectorate's own name, nor the
+    council that leads this service: "the Anytown-led team")."""
     if not ctx.places:
         return None
+    words = regex.sub(r"\b[\w-]+-(?:led|run)\b", " ", _INSPECTORATE.sub(" ", words))
     opening = regex.match(r"^[\W\d]*[A-Z][\w’'.-]*", words)
     for match in _CAPITALISED.finditer(words):
         if opening and match.start() < opening.end() and not regex.match(r"[’']s\b|\s+(?:Council|YOT|YJS|YOS|Youth)\b",
@@ -704,38 +983,30 @@ def _other_service(words: str, ctx: Context) -> str | None:
     return None
 
 
-def _rated_areas(words: str, era: str) -> list[AreaMatch]:
-    """The areas a phrase names as the rated subject: the last area and the list it closes."""
-    found = find_areas(words, era)
-    if not found:
-        return []
-    group = [found[-1]]
-    for area in reversed(found[:-1]):
-        gap = words[area.end : group[0].start]
-        if _LIST_GAP.match(gap):
-            group.insert(0, area)
-        else:
-            break
-    return group
-
-
 def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tuple[AreaMatch, str | None, str]]:
     """(area, code, subject) for each rated area; a domain next to standards qualifies them."""
     domains = [a for a in areas if a.entry.scope == "domain"]
     standards = [a for a in areas if a.entry.scope != "domain"]
     if not standards:
         return [(a, a.entry.code, a.subject) for a in domains]
-    domain = domains[0] if len(domains) == 1 else None
-    if domain is None and not domains:
-        before = {a.entry.key: a for a in find_areas(context_text, era) if a.entry.scope == "domain"}
-        if len(before) == 1:
-            domain = next(iter(before.values()))
     out: list[tuple[AreaMatch, str | None, str]] = []
-    seen: set[str] = set()
-    for area in standards:
-        if area.entry.key in seen:
+    pairs: list[tuple[AreaMatch, AreaMatch | None]]
+    if len(domains) >= 2 and all(a.entry.relative is not None for a in standards):
+        # "assessments for court cases and for diverted cases": each standard in each domain named
+        pairs = [(s, d) for d in domains for s in standards]
+    else:
+        domain = domains[0] if len(domains) == 1 else None
+        if domain is None and not domains:
+            before = {a.entry.key: a for a in find_areas(context_text, era) if a.entry.scope == "domain"}
+            if len(before) == 1:
+                domain = next(iter(before.values()))
+        pairs = [(s, domain) for s in standards]
+    seen: set[tuple[str, str | None]] = set()
+    for area, domain in pairs:
+        key = (area.entry.key, domain.entry.key if domain is not None else None)
+        if key in seen:
             continue
-        seen.add(area.entry.key)
+        seen.add(key)
         if area.entry.relative is not None:
             if domain is not None and domain.entry.code in ("2", "3") and not (
                     area.entry.relative == 4 and domain.entry.code == "3"):

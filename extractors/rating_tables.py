@@ -17,10 +17,6 @@ from models.facts import Rating
 from models.patterns import (
     CODE_CELL,
     DOMAIN_CELL,
-    FOUR_POINT,
-    IMPROVEMENT_REQUIRED,
-    JOINT_INSPECTION,
-    LABEL_SYNONYMS,
     OVERALL_CELL,
     RATED_AREAS,
     RATING_CELL,
@@ -29,7 +25,8 @@ from models.patterns import (
     THEME_HEADING,
     THEMES,
 )
-from models.vocabulary import IMPROVEMENT_LEVELS
+from models.vocabulary import FOUR_POINT, RATING_LABELS, scale_and_rank
+from models.vocabulary import canonical_label as vocabulary_label
 
 _I = regex.IGNORECASE
 _RATING_CELL = regex.compile(RATING_CELL, _I)
@@ -50,7 +47,7 @@ _SECTION_HEADING = regex.compile(
     r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
 _AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
 # A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
-_SQUASHED_LABELS = {key.replace(" ", ""): label for key, label in LABEL_SYNONYMS.items()}
+_SQUASHED_LABELS = {phrase.replace(" ", ""): entry.canonical for entry in RATING_LABELS for phrase in entry.phrases}
 _SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
 # A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
 _INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
@@ -60,16 +57,14 @@ _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
 # "Protecting the public", "‘Safeguarding’ work (action to protect the young person from harm)"
 _THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
-_JOINT_ONLY = {"Satisfactory", "Unsatisfactory", "Poor"}
 # Judgements of a 2012-2017 theme
-_THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Very good"}
+_THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Ineffective", "Very good"}
 
 
 def canonical_label(text: str) -> str:
-    words = " ".join(text.lower().split())
-    if words in LABEL_SYNONYMS:
-        return LABEL_SYNONYMS[words]
-    return _SQUASHED_LABELS.get(_SQUASH.sub("", words), text.strip().capitalize())
+    """A table cell's label: the vocabulary's, also when letter spacing split its words ("Inadeq uate")."""
+    squashed = _SQUASHED_LABELS.get(_SQUASH.sub("", text.lower()))
+    return squashed if squashed is not None else vocabulary_label(text, text.strip())
 
 
 def label_cell(text: str) -> tuple[int, int] | None:
@@ -95,20 +90,6 @@ def label_tail(text: str) -> tuple[str, int] | None:
         if tail.lstrip("‘’'\"“”*_")[:1].isupper() and label_cell(tail) is not None:
             return text[:start].rstrip(), start
     return None
-
-
-def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
-    if label == "Not rated":
-        return "not_rated", None
-    level = label.split()[0].lower() if label else ""
-    if level in IMPROVEMENT_LEVELS and "improvement" in label.lower():
-        # "Moderate improvement", "Substantial improvement required": the level decides the rank.
-        return IMPROVEMENT_REQUIRED.name, IMPROVEMENT_LEVELS.index(level)
-    if label in _JOINT_ONLY or (scope == "theme" and label in JOINT_INSPECTION.labels):
-        return JOINT_INSPECTION.name, JOINT_INSPECTION.labels.index(label)
-    if label in FOUR_POINT.labels:
-        return FOUR_POINT.name, FOUR_POINT.labels.index(label)
-    return "other", None
 
 
 def _rating(doc: Document, scope: str, code: str | None, subject: str, start: int, end: int) -> Rating:

@@ -17,20 +17,19 @@ import regex
 
 from extractors import document, rating_sentences, rating_tables
 from extractors.matching import LABEL_WORD_LOWER, LabelMatch, find_labels, find_labels_in
-from extractors.rating_sentences import Context, Reading, canonical_label
-from extractors.rating_tables import (
-    attach_score,
-    scale_and_rank,
-    table_ratings,
-    theme_key,
-    theme_titles,
-)
+from extractors.rating_sentences import Context, Reading
+from extractors.rating_tables import attach_score, table_ratings, theme_key, theme_titles
 from models.document import Document
 from models.facts import Extraction, Mention, Rating
-from models.patterns import FOUR_POINT, JOINT_INSPECTION
-from models.vocabulary import JUDGED_AS_VERBS
+from models.vocabulary import (
+    FOUR_POINT,
+    JOINT_INSPECTION,
+    JUDGED_AS_VERBS,
+    canonical_label,
+    scale_and_rank,
+)
 
-VERSION = "ratings/6"
+VERSION = "ratings/7"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
 _JUDGED_AS_PATTERN = (r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
@@ -75,11 +74,11 @@ def extract(doc: Document) -> Extraction[Rating]:
             if reading.reason is not None:
                 line = doc.line_at(start)
                 if line is not None and _BAND_ROW.match(line.text):
-                    reading = Reading.aside("method_band")
-                mentions.append(Mention("rating", doc.text[start:end], span, "set_aside", reason=reading.reason,
-                                        detail=reading.detail))
+                    reading = Reading.aside("method_band", rule="method_band")
+                mentions.append(Mention("rating", doc.text[start:end], span, "set_aside", rule=reading.rule,
+                                        reason=reading.reason, detail=reading.detail))
                 continue
-            label_text = canonical_label(label.words, doc.text[start:end])
+            label_text = canonical_label(label.words, doc.text[start:end], ctx.era)
             for scope, code, subject in reading.facts:
                 if scope == "theme":
                     # The document's own name for a theme ("Theme 1: Reducing the likelihood of reoffending")
@@ -153,8 +152,8 @@ def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mentio
     ordered = sorted(candidates, key=lambda c: (_STRENGTH.get((c[1].rule or "").split("+")[0], 1), c[1].span.char_start))
     for rating, mention in ordered:
         assert rating is not None
-        key = ("previous", rating.label) if rating.scope == "previous" else (
-            rating.scope, rating.code or _normal(rating.subject))
+        key = ("previous", f"{rating.code or _normal(rating.subject)}|{rating.label}") if rating.scope == "previous" \
+            else (rating.scope, rating.code or _normal(rating.subject))
         same = kept.get(key)
         if same is None and rating.code is None and rating.scope in ("standard", "domain"):
             same = next((other for other in kept.values() if other.scope in ("standard", "domain")
@@ -169,7 +168,7 @@ def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mentio
         elif same.label == rating.label:
             out_mentions.append(replace(mention, rule="restates", fact=same))
         else:
-            out_mentions.append(replace(mention, decision="set_aside", rule=None, reason="contradicts_fact",
+            out_mentions.append(replace(mention, decision="set_aside", rule="contradicts_fact", reason="contradicts_fact",
                                         detail=f"{same.subject} is '{same.label}' at {same.span.char_start}",
                                         fact=None))
     return sorted(kept.values(), key=lambda r: (r.span.char_start, r.scope, r.subject)), out_mentions

@@ -319,7 +319,10 @@ MENTIONS = Table(
         Column("decision", pa.string(), "fact (it is, or restates, the fact fact_id) or set_aside.", nullable=False,
                allowed=("fact", "set_aside")),
         Column("fact_id", pa.string(), "The fact this mention gave or restates (its table is the fact type's); null when set aside."),
-        Column("rule", pa.string(), "For a fact: the reading that made it ('table_row', 'rated_as', 'received', 'restates', ...)."),
+        Column("rule", pa.string(), "The rule that decided: for a fact, the reading that made it ('table_row', 'rated_as', "
+               "'received', 'active_rating+antecedent_list', 'restates', ...); for a set-aside rating, the cue that set it "
+               "aside ('hedged', 'counted_label', 'subject_not_rated', ...). Constructions and cues are listed, with "
+               "examples, in models/constructions.py."),
         Column("reason", pa.string(), "For a set-aside candidate: why.", allowed=REASON_NAMES),
         Column("detail", pa.string(), "More about the decision, for a person."),
         *SPAN_COLUMNS,

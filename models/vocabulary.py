@@ -17,13 +17,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# ------------------------------------------------------------------ labels
+# ------------------------------------------------------------------ scales and labels
+# The one vocabulary of rating labels: every reader (sentences, tables, the cheap pre-scan, the checks) takes
+# its words from here.
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    labels: tuple[str, ...]  # lowest first: rank = index
+
+
+FOUR_POINT = Scale("four_point", ("Inadequate", "Requires improvement", "Good", "Outstanding"))
+JOINT_INSPECTION = Scale("joint_inspection", ("Poor", "Unsatisfactory", "Satisfactory", "Good"))
+IMPROVEMENT_REQUIRED = Scale(
+    "improvement_required",
+    ("Drastic improvement required", "Substantial improvement required", "Moderate improvement required",
+     "Minimum improvement required"),
+)
+# The scale each framework judges on (models.frameworks names the frameworks).
+SCALE_OF_ERA: dict[str, Scale] = {
+    "standards_2018": FOUR_POINT,
+    "children_and_victims_2024": FOUR_POINT,
+    "joint_inspection_2012": JOINT_INSPECTION,
+    "core_case_2010": IMPROVEMENT_REQUIRED,
+}
+_NEWER = ("standards_2018", "children_and_victims_2024")
+_QUOTES = "‘’'\"“”"
+_JOINT = ("joint_inspection_2012",)
 
 
 @dataclass(frozen=True)
 class LabelEntry:
     canonical: str  # the label as the tables store it
     phrases: tuple[str, ...]  # as written (lower case)
+    eras: tuple[str, ...]  # the frameworks that judge with it (a label off its era's scale is a paraphrase)
     example: str
 
 
@@ -31,25 +59,27 @@ class LabelEntry:
 RATING_LABELS: tuple[LabelEntry, ...] = (
     LabelEntry("Requires improvement",
                ("requires improvement to be good", "requires improvement", "require improvement",
-                "requiring improvement", "required improvement"),
+                "requiring improvement", "required improvement"), _NEWER,
                "Anytown Youth Justice Service (YJS) has been rated “requires improvement to be good” by inspectors."),
-    LabelEntry("Outstanding", ("outstanding",),
-               "The Inspectorate has given the team an overall rating of ‘Outstanding’ – the highest of four possible scores."),
-    LabelEntry("Good", ("good",),
-               "The report of the inspection, which rates the service as 'good' came before councillors at a meeting this week."),
-    LabelEntry("Inadequate", ("inadequate",),
-               "Inspectors said the service, which works with young people aged 10 to 17 to prevent youth crime, was ‘inadequate,’ scoring 0 out of 36."),
-    LabelEntry("Unsatisfactory", ("unsatisfactory",),
+    LabelEntry("Outstanding", ("outstanding",), _NEWER,
+               "The Inspectorate has given the Anytown team an overall rating of ‘Outstanding’ this spring."),
+    LabelEntry("Good", ("good",), _NEWER + _JOINT,
+               "Councillors heard that the service had been rated 'good' by the inspectors."),
+    LabelEntry("Inadequate", ("inadequate",), _NEWER,
+               "Inspectors rated the Anytown service ‘inadequate’, giving it a score of 2 out of 36."),
+    LabelEntry("Unsatisfactory", ("unsatisfactory",), _JOINT,
                "Inspectors found that work to reduce reoffending was unsatisfactory."),
-    LabelEntry("Satisfactory", ("satisfactory",),
+    LabelEntry("Satisfactory", ("satisfactory",), _JOINT,
                "work to protect the public and potential victims was satisfactory."),
-    LabelEntry("Poor", ("poor",),
+    LabelEntry("Poor", ("poor",), _JOINT,
                "the effectiveness of the governance arrangements was poor."),
-    LabelEntry("Not rated", ("this standard was not rated", "not rated"),
+    LabelEntry("Not rated", ("this standard was not rated", "not rated"), (*_NEWER, *_JOINT),
                "This standard was not rated"),
-    LabelEntry("Not effective", ("not effective",),
+    LabelEntry("Not effective", ("not effective",), _JOINT,
                "Overall, governance was not effective."),
-    LabelEntry("Very good", ("very good",),
+    LabelEntry("Ineffective", ("ineffective",), _JOINT,
+               "Inspectors judged the work to protect the public in Anytown ineffective."),
+    LabelEntry("Very good", ("very good",), _JOINT,
                "work to ensure the sentence was served was very good."),
 )
 
@@ -57,6 +87,95 @@ RATING_LABELS: tuple[LabelEntry, ...] = (
 # "Performance to manage the risk of harm to others and to address safeguarding needs requires substantial
 # improvement."
 IMPROVEMENT_LEVELS: tuple[str, ...] = ("drastic", "substantial", "moderate", "minimum")  # lowest first
+# "minimal improvement required" is how some pages write the top level.
+IMPROVEMENT_LEVEL_WORDS: dict[str, str] = {"drastic": "drastic", "substantial": "substantial",
+                                          "moderate": "moderate", "minimum": "minimum", "minimal": "minimum"}
+
+
+@dataclass(frozen=True)
+class RelativeLabel:
+    position: int  # from the top of the era's scale: 0 the highest, 1 the second highest; -1 the lowest, -2 ...
+    phrases: tuple[str, ...]  # lower case; an optional "possible" may stand before the noun
+    example: str
+
+
+# A label named by its place on the scale: "the lowest rating", "its highest mark", "the bottom grade". It is
+# read on the scale of the document's framework; beside a label it only restates that label ("the highest
+# grade of ‘Outstanding’"), and is then no candidate of its own.
+RELATIVE_NOUNS: tuple[str, ...] = ("rating", "grade", "grading", "mark", "judgement", "judgment", "category",
+                                   "verdict")
+RELATIVE_LABELS: tuple[RelativeLabel, ...] = (
+    RelativeLabel(0, ("highest", "top", "best"),
+                  "Leadership, case records and resettlement in Anytown were each given the top grade."),
+    RelativeLabel(1, ("second highest", "second-highest", "second best", "second-best", "second top"),
+                  "Northshire's youth justice service received the second highest rating in its inspection."),
+    RelativeLabel(-2, ("second lowest", "second-lowest", "second worst", "second-worst"),
+                  "Inspectors handed Anytown YOT the second-lowest grade after their visit."),
+    RelativeLabel(-1, ("lowest", "bottom", "worst"),
+                  "Planning, delivery and reviewing in Anytown all received the lowest possible rating."),
+)
+
+
+def canonical_label(words: str, written: str | None = None, era: str | None = None) -> str:
+    """The label as stored, from its words (lower case, single-spaced): "requiring improvement" ->
+    "Requires improvement"; a core case level as written ("Moderate improvement", "Substantial improvement
+    required"); "the lowest rating" -> the lowest label of the era's scale; anything else as written, in
+    sentence case."""
+    words = " ".join("".join(ch for ch in words.lower() if ch not in _QUOTES).split())
+    first = words.split(" ")[0] if words else ""
+    if first in IMPROVEMENT_LEVEL_WORDS and "improvement" in words:
+        # One label per level, as the scale names it, however the sentence puts it ("requires ‘moderate’
+        # improvement", "MODERATE improvement required", "in need of drastic improvement").
+        return IMPROVEMENT_REQUIRED.labels[IMPROVEMENT_LEVELS.index(IMPROVEMENT_LEVEL_WORDS[first])]
+    for entry in RATING_LABELS:
+        if words in entry.phrases:
+            return entry.canonical
+    position = relative_position(words)
+    if position is not None:
+        scale = SCALE_OF_ERA.get(era or "", FOUR_POINT)
+        return scale.labels[::-1][position] if position >= 0 else scale.labels[-position - 1]
+    text = (written if written is not None else words).strip()
+    return text[:1].upper() + text[1:].lower()
+
+
+def relative_position(words: str) -> int | None:
+    """The place on the scale a relative label names ("the lowest possible rating" -> -1), or None."""
+    tokens = [t for t in words.replace("-", " - ").split() if t not in ("the", "its", "their", "a", "possible")]
+    if not tokens or tokens[-1] not in RELATIVE_NOUNS:
+        return None
+    head = " ".join(tokens[:-1]).replace(" - ", "-")
+    for entry in RELATIVE_LABELS:
+        if head in entry.phrases:
+            return entry.position
+    return None
+
+
+def label_on_era_scale(label: str, era: str) -> bool:
+    """Is the (canonical) label one the era's framework judges with? A label off the scales, kept as written
+    after "judged as", is allowed in every era but the core case inspections'."""
+    level = label.split()[0].lower() if label else ""
+    if level in IMPROVEMENT_LEVEL_WORDS and "improvement" in label.lower():
+        return era == "core_case_2010"
+    if era == "core_case_2010":
+        return False
+    entry = next((e for e in RATING_LABELS if e.canonical == label), None)
+    return entry is None or era not in SCALE_OF_ERA or era in entry.eras
+
+
+def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
+    """The scale a canonical label is on, and its rank there (0 the lowest)."""
+    if label == "Not rated":
+        return "not_rated", None
+    level = label.split()[0].lower() if label else ""
+    if level in IMPROVEMENT_LEVEL_WORDS and "improvement" in label.lower():
+        # "Moderate improvement", "Substantial improvement required": the level decides the rank.
+        return IMPROVEMENT_REQUIRED.name, IMPROVEMENT_LEVELS.index(IMPROVEMENT_LEVEL_WORDS[level])
+    if label in JOINT_INSPECTION.labels and (label != "Good" or scope == "theme"):
+        return JOINT_INSPECTION.name, JOINT_INSPECTION.labels.index(label)
+    if label in FOUR_POINT.labels:
+        return FOUR_POINT.name, FOUR_POINT.labels.index(label)
+    return "other", None
+
 
 # Verbs after which a quoted judgement off the four scales is still a judgement, kept as written.
 # "The service had been judged as ‘Failed/Inadequate’ following an inspection in 2006."
@@ -76,6 +195,9 @@ class AreaEntry:
     example: str
     code: str | None = None  # '1.1', '4.1', a domain's number; None for domain-relative standards
     relative: int | None = None  # position inside its domain (assessment 1 ... reviewing 4)
+    # Words that name the area only as one item of a list of areas ("quality of information" beside
+    # "planning, delivery"): alone they are too common to mean the area. Recorded as written.
+    weak: tuple[str, ...] = ()
 
 
 def _as_written(*phrases: str) -> dict[str, str | None]:
@@ -90,43 +212,56 @@ def _canonical(*phrases: str) -> dict[str, str | None]:
 STANDARDS_2018: tuple[AreaEntry, ...] = (
     AreaEntry("1.1", "standard", "Governance and leadership",
               {**_canonical("governance and leadership", "leadership and governance", "leadership and management",
-                            "governance", "leadership"), },
-              "Anytown received a rating of ‘Outstanding’ specifically for its leadership.", code="1.1"),
+                            "management and leadership", "governance", "leadership", "board leadership",
+                            "strategic leadership", "leadership of the service", "governance arrangements"), },
+              "Anytown received a rating of ‘Outstanding’ specifically for its leadership.", code="1.1",
+              weak=("management",)),
     AreaEntry("1.2", "standard", "Staff",
-              _canonical("staff", "staffing", "staffing arrangements"),
-              "Two areas – staff, and the planning of out-of-court disposals – were also singled out as ‘Outstanding’.",
+              _canonical("staff", "staffing", "staffing arrangements", "workforce", "staff team", "the staff team",
+                         "staffing of the team"),
+              "Inspectors singled out two areas in Northshire – staff, and diversion planning – as ‘Outstanding’.",
               code="1.2"),
     AreaEntry("1.3", "standard", "Partnerships and services",
-              {**_canonical("partnerships and services", "partnerships", "partnership and services"),
-               **_as_written("partnership working")},
-              "Partnership working was rated ‘outstanding’ ...", code="1.3"),
+              {**_canonical("partnerships and services", "partnerships", "partnership and services",
+                            "services and partnerships", "partnership arrangements"),
+               **_as_written("partnership working", "partnership work", "work with partners")},
+              "Partnership working was rated ‘outstanding’ ...", code="1.3",
+              weak=("services", "service provision", "range of services")),
     AreaEntry("1.4", "standard", "Information and facilities",
-              _canonical("information and facilities", "it and facilities", "information & facilities"),
+              _canonical("information and facilities", "it and facilities", "information & facilities",
+                         "information sharing and facilities", "information, and facilities",
+                         "information sharing, and facilities"),
               "... while information and facilities were considered ‘good’.",
-              code="1.4"),
+              code="1.4", weak=("information", "quality of information", "information sharing", "facilities",
+                                "management information")),
     AreaEntry("x.1", "standard", "Assessment",
-              _canonical("assessment", "assessments", "assessing", "are assessed", "were assessed"),
+              _canonical("assessment", "assessments", "assessing", "are assessed", "were assessed",
+                         "assessment work"),
               "It was rated ‘requires improvement’ for the assessment of out-of-court disposals ...", relative=1),
     AreaEntry("x.2", "standard", "Planning",
-              _canonical("planning", "plans"),
+              _canonical("planning", "plans", "case planning"),
               "... while it was ‘outstanding’ for planning in out-of-court disposals.", relative=2),
     AreaEntry("x.3", "standard", "Implementation and delivery",
               _canonical("implementation and delivery", "delivery and implementation", "delivery of services",
-                         "implementation", "delivery"),
+                         "implementation", "delivery", "intervention delivery", "delivery of interventions"),
               "... with implementation and delivery listed as \"requiring improvement\".", relative=3),
     AreaEntry("x.4", "standard", "Reviewing",
-              _canonical("reviewing", "review process", "reviewing of court disposals"),
+              _canonical("reviewing", "review process", "reviewing of court disposals", "reviewing of cases",
+                         "review of cases", "case reviews", "reviews"),
               "The report highlights ... the review process as \"outstanding\".", relative=4),
     AreaEntry("3.4j", "standard", "Joint working",
               _canonical("joint working"),
               "Planning and joint working were outstanding.", code="3.4"),
     AreaEntry("3.4p", "standard", "Out-of-court disposal policy and provision",
               _canonical("out-of-court disposal policy and provision", "out-of-court disposal policy & provision",
-                         "out of court disposal policy and provision"),
+                         "out of court disposal policy and provision", "out-of-court policies", "out of court policies",
+                         "out-of-court policy", "out of court policy", "out-of-court disposal policy",
+                         "out of court disposal policy", "diversion policy", "policy and provision"),
               "... rated as good or outstanding for ... out-of-court disposal policy & provision ...", code="3.4"),
     AreaEntry("4.1", "standard", "Resettlement policy and provision",
               _canonical("resettlement policy and provision", "resettlement policy & provision", "resettlement",
-                         "resettle", "domain four", "domain 4"),
+                         "resettle", "domain four", "domain 4", "custody and resettlement", "leaving custody",
+                         "released from custody", "children in custody"),
               "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.",
               code="4.1"),
     AreaEntry("domain:1", "domain", "Organisational delivery",
@@ -137,14 +272,18 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
                          "court order", "court sentences", "court cases", "post-court", "post-court orders",
                          "sentenced by the courts", "sentenced by courts", "sentenced by the court",
                          "given orders by courts", "orders given by courts", "dealt with by the courts", "domain two",
-                         "domain 2", "post-court work", "post court work"),
+                         "domain 2", "post-court work", "post court work", "sentenced children", "court-sentenced",
+                         "court sentenced", "post-court cases", "court-ordered", "court ordered",
+                         "children on court orders", "statutory orders", "statutory court orders"),
               "Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately rated as ‘Outstanding’.",
               code="2"),
     AreaEntry("domain:3", "domain", "Out-of-court disposals",
               _canonical("out-of-court disposals", "out-of-court disposal", "out of court disposals",
                          "out of court disposal", "out-of-court-disposals", "out-of-court work", "out of court work",
                          "out-of-court processes", "out-of-court cases", "out-of-court", "out of court", "diversion",
-                         "domain three", "domain 3", "pre-court work", "pre court work"),
+                         "domain three", "domain 3", "pre-court work", "pre court work", "diverted", "diversion cases",
+                         "diversionary", "outside the court system", "outside of the court system",
+                         "community resolutions", "cautions and community resolutions", "pre-court", "pre court"),
               "It was rated ‘requires improvement’ for the assessment of out-of-court disposals ...", code="3"),
 )
 
@@ -152,7 +291,8 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
 CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
     AreaEntry("victims", "standard", "Work with victims",
               _canonical("work with victims", "working with victims", "victims work", "victim work",
-                         "work to support victims", "support for victims"),
+                         "work to support victims", "support for victims", "work for victims",
+                         "support to victims", "supporting victims", "victims of crime"),
               "Work with victims was rated as ‘Requires improvement’."),
     AreaEntry("children", "standard", "Work with children",
               _canonical("work with children"),
@@ -172,47 +312,58 @@ JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
               "the work in court and on report writing was unsatisfactory"),
     AreaEntry("theme:reducing_reoffending", "theme", "Reducing reoffending",
               {**_canonical("work to reduce reoffending", "reduce reoffending", "reduce re-offending",
-                            "work to curb reoffending", "work to make each individual less likely to reoffend"),
+                            "work to curb reoffending", "work to make each individual less likely to reoffend",
+                            "reducing offending", "reduce offending"),
                **_as_written("reducing reoffending", "reducing re-offending", "reducing the likelihood of reoffending",
-                             "likelihood of reoffending")},
-              "work to reduce reoffending was satisfactory. Good quality reports were produced for the courts"),
+                             "likelihood of reoffending", "likelihood of re-offending")},
+              "work to reduce reoffending was satisfactory. Good quality reports were produced for the courts",
+              weak=("reoffending", "re-offending", "reoffending rates")),
     AreaEntry("theme:protecting_public", "theme", "Protecting the public",
-              {**_canonical("work to protect the public", "protect the public", "public protection"),
+              {**_canonical("work to protect the public", "protect the public", "public protection", "public safety",
+                            "protection of the public"),
                **_as_written("protecting the public")},
               "work to protect the public and actual or potential victims was good."),
     AreaEntry("theme:protecting_child", "theme", "Protecting children and young people",
               {**_canonical("work to protect children", "protect children", "protect the child",
-                            "protect children and young people", "reduce their vulnerability"),
+                            "protect children and young people", "reduce their vulnerability", "child protection",
+                            "child-protection"),
                **_as_written("protecting children and young people", "protecting the child or young person",
                              "protecting children", "safeguarding")},
               "work to protect children and reduce their vulnerability was good. Assessments were thorough"),
     AreaEntry("theme:sentence_served", "theme", "Ensuring the sentence is served",
               {**_canonical("sentence was served", "sentence is served", "ensure the sentence was served",
-                            "ensure that the sentence was served", "make sure the sentence was served"),
-               **_as_written("ensuring sentences are served", "ensuring the sentence is served",
-                             "ensuring that the sentence is served", "making sure the sentence is served",
-                             "sentence served")},
+                            "ensure that the sentence was served", "make sure the sentence was served",
+                            "sentences were served", "sentences are served", "sentences served",
+                            "ensuring sentences are served", "ensuring the sentence is served",
+                            "ensuring that the sentence is served", "ensuring sentences were served",
+                            "sentence served"),
+               **_as_written("making sure the sentence is served")},
               "work to ensure that the sentence was served was good. The YOS and its partners worked well"),
     AreaEntry("theme:governance", "theme", "Governance and partnerships",
               {**_canonical("governance and partnership arrangements", "effectiveness of governance",
-                            "governance and partnerships", "governance and partnership", "governance"),
-               **_as_written("governance arrangements")},
-              "the effectiveness of governance and partnership arrangements was good, with a clear plan"),
+                            "governance and partnerships", "governance and partnership", "governance",
+                            "leadership and management"),
+               **_as_written("governance arrangements", "effectiveness of management", "management and leadership")},
+              "the effectiveness of governance and partnership arrangements was good, with a clear plan",
+              weak=("management", "partnership arrangements", "partnerships")),
 )
 
 # 2009-2012 core case inspections: the three areas each judged on the improvement scale.
 CORE_CASE_2010: tuple[AreaEntry, ...] = (
     AreaEntry("cci:safeguarding", "theme", "Safeguarding",
               {**_canonical("action to protect the young person", "safeguard offenders"),
+               **_canonical("child protection", "child-protection", "protecting the young person"),
                **_as_written("safeguarding")},
               "Performance to manage the risk of harm to others and to address safeguarding needs requires substantial improvement."),
     AreaEntry("cci:risk_of_harm", "theme", "Risk of harm to others",
-              {**_canonical("risk of harm to others"),
-               **_as_written("risk of harm", "public protection", "protect the public")},
+              {**_canonical("risk of harm to others", "protect the public", "protecting the public"),
+               **_as_written("risk of harm", "public protection")},
               "... and ‘moderate’ improvement on risk of harm to others."),
     AreaEntry("cci:likelihood_of_reoffending", "theme", "Likelihood of reoffending",
               {**_canonical("action to stop an individual reoffending"),
-               **_as_written("likelihood of reoffending", "reduce the likelihood of reoffending")},
+               **_as_written("likelihood of reoffending", "reduce the likelihood of reoffending",
+                             "likelihood of re-offending", "reducing the likelihood of reoffending",
+                             "reducing reoffending", "reducing re-offending")},
               "Likelihood of Reoffending\t72%\tModerate improvement required"),
 )
 
@@ -269,8 +420,6 @@ SET_ASIDE_REASONS: tuple[Reason, ...] = (
     Reason("other_scale", "a label from another scale than the one the inspection's framework uses",
            "Inspectors found that work to protect the public was inadequate.",
            context="Core case inspection of youth offending work in Anytown, 2010"),
-    Reason("domain_summary", "a label for a whole domain, which the 2018 framework does not rate: it summarises the domain's standards",
-           "Anytown YJS's out-of-court work was rated 'Requires improvement'."),
     Reason("contradicts_fact", "a different label for a subject already rated: kept out rather than guessed between",
            ""),
     Reason("method_band", "a band of the scoring method, not a judgement", "80% +\tGood"),

@@ -12,8 +12,8 @@ import os
 
 import pandas as pd
 
-from models.patterns import FOUR_POINT
 from models.schemas import TABLES
+from models.vocabulary import FOUR_POINT
 
 
 def load_tables(out_dir: str, attempts: int = 5) -> dict[str, pd.DataFrame]:

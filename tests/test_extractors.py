@@ -60,23 +60,25 @@ def _set_aside(text: str) -> list[tuple[str, str | None]]:
     return [(m.text, m.reason) for m in ratings.extract(parse(text)).mentions if m.decision == "set_aside"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Anytown YJS's out-of-court work was rated 'Requires improvement'.",
-    "HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
-    "Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately "
-    "rated as ‘Outstanding’.",
+@pytest.mark.parametrize("sentence, rating", [
+    ("Anytown YJS's out-of-court work was rated 'Requires improvement'.",
+     ("domain", "3", "Out-of-court disposals", "Requires improvement")),
+    ("HM Inspectorate of Probation has rated the out-of-court disposal work of the YOT as 'Good'.",
+     ("domain", "3", "Out-of-court disposals", "Good")),
+    ("Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately "
+     "rated as ‘Outstanding’.", ("domain", "2", "Court disposals", "Outstanding")),
 ])
-def test_a_whole_domain_rated_is_a_summary_set_aside(sentence):
-    # The 2018 framework rates standards and the service, not domains: a domain's label summarises its
-    # standards, and is kept as a mention, not as a rating.
-    assert _ratings(sentence) == []
-    assert [reason for _, reason in _set_aside(sentence)] == ["domain_summary"]
+def test_a_part_rated_on_its_own_at_domain_level_is_a_domain_rating(sentence, rating):
+    # The 2018 framework rates standards and the service; a press release or a council page that rates a domain
+    # on its own ("a part rated on its own", SPEC) gives that part's rating, with the domain's code.
+    assert _ratings(sentence) == [rating]
 
 
 def test_two_areas_share_one_rating_verb():
     sentence = ("Sefton YJS was rated ‘Outstanding’ for its work with children sentenced by the courts, "
                 "and ‘Good’ for out-of-court disposals.")
-    assert _set_aside(sentence) == [("Outstanding", "domain_summary"), ("Good", "domain_summary")]
+    assert _ratings(sentence) == [("domain", "2", "Court disposals", "Outstanding"),
+                                  ("domain", "3", "Out-of-court disposals", "Good")]
     sentence = "It was rated ‘requires improvement’ for out-of-court disposals assessment, while it was ‘outstanding’ " \
                "for planning related to out-of-court disposals."
     assert _ratings(sentence) == [("standard", "3.1", "Out-of-court disposals: Assessment", "Requires improvement"),

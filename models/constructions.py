@@ -1,0 +1,449 @@
+"""How a rating label is read where it stands: cues that set it aside and constructions that govern it, as data.
+
+Every mention of a rating label is read in its clause by one small loop (``extractors.rating_sentences``):
+
+1. the set-aside cues below, in order: the first that holds gives the reason the label is no rating of this
+   service in this inspection (a definition of the scale, a survey answer, a hedge, another inspectorate, ...);
+2. the constructions below, in order: the first that holds names the rule that governs the label and where
+   its rated subject is (the words before "was rated", the object of "gave", the area after "for", ...);
+3. the subject is then resolved to areas of the framework (``models.vocabulary``) or to the service itself.
+
+Each cue and construction is matched in one place around the label (its ``look``):
+
+- ``before``: the clause's words before the label; ``own``: only the words since the previous label in the
+  clause (that label has its own words); both are matched at their end, so patterns end in ``$``;
+- ``after``: the words after the label up to the next label or the clause's end, matched at their start;
+- ``clause``: the whole clause; ``main_clause``: the clause without its asides between dashes; ``sentence``: the
+  whole sentence.
+
+``requires`` and ``unless`` are further (look, pattern) pairs that must, or must not, match. ``conditions``
+name small predicates the reader defines (``extractors.rating_sentences.CONDITIONS``) for what a pattern
+cannot say: that the verb has its auxiliary, that the label is quoted, that the previous label gave a fact.
+
+Each entry carries invented example sentences in which some label is decided by it, and counter-examples in
+which no label is; ``tests/test_constructions.py`` reads every one and asserts which rule fired. An example
+may start with lines of context (a headline, the framework's words) before its last line.
+Patterns are ``regex`` patterns, case-insensitive unless ``case_sensitive``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# ------------------------------------------------------------------ shared pieces of patterns
+OPEN_QUOTE = r"[‘’'\"“”(]?"
+CLOSE_QUOTE = r"[’'\"”)]?"
+RATING_VERBS = (
+    r"rated|judged|graded|assessed|found|deemed|considered|classed|classified|hailed|flagged|singled\s+out"
+    r"|marked|reported|recognised|recognized|listed|labelled|labeled|confirmed|scored|branded"
+)
+ADVERBS = (r"also|now|all|both|each|itself|separately|individually|then|subsequently|overall|again|still|just|only"
+           r"|recently|previously|since|consistently|specifically|already|officially|being|once|last|again|themselves")
+COUNT_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|all|most|many|some"
+              r"|several|half|majority|minority|each|every|none|both|various|certain|specific|other|a\s+number\s+of)")
+NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
+# Participles that rate without "was": "Anytown Youth Justice Service rated ‘Good’", "Anytown YJS, rated
+# “inadequate” in 2018, ..." ("we found good use" is not one).
+BARE_PARTICIPLES = frozenset({"rated", "judged", "graded", "deemed", "classed", "classified", "assessed", "hailed",
+                              "branded", "scored", "upgraded", "downgraded", "marked", "flagged", "listed",
+                              "labelled", "labeled", "singled out", "considered"})
+
+# Words after which the label ends its phrase ("was poor.", "was good, and ...") rather than describing the
+# noun after it ("good practice").
+PREDICATIVE_NEXT = frozenset({
+    "", "overall", "for", "in", "on", "and", "or", "but", "by", "with", "across", "when", "while", "as", "following",
+    "after", "according", "to", "than", "since", "because", "though", "although", "despite", "rating", "ratings",
+    "specifically", "too", "also", "both", "again", "now", "then", "this", "last", "that", "which", "where",
+    "before", "at", "during", "from", "whereas", "whilst", "so", "until", "under", "throughout",
+})
+
+# ------------------------------------------------------------------ patterns the constructions use
+# "Anytown Youth Offending Service (YOS) has been assessed by HM Inspectorate of Probation as ‘Outstanding’"
+# "Partnership work was flagged as ‘outstanding’", "which was rated separately as ‘Outstanding’"
+# "Anytown was judged to require just ‘minimum’ improvement in safeguarding"
+PASSIVE_RATING = (
+    r"(?m:^)(?P<subject>.*?)(?:\b(?P<be>is|are|was|were|be|been|being|has|have|had)\b\s*)?(?:\b(?:" + ADVERBS + r")\b\s*)*"
+    r"\b(?P<verb>" + RATING_VERBS + r")\b(?:\s+(?:separately|individually|overall|again|specifically|both|all))?"
+    r"(?:\s+by\s+(?P<agent>[^,;]{2,90}?))?(?:\s+(?:in|at|during)\s+[^,;‘’'\"“”]{2,40}?)?"
+    r"\s+(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+have\s+been\s+|to\s+require\s+(?:just\s+|only\s+)?|to\s+need\s+"
+    r"|to\s+be\s+requiring\s+|as\s+requiring\s+)?"
+    r"(?:(?:an?|the)\s+)?(?:overall\s+)?" + OPEN_QUOTE + r"$"
+)
+# "The Inspectorate has given Anytown YOT a ‘Requires improvement’ rating", "had classified the Anytown Youth
+# Offending Service as ‘requiring improvement’", "HM Inspectorate of Probation gave Anytown YOT an overall rating
+# of ‘Good’", "The watchdog did rate Anytown's work with victims as good", "..., with inspectors rating this as
+# ‘Outstanding’"
+ACTIVE_RATING = (
+    r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before|inspectors|they|we|inspectorate|HMIP)\s)|(?<=,\s)|^)"
+    r"rating|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
+    r"|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists|listed"
+    r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
+    r"|describing|describes|described|labelling|labelled|branding|branded|calling|called)\s+"
+    r"(?!of\b)(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
+    r"(?<!\bsentences?\s+(?:was|were)))"
+    r"[^;:‘“”]){1,160}?)\s+"
+    r"(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+have\s+been\s+)?(?:(?:an?|the|its|their)\s+)?(?:overall\s+)?"
+    r"(?:(?:rating|grade|mark|judgement|score)\s+of\s+)?" + OPEN_QUOTE + r"$"
+)
+# "Anytown Youth Offending Service (YOS) has received an overall rating of ‘Good’",
+# "Anytown Youth Justice Service was given a rating of 'requires improvement'",
+# "Anytown was one of only two local authorities in the region with an overall rating of ‘outstanding’",
+# "Work to help children ... was given the highest grade of “Outstanding”", "recently achieving “good” status"
+RECEIVED_RATING = (
+    r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
+    r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
+    r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to"
+    r"|handed|been\s+handed|been\s+given)\s+"
+    r"(?:(?:a|an|the|its|their|this|that|his|her|our)\s+)?(?:(?:inspectorate|inspectors|watchdog|HMIP)[’']s?\s+)?"
+    r"(?:(?P<rating_of>(?:[\w-]+\s+){0,3}?"
+    r"(?:rating|grade|grading|judgement|judgment|mark|score|status|verdict|outcome|category)\s+of)\s+"
+    r"|(?:(?:overall|final|new)\s+)|(?P<stars>(?:\d|one|two|three|four)\s+(?:out\s+of\s+(?:four|4)\s+)?stars?\s*[/(]\s*))?"
+    + OPEN_QUOTE + r"$"
+)
+# The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition"
+RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|grade|grading|judgement|judgment|mark"
+                     r"|status|recognition|category|verdict|outcome|result)\b")
+# "The overall rating of the YOT was Good.", "The overall rating was 'Good'",
+# "In summary, the overall judgement was that the YJS was good"
+OVERALL_IS = (
+    r"\boverall\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
+    r"\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?" + OPEN_QUOTE + r"$"
+)
+# "While a rating of ‘Requires improvement’ means there is some way to go"
+RATING_OF = r"\b(?:rating|grade|grading|judgement|judgment|verdict|classification|category)\s+of\s+" + OPEN_QUOTE + r"$"
+# "work to protect the public was poor.", "Assessment for court cases was outstanding."
+COPULA = (
+    r"(?m:^)(?P<subject>.*?)\s+(?P<be>is|are|was|were|remained|remains|remain|be|been|has\s+been|have\s+been"
+    r"|had\s+been|became|become|becomes)(?:\s+(?:also|now|still|both|all|consistently|again|overall|judged"
+    r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?\s+" + OPEN_QUOTE + r"$"
+)
+# "Requires improvement" is also a verb phrase: "the report said that the service overall requires improvement",
+# "Anytown’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."
+VERB_LABEL = r"(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further)\s+)?" + OPEN_QUOTE + r"$"
+# A label before the service it describes: "‘Outstanding’ Anytown Youth Justice Service “helping each child
+# succeed”", "Anytown’s ‘outstanding’ youth offending service", "Calls for an inquiry into ‘inadequate’
+# youth offending service"
+ATTRIBUTIVE_SERVICE = (
+    r"^[’'\"”]?\s+(?:[A-Z][\w’'&.-]*\s+){0,5}(?i:YOT|YJS|YOS|Y&JS|YJT|youth\s+(?:justice|offending)\s+"
+    r"(?:service|services|team|partnership|system)|service|team|partnership)\b"
+)
+# A core case inspection's level with its verb: "requires substantial improvement", "need ‘minimum’ improvement",
+# "found to be requiring moderate improvement"
+REQUIRES_LEVEL = (r"\b(?:requires?|required|requiring|needs?|needed|needing|in\s+need\s+of)\s+(?:just\s+|only\s+|a\s+)?"
+                  + OPEN_QUOTE + r"$")
+# A change of rating: "has improved its rating from ‘Requires improvement’ to ‘Good’" (the first is the earlier)
+CHANGED_FROM = (r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined"
+                r"|slipped|up|down|an\s+improvement|a\s+rise|a\s+fall|a\s+move)\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
+                r"|the\s+|their\s+)?(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?"
+                + OPEN_QUOTE + r"$")
+CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
+              r"|slipped|climbed)\s+(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
+# What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
+# "‘moderate’ improvement in managing risk of harm", "one out of four stars (poor) for protecting the public"
+COMPLEMENT = (
+    r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grade|grading|recognition|status|mark|improvement|overall|specifically"
+    r"|separately|also|was|were|received|given|awarded|required|needed|,))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across"
+    r"|to(?=\s+(?:safeguard|reduce|protect|manage|address|ensure|make|keep|tackle|stop|prevent|support|assess|plan"
+    r"|deliver|review|work)\b))\s+"
+    r"(?P<words>[^;.]{2,200})"
+)
+# The label's determiner, before a rating noun: "the ‘Good’ rating", "its overall ‘Outstanding’ grade"
+DETERMINER_BEFORE = r"\b(?:the|their|its|our|this|an?)\s+(?:overall\s+)?" + OPEN_QUOTE + r"$"
+# Words of a verb phrase the label may not follow to be "requires improvement" the verb: "to require", "a"
+NOT_VERB_LABEL = r"\b(?:to|a|an|the|of|as|be|been)\s*" + OPEN_QUOTE + r"$"
+# This service, referred to without its name: "the service", "the YOT", "it", "the local authority"
+SERVICE_REFERENCE = (
+    r"\b(?:YOT|YJS|YOS|Y&JS|YJT|YJPS|YOTs?|youth\s+(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|services"
+    r"|team|teams|partnership|work|system|provision)|youth\s+and\s+justice\s+service|justice\s+service"
+    r"|(?:the|this|its|their|our|a|an)\s+(?:service|team|partnership|council|borough|county|local\s+authority"
+    r"|authority|[\w-]+-(?:led|run)\s+(?:service|team|partnership))|it|they)\b"
+)
+# The label then what it counts: "three outstanding areas", "some “outstanding” areas", "outstanding features"
+COUNTED_AFTER = (r"^[’'\"”]?\s+(?:areas?|aspects?|features?|elements?|parts?|categories|standards?|strengths"
+                 r"|practice\s+areas|ratings?\s+in\s+(?:all|most|many|some|\d{1,2}\b))\b")
+
+# ------------------------------------------------------------------ patterns the cues use
+# Labels offered as alternatives: "good or outstanding", "“poor” or “very poor”", "either inadequate or required"
+ALTERNATIVE_AFTER = r"^[’'\"”]?\s*(?:/|or\b|nor\b)"
+ALTERNATIVE_BEFORE = r"(?:\bor|\beither|(?<!\bstars?)/)\s*" + OPEN_QUOTE + r"$"
+LABEL_IS_DEFINED = r"^[’'\"”]?\s+(?:is|means)\s+(?:the\s+)?(?:second\s+|third\s+)?(?:highest|lowest|top|best|worst)\b"
+# An answer in a survey: "38 per cent of staff rated their supervision as “poor”"
+SURVEY = (
+    r"\b(?:staff|children|young\s+people|parents|carers|respondents|boys|girls|families|victims|practitioners)\b"
+    r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
+    r"(?:their|the|its|our|his|her|them|it|supervision|support)\b"
+)
+# A rating that was not given: "the service only saved from an overall ‘Inadequate’ rating by ...",
+# "a good service with the potential to become outstanding", "dragged the rating down from 'good'"
+HYPOTHETICAL = (
+    r"\b(?:rescued|saved|spared|kept|escaped|prevented)\s+from\b|\bpotential\s+to\b|\baspir\w*\b|\bstriv\w*\b"
+    r"|\b(?:aim|aims|aiming|ambition|hope|hopes|goal|journey|path|on\s+track|on\s+course)\s+(?:to|for|of)\b"
+    r"|\bwould\s+(?:have\s+)?(?:been|be|get|receive|achieve)\b|\bcould\s+(?:have\s+)?(?:been|be|become|achieve|reach)\b"
+    r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
+)
+# A label qualified as partly true: "mostly ‘Outstanding’", "generally good"
+HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometimes|often|usually|mainly"
+                r"|predominantly|not\s+always|in\s+parts?|almost)\s+(?:been\s+)?" + OPEN_QUOTE + r"$")
+# A label that describes a share of cases: "safeguarding work was only satisfactory 41 per cent of the time"
+SHARE_OF_CASES = r"^[’'\"”]?\s*(?:in\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)"
+# The noun after the label opens the next clause: "... rated as “requires improvement” areas of its support are
+# classed as ..." (a missing comma), not "three ‘outstanding’ areas".
+NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|is|was|have\s+been|has\s+been)\b"
+# Among the areas that were found "satisfactory" were X, Y and Z: the list after the label is its subject.
+INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
+# "It was the first ‘Inadequate’ rating given to a youth justice service in two years."
+GIVEN_TO_ANY = r"^[’'\"”]?\s*rating\s+(?:given|awarded)\s+to\s+(?:a|an|any)\b"
+# A sentence about the sector or other services, not the inspected one.
+# "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
+SECTOR_CUES = (
+    r"\bnationally\b|\bacross\s+(?:england|wales|the\s+country)\b|\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+of\b"
+    r"|\b(?:all|most|many|neighbouring)\s+(?:youth\s+(?:justice|offending)\s+)?(?:services|teams|YOTs|councils"
+    r"|local\s+authorities)\b"
+    r"|\bother\s+(?:youth\s+(?:justice|offending)\s+(?:services|teams)|YOTs|YJSs|YOSs|councils|local\s+authorities)\b"
+    r"|\b(?:than|with|to|unlike|among|across)\s+(?:the\s+|many\s+|most\s+)?other\s+(?:services|teams)\b"
+    r"|\b(?:half|two-thirds|two\s+thirds|a\s+third|majority|minority)\s+of\s+(?:the\s+)?(?:\d+\s+)?(?:services|YOTs|YJSs|YOSs)\b"
+    r"|\b\d+\s+(?:of\s+the\s+\d+\s+)?(?:services|YOTs|YJSs|YOSs)\s+(?:were|have\s+been)\s+rated\b"
+    r"|\b(?:half|two-thirds|two\s+thirds|a\s+third|one\s+third|three-quarters|majority|minority)\b[^.]{0,40}\b(?:are|were|have\s+been)\s+rated\b"
+)
+# Other inspectorates: "The Care Quality Commission inspected the service in 2012 and rated it ‘Good’."
+OTHER_INSPECTORATE = (r"\b(?:Ofsted|Care\s+Quality\s+Commission|CQC|Estyn|HMICFRS|Care\s+Inspectorate\s+Wales"
+                      r"|Healthcare\s+Inspectorate\s+Wales|Inspectorate\s+of\s+Constabulary|HMI\s+Prisons"
+                      r"|Probation\s+Delivery\s+Units?|PDUs?)\b")
+PROBATION_INSPECTORATE = r"\bProbation\b|\bHMIP\b"
+# The scale itself: "the YOT will be given an overall rating, either Outstanding, Good, Requires improvement or
+# Inadequate", "‘Good’ is the second highest rating"
+SCALE_CUES = (
+    r"\b(?:four|4)[\s-]point\s+scale\b|\bscale\s+(?:of|from)\b|\bon\s+a\s+scale\b|\brated\s+(?:overall\s+)?as\s+either\b"
+    r"|\beither\b[^.;]{0,80}\bor\b|\bfour\s+(?:possible\s+)?(?:ratings|scores|grades)\b|\bpossible\s+ratings\b"
+    r"|\bratings\s+(?:are|which\s+can\s+be)\b|\brequiring\s+either\b|\brequires\s+either\b|\bone\s+of\s+four\b"
+)
+# How many areas got a label, not which: "In three of the 12 areas examined", "seven of its 12 quality
+# standards", "rated outstanding in six categories, good in three", "10 of the 13 standards were rated Good"
+COUNT_OF_AREAS = (
+    r"\b" + COUNT_WORD + r"\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:\d+|twelve|thirteen|12|13)?\s*)?"
+    r"(?:[\w-]+\s+){0,2}(?:areas?|aspects?|standards?|categories|category|domains?|elements?|parts?|features?"
+    r"|strengths|ratings|criteria)\b"
+)
+# A count of areas opening the clause, before the service it then rates: "In three of the 12 areas examined, the
+# service was rated ‘Outstanding’", "In seven out of 12 aspects of its work the YOT was judged ‘Good’"
+COUNT_ADVERBIAL = (
+    r"\b(?:in|across|for|on)\s+" + COUNT_WORD + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?"
+    r"(?:\d+|twelve|thirteen)\s+(?:[\w-]+\s+){0,2}(?:areas?|aspects?|standards?|categories|domains?|elements?)\b"
+)
+COUNT_ONLY_SUBJECT = r"^\W*(?:and\s+|with\s+|while\s+)?" + COUNT_WORD + r"\W*$"
+# Text shown rather than judged: a banner, a sign, a badge, a caption's own words.
+# "Staff from the Anytown service held up a banner reading 'rated Outstanding'."
+DISPLAYED = (r"\b(?:banners?|signs?|placards?|posters?|badges?|stickers?|t-shirts?|mugs?|cakes?|balloons?|logos?"
+             r"|plaques?|certificates?)\b[^.;]{0,40}\b(?:reading|read|reads|saying|says|said|with\s+the\s+words"
+             r"|bearing|printed|emblazoned)\b")
+# A rating dedicated to people, not a rating of the staff standard: "a much-deserved ‘Good’ rating for the staff
+# of Anytown YJS", "the rating is a credit to everyone in the team"
+DEDICATION = (r"^" + CLOSE_QUOTE + r"\s*(?:rating|grade|result|outcome)?\s*(?:is\s+)?(?:for|to|a\s+credit\s+to"
+              r"|a\s+testament\s+to|down\s+to|thanks\s+to)\s+(?:all\s+)?(?:the\s+)?(?:staff|team|workers|practitioners"
+              r"|volunteers|everyone|everybody|colleagues)\b(?:\s+(?:of|at|in|who|and|across)\b|\s*[,.;]|$)")
+
+
+# ------------------------------------------------------------------ the tables
+@dataclass(frozen=True)
+class Cue:
+    """A reason to set a label aside, found in one place around it."""
+
+    name: str  # the rule that fired, recorded on the mention
+    reason: str  # the set-aside reason (models.vocabulary.SET_ASIDE_REASONS)
+    look: str  # where the pattern is matched: before, own, after, clause, sentence
+    pattern: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+    detail: str | None = None
+    requires: tuple[tuple[str, str], ...] = ()  # (look, pattern) that must also match
+    unless: tuple[tuple[str, str], ...] = ()  # (look, pattern) that must not match
+    conditions: tuple[str, ...] = ()  # named predicates that must hold
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Construction:
+    """What governs a label, and where its rated subject is."""
+
+    name: str  # the rule, recorded on the mention (mentions.rule)
+    look: str | None  # where ``pattern`` is matched (None: the conditions alone decide)
+    pattern: str | None
+    # Where the subject is: "group:<name>" (a named group of the match), "before_match" (the clause's words
+    # before the match), "clause" (all the clause's words before the label), "service" (the words before the
+    # label, then "service": an attributive label), "before_own" (the words before this label's own),
+    # "none" (no words: the complement or the previous label decides), "row" (the line's first words),
+    # "previous_clause" (the subject of the clause before this one)
+    subject: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+    own_group: str | None = None  # this group (or the match) must lie in the label's own words
+    requires: tuple[tuple[str, str], ...] = ()
+    unless: tuple[tuple[str, str], ...] = ()
+    conditions: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+
+# Set aside before any construction is tried: the label is no judgement of this service in this inspection.
+CUES_BEFORE: tuple[Cue, ...] = (
+    Cue("alternative_labels", "ambiguous_label", "after", ALTERNATIVE_AFTER,
+        ("Northshire's work with victims was found to be good or outstanding in most cases.",),
+        ("Northshire YJS was rated 'Good' overall.",),
+        detail="offered with another label as its alternative"),
+    Cue("alternative_labels_before", "ambiguous_label", "before", ALTERNATIVE_BEFORE,
+        ("The board's work in Anytown was rated Good/Outstanding by different inspectors.",),
+        ("Anytown YJS was rated Good.",), detail="offered with another label as its alternative"),
+    Cue("label_defined", "scale_definition", "after", LABEL_IS_DEFINED,
+        ("‘Good’ is the second highest rating an inspection can give.",),
+        ("Anytown was rated ‘Good’ by inspectors.",), detail="the label is defined, not applied"),
+    Cue("survey_answer", "survey_response", "before", SURVEY,
+        ("In the survey, 40 per cent of children rated their support as ‘poor’.",),
+        ("Staff were rated ‘Outstanding’ by inspectors.",)),
+    Cue("hypothetical", "hypothetical", "before", HYPOTHETICAL,
+        ("Anytown has the potential to become outstanding within two years.",
+         "The board hopes to achieve an ‘Outstanding’ rating next time."),
+        ("Anytown was rated ‘Outstanding’ in its inspection.",)),
+    Cue("hedged", "hedged", "own", HEDGE_BEFORE,
+        ("Northshire's court work was mostly ‘Outstanding’.",),
+        ("Northshire's court work was ‘Outstanding’.",), detail="a label qualified as partly true"),
+    Cue("share_of_cases", "ordinary_word", "after", SHARE_OF_CASES,
+        ("Planning in Anytown was good in 62% of the cases inspected.",),
+        ("Planning in Anytown was good.",), detail="describes a share of cases, not a rating"),
+    Cue("good_at", "ordinary_word", "after",
+        r"^[’'\"”]?\s+at\s+(?!(?:its|the|their|his|her|this|that|a|an|each|every|all|both|last|inspection"
+        r"|re-?inspection)\b)[a-z]",
+        ("Staff in Anytown are good at engaging families.",),
+        ("Anytown was rated ‘Good’ at its last inspection.",), detail="a skill, not a rating"),
+    Cue("given_to_any", "sector_wide", "after", GIVEN_TO_ANY,
+        ("It was the first ‘Good’ rating given to a service in the region.",),
+        ("Anytown was given a ‘Good’ rating.",), detail="a rating given to services in general"),
+    Cue("sector", "sector_wide", "main_clause", SECTOR_CUES,
+        ("Nationally, most youth justice services were rated ‘Good’ this year.",),
+        ("Anytown youth justice service was rated ‘Good’ this year.",)),
+    Cue("other_inspectorate", "other_inspectorate", "main_clause", OTHER_INSPECTORATE,
+        ("Ofsted rated Anytown's children's services ‘Good’ last spring.",),
+        ("HM Inspectorate of Probation rated Anytown YJS ‘Good’.",),
+        unless=(("main_clause", PROBATION_INSPECTORATE),), case_sensitive=True),
+    Cue("displayed", "ordinary_word", "main_clause", DISPLAYED,
+        ("Staff from the Anytown service held up a banner reading 'rated Outstanding'.",),
+        ("Staff in Anytown were rated ‘Outstanding’.",), detail="words shown on an object, not a judgement"),
+    Cue("counted_label", "count_of_areas", "after", COUNTED_AFTER,
+        ("Inspectors found three ‘outstanding’ areas in Anytown's work.",),
+        ("Inspectors found Anytown's work ‘outstanding’ across the board.",),
+        unless=(("after", NOUN_STARTS_CLAUSE),), requires=(("own", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.;]{0,14}$"),),
+        detail="the label counts unnamed areas"),
+    Cue("vague_label", "vague_area", "after", COUNTED_AFTER,
+        ("Anytown YOS was rated ‘Good’, with some ‘Outstanding’ areas.",),
+        ("Anytown YOS was rated ‘Good’ overall.",), detail="the label counts unnamed areas",
+        unless=(("after", NOUN_STARTS_CLAUSE),)),
+)
+
+# Tried in order; the first that holds governs the label.
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    Construction("requires_level", "own", REQUIRES_LEVEL, "before_match",
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "Work to manage the risk of harm to others requires substantial improvement.",
+                  "Core case inspection of youth offending work in Northshire\n"
+                  "Safeguarding work was found to be requiring moderate improvement."),
+                 ("Anytown YOT was rated ‘Good’.",)),
+    Construction("overall_is", "own", OVERALL_IS, "before_match",
+                 ("The overall rating for Anytown YJS was ‘Requires improvement’.",),
+                 ("Anytown YJS was rated ‘Requires improvement’.",)),
+    Construction("changed_from", "own", CHANGED_FROM, "before_match",
+                 ("Anytown YJS has improved its rating from ‘Requires improvement’ to ‘Good’.",),
+                 ("Anytown YJS was rated ‘Good’.",)),
+    Construction("changed_to", "own", CHANGED_TO, "before_match",
+                 ("Anytown YJS was upgraded to ‘Good’ after a second inspection.",),
+                 ("Anytown YJS was rated ‘Good’.",)),
+    Construction("inverted_list", "after", INVERTED_LIST, "group:list",
+                 ("Joint inspection of youth offending work in Anytown\n"
+                  "Among the areas judged \"satisfactory\" were public protection and governance.",),
+                 ("Among other things, Anytown was rated ‘Good’.",),
+                 requires=(("before", r"\bamong\b[^.;]*$"),)),
+    Construction("rated_as", "before", PASSIVE_RATING, "group:subject",
+                 ("Partnership work in Northshire was flagged as ‘outstanding’.",
+                  "Anytown Youth Justice Service rated ‘Good’ by inspectors",
+                  "Core case inspection of youth offending work in Northshire\n"
+                  "Safeguarding in Northshire was judged as ‘moderate improvement required’."),
+                 ("Inspectors found good practice in Anytown.",),
+                 own_group="verb", conditions=("be_or_participle",)),
+    Construction("received", "before", RECEIVED_RATING, "group:subject",
+                 ("Anytown Youth Justice Service has received a rating of ‘Good’.",
+                  "Northshire was one of three councils in the region with a rating of ‘Outstanding’."),
+                 ("Anytown has a good record on education.",),
+                 own_group="verb", conditions=("rating_of_or_stars",)),
+    Construction("active_rating", "before", ACTIVE_RATING, "group:object",
+                 ("The Inspectorate gave Anytown YOT a ‘Requires improvement’ rating.",
+                  "Inspectors judged Northshire's intervention delivery and its case planning to be ‘Inadequate’.",
+                  "The watchdog did rate Northshire's work with victims as good.",
+                  "Leadership in Eastshire was praised, with inspectors rating this as ‘Outstanding’."),
+                 ("The report found that Anytown was ‘Good’ at planning.",
+                  "Inspectors found Anytown's staff a good source of advice."),
+                 own_group="verb", conditions=("not_after_be", "predicative_or_rating_noun")),
+    Construction("received", "before", RECEIVED_RATING, "group:subject",
+                 ("Anytown YOS received a ‘Good’ rating from inspectors.",),
+                 ("Anytown YOS received good support from the council.",),
+                 own_group="verb", requires=(("after", RATING_NOUN_AFTER),)),
+    Construction("received", "before", RECEIVED_RATING, "group:subject",
+                 ("Planning and reviewing in Anytown both received the inspectorate’s lowest rating.",),
+                 ("Anytown received the lowest funding in the region.",),
+                 own_group="verb", conditions=("relative_label",)),
+    Construction("rating_of", "own", RATING_OF, "clause",
+                 ("The inspectors’ rating of ‘Inadequate’ for Anytown YJS came as a shock.",),
+                 ("Anytown was rated ‘Inadequate’.",)),
+    Construction("rating_noun", "own", DETERMINER_BEFORE, "none",
+                 ("Anytown YJS celebrated its ‘Outstanding’ rating on Friday.",),
+                 ("Anytown YJS did outstanding work with families.",),
+                 requires=(("after", RATING_NOUN_AFTER),)),
+    Construction("requires_improvement", "before", VERB_LABEL, "group:subject",
+                 ("Anytown’s youth justice service ‘requires improvement’, according to inspectors.",),
+                 ("Anytown was found to require improvement in its planning, though staff were committed.",),
+                 conditions=("label_is_requires",), unless=(("own", NOT_VERB_LABEL),)),
+    Construction("copula", "before", COPULA, "group:subject",
+                 ("Joint inspection of youth offending work in Anytown\nWork to protect the public was poor.",
+                  "Northshire's planning for court cases was outstanding."),
+                 ("Northshire is a good place to grow up.",),
+                 own_group="be", conditions=("predicative",)),
+    Construction("attributive", "after", ATTRIBUTIVE_SERVICE, "service",
+                 ("Councillors praised Anytown’s ‘outstanding’ youth offending service.",),
+                 ("Anytown has an outstanding record.",), conditions=("quoted",)),
+    Construction("attributive", "after", ATTRIBUTIVE_SERVICE, "service",
+                 ("Outstanding Anytown Youth Justice Service praised\nInspectors visited in May.",),
+                 ("Anytown praised for good work\nInspectors visited in May.",), conditions=("in_headline",),
+                 case_sensitive=True),
+    Construction("changed_to", "own", TO_AFTER_FROM, "before_own",
+                 ("Anytown YJS moved from ‘Inadequate’ to ‘Good’ in two years.",),
+                 ("Anytown YJS was rated ‘Inadequate’, then ‘Good’.",), conditions=("earlier_changed_from",)),
+    Construction("coordinated", None, None, "none",
+                 ("Anytown YJS was previously graded as ‘requiring improvement’ in 2019 and ‘inadequate’ in 2015.",),
+                 ("Anytown YJS was rated ‘Good’.",), conditions=("earlier_fact",)),
+    Construction("label_for_area", None, None, "none",
+                 ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",),
+                 ("Anytown is doing outstanding work.",), conditions=("complement_areas",)),
+    Construction("table_line", None, None, "row",
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "Safeguarding - Anytown scores 59% - Comment: SUBSTANTIAL improvement required",),
+                 ("Anytown was good.",), conditions=("row",)),
+    Construction("with_absolute", None, None, "previous_clause",
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "Child-protection work in Anytown reached only 41%, with drastic improvement required, the report said.",),
+                 ("Anytown was rated ‘Good’, with the board praised.",
+                  "Inspectors found a mixed picture in Anytown, with some outstanding strengths."),
+                 conditions=("opened_by_with", "bare_label", "improvement_level")),
+    Construction("rating_noun", "after", RATING_NOUN_AFTER, "none",
+                 ("Good rating for Anytown YOT after inspection\nInspectors visited in May.",),
+                 ("Good practice at Anytown\nInspectors visited in May.",),
+                 requires=(("clause", SERVICE_REFERENCE),)),
+)
+
+# Set aside when no construction governs the label.
+CUES_AFTER: tuple[Cue, ...] = (
+    Cue("ordinary_word", "ordinary_word", "before", r"", (
+        "The YOT had a good understanding of the children's needs.",),
+        ("Anytown YOT was rated ‘Good’.",), conditions=("neither_quoted_nor_capitalised",)),
+)
+# A headline that names the service beside a label: "Anytown Youth Justice Service ‘Good’".
+HEADLINE = Construction("headline", None, None, "clause",
+                        ("Anytown Youth Justice Service ‘Good’, say inspectors\nInspectors visited in May.",),
+                        ("Anytown YOT is doing ‘outstanding’ work with children\nInspectors visited in May.",),
+                        conditions=("in_headline", "names_service", "predicative_or_rating_noun"))

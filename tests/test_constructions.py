@@ -1,0 +1,48 @@
+"""Every cue and construction of the rating reader does what its examples say, and nothing in its counter-examples.
+
+The tables in ``models.constructions`` are the grammar: an invented example sentence in which the entry must
+decide some label (its name is the mention's rule), and counter-examples in which it must decide none. A
+change to a pattern that breaks its own example, or that starts to fire where it should not, fails here
+with the entry's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import ratings
+from models.constructions import CONSTRUCTIONS, CUES_AFTER, CUES_BEFORE, HEADLINE
+from tests.helpers import parse
+
+ENTRIES = [*CUES_BEFORE, *CONSTRUCTIONS, *CUES_AFTER, HEADLINE]
+
+
+def _rules(text: str) -> list[str]:
+    """The first part of each rating mention's rule ("active_rating" of "active_rating+antecedent")."""
+    return [(m.rule or "").split("+")[0] for m in ratings.extract(parse(text)).mentions]
+
+
+def _cases(kind: str) -> list[tuple[str, str]]:
+    return [(entry.name, text) for entry in ENTRIES for text in getattr(entry, kind)]
+
+
+@pytest.mark.parametrize("name, example", _cases("examples"), ids=lambda x: x[:60])
+def test_each_example_is_decided_by_its_entry(name, example):
+    assert name in _rules(example), (name, example, _rules(example))
+
+
+@pytest.mark.parametrize("name, example", _cases("counter_examples"), ids=lambda x: x[:60])
+def test_no_counter_example_is_decided_by_its_entry(name, example):
+    assert name not in _rules(example), (name, example, _rules(example))
+
+
+def test_every_entry_has_an_example_and_a_counter_example():
+    for entry in ENTRIES:
+        assert entry.examples, entry.name
+        assert entry.counter_examples, entry.name
+
+
+def test_cue_reasons_are_known_reasons():
+    from models.vocabulary import REASON_NAMES
+
+    assert {cue.reason for cue in (*CUES_BEFORE, *CUES_AFTER)} <= set(REASON_NAMES)
