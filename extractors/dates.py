@@ -55,7 +55,7 @@ _EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|ori
                                     r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
 # Where a date's own words begin: a clause break, or the end of an earlier date.
 _DATE_CLAUSE_BREAK = regex.compile(r"[;:()]|\.\s|,\s+(?:and|but|while|which|where)\s|\s[–—]\s")
-# What a dateline holds besides its date: "Published: Wednesday, 6th Jul 2022", "Tuesday, 17th May 2022, 10:31 am",
+# What a dateline holds besides its date: "Posted: Friday, 3rd Mar 2023", "Monday, 9th May 2022, 4:05 pm",
 # " date 2024-02-28", "Meeting: 14/03/2012 - Cabinet (Item 9)", "Published 3rd Aug 2022, 09:15 BST- 2 min read"
 _DATELINE_REST = regex.compile(
     r"^(?:[\s,.:|·–—()-]|published|updated|posted|post\s+on|date|meeting|monday|tuesday|wednesday|thursday|friday"

@@ -12,9 +12,8 @@ from models.document import Document, is_heading_like, plain
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
 from models.patterns import (
     ANNUAL_REPORT_TITLE,
-    OTHER_PARTY_CUES,
+    DOC_TYPE_CUES,
     PAGE_BOILERPLATE,
-    PRESS_RELEASE_VOICE,
     REPORT_BODY_CUES,
     REPORT_TITLE,
     SCORE,
@@ -29,8 +28,7 @@ _SCORE = regex.compile(SCORE, _I)
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
 _REPORT_BODY = regex.compile(REPORT_BODY_CUES)
 _BOILERPLATE = regex.compile(PAGE_BOILERPLATE, _I)
-_OTHER_PARTY = [(name, regex.compile(p)) for name, p, _ in OTHER_PARTY_CUES]
-_PRESS_VOICE = [(name, regex.compile(p)) for name, p, _ in PRESS_RELEASE_VOICE]
+_DOC_TYPE_CUES = [(name, side, weight, regex.compile(p)) for name, side, weight, p, _ in DOC_TYPE_CUES]
 _ANNUAL_TITLE = regex.compile(ANNUAL_REPORT_TITLE, _I)
 _SECTOR = regex.compile(SECTOR_DOCUMENT)
 _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+of\s+probation)?$|^of\s+probation$", _I)
@@ -68,12 +66,19 @@ def _doc_type(doc: Document) -> tuple[str, str]:
     body = len({m.group().strip().lower()[:12] for m in _REPORT_BODY.finditer(doc.text[:20000])})
     if (titled and body >= 1) or body >= 2:
         return "report", "report title and body"
-    for name, pattern in _OTHER_PARTY:
+    weights: dict[str, list[tuple[str, int]]] = {"press_release": [], "other": []}
+    for name, side, weight, pattern in _DOC_TYPE_CUES:
         if pattern.search(doc.text):
-            return "other", name
-    for name, pattern in _PRESS_VOICE:
-        if pattern.search(doc.text):
-            return "press_release", name
+            weights[side].append((name, weight))
+    press = sum(w for _, w in weights["press_release"])
+    other = sum(w for _, w in weights["other"])
+    if press or other:
+        # The side with more weight: the Inspectorate's own voice against another party's furniture and
+        # retelling; a tie goes to the other party (a page that quotes the Inspectorate is not its release).
+        kind = "press_release" if press > other else "other"
+        evidence = "; ".join(f"{side} {total} ({', '.join(f'{n} {w}' for n, w in weights[side])})"
+                             for side, total in (("press_release", press), ("other", other)) if total)
+        return kind, evidence
     if titled or (len(doc.text) > 20_000 and "inspection" in doc.text[:3000].lower()):
         return "report", "report title"
     return "other", "no mark of the Inspectorate's voice"

@@ -65,11 +65,11 @@ _OVERALL_WORD = regex.compile(r"\boverall\b", _I)
 # ------------------------------------------------------------------ time
 # A rating from an earlier inspection: words that place the rating before this inspection.
 # "It comes after an earlier inspection, in 2019, rated the service as ‘Inadequate’."
-# "This was a reinspection of the service, after it received an ‘Inadequate’ rating in 2019."
+# "Inspectors returned to Anytown after it received an ‘Inadequate’ rating in 2017."
 _PREVIOUS = regex.compile(
     r"(?<!\bsince\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+)?)"
     # "last year" / "last month" date this inspection, not an earlier one: "after an inspection in the autumn of
-    # last year, the team was given a "requires improvement" rating"
+    # last year, Anytown's team received a "requires improvement" grade"
     r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
@@ -77,10 +77,10 @@ _PREVIOUS = regex.compile(
     r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"
     r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\s+in\s+(?:19|20)\d\d\b|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
     r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b|\b(?:up|down|improved|risen|rose|fallen|fell|moved)\s+from\b"
-    # "The praise comes just a year after inspectors found serious failings ..."
+    # "The verdict arrives two years after inspectors criticised the service's work ..."
     r"|\b(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+after\b", _I)
-# After a label, words that place it in an earlier inspection: "an ‘Inadequate’ rating, when they were part of a
-# former joint service", "rated ‘Good’ at its last inspection"
+# After a label, words that place it in an earlier inspection: "a ‘Poor’ grade, back when it was run jointly with its
+# neighbour", "rated ‘Good’ at its last inspection"
 _PREVIOUS_AFTER = regex.compile(
     r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
     r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b)", _I)
@@ -320,7 +320,7 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
         if construction.look == "before" and construction.own_group and match.start(name) >= 0 \
                 and match.start(name) < view.own_start:
             # the verb is this label's own: so is its subject (what stands before the previous label is that
-            # label's): "rated as “requires improvement” areas of its support are classed as “inadequate”"
+            # label's): "rated “good” parts of its casework were judged “poor”"
             return view.left_full[view.own_start : match.end(name)]
         return match.group(name) or ""
     if kind == "before_match":
@@ -417,7 +417,7 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             rule += "+which"
     head = _subject_head(_ASIDE.sub(" ", subject))
     if not areas and (_COUNT.search(head) or _VAGUE_WORK.match(head.strip())) and not listed_areas(head, era):
-        # "Two areas – staff, and the planning of out-of-court disposals – were also singled out as
+        # "Two aspects – staffing, and diversion planning – stood out as
         # ‘Outstanding’", "Some of its work – assessments for court cases – was rated ‘Inadequate’": the
         # areas are named in the aside
         areas = _aside_areas(subject, era)
@@ -447,7 +447,7 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             if areas:
                 rule += "+including"
         if areas and rule.split("+")[0] in ("copula", "requires_improvement") and not _at_head(head, areas[0]):
-            # "Work with these children ..., both in terms of engagement and the delivery of interventions, was
+            # "Work with those families ..., as regards contact as well as the delivery of interventions, was
             # good": the subject is the work with children, not the area named at its end
             return Reading.aside("no_rated_subject", "the area is not the subject of the judgement",
                                  rule="area_not_subject")
@@ -567,7 +567,7 @@ _REFERENCE = regex.compile(
     r"|standards?|criteria|parts?|elements?)|(?:these|those)\s+(?:key\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)))\W*$", _I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-# A clause's subject ends at its first verb: "The governance and leadership of Anytown YOS was a strength"
+# A clause's subject ends at its first verb: "Anytown's board leadership impressed the inspectors"
 _FIRST_VERB = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|remains?|remained|became|becomes"
     r"|impressed|received|achieved|got|earned|gained|showed|shows|demonstrated|made|makes|provided|provides"
@@ -694,7 +694,7 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
 
 
 _VAGUE_WORK = regex.compile(r"^(?:\W|and\b|but\b)*(?:some|parts?|aspects?|areas?|much|most|elements?)(?:\s+of)?\s+"
-                            r"(?:its|their|the|this)?\s*(?:work|practice|casework|services?)\b", _I)
+                            r"(?:its|their|the|this|(?-i:[A-Z][\w-]*)[’']s?)?\s*(?:work|practice|casework|services?)\b", _I)
 
 
 def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
@@ -758,7 +758,7 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
 
 
 # ------------------------------------------------------------------ helpers
-# Where the subject of a clause starts after a relative or complement word: "..., where less than half the cases
+# Where the subject of a clause starts after a relative or complement word: "..., where fewer than half of the files
 # looked at were satisfactory", "noting that five of the 12 areas require improvement"
 _SUBJECT_START = regex.compile(
     r"(?:\bwhere|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted|note|notes"
@@ -768,12 +768,12 @@ _SUBJECT_START = regex.compile(
     r"|believes?|believed|judged\s+that|observed|observes)(?:\s+that)?"
     r"|\b(?:concerns?|concerned|worry|worrying|fact|news|clear|evident|sure|positive|pleasing|disappointing|true)\s+that)"
     r"\s+(?=\S)", _I)
-# The antecedent of "which": "the former Anytown youth justice service, which received an ‘Inadequate’ rating"
+# The antecedent of "which": "the old Anytown youth offending team, which got an ‘Inadequate’ grade"
 _WHICH_ANTECEDENT = regex.compile(r"(?:.*\b(?:of|by|to|with|from|in|at|was|is|were|are)\s|^)(?P<np>[^,]{3,120}?),?\s+which\s*$",
                                   _I | regex.S)
 # "Every aspect of court disposals ... was rated Outstanding": all the standards of the domain.
 _EVERY_ASPECT = regex.compile(r"\b(?:every|each|all)\s+(?:aspect|area|standard|element|part)s?\s+of\s+", _I)
-# The subject is cases or a share of them, not the service: "less than half the cases looked at were satisfactory"
+# The subject is cases or a share of them, not the service: "only a third of the cases sampled were good"
 _CASES = regex.compile(r"\bcases\b|\bcase\s+files\b|\bof\s+the\s+time\b|\bper\s?cent\b|%|\bsample\b", _I)
 # A line that rates its first words at its end: "- Safeguarding - ... Anytown Scores 59% ... Comment: SUBSTANTIAL
 # improvement required", "Governance and partnerships – Poor"
@@ -803,7 +803,7 @@ _CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
 
 def _subject_head(subject: str) -> str:
     """The subject's own words: after the last "where", "that", "found" ... that opens a new clause, and after
-    an adverbial phrase that opens the clause ("In addition to singling out staff, the service ...")."""
+    an adverbial phrase that opens the clause ("Besides praising its volunteers, the service ...")."""
     last = None
     for match in _SUBJECT_START.finditer(subject):
         last = match
@@ -812,7 +812,7 @@ def _subject_head(subject: str) -> str:
     return head[opening.end() :] if opening and head[opening.end() :].strip() else head
 
 
-# A phrase that opens a clause before its subject: "In addition to singling out staff for their skills, ..."
+# A phrase that opens a clause before its subject: "Alongside its praise for the volunteers, ..."
 _OPENING_ADVERBIAL = regex.compile(
     r"^\W*(?:in\s+addition\s+to|apart\s+from|alongside|along\s+with|as\s+well\s+as|besides|after|following|despite"
     r"|since|before|during|as\s+part\s+of)\b[^,;]{3,150},\s+",

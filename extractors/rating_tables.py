@@ -12,18 +12,17 @@ from dataclasses import replace
 
 import regex
 
+from extractors.matching import find_areas
 from models.document import Document, TextLine, plain
 from models.facts import Rating
 from models.patterns import (
     CODE_CELL,
     DOMAIN_CELL,
     OVERALL_CELL,
-    RATED_AREAS,
     RATING_CELL,
     SCORE,
     STANDARD_CELL,
     THEME_HEADING,
-    THEMES,
 )
 from models.vocabulary import FOUR_POINT, RATING_LABELS, scale_and_rank
 from models.vocabulary import canonical_label as vocabulary_label
@@ -45,16 +44,14 @@ _DOMAIN_NAMES = {"organisational delivery": "1", "court disposals": "2", "out of
 _RATINGS_HEADING = regex.compile(r"^(?:summary\s+of\s+)?ratings\b", _I)
 _SECTION_HEADING = regex.compile(
     r"^(?:contents|foreword|recommendations|background|introduction|summary|overall\s+findings|domain|theme|appendix|annexe?)\b", _I)
-_AREAS = [(scope, subject, regex.compile(p, _I)) for scope, subject, p, _ in RATED_AREAS]
 # A label split by a PDF's letter spacing ("Inadeq uate") is recognised with spaces removed.
 _SQUASHED_LABELS = {phrase.replace(" ", ""): entry.canonical for entry in RATING_LABELS for phrase in entry.phrases}
 _SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
 # A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
 _INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
-_THEMES = [(key, regex.compile(p, _I), name) for key, p, name in THEMES]
 _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
-# "Protecting the public", "‘Safeguarding’ work (action to protect the young person from harm)"
+# "Protecting the public", "‘Safeguarding’ (work to keep the child safe from harm)"
 _THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 # Judgements of a 2012-2017 theme
@@ -292,22 +289,28 @@ def theme_titles(doc: Document) -> dict[str, str]:
     return titles
 
 
+# The core case inspections' three areas are the joint inspections' themes by another name.
+_THEME_OF_CORE_CASE = {"cci:safeguarding": "protecting_child", "cci:risk_of_harm": "protecting_public",
+                       "cci:likelihood_of_reoffending": "reducing_reoffending"}
+
+
 def theme_key(text: str) -> str | None:
-    for key, pattern, _ in _THEMES:
-        if pattern.search(text):
-            return key
+    """The joint-inspection theme some words name ("reducing_reoffending", "protecting_public", ...), from the
+    one area vocabulary (models.vocabulary); a core case inspection's area names its theme too."""
+    for area in find_areas(text, "joint_inspection_2012"):
+        return area.entry.key.removeprefix("theme:")
+    for area in find_areas(text, "core_case_2010"):
+        return _THEME_OF_CORE_CASE.get(area.entry.key)
     return None
 
 
 def area_of(words: str) -> tuple[str, str] | None:
-    """(scope, canonical subject) of the area these words name, if any."""
-    for scope, subject, pattern in _AREAS:
-        if pattern.search(words):
-            return scope, subject
-    return None
-
-
-
+    """(scope, canonical subject) of the area these words name, if any (the 2018 standards, the 2024 areas)."""
+    found = [a for a in find_areas(words, "children_and_victims_2024") if not a.weak]
+    if not found:
+        return None
+    area = next((a for a in found if a.entry.scope == "domain"), found[0])  # "Assessment (out-of-court)": the domain
+    return area.entry.scope, area.entry.name
 
 
 def _normal(text: str) -> str:

@@ -104,11 +104,13 @@ def sentence_labels(text: str, labels: list[LabelMatch] | None = None) -> list[L
     labels = find_labels(text) if labels is None else labels
     for match in _JUDGED_AS.finditer(text):
         start, end = match.span("label")
+        while end > start and text[end - 1] in ".,;:!?":
+            end -= 1  # "rated as ‘Good.’": the full stop is the sentence's
         inside = [label for label in labels if start <= label.start and label.end <= end]
         if inside and inside[0].start == start and inside[0].end == end:
             continue  # a label of the scales: already found
         labels = [label for label in labels if label not in inside]
-        labels.append(LabelMatch(start, end, " ".join(match.group("label").lower().split())))
+        labels.append(LabelMatch(start, end, " ".join(text[start:end].lower().split())))
     return sorted(labels, key=lambda label: label.start)
 
 

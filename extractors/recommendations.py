@@ -22,6 +22,7 @@ from models.patterns import (
     RECOMMENDATION_ITEM,
     RECOMMENDATION_OWNER_AFTER,
     RECOMMENDATION_SHARE_BEFORE,
+    RECOMMENDATION_TO_SERVICE,
     RECOMMENDATION_VERBS,
     RECOMMENDATIONS_HEADING,
     TRAILING_OWNER,
@@ -41,6 +42,7 @@ _TRAILING_OWNER = regex.compile(TRAILING_OWNER)
 _ITEM = regex.compile(RECOMMENDATION_ITEM)
 _COUNTS = [(name, regex.compile(p, regex.IGNORECASE)) for name, p, _ in RECOMMENDATION_COUNTS]
 _OWNER_AFTER = regex.compile(RECOMMENDATION_OWNER_AFTER)
+_TO_SERVICE = regex.compile(RECOMMENDATION_TO_SERVICE)
 _SHARE_BEFORE = regex.compile(RECOMMENDATION_SHARE_BEFORE, regex.IGNORECASE)
 _CONTINUES = set("abcdefghijklmnopqrstuvwxyz(")
 _OWNER_TYPES = [(kind, regex.compile(p, regex.IGNORECASE)) for kind, p, _ in OWNER_TYPES]
@@ -204,7 +206,7 @@ def stated_count(doc: Document) -> int | None:
     """The number of recommendations the document says were made.
 
     A statement of the whole ("The report makes six recommendations", "A total of six ...") wins; a
-    count for one owner ("The report makes five recommendations to Anytown YJS") stands for the whole
+    count for one owner ("Inspectors set out four recommendations for Anytown YJS") stands for the whole
     only when it is the document's only count ("... also makes one recommendation to Anytown Police"
     means neither count is the total, which the document then does not state).
     """
@@ -223,10 +225,13 @@ def stated_count(doc: Document) -> int | None:
             count = parse_count(sentence.text[start:].split()[0])
             if not count or _SHARE_BEFORE.search(sentence.text[:start]):
                 continue
-            if name == "total" or not _OWNER_AFTER.match(sentence.text[end:]):
+            definite = sentence.text[:start].rstrip().lower().endswith(("the", "those", "these", "all"))
+            if name == "total" or not _OWNER_AFTER.match(sentence.text[end:]) or (
+                    definite and _TO_SERVICE.match(sentence.text[end:])):
+                # "the second of the five recommendations made to Anytown YOT": "the five" are all of them
                 totals.append(count)
             elif name == "made":
-                owned.append(count)  # "The report makes five recommendations to Anytown YJS"
+                owned.append(count)  # "Inspectors set out four recommendations for Anytown YJS"
             else:
                 owned.extend((count, count))  # "Two recommendations are made for Anytown’s board": a share
     if totals:

@@ -22,13 +22,17 @@ import regex
 
 from models.document import Document
 from models.patterns import NOT_PLACE_WORDS, SERVICE_KINDS, TITLE_PLACE
+from models.register import is_place, resolve_place
 
 # A service's kind as written: "Youth Justice Service", "youth offending team", "Youth and Justice Service",
 # "Youth Justice and Prevention Service", "Children & Young People’s Justice Service", "YJS", "Y&JS",
 # "Anytown Youth Justice has received ..." (the name without its last word).
 KIND = (
-    r"(?P<kind>(?:(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
-    r"(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:services?|teams?|partnership))"
+    r"(?P<kind>(?:(?:youth|young\s+people(?:[’']s)?|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+"
+    r"(?:and\s+|&\s+|(?-i:[A-Z][a-z]+)\s+(?:and|&)\s+)?"
+    # "Youth Justice and Targeted Prevention Service", "Youth Justice and Early Intervention Service"
+    r"(?:justice|offending)(?:\s+(?:and|&)\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}?(?:prevention|(?-i:[A-Z][a-z]+)))?"
+    r"\s+(?:services?|teams?|partnership))"
     r"|\b(?:YOT|YJS|YOS|Y&JS|YJPS|YJT|CYJS)\b"
     r"|(?-i:Youth\s+Justice)(?=\s+(?:has|have|had|is|was|received)\b))"
 )
@@ -63,12 +67,12 @@ _KIND_IN_PLACE = regex.compile(
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
-# Several services in one document: "inspected separate youth offending teams in both Anytown and Newtown",
-# "Three sets of inspection results of youth offending teams were published"
+# Several services in one document: "the teams in both Anytown and Newtown were inspected", "two separate youth
+# justice services", "the inspection results of four youth offending teams"
 _SEVERAL = regex.compile(
     r"\b(?:teams|services|YOTs)\s+in\s+both\s+[A-Z]\w+\s+and\s+[A-Z]\w+|\bseparate\s+youth\s+(?:offending|justice)\s+"
-    r"(?:teams|services)\b|\b(?:two|three|four|five|six|several)\s+(?:sets\s+of\s+inspection\s+results|youth\s+"
-    r"offending\s+teams|YOTs|youth\s+justice\s+services)\b", regex.IGNORECASE)
+    r"(?:teams|services)\b|\b(?:two|three|four|five|six|several)\s+(?:(?:sets\s+of\s+)?(?:inspection\s+)?results\s+(?:of|for)\s+)?"
+    r"(?:youth\s+offending\s+teams|YOTs|youth\s+justice\s+services|youth\s+offending\s+services)\b", regex.IGNORECASE)
 _ABBREVIATED = regex.compile(r"^[A-Z&]{1,6}$")
 _SPELT_OUT = regex.compile(
     r"(?P<full>(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
@@ -91,9 +95,10 @@ class ServiceMention:
 @dataclass(frozen=True)
 class ServiceReading:
     name: str | None
-    key: str | None
+    key: str | None  # the register's key when the place is in it (models.register), else the place's own
     places: tuple[str, ...]  # lower-case variants of the place naming this service
     several: bool  # the document says it is about several services
+    in_register: bool = False  # the place resolved to a service of the register
 
 
 def place_before(text: str, kind_start: int) -> str | None:
@@ -111,8 +116,8 @@ def place_before(text: str, kind_start: int) -> str | None:
     council = False
     for position, word in enumerate(reversed(words)):
         bare = word.rstrip(",;:")
-        if bare != word:
-            break  # "Subject: Youth Offending Service", "the borough, YJS"
+        if bare != word or (word.endswith(".") and word not in ("St.", "St")):
+            break  # "Subject: Youth Offending Service", "the borough, YJS", "City Council. Youth Justice Service"
         if position == 0 and not parenthesis:
             bare = _POSSESSIVE.sub("", bare)
             if bare.lower() == "council":
@@ -179,6 +184,12 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
     for match in _KIND.finditer(text):
         kind = match.group("kind")
         place = place_before(text, match.start())
+        if place and not is_place(place) and not is_place(regex.sub(r"\s*\([^)]*\)", "", place)):
+            # "Anytown Prevention and Youth Justice Service": the register's place, then words of the kind;
+            # "Dudley and Walsall YOS" names no joint service: its last place is the one named with the kind
+            place, prefix = _register_split(place, text[max(0, match.start() - 160) : match.start()])
+            if prefix:
+                kind = f"{prefix} {kind}"
         if place:
             if _ABBREVIATED.match(kind):
                 form = "abbreviation"
@@ -201,6 +212,34 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
     return found, unattached
 
 
+# The service named as a proper noun without its place: "the Youth Offending Team had restructured"
+_THE_SERVICE = regex.compile(r"\b[Tt]he\s+Youth\s+(?:Offending|Justice)\s+(?:Team|Service)\b")
+_PREFIX_JOINER = regex.compile(r"\s+(?:and|&)\s*$")
+
+
+def _register_split(place: str, before: str) -> tuple[str | None, str]:
+    """A place the register does not know, read again: its longest leading words that are a place (the rest,
+    with the "and" that joined them, open the kind: "Anytown Prevention" + "and" -> "Anytown", "Prevention
+    and"), or its last words that are one ("Newtown and Anytown" -> "Anytown"). The words as they were when
+    none of them is a place: the register refuses no name it cannot check."""
+    words = place.split()
+    for cut in range(1, len(words)):
+        tail = " ".join(words[cut:])
+        if is_place(tail) and words[cut - 1].lower() in ("and", "&") and is_place(" ".join(words[: cut - 1])):
+            return tail, ""  # two places, no joint service of theirs: the one named with the kind
+    for cut in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:cut])
+        if is_place(head):
+            rest = _COUNCIL_TITLE.sub("", " ".join(words[cut:]))
+            joiner = _PREFIX_JOINER.search(before)
+            return head, (rest + " and") if rest[:1].isupper() and joiner else ""
+    return place, ""
+
+
+# The council's own title between its place and the rest: "Anytown Borough Council’s Prevention"
+_COUNCIL_TITLE = regex.compile(r"^(?:(?:Metropolitan|Borough|City|County|District|Royal)\s+)*(?:Council[’']?s?\s*)?")
+
+
 def read(doc: Document) -> ServiceReading:
     if "service" in doc.memo:
         cached: ServiceReading = doc.memo["service"]
@@ -221,7 +260,9 @@ def _read(doc: Document) -> ServiceReading:
         key = _normal_place(place)
         if not key:
             return
-        scores[key] += weight
+        # A place the register knows weighs more than words it cannot check (a common word, a job title, a
+        # project's name): "Evidence Based Hub Youth Offending Team" beside "Anytown Council".
+        scores[key] += weight * (2 if is_place(place) else 1)
         if key not in written or (_ABBREVIATED.match(written[key]) and not _ABBREVIATED.match(place)) or (
                 written[key].isupper() and not place.isupper()):
             written[key] = place
@@ -246,6 +287,8 @@ def _read(doc: Document) -> ServiceReading:
     if not scores:
         return ServiceReading(None, None, (), several)
     groups = _group_variants(list(scores))
+    if any(_in_register(g) for g in groups):
+        groups = [g for g in groups if _in_register(g)]
     ranked = sorted(groups, key=lambda g: (-sum(scores[k] for k in g), -max(bare[k] for k in g),
                                            -max(len(k) for k in g)))
     best = ranked[0]
@@ -266,9 +309,32 @@ def _read(doc: Document) -> ServiceReading:
     # service" over a story about Newtown YJS); a service named later beside it may be another one.
     headline_end = doc.lines[0].end if doc.lines else 0
     variants.update(_normal_place(m.place) for m in found if m.start < headline_end)
+    titled = [m.span() for m in _TITLE_PLACE.finditer(text)]
+    if named and all(m.form == "area" or (m.form == "programme" and any(a - 20 <= m.start < b for a, b in titled))
+                     for m in named) and not _THE_SERVICE.search(text):
+        # "An inspection of youth offending services in Anytown" names the area, not a service: the area, unless
+        # the document also speaks of "the Youth Offending Team" as a proper name
+        kind = ""
     name = f"{place} {kind}" if kind else place
-    return ServiceReading(name, service_key(place), tuple(sorted({v for v in variants if v}, key=len, reverse=True)),
-                          several)
+    registered = next((r for k in sorted(best, key=len, reverse=True) if (r := resolve_place(written[k])) is not None),
+                      None)
+    if registered is not None:
+        # every name the register gives this service's places: "Derby City" in a story about "Derby YOT"
+        variants.update(_normal_place(n) for n in _register_names(registered.key))
+    return ServiceReading(name, registered.key if registered else service_key(place),
+                          tuple(sorted({v for v in variants if v}, key=len, reverse=True)), several,
+                          registered is not None)
+
+
+def _in_register(group: set[str]) -> bool:
+    return any(is_place(k) for k in group)
+
+
+def _register_names(key: str) -> list[str]:
+    """The names of a register service's places (its authorities' names, a joint service's own place)."""
+    from models.register import place_index
+
+    return [name for name, owner in place_index().items() if owner == key]
 
 
 def _is_word(char: str) -> bool:

@@ -58,9 +58,9 @@ PREDICATIVE_NEXT = frozenset({
 })
 
 # ------------------------------------------------------------------ patterns the constructions use
-# "Anytown Youth Offending Service (YOS) has been assessed by HM Inspectorate of Probation as ‘Outstanding’"
-# "Partnership work was flagged as ‘outstanding’", "which was rated separately as ‘Outstanding’"
-# "Anytown was judged to require just ‘minimum’ improvement in safeguarding"
+# "Anytown YOS has been graded by the probation inspectors as ‘Outstanding’", "Partnership work stood out and
+# was flagged as ‘outstanding’", "which inspectors rated on its own as ‘Good’", "Anytown was judged to need only
+# ‘minimum’ improvement in its safeguarding work"
 PASSIVE_RATING = (
     r"(?m:^)(?P<subject>.*?)(?:\b(?P<be>is|are|was|were|be|been|being|has|have|had)\b\s*)?(?:\b(?:" + ADVERBS + r")\b\s*)*"
     r"\b(?P<verb>" + RATING_VERBS + r")\b(?:\s+(?:separately|individually|overall|again|specifically|both|all))?"
@@ -69,26 +69,25 @@ PASSIVE_RATING = (
     r"|to\s+be\s+requiring\s+|as\s+requiring\s+)?"
     r"(?:(?:an?|the)\s+)?(?:overall\s+)?" + OPEN_QUOTE + r"$"
 )
-# "The Inspectorate has given Anytown YOT a ‘Requires improvement’ rating", "had classified the Anytown Youth
-# Offending Service as ‘requiring improvement’", "HM Inspectorate of Probation gave Anytown YOT an overall rating
-# of ‘Good’", "The watchdog did rate Anytown's work with victims as good", "..., with inspectors rating this as
-# ‘Outstanding’"
+# "Inspectors handed Anytown YOT a ‘Requires improvement’ grade", "the probation inspectors classed Anytown's
+# youth offending team as ‘requiring improvement’", "The watchdog did rate Anytown's work with victims as good",
+# "..., with inspectors rating this as ‘Outstanding’"
 ACTIVE_RATING = (
     r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before|inspectors|they|we|inspectorate|HMIP)\s)|(?<=,\s)|^)"
     r"rating|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
     r"|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists|listed"
     r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
     r"|describing|describes|described|labelling|labelled|branding|branded|calling|called)\s+"
-    r"(?!of\b)(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
+    r"(?!of\b)(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"  # an object, not the label's determiner
+    r"(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
     r"(?<!\bsentences?\s+(?:was|were)))"
     r"[^;:‘“”]){1,160}?)\s+"
     r"(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+have\s+been\s+)?(?:(?:an?|the|its|their)\s+)?(?:overall\s+)?"
     r"(?:(?:rating|grade|mark|judgement|score)\s+of\s+)?" + OPEN_QUOTE + r"$"
 )
-# "Anytown Youth Offending Service (YOS) has received an overall rating of ‘Good’",
-# "Anytown Youth Justice Service was given a rating of 'requires improvement'",
-# "Anytown was one of only two local authorities in the region with an overall rating of ‘outstanding’",
-# "Work to help children ... was given the highest grade of “Outstanding”", "recently achieving “good” status"
+# "Anytown's youth offending team has now received a ‘Good’ grade overall", "the council's service got a rating
+# of 'requires improvement'", "Anytown is one of three councils in its region with a rating of ‘outstanding’",
+# "its work with victims earned the top grade of “Outstanding”", "having lately achieved “good” status"
 RECEIVED_RATING = (
     r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
     r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
@@ -117,8 +116,8 @@ COPULA = (
     r"|had\s+been|became|become|becomes)(?:\s+(?:also|now|still|both|all|consistently|again|overall|judged"
     r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?\s+" + OPEN_QUOTE + r"$"
 )
-# "Requires improvement" is also a verb phrase: "the report said that the service overall requires improvement",
-# "Anytown’s youth justice service (YJS) ‘requires improvement’ according to its first inspection report."
+# "Requires improvement" is also a verb phrase: "inspectors say the team, overall, requires improvement",
+# "Anytown's youth justice team ‘requires improvement’, the watchdog has said."
 VERB_LABEL = r"(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further)\s+)?" + OPEN_QUOTE + r"$"
 # A label before the service it describes: "‘Outstanding’ Anytown Youth Justice Service “helping each child
 # succeed”", "Anytown’s ‘outstanding’ youth offending service", "Calls for an inquiry into ‘inadequate’
@@ -168,7 +167,7 @@ COUNTED_AFTER = (r"^[’'\"”]?\s+(?:areas?|aspects?|features?|elements?|parts?
 ALTERNATIVE_AFTER = r"^[’'\"”]?\s*(?:/|or\b|nor\b)"
 ALTERNATIVE_BEFORE = r"(?:\bor|\beither|(?<!\bstars?)/)\s*" + OPEN_QUOTE + r"$"
 LABEL_IS_DEFINED = r"^[’'\"”]?\s+(?:is|means)\s+(?:the\s+)?(?:second\s+|third\s+)?(?:highest|lowest|top|best|worst)\b"
-# An answer in a survey: "38 per cent of staff rated their supervision as “poor”"
+# An answer in a survey: "a fifth of the parents asked rated their contact as “poor”"
 SURVEY = (
     r"\b(?:staff|children|young\s+people|parents|carers|respondents|boys|girls|families|victims|practitioners)\b"
     r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
@@ -187,12 +186,12 @@ HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometim
                 r"|predominantly|not\s+always|in\s+parts?|almost)\s+(?:been\s+)?" + OPEN_QUOTE + r"$")
 # A label that describes a share of cases: "safeguarding work was only satisfactory 41 per cent of the time"
 SHARE_OF_CASES = r"^[’'\"”]?\s*(?:in\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)"
-# The noun after the label opens the next clause: "... rated as “requires improvement” areas of its support are
-# classed as ..." (a missing comma), not "three ‘outstanding’ areas".
+# The noun after the label opens the next clause: "... rated “good” parts of its casework were judged ..." (a
+# missing comma), not "three ‘outstanding’ areas".
 NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|is|was|have\s+been|has\s+been)\b"
 # Among the areas that were found "satisfactory" were X, Y and Z: the list after the label is its subject.
 INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
-# "It was the first ‘Inadequate’ rating given to a youth justice service in two years."
+# "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
 GIVEN_TO_ANY = r"^[’'\"”]?\s*rating\s+(?:given|awarded)\s+to\s+(?:a|an|any)\b"
 # A sentence about the sector or other services, not the inspected one.
 # "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
@@ -287,7 +286,7 @@ class Construction:
 # Set aside before any construction is tried: the label is no judgement of this service in this inspection.
 CUES_BEFORE: tuple[Cue, ...] = (
     Cue("alternative_labels", "ambiguous_label", "after", ALTERNATIVE_AFTER,
-        ("Northshire's work with victims was found to be good or outstanding in most cases.",),
+        ("Northshire's victims work was found good or outstanding by turns.",),
         ("Northshire YJS was rated 'Good' overall.",),
         detail="offered with another label as its alternative"),
     Cue("alternative_labels_before", "ambiguous_label", "before", ALTERNATIVE_BEFORE,
@@ -315,7 +314,7 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Staff in Anytown are good at engaging families.",),
         ("Anytown was rated ‘Good’ at its last inspection.",), detail="a skill, not a rating"),
     Cue("given_to_any", "sector_wide", "after", GIVEN_TO_ANY,
-        ("It was the first ‘Good’ rating given to a service in the region.",),
+        ("That made it the only ‘Good’ rating awarded to a service across the county.",),
         ("Anytown was given a ‘Good’ rating.",), detail="a rating given to services in general"),
     Cue("sector", "sector_wide", "main_clause", SECTOR_CUES,
         ("Nationally, most youth justice services were rated ‘Good’ this year.",),
@@ -342,7 +341,7 @@ CUES_BEFORE: tuple[Cue, ...] = (
 CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("requires_level", "own", REQUIRES_LEVEL, "before_match",
                  ("Core case inspection of youth offending work in Anytown\n"
-                  "Work to manage the risk of harm to others requires substantial improvement.",
+                  "Northshire's work on the risk of harm to others requires substantial improvement.",
                   "Core case inspection of youth offending work in Northshire\n"
                   "Safeguarding work was found to be requiring moderate improvement."),
                  ("Anytown YOT was rated ‘Good’.",)),
@@ -356,7 +355,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS was upgraded to ‘Good’ after a second inspection.",),
                  ("Anytown YJS was rated ‘Good’.",)),
     Construction("inverted_list", "after", INVERTED_LIST, "group:list",
-                 ("Joint inspection of youth offending work in Anytown\n"
+                 ("Full joint inspection of Anytown YOS, 2014\n"
                   "Among the areas judged \"satisfactory\" were public protection and governance.",),
                  ("Among other things, Anytown was rated ‘Good’.",),
                  requires=(("before", r"\bamong\b[^.;]*$"),)),
@@ -400,7 +399,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown was found to require improvement in its planning, though staff were committed.",),
                  conditions=("label_is_requires",), unless=(("own", NOT_VERB_LABEL),)),
     Construction("copula", "before", COPULA, "group:subject",
-                 ("Joint inspection of youth offending work in Anytown\nWork to protect the public was poor.",
+                 ("Full joint inspection of Anytown YOS, 2014\nAnytown's work to protect the public was poor.",
                   "Northshire's planning for court cases was outstanding."),
                  ("Northshire is a good place to grow up.",),
                  own_group="be", conditions=("predicative",)),
@@ -415,7 +414,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS moved from ‘Inadequate’ to ‘Good’ in two years.",),
                  ("Anytown YJS was rated ‘Inadequate’, then ‘Good’.",), conditions=("earlier_changed_from",)),
     Construction("coordinated", None, None, "none",
-                 ("Anytown YJS was previously graded as ‘requiring improvement’ in 2019 and ‘inadequate’ in 2015.",),
+                 ("Before that, Anytown YJS had been graded ‘requiring improvement’ in 2017 and ‘inadequate’ in 2013.",),
                  ("Anytown YJS was rated ‘Good’.",), conditions=("earlier_fact",)),
     Construction("label_for_area", None, None, "none",
                  ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",),

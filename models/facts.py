@@ -33,7 +33,7 @@ class Rating:
 
 @dataclass(frozen=True)
 class Score:
-    """A score stated for the service: "Score 13/36", "33 out of a possible of 36 points"."""
+    """A score stated for the service: "Score 13/36", "a total of 29 out of a possible 36"."""
 
     subject: str
     score: int

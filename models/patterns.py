@@ -16,48 +16,6 @@ RATING_CELL = (
     + r"|(?:" + "|".join(IMPROVEMENT_LEVEL_WORDS) + r")\s+improvement\s+required)[’'\"”]?\.?(?:\s*[★☆*]{1,5})?$"
 )
 
-# Areas of a service that a sentence can rate, checked in order (out-of-court before court).
-# Each: (scope, canonical subject, pattern over the words naming the area, example).
-RATED_AREAS: tuple[tuple[str, str, str, str], ...] = (
-    ("domain", "Out-of-court disposals", r"\bout[\s-]of[\s-]court\b|\bdiversion\b",
-     "Anytown YJS's out-of-court work was rated 'Requires improvement'."),
-    ("domain", "Court disposals",
-     r"\bcourt\s+(?:disposals?|work|orders|sentences)\b|\bsentenced\s+by\s+(?:the\s+)?courts?\b"
-     r"|\b(?:served|serving)\s+court\s+sentences\b|\borders\s+(?:given\s+)?by\s+(?:the\s+)?courts?\b",
-     "Of note is the YJS’s work with children who have served court sentences (court disposals), which was separately rated as ‘Outstanding’."),
-    ("standard", "Resettlement policy and provision", r"\bresettlement\b",
-     "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Requires improvement’."),
-    ("standard", "Work with victims", r"\b(?:work|working)\s+with\s+victims\b|\bvictims?[’']?\s+work\b",
-     "Work with victims was rated as ‘Requires improvement’."),
-    ("standard", "Work with children", r"\bwork\s+with\s+children\b(?!\s+and\s+victims)",
-     "Work with children was rated ‘Good’."),
-    ("domain", "Organisational delivery", r"\borganisational\s+delivery\b",
-     "Organisational delivery was rated ‘Good’."),
-    ("standard", "Governance and leadership", r"\bgovernance\s+and\s+leadership\b|\bleadership\s+and\s+governance\b",
-     "Governance and leadership was rated ‘Outstanding’."),
-    ("standard", "Partnerships and services", r"\bpartnerships?\s+and\s+services\b",
-     "Partnerships and services were rated ‘Good’."),
-    ("standard", "Information and facilities", r"\binformation\s+and\s+facilities\b",
-     "Information and facilities were rated ‘Requires improvement’."),
-    ("standard", "Staff", r"\bstaff(?:ing)?\s+(?:was|were)\b|^staff(?:ing)?$",
-     "Staffing was rated ‘Outstanding’."),
-)
-
-
-# ------------------------------------------ 2012-2017 joint inspection themes
-# Theme keys, the words that identify them, and the name used when the
-# document has no "Theme N:" headings of its own. Checked in order: the
-# interventions theme before reducing reoffending.
-THEMES: tuple[tuple[str, str, str], ...] = (
-    ("interventions", r"\binterventions\b", "Interventions to reduce reoffending"),
-    ("court_work", r"\bcourt\s+work\b|\breports?\s+(?:to|for)\s+(?:the\s+)?courts?\b", "Court work and reports"),
-    ("reducing_reoffending", r"\breduc\w*\s+(?:the\s+likelihood\s+of\s+)?re-?offending\b|\blikelihood\s+of\s+re-?offending\b", "Reducing reoffending"),
-    ("protecting_public", r"\bprotect\w*\s+(?:the\s+)?public\b|\bpublic\s+protection\b|\brisk\s+of\s+harm\b", "Protecting the public"),
-    ("protecting_child", r"\bprotect\w*\s+(?:the\s+)?(?:children|child)\b|\bvulnerability\b|\bsafeguarding\b", "Protecting children and young people"),
-    ("sentence_served", r"\bsentence\s+(?:is|was)\s+served\b", "Ensuring the sentence is served"),
-    ("governance", r"\bgovernance\b|\bpartnership\s+arrangements\b|\bleadership\s+and\s+management\b", "Governance and partnerships"),
-)
-
 # "Theme 3: Protecting the child or young person"
 THEME_HEADING = r"^theme\s+(?P<number>\d{1,2})\s*:\s*(?P<title>[^\t.]{3,90}?)(?:\.{3,}.*)?$"
 
@@ -86,26 +44,31 @@ _COUNT_NUMBER = r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("total", r"\ba\s+total\s+of\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
      "A total of six recommendations have been made to Anytown YJS"),
-    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes)\s+(?:the\s+following\s+)?" + _COUNT_NUMBER
+    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes|given|received|issued)\s+"
+     r"(?:the\s+following\s+)?" + _COUNT_NUMBER
      + r"\s+(?:key\s+|new\s+|further\s+|inspection\s+)?recommendations?\b",
      "The report makes seven recommendations, including ensuring ..."),
     ("there_were", r"\bthere\s+(?:were|are)\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
      "There were eight recommendations which the Inspectorate made:"),
     ("were_made", r"\b" + _COUNT_NUMBER + r"\s+(?:inspection\s+)?recommendations?\s+(?:that\s+)?(?:have\s+been\s+|has\s+been\s+"
      r"|were\s+|was\s+|are\s+|is\s+)?(?:made|issued|given|arising|arose|from)\b",
-     "An action plan to address four recommendations that were made would be approved by the Board."),
+     "The board will approve a plan for the five recommendations that were made in the spring."),
     ("the_n", r"\b(?:the|those|these|its|all)\s+" + _COUNT_NUMBER + r"\s+(?:inspection\s+|key\s+)?recommendations\b",
      "... the plan drawn up in response to the six inspection recommendations ..."),
     ("with_n", r"\bwith\s+" + _COUNT_NUMBER + r"\s+recommendations?\s+made\b",
      "The overall rating was 'Good' with five recommendations made by the Inspectorate."),
 )
 # After a count: a share for one owner ("... made for Anytown’s executive management board") rather than a purpose
-# ("... to further improve the work of Anytown YJS", "for action by the Home Office").
+# ("... to help Anytown YJS improve its casework", "for action by the Ministry of Justice").
 RECOMMENDATION_OWNER_AFTER = (
     r"^[^.;]{0,20}?\b(?:to|for|directed\s+at|aimed\s+at)\s+(?!(?:further\s+)?(?:improve|improvement|help|address|ensure"
     r"|strengthen|develop|make|support|be|action|change)\b)(?:the\s+|its\s+|their\s+)?(?:[A-Z]|[\w’'-]+\s+(?:\w+\s+)?"
     r"(?:board|YJS|YOT|YOS|service|partnership|police|council|team|manager|NHS|health))"
 )
+# The owner a count is made to is the service itself: the count is the whole ("one of the four recommendations
+# made to Anytown YOT is that ..."), not one owner's share.
+RECOMMENDATION_TO_SERVICE = (r"^[^.;]{0,20}?\b(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,4}(?:YOT|YJS|YOS"
+                             r"|Youth\s+(?:Justice|Offending)\s+(?:Service|Team)|service|team)\b(?!\s+(?:management|board|manager))")
 # A share of the recommendations, not their number: "The other two recommendations are that ...",
 # "Of these, four are for ...", "One is for ...", "including two directed at the YJS itself"
 RECOMMENDATION_SHARE_BEFORE = r"\b(?:other|remaining|including|of\s+which|first|last)\s+$"
@@ -166,7 +129,7 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
     ("other", "strong",
      r"\b(?:notified|established|establishment|launched|appointed|formed|created|lifted|meeting|met|feedback"
      r"|reorganisation|became|joined|elected|disbanded|merged|withdrawn|suspended|paused|halted|resumed|lockdown)\b",
-     "The Local Authority was notified in early January 2015 that an inspection ... would take place"),
+     "The council was notified in late March 2016 that inspectors would be arriving"),
     ("publication", "strong",
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b",
      "The inspection report was published on 9 February 2022."),
@@ -178,13 +141,13 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
     ("case_sample", "strong",
      r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b(?!\s+(?:inspection|assessment))[^.;]{0,80}\b(?:began|begun"
      r"|started|commenced|delivered|between|imposed|ended|terminated|closed)\b|\bsupervised\s+from\b",
-     "Most cases involved court orders which commenced with or were transferred to Anytown YOT between October 2009 and February 2010."),
+     "The sample was of court orders that began between May 2010 and August 2010."),
     ("data_period", "strong",
      r"\bdata\b|\bcohort\b|\bperiod\s+(?:from|between|to|ending|of\s+(?:the\s+)?(?:data|report))\b|\breporting\s+period\b"
      r"|\bstatistics\b|\bfigures?\b|\byear\s+(?:ending|ended|to|from)\b|\bquarter\b|\bmonths?\s+to\b"
      r"|\b(?:covers|covered|covering)\b(?:[^.;]{0,60}?\b(?:between|from|since)\b)?"
      r"|\binspections\s+(?:conducted|carried\s+out|undertaken|published)\s+(?:between|from|since)\b",
-     "Of the 33 youth justice services inspected in the year from October 2021 to October 2022, 25 ... were rated"),
+     "The statistics cover the year from April 2019 to March 2020."),
     ("fieldwork", "weak", r"\binspect(?:ion|ing)\b|\bre-\s?inspection\b",
      "HMI Probation led a joint inspection of Anytown Youth Justice Service in May and June 2021."),
 )
@@ -287,7 +250,7 @@ NOT_PLACE_WORDS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "each", "every", "overall", "inspectors", "inspector", "today", "and", "of", "in", "at", "for", "with", "from", "by", "to", "on", "as", "when", "where", "while", "although", "however", "but", "hm", "hmi", "chief", "dame", "sir", "mr", "mrs", "ms", "dr", "local", "national", "regional", "welsh", "english"]
 )
 # "A joint inspection of youth justice services in Anytown and Newtown",
-# "Report on youth offending work in:" / "Bexley" (2010-2012 core case inspections),
+# "Report on youth offending work in:", then "Anytown" on the next line (the core case inspections' covers),
 # "Short Quality Screening of youth offending work in Rochdale" (2013-2017)
 TITLE_PLACE = (
     r"(?i:\b(?:inspection\s+of|report\s+on|screening\s+of)\s+youth\s+(?:justice|offending)\s+(?:services|work)"
@@ -308,66 +271,108 @@ PAGE_BOILERPLATE = (
 )
 
 # -------------------------------------------------- who published a document
-# Any of these marks a page published by someone other than the Inspectorate (doc_type 'other'):
-# councils, committees, newspapers, charities, other bodies. Each with a real example.
-OTHER_PARTY_CUES: tuple[tuple[str, str, str], ...] = (
-    ("hmip_acronym", r"\bHMIP\b", "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),
-    ("councillor", r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]", "Cllr A. Other, Cabinet Member for Children’s Services, welcomed the report"),
-    ("byline", r"(?m)^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*$", "By Ian Hirst"),
-    ("caption", r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:", "Anytown YOS has been rated as \"requires improvement\". Picture: Adobe Stock"),
-    ("news_furniture", r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
+# Who speaks in a page, weighed: each cue is evidence for the Inspectorate's own announcement
+# ('press_release') or for another party's page ('other': councils, committees, newspapers, charities, other
+# bodies), with a weight: 3 a mark only that side makes (a byline, "Notes to editors"), 2 a strong habit of
+# that side, 1 a habit the other side shares at times (news pages quote the Chief Inspector too). The side
+# with more weight wins; no single weak phrase decides alone. Each: (name, side, weight, pattern, example);
+# patterns are case-sensitive unless they say (?i).
+DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
+    # ---- the Inspectorate's voice
+    ("notes_to_editors", "press_release", 3,
+     r"(?m)^\s*(?:[-•–]\s*)?(?:ENDS?|Ends)\s*[-–.]?\s*$|(?i:\bnotes?\s+to\s+editors?\b)",
+     "ENDS\nNotes to editors\n1. Anytown YJS supervises children from 10 years old."),
+    ("inspectorate_uses_scale", "press_release", 2,
+     r"\bThe\s+Inspectorate\s+uses\s+a\s+four-point\s+scale\b",
+     "The Inspectorate uses a four-point scale: ‘Outstanding’, ‘Good’, ‘Requires improvement’ and ‘Inadequate’."),
+    ("published_today", "press_release", 3,
+     r"\bToday\s+(?:he|she|we)\s+published\b|\bpublished\s+the\s+report\s+of\b"
+     r"|\bhas\s+today\s+(?:\([^)]{1,30}\)\s+)?published\b|\btoday\s+(?:\([^)]{1,30}\)\s+)?published\b",
+     "Today she published the report of a recent joint inspection of the work of Anytown Youth Offending Service."),
+    # councils say it too
+    ("published_today_passive", "press_release", 1, r"\b(?:was|were|is)\s+published\s+today\b",
+     "The report on Anytown Youth Justice Service was published today."),
+    ("inspection_has_found", "press_release", 3,
+     r"(?m)^(?:An?\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s+(?:\w+\s+)?inspection\s+of\b"
+     r"[^.\n]{3,120}?\bhas\s+found\b",
+     "An HM Inspectorate of Probation inspection of Anytown has found its youth justice service to be ‘Good’."),
+    ("inspectorate_acts", "press_release", 2,
+     r"\b(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s+(?:conducted|led|reviewed)\b"
+     r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|rates|rated|found)\b",
+     "HM Inspectorate of Probation conducted a routine inspection of Anytown Youth Justice Service in May."),
+    ("inspectorate_we", "press_release", 2,
+     r"(?m)^(?![^\n]*[“\"])[^\n]*\b(?:We|we)\s+(?:also\s+)?(?:found|inspected|rated|made|make|identified|assessed|saw"
+     r"|were\s+(?:pleased|impressed|concerned|disappointed|particularly)|have\s+made|look\s+forward|trust|carried\s+out)\b",
+     "We also inspected the quality of resettlement work, which we rated separately as ‘Good’."),
+    ("inspectorate_officer_said", "press_release", 1,
+     r"\b(?:Chief|Deputy\s+Chief|Assistant\s+Chief)\s+Inspector\s+of\s+Probation,?\s+(?:[A-Z][a-z]+,?\s+){1,3}(?:CBE\s+)?said\b"
+     r"|\bsaid\s+(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector"
+     r"|\b(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+said\b"
+     r"|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b|\bChief\s+Inspector\s+(?:[A-Z][a-z]+\s+){2}said\b"
+     r"|\bDirector\s+of\s+Operations,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:said\b|:)",
+     "Chief Inspector of Probation, Anne Example, said: “We were impressed by the committed staff.”"),
+    ("received_following", "press_release", 1,
+     r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
+     "Anytown Youth Justice Service (YJS) has received an overall rating of ‘Good’ following an inspection by HM "
+     "Inspectorate of Probation."),
+    # ---- another party's page
+    ("byline", "other", 3,
+     r"(?m)^\s*(?:By|(?i:reporter|written\s+by|author)\s*:)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*$",
+     "Reporter: Anne Example"),
+    ("dateline", "other", 2,
+     r"\A(?:[^\n]*\n){0,6}?\s*(?:date\s+\d{4}-\d\d-\d\d|(?i:(?:date\s+)?published|released|posted|updated)\s*:?\s*\d"
+     r"|(?:Published:?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d"
+     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*$"
+     r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*$"
+     r"|Date:\s*\d)",
+     "Date published: 3 March 2021"),
+    ("councillor", "other", 3, r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]",
+     "Cllr Anne Example, cabinet member for children’s services, welcomed the report."),
+    ("caption", "other", 3, r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:",
+     "Staff at Anytown YOS read the inspection findings. Picture: Anytown Council"),
+    ("news_furniture", "other", 3,
+     r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
      r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bTrending\s+Articles\b|\bBrowse\s+latest\b|\bmins?\s+read\b"
-     r"|\bNews\s+you\s+can\s+trust\b|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$",
+     r"|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$|\bRelated\s+(?:articles|stories|Internet\s+Links)\b"
+     r"|\bComments?\s*\(\d+\)|\bAdvertisement\b",
      "Sign up to our daily newsletter"),
-    ("meeting", r"(?m)^\s*(?:Minutes|Decision|Agenda\s+item|Agenda\s+and\s+minutes|Issue\s+-\s+meetings|RESOLVED|Meeting|Venue"
-     r"|Contact|Apologies|To\s+be\s+completed\s+by|Report\s+ED\d+|AGENDA\s+ITEM|Council\s+meetings|Questions\s+-)\b"
-     r"|\bThe\s+(?:Committee|Board|Chair|Cabinet)\s+(?:considered|noted|discussed|welcomed|congratulated|was\s+pleased)\b"
-     r"|\bMembers\s+(?:were|noted|welcomed|received)\b",
+    ("meeting", "other", 3,
+     r"(?m)^\s*(?i:minutes|decision|agenda\s+item|agenda\s+and\s+minutes|issue\s+-\s+meetings|resolved|meeting|venue|contact"
+     r"|apologies|to\s+be\s+completed\s+by|report\s+ED\d+|council\s+meetings|questions\s+-|cabinet\s+meeting"
+     r"|cabinet\s+member|item\s+\d+|present\s*:|report\s+(?:of|by|author)\b)\b"
+     r"|\bThe\s+(?:Committee|Board|Chair|Cabinet|Panel)\s+(?:considered|noted|discussed|welcomed|congratulated|was\s+pleased"
+     r"|received|agreed|asked)\b|\bMembers\s+(?:were|noted|welcomed|received|asked)\b|(?i:\bagenda\s+item\b)",
      "Minutes: The Chair welcomed the Head of the YOT to the meeting."),
-    ("dateline", r"\A(?:[^\n]*\n){0,6}?\s*(?:date\s+\d{4}-\d\d-\d\d|(?:Published:?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-     r"|Saturday|Sunday),?\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-     r"\s+\d{1,2},\s+\d{4}\s*$|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-     r"|December)\s+\d{4}\s*$|Date:\s*\d)",
-     "Tuesday, 17th May 2022, 10:31 am"),
-    ("reported_speech", r"\baccording\s+to\s+(?:its|the|a)\s+(?:first\s+|latest\s+|new\s+)?(?:inspection\s+)?report\b"
-     r"|\b(?:a|the)\s+(?:new|latest|recent|damning|critical|official)\s+(?:official\s+)?report\s+(?:states|says|said|found|into|shows)\b"
-     r"|\bwatchdog\b|\bthe\s+report\s+(?:states|said|says)\b|\bthe\s+inspector\s+said\b|\bthe\s+Probation\s+Inspectorate\b"
-     r"|\bGovernment\s+(?:inspectors|figures|report)\b|\bgovernment\s+inspectors\b|\bHMI\s+Probation\s+state\b",
+    ("reported_speech", "other", 2,
+     r"\baccording\s+to\s+(?:its|the|a)\s+(?:first\s+|latest\s+|new\s+)?(?:inspection\s+)?report\b"
+     r"|\b(?i:a|the)\s+(?:new|latest|recent|damning|critical|official)\s+(?:official\s+)?report\s+(?:states|says|said|found|into|shows)\b"
+     r"|\bwatchdog\b|\b(?:The|the)\s+report\s+(?:states|said|says)\b"
+     r"|\bthe\s+inspector\s+said\b|\bthe\s+Probation\s+Inspectorate\b"
+     r"|\b(?:Government|government)\s+(?:inspectors|figures|report)\b|\b(?:HMI\s+Probation|HMIP)\s+(?:state|states|said|says|found)\b",
      "Anytown’s youth justice service ‘requires improvement’, according to its latest inspection report."),
-    ("council_voice", r"\b(?:[A-Z]\w+\s+)?(?:City\s+|County\s+|Borough\s+)?Council\s+(?:said|says|has\s+thanked|will|remains|formed)\b"
+    ("third_person_praise", "other", 1,
+     r"\b(?:has|have|had)\s+been\s+(?:praised|commended|criticised|criticized|slammed|lauded|hailed)\s+by\s+(?:the\s+)?"
+     r"(?:inspectors|government\s+inspectors|the\s+inspectorate|HM\s+Inspectorate)\b|\b(?:They|It)[’']ve\s+been\s+awarded\b",
+     "Anytown’s youth justice service has been praised by inspectors after its latest visit."),
+    ("hmip_acronym", "other", 1, r"\bHMIP\b",
+     "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),
+    ("council_voice", "other", 3,
+     r"\b(?:[A-Z]\w+\s+)?(?:City\s+|County\s+|Borough\s+)?Council\s+(?:said|says|has\s+thanked|will|remains|formed)\b"
      r"|\bcouncil(?:’s|'s)?\s+spokes(?:person|man|woman)\b|\bA\s+spokes(?:person|man|woman)\b|\bthe\s+council(?:’s|'s)\b"
      r"|\b(?:our|Our)\s+(?:youth\s+justice|youth\s+offending|children|young\s+people|partners|staff|residents)\b"
      r"|\bwelcomed?\s+the\s+(?:findings|report|inspection)\b|\bwelcomes\s+the\s+findings\b|\bis\s+being\s+welcomed\b",
      "A council spokesperson said: “We welcome the report.”"),
-    ("other_body", r"\bYouth\s+Justice\s+Board\s+(?:\(YJB\)\s+)?(?:welcomes|response)\b|\bresponse\s+to\s+HMI\w*\s+report\b"
+    ("other_body", "other", 3,
+     r"\bYouth\s+Justice\s+Board\s+(?:\(YJB\)\s+)?(?:welcomes|response)\b|\bresponse\s+to\s+HMI\w*\s+report\b"
      r"|\bThis\s+news\s+article\s+was\s+withdrawn\b|\bKeep\s+up-to-date\b|\bPage\s+created\s+by\b(?!.*\bForeword\b)",
      "Youth Justice Board response to HMIP report into Anytown Youth Offending Team"),
-    ("blog", r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
+    ("blog", "other", 3,
+     r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
      r"|\bmy\s+blogs?\b|\A\s*Our\s+standards\s+and\s+ratings\b|\bDownload\s+our\s+standards\b",
-     "16 March 2023 - Positive results for youth justice services"),
-    ("foreign_outlet", r"\bThe\s+Inspectorate\s+of\s+Probation\s+of\s+England\s+and\s+Wales\b|\bHer\s+Majesty’s\s+Inspectorate\s+of"
-     r"\s+Probation\s+\(HMI\s+Probation\)\s+have\b", "The Inspectorate of Probation of England and Wales inspects youth justice services"),
-)
-# The Inspectorate's own announcement (doc_type 'press_release'), when no mark of another party is present.
-PRESS_RELEASE_VOICE: tuple[tuple[str, str, str], ...] = (
-    ("ends", r"(?m)^\s*(?:[-•–]\s*)?(?:ENDS?|Ends)\s*[-–]?\s*$|\bnotes?\s+to\s+editors?\b", "ENDS"),
-    ("published_today", r"\bToday\s+(?:he|she|we)\s+published\b|\bwas\s+published\s+today\b|\bpublished\s+the\s+report\s+of\b",
-     "Today she published the report of a recent joint inspection of the work of Anytown Youth Offending Service (YOS)."),
-    ("inspectorate_inspected", r"\b(?:HM|Her\s+Majesty’s|His\s+Majesty’s|Her\s+Majesty's|His\s+Majesty's)\s+Inspectorate\s+of\s+Probation\s+"
-     r"(?:conducted|led|has\s+published|has\s+today\s+published|today\s+(?:\([^)]{1,30}\)\s+)?published|reviewed|inspects)\b"
-     r"|\bInspectors\s+looked\s+at\s+12\s+aspects\b"
-     r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|uses|rates|rated|found)\b|\bInspectors\s+have\s+(?:praised|found)\b",
-     "HM Inspectorate of Probation conducted a routine inspection of Anytown Youth Justice Service (YJS) in May."),
-    ("received_following", r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
-     "Anytown Youth Justice Service (YJS) has received an overall rating of ‘Good’ following an inspection by HM Inspectorate of Probation."),
-    ("inspectorate_we", r"(?m)^(?![^\n]*[“\"])[^\n]*\b(?:We|we)\s+(?:also\s+)?(?:found|inspected|rated|made|make|identified|assessed|saw"
-     r"|were\s+(?:pleased|impressed|concerned|disappointed|particularly)|have\s+made|look\s+forward|trust|carried\s+out|identified)\b",
-     "We also inspected the quality of resettlement work ... which was separately rated as ‘Good’."),
-    ("chief_inspector_said", r"\bChief\s+Inspector\s+of\s+Probation,?\s+(?:[A-Z][a-z]+,?\s+){1,3}(?:CBE\s+)?said\b|\bsaid\s+(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector"
-     r"|\b(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+said\b"
-     r"|\bDame\s+Glenys\s+(?:Stacey\s+)?said\b|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b"
-     r"|\bChief\s+Inspector\s+(?:[A-Z][a-z]+\s+){2}said\b",
-     "Chief Inspector of Probation, Dame Glenys Stacey, said: “We were impressed by the skilled and committed staff ...”"),
+     "16 March 2021 - Positive results for youth justice services"),
+    ("retold_by_outlet", "other", 2,
+     r"\bThe\s+Inspectorate\s+of\s+Probation\s+of\s+England\s+and\s+Wales\b|\b(?:HMI\s+Probation|HMIP)\)?\s+have\b",
+     "The Inspectorate of Probation of England and Wales inspects youth justice services"),
 )
 # A report (or its web page or transcript): its own title plus the furniture of a report.
 REPORT_BODY_CUES = (

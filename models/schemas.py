@@ -139,9 +139,10 @@ DOCUMENTS = Table(
         Column("page_count", pa.int32(), "Number of pages in the canonical text.", nullable=False),
         Column("char_count", pa.int32(), "Length of the canonical text.", nullable=False),
         Column("doc_type", pa.string(), "report, press_release, annual_report or other.", nullable=False, allowed=DOC_TYPES),
-        Column("doc_type_cue", pa.string(), "What in the text decided doc_type: the cue's name ('councillor', 'byline', "
-               "'dateline', 'published_today', 'report title and body', ...; the cues are listed in models/patterns.py).",
-               nullable=False),
+        Column("doc_type_cue", pa.string(), "Why doc_type: 'report title and body', 'annual report title', or the weighed "
+               "evidence of who speaks, each side's total and its cues with their weights ('press_release 4 "
+               "(notes_to_editors 3, inspectorate_officer_said 1); other 2 (dateline 2)'); the cues, with a weight and "
+               "an example each, are DOC_TYPE_CUES in models/patterns.py.", nullable=False),
         Column("title", pa.string(), "The document's title as written."),
         Column("service", pa.string(), "Inspected service, fullest name form the document gives (e.g. 'Anytown Youth Justice Service')."),
         Column("service_key", pa.string(), "Normalised place key ('wrexham', 'conwy-and-denbighshire'), shared by a report and its press release."),

@@ -1,0 +1,241 @@
+"""The structures of English (and of the Inspectorate's method) the readers must follow on texts nobody has seen.
+
+Each test is an invented sentence, with an invented place, for one structure that real retellings and press
+releases use: a list of subjects sharing one label, a count standing for the list beside it, a label named by
+its place on the scale, an everyday name for a standard, an aside between the subject and its verb, a
+pronoun whose antecedent is in an earlier clause, the subject after the label, an alias for the service, the
+core case levels as verbs, a label that is no rating (a banner, a dedication, a skill). No sentence here comes
+from a development set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import document, ratings, recommendations
+from tests.helpers import parse
+
+JOINT = "Full joint inspection of youth offending work in Northshire\n"
+CORE_CASE = "Core case inspection of youth offending work in Northshire\n"
+
+
+def _ratings(text: str) -> list[tuple]:
+    return [(r.scope, r.code, r.subject, r.label) for r in ratings.extract(parse(text)).facts]
+
+
+def _labels(text: str) -> set[tuple[str, str]]:
+    return {(r.subject, r.label) for r in ratings.extract(parse(text)).facts}
+
+
+def _set_aside(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.reason) for m in ratings.extract(parse(text)).mentions if m.decision == "set_aside"]
+
+
+# ------------------------------------------------------------------ a list of subjects sharing one label
+def test_two_subjects_of_an_active_verb_share_the_label():
+    assert _labels("Inspectors judged Northshire's intervention delivery and its case planning to be 'Inadequate'.") \
+        == {("Implementation and delivery", "Inadequate"), ("Planning", "Inadequate")}
+
+
+def test_a_list_with_weak_items_shares_the_label():
+    text = ("Governance and leadership, quality of information, planning, and the service’s out-of-court policies "
+            "in Eastshire were all rated ‘Inadequate’.")
+    assert _labels(text) == {("Governance and leadership", "Inadequate"), ("Information and facilities", "Inadequate"),
+                             ("Planning", "Inadequate"), ("Out-of-court disposal policy and provision", "Inadequate")}
+
+
+def test_a_word_that_names_an_area_only_in_a_list_names_nothing_alone():
+    assert _ratings("Information in Eastshire was rated ‘Good’.") == []
+
+
+# ------------------------------------------------------------------ a count standing for the list beside it
+def test_a_count_refers_to_the_list_before_it():
+    text = JOINT + ("Inspectors found Northshire weak on reducing reoffending, public safety and governance, with "
+                    "each of these three given a 'Poor' grade.")
+    assert _labels(text) == {("Reducing reoffending", "Poor"), ("Protecting the public", "Poor"),
+                             ("Governance and partnerships", "Poor")}
+
+
+def test_a_count_of_areas_including_a_list():
+    text = "Five areas of Westshire's work were judged 'Good', including staffing, planning and assessment."
+    assert _labels(text) == {("Staff", "Good"), ("Planning", "Good"), ("Assessment", "Good")}
+
+
+def test_both_gathers_one_area_from_each_sentence_before():
+    text = CORE_CASE + ("In safeguarding, Northshire scored 31%. In protecting the public it scored 30%. "
+                        "Both aspects require ‘drastic improvement’.")
+    assert _labels(text) == {("Safeguarding", "Drastic improvement required"),
+                             ("Risk of harm to others", "Drastic improvement required")}
+
+
+def test_a_count_with_nothing_to_count_is_set_aside():
+    text = "All three areas were rated ‘Good’ by inspectors in Southshire."
+    assert _ratings(text) == []
+    assert _set_aside(text) == [("Good", "count_of_areas")]
+
+
+# ------------------------------------------------------------------ a relative label
+@pytest.mark.parametrize("text, label", [
+    ("Leadership, case records and resettlement in Anytown were each given the bottom grade.", "Inadequate"),
+    ("Anytown's resettlement work received its highest mark.", "Outstanding"),
+    ("Northshire YJS received the second lowest rating after its inspection.", "Requires improvement"),
+])
+def test_a_label_named_by_its_place_on_the_scale(text, label):
+    assert {found for _, found in _labels(text)} == {label}
+
+
+def test_a_relative_label_beside_a_label_only_restates_it():
+    text = "Inspectors gave Anytown YOT their top grading of 'Good'."
+    found = ratings.extract(parse(text))
+    assert [m.text for m in found.mentions] == ["Good"]
+
+
+def test_a_relative_label_on_the_joint_inspection_scale():
+    assert _labels(JOINT + "Work to protect the public in Northshire received the lowest possible rating.") == {
+        ("Protecting the public", "Poor")}
+
+
+# ------------------------------------------------------------------ everyday names of the framework's areas
+@pytest.mark.parametrize("text, subject", [
+    ("Northshire's handling of sentenced children was rated ‘Good’.", "Court disposals"),
+    ("Staffing in Eastshire was rated ‘Outstanding’.", "Staff"),
+    ("Information sharing and facilities in Eastshire were rated as ‘Good’.", "Information and facilities"),
+    ("Westshire's work with diverted children was rated ‘Requires improvement’.", "Out-of-court disposals"),
+    ("Support for children released from custody in Westshire was rated ‘Good’.", "Resettlement policy and provision"),
+])
+def test_an_everyday_name_of_an_area(text, subject):
+    assert {found for found, _ in _labels(text)} == {subject}
+
+
+def test_a_part_rated_on_its_own_at_domain_level():
+    assert _ratings("Northshire's court work earned a 'Good' grade of its own.") == [
+        ("domain", "2", "Court disposals", "Good")]
+
+
+# ------------------------------------------------------------------ an aside between subject and verb
+def test_the_areas_in_an_aside_when_the_subject_outside_it_is_vague():
+    text = ("Some of Northshire's work – for instance assessments for court cases and for diverted cases – was "
+            "rated 'Inadequate'.")
+    assert _ratings(text) == [("standard", "2.1", "Court disposals: Assessment", "Inadequate"),
+                              ("standard", "3.1", "Out-of-court disposals: Assessment", "Inadequate")]
+
+
+# ------------------------------------------------------------------ the subject in an earlier clause
+def test_it_takes_the_subject_of_the_clause_before_the_relative():
+    assert _labels("Eastshire's board leadership impressed inspectors, who graded it 'Outstanding'.") == {
+        ("Governance and leadership", "Outstanding")}
+
+
+def test_this_takes_the_subject_of_the_clause_before():
+    assert _labels("Staffing in Eastshire was a strength, with inspectors rating this as ‘Outstanding’.") == {
+        ("Staff", "Outstanding")}
+
+
+def test_it_pointing_at_something_unrated_is_set_aside():
+    text = "Inspectors praised the quality of the youth club in Eastshire, marking it as ‘outstanding’."
+    assert _ratings(text) == []
+
+
+# ------------------------------------------------------------------ the subject after the label
+def test_the_area_in_a_for_phrase_after_the_label():
+    assert _labels("Inspectors gave Anytown a 'Good' rating for how it handles diversion cases.") == {
+        ("Out-of-court disposals", "Good")}
+
+
+def test_the_list_after_an_inverted_verb():
+    text = JOINT + ("Among the areas found to be \"satisfactory\" were public protection, child protection and "
+                    "governance.")
+    assert _labels(text) == {("Protecting the public", "Satisfactory"),
+                             ("Protecting children and young people", "Satisfactory"),
+                             ("Governance and partnerships", "Satisfactory")}
+
+
+# ------------------------------------------------------------------ the service by another name
+@pytest.mark.parametrize("text", [
+    "Northshire Youth Justice Service was inspected in May.\nInspectors rated the local authority as ‘Good’.",
+    "Northshire Youth Justice Service was inspected in May.\nInspectors found the council-led team “requires "
+    "improvement”.",
+    "Northshire Youth Justice Service was inspected in May.\nHer Majesty’s Inspectorate of Probation gave "
+    "Northshire YJS a rating of ‘Good’.",
+])
+def test_the_service_by_an_alias_gets_the_overall_rating(text):
+    assert [scope for scope, *_ in _ratings(text)] == ["overall"]
+
+
+# ------------------------------------------------------------------ the core case inspections' levels
+@pytest.mark.parametrize("text, subject, label", [
+    (CORE_CASE + "Safeguarding in Northshire was found to be requiring moderate improvement.", "Safeguarding",
+     "Moderate improvement required"),
+    (CORE_CASE + "Child-protection work reached only 41%, with drastic improvement required, the report said.",
+     "Safeguarding", "Drastic improvement required"),
+    (CORE_CASE + "Northshire needs ‘substantial’ improvement to protect the public.", "Risk of harm to others",
+     "Substantial improvement required"),
+])
+def test_core_case_levels_as_verbs_and_after_a_score(text, subject, label):
+    assert _labels(text) == {(subject, label)}
+
+
+@pytest.mark.parametrize("text, label", [
+    (JOINT + "Inspectors judged work to protect the public ineffective.", "Ineffective"),
+    (JOINT + "Overall, governance was not effective.", "Not effective"),
+])
+def test_joint_inspection_judgements_outside_todays_vocabulary(text, label):
+    assert {found for _, found in _labels(text)} == {label}
+
+
+# ------------------------------------------------------------------ labels that are no rating
+@pytest.mark.parametrize("text", [
+    "Staff from the Anytown service held up a banner reading 'rated Outstanding'.",
+    "Anytown YJS was rated ‘Good’.\nThis is a well-deserved ‘Good’ rating for the staff of Anytown YJS.",
+    "Anytown YJS was rated ‘Good’.\nStaff are good at engaging families.",
+    "Anytown YJS was rated ‘Good’.\nInspectors found staff were skilled, which translated into a good quality of practice.",
+])
+def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
+    assert all(scope == "overall" for scope, *_ in _ratings(text)), _ratings(text)
+
+
+# ------------------------------------------------------------------ who speaks, and which service
+@pytest.mark.parametrize("text, doc_type", [
+    ("Anytown YOT rated ‘Good’\nAn HM Inspectorate of Probation inspection of Anytown has found its youth "
+     "offending team to be ‘Good’.\nDirector of Operations Anne Example said: “Staff were committed.”",
+     "press_release"),
+    ("Anytown YOT rated ‘Good’\nReporter: Anne Example\nDate published: 3 March 2021\nAnytown YOT has been rated "
+     "‘Good’. Chief Inspector of Probation, Anne Example, said: “Staff were committed.”", "other"),
+    ("AGENDA ITEM 7\nCabinet meeting\nThe Youth Justice Service was rated ‘Good’ by HM Inspectorate of Probation.",
+     "other"),
+])
+def test_doc_type_weighs_who_speaks(text, doc_type):
+    assert document.doc_type(parse(text)) == doc_type
+
+
+@pytest.mark.parametrize("text, service", [
+    # "and" inside the name
+    ("Anytown Youth Justice and Family Support Service has been rated ‘Good’ by inspectors.",
+     "Anytown Youth Justice and Family Support Service"),
+    ("Wokingham Prevention and Youth Justice Service has been rated ‘Good’ by inspectors.",
+     "Wokingham Prevention and Youth Justice Service"),
+    # a place the register knows, not a project's name before the kind
+    ("Bury Council has praised its staff.\nThe Evidence Based Hub Youth Offending Team worked with Bury Youth "
+     "Offending Team.", "Bury Youth Offending Team"),
+    # a council's name ending a sentence is not the start of the service's name
+    ("The report went to Sheffield City Council. Youth Justice Service staff were thanked by the Sheffield "
+     "Youth Justice Service manager.", "Sheffield Youth Justice Service"),
+    ("The Vale of Glamorgan Youth Offending Service has been rated ‘Good’.",
+     "Vale of Glamorgan Youth Offending Service"),
+])
+def test_service_names(text, service):
+    assert document.service(parse(text))[0] == service
+
+
+def test_two_names_of_one_place_are_one_service_key():
+    one = document.service(parse("Derby City Youth Justice Service was rated ‘Good’."))[1]
+    two = document.service(parse("Derby Youth Offending Service was rated ‘Good’."))[1]
+    assert one == two == "derby"
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The service has been given seven recommendations for improvement.", 7),
+    ("One of the four recommendations made to Anytown YOT is that it collects more data.", 4),
+])
+def test_stated_recommendation_counts(sentence, count):
+    assert recommendations.stated_count(parse(sentence)) == count
