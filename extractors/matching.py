@@ -26,16 +26,15 @@ from models.vocabulary import (
     relative_position,
 )
 
-# Any word that could start a label: most sentences have none and are never tokenised. Built from the
-# vocabulary: each label phrase's first word (its longer forms are found by the matcher), each improvement
-# level before "improvement", each relative label before its noun.
-_FIRST_WORDS = sorted({phrase.split()[0] for entry in RATING_LABELS for phrase in entry.phrases} - {"this"},
-                      key=len, reverse=True)
-_RELATIVE_HEADS = sorted({phrase.split()[-1].split("-")[-1] for entry in RELATIVE_LABELS for phrase in entry.phrases})
-_LABEL_WORD = (r"(?:" + "|".join(_FIRST_WORDS) + r")\b"
-               r"|\brequir\w*\s+improvement|\bnot\s+rated|\bnot\s+effective"
-               r"|(?:" + "|".join(IMPROVEMENT_LEVEL_WORDS) + r")\W{0,3}improvement"
-               r"|\b(?:" + "|".join(_RELATIVE_HEADS) + r")\s+(?:possible\s+)?(?:" + "|".join(RELATIVE_NOUNS) + r")\b")
+__all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS"]
+
+# Any words that could be a label: most sentences have none and are never tokenised. A few short alternatives
+# (a scan of a long report's lower-cased text is fast only so), which a test holds to the vocabulary: every
+# label phrase, improvement level and relative label is found by it.
+# ("satisfactory" finds "unsatisfactory" too; an optional group at an alternative's start would slow the scan.)
+_LABEL_WORD = (r"outstanding|good|requir\w*\s+improvement|inadequate|satisfactory|poor|not\s+rated|not\s+effective"
+               r"|ineffective|(?:drastic|substantial|moderate|minimum|minimal)\W{0,3}improvement"
+               r"|(?:highest|lowest|best|worst|top|bottom)\s+(?:possible\s+)?(?:rating|grad|mark|judge?ment|category|verdict)")
 LABEL_WORD = regex.compile(_LABEL_WORD, regex.IGNORECASE)
 # The same, for a whole document's lower-cased text (``Document.lowered``): the standard library's engine on
 # lower case scans a long report about three times faster than a case-insensitive scan.

@@ -226,11 +226,20 @@ class View:
         return _row_subject(self.doc, self.sentence.start + self.label.start, self.sentence.start + self.label.end,
                             self.ctx.era)
 
+    @cached_property
+    def main_clause(self) -> str:
+        return _ASIDE.sub(" ", self.clause.text)
+
     def look(self, where: str) -> str:
+        if where == "before":
+            return self.left_full
+        if where == "after":
+            return self.right
+        if where == "own":
+            return self.left
         if where == "main_clause":
-            return _ASIDE.sub(" ", self.clause.text)
-        return {"before": self.left_full, "own": self.left, "after": self.right, "clause": self.clause.text,
-                "sentence": self.text}[where]
+            return self.main_clause
+        return self.clause.text if where == "clause" else self.text
 
 
 def _not_after_be(view: View, match: regex.Match | None) -> bool:

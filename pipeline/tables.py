@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -38,30 +39,43 @@ class Problem:
     message: str
 
 
-def _type_ok(value: object, type_: pa.DataType) -> bool:
-    """Would pyarrow take the value for the column's type without a cast it might refuse?"""
+def _checker(type_: pa.DataType) -> Callable[[object], bool]:
+    """A test of whether pyarrow would take a value for the type without a cast it might refuse (made once per
+    column: the row checks run over every row of every document)."""
     if pa.types.is_string(type_):
-        return isinstance(value, str)
+        return lambda value: isinstance(value, str)
     if pa.types.is_boolean(type_):
-        return isinstance(value, bool)
+        return lambda value: isinstance(value, bool)
     if pa.types.is_integer(type_):
-        if isinstance(value, bool) or not isinstance(value, int):
-            return False
-        bits = type_.bit_width - 1
-        return -(2 ** bits) <= value < 2 ** bits
+        low, high = -(2 ** (type_.bit_width - 1)), 2 ** (type_.bit_width - 1)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool) and low <= value < high
     if pa.types.is_floating(type_):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
     if pa.types.is_date32(type_):
-        if isinstance(value, dt.date):
-            return True
-        try:
-            dt.date.fromisoformat(str(value))
-        except ValueError:
-            return False
-        return isinstance(value, str)
+        return _date_ok
     if pa.types.is_list(type_):
-        return isinstance(value, list) and all(v is None or _type_ok(v, type_.value_type) for v in value)
+        item = _checker(type_.value_type)
+        return lambda value: isinstance(value, list) and all(v is None or item(v) for v in value)
+    return lambda value: True
+
+
+def _date_ok(value: object) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
     return True
+
+
+@cache
+def _column_checks(table_name: str) -> tuple[tuple[str, bool, frozenset | None, Callable[[object], bool]], ...]:
+    table = TABLES[table_name]
+    return tuple((c.name, c.nullable, frozenset(c.allowed) if c.allowed else None, _checker(c.type))
+                 for c in table.columns)
 
 
 def row_problems(table: Table, rows: list[dict], texts: dict[str, str] | None = None,
@@ -77,20 +91,20 @@ def row_problems(table: Table, rows: list[dict], texts: dict[str, str] | None = 
         keys = [k for k in ("doc_id", "fact_id", "source_path", *table.key) if k in row]
         return str({k: row[k] for k in dict.fromkeys(keys)})
 
+    checks = _column_checks(table.name) if table.name in TABLES else tuple(
+        (c.name, c.nullable, frozenset(c.allowed) if c.allowed else None, _checker(c.type)) for c in table.columns)
     for row in rows:
-        doc_id = row.get("doc_id")
-        for column in table.columns:
-            if column.name not in row and columns_present_only:
-                continue
-            value = row.get(column.name)
+        for name, nullable, allowed, type_ok in checks:
+            value = row.get(name)
             if value is None:
-                if not column.nullable:
-                    problems.append(Problem(doc_id, f"{column.name}: null in row {where(row)}"))
+                if not nullable and not (columns_present_only and name not in row):
+                    problems.append(Problem(row.get("doc_id"), f"{name}: null in row {where(row)}"))
                 continue
-            if check_types and not _type_ok(value, column.type):
-                problems.append(Problem(doc_id, f"{column.name}: {value!r} is not {column.type} in row {where(row)}"))
-            elif column.allowed and value not in column.allowed:
-                problems.append(Problem(doc_id, f"{column.name}: value {value!r} not allowed in row {where(row)}"))
+            if check_types and not type_ok(value):
+                problems.append(Problem(row.get("doc_id"), f"{name}: {value!r} is not {table.column(name).type} in row "
+                                                           f"{where(row)}"))
+            elif allowed is not None and value not in allowed:
+                problems.append(Problem(row.get("doc_id"), f"{name}: value {value!r} not allowed in row {where(row)}"))
     seen: dict[tuple, dict] = {}
     for row in rows:
         key = tuple(row.get(k) for k in table.key)

@@ -68,3 +68,17 @@ def test_the_program_ends_with_mains_exit_code_its_whole_output_and_the_exit_han
     import pyarrow.parquet as pq
 
     assert pq.read_table(out / "ratings.parquet").column("label").to_pylist() == ["Good"]
+
+
+def test_a_built_wheel_carries_the_register_data(tmp_path):
+    """The register (models/data/*.csv) is package data: an install that is not editable still has it."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
+                    str(ROOT)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "models/data/local_authorities.csv" in names
+    assert "models/data/joint_youth_justice_services.csv" in names

@@ -118,3 +118,15 @@ def test_the_guard_finds_a_development_sentence_with_its_place_renamed():
     counts = [sum(1 for text in documents if s in _shingles(_masked_words(text))) for s in
               _shingles(_masked_words(renamed))]
     assert counts and min(counts) >= 1
+
+
+def test_the_cheap_label_scan_finds_every_phrase_of_the_vocabulary():
+    """The pre-scan (extractors.matching.LABEL_WORD) decides which sentences are tokenised at all: a label it
+    misses is never a candidate."""
+    from extractors.matching import LABEL_WORD
+    from models.vocabulary import IMPROVEMENT_LEVEL_WORDS, RELATIVE_LABELS, RELATIVE_NOUNS
+
+    phrases = [phrase for entry in RATING_LABELS for phrase in entry.phrases]
+    phrases += [f"{level} improvement" for level in IMPROVEMENT_LEVEL_WORDS]
+    phrases += [f"{head} {noun}" for entry in RELATIVE_LABELS for head in entry.phrases for noun in RELATIVE_NOUNS]
+    assert [p for p in phrases if not LABEL_WORD.search(p)] == []
