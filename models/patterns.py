@@ -332,7 +332,7 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      "Staff at Anytown YOS read the inspection findings. Picture: Anytown Council"),
     ("news_furniture", "other", 3,
      r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
-     r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bTrending\s+Articles\b|\bBrowse\s+latest\b|\bmins?\s+read\b"
+     r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bmins?\s+read\b"
      r"|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$|\bRelated\s+(?:articles|stories|Internet\s+Links)\b"
      r"|\bComments?\s*\(\d+\)|\bAdvertisement\b",
      "Sign up to our daily newsletter"),
@@ -364,15 +364,15 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      "A council spokesperson said: “We welcome the report.”"),
     ("other_body", "other", 3,
      r"\bYouth\s+Justice\s+Board\s+(?:\(YJB\)\s+)?(?:welcomes|response)\b|\bresponse\s+to\s+HMI\w*\s+report\b"
-     r"|\bThis\s+news\s+article\s+was\s+withdrawn\b|\bKeep\s+up-to-date\b|\bPage\s+created\s+by\b(?!.*\bForeword\b)",
+     r"|\bThis\s+news\s+article\s+was\s+withdrawn\b",
      "Youth Justice Board response to HMIP report into Anytown Youth Offending Team"),
     ("blog", "other", 3,
      r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
-     r"|\bmy\s+blogs?\b|\A\s*Our\s+standards\s+and\s+ratings\b|\bDownload\s+our\s+standards\b",
+     r"|\b(?:this|my|our)\s+blog\b",
      "16 March 2021 - Positive results for youth justice services"),
     ("retold_by_outlet", "other", 2,
-     r"\bThe\s+Inspectorate\s+of\s+Probation\s+of\s+England\s+and\s+Wales\b|\b(?:HMI\s+Probation|HMIP)\)?\s+have\b",
-     "The Inspectorate of Probation of England and Wales inspects youth justice services"),
+     r"\b(?:HMI\s+Probation|HMIP)\)?\s+have\b",
+     "Inspectors from HM Inspectorate of Probation (HMIP) have visited the Anytown team"),
 )
 # A report (or its web page or transcript): its own title plus the furniture of a report.
 REPORT_BODY_CUES = (

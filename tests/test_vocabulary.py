@@ -130,3 +130,16 @@ def test_the_cheap_label_scan_finds_every_phrase_of_the_vocabulary():
     phrases += [f"{level} improvement" for level in IMPROVEMENT_LEVEL_WORDS]
     phrases += [f"{head} {noun}" for entry in RELATIVE_LABELS for head in entry.phrases for noun in RELATIVE_NOUNS]
     assert [p for p in phrases if not LABEL_WORD.search(p)] == []
+
+
+@pytest.mark.parametrize("entry", __import__("models.vocabulary", fromlist=["RELATIVE_LABELS"]).RELATIVE_LABELS,
+                         ids=lambda e: str(e.position))
+def test_each_relative_label_example_reads_as_its_place_on_the_scale(entry):
+    """"the lowest rating" is a candidate with a decision, read on the four-point scale of a 2018 document."""
+    from extractors import ratings
+    from models.vocabulary import FOUR_POINT
+
+    expected = FOUR_POINT.labels[::-1][entry.position] if entry.position >= 0 else FOUR_POINT.labels[-entry.position - 1]
+    found = ratings.extract(parse(entry.example))
+    assert found.mentions, entry.example
+    assert {r.label for r in found.facts} == {expected}, entry.example
