@@ -17,6 +17,7 @@ earlier inspection is "other".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import regex
@@ -99,11 +100,12 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
 def extract(doc: Document) -> Extraction[DateMention]:
     facts = _dates(doc)
     mentions = [Mention("date", f.text, f.span, "fact", rule=f.role, fact=f) for f in facts]
-    covered = [(f.span.char_start, f.span.char_end) for f in facts]
+    covered = _merged(sorted((f.span.char_start, f.span.char_end) for f in facts))
+    covered_starts = [start for start, _ in covered]
     months = sorted([*_MONTH_WORD.finditer(doc.text), *_MONTH_GLUED.finditer(doc.text)], key=lambda m: m.start())
     for match in months:
         start, end = match.span("month")
-        if any(s <= start < e for s, e in covered):
+        if _inside(covered, covered_starts, start):
             continue
         word = match.group("month")
         before = doc.text[max(0, start - 24) : start]
@@ -119,6 +121,23 @@ def extract(doc: Document) -> Extraction[DateMention]:
                                     reason="invalid_date"))
     mentions.sort(key=lambda m: (m.span.char_start, m.decision))
     return Extraction(facts, mentions)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans joined where they overlap: disjoint, so a point is looked up by bisection."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Is ``offset`` inside one of the disjoint, sorted ``spans`` (a date's own words)?"""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _dates(doc: Document) -> list[DateMention]:

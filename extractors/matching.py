@@ -128,8 +128,33 @@ def find_labels_in(text: str, ranges: list[tuple[int, int]]) -> list[list[LabelM
         for first, last in _windows(sentence):
             pieces.append((index, range_start + first, sentence[first:last]))
     found: list[list[LabelMatch]] = [[] for _ in ranges]
-    if not pieces:
-        return found
+    for batch in _batches(pieces):
+        _match_batch(batch, ranges, found)
+    for index, (range_start, range_end) in enumerate(ranges):
+        found[index] = _without_restated_relatives(text[range_start:range_end], found[index])
+    return found
+
+
+# The most characters tokenised at once: spaCy refuses a text over its max_length, and a document written
+# as word soup can hold millions of characters of windows.
+_BATCH_CHARS = 1_000_000
+
+
+def _batches(pieces: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    batches: list[list[tuple[int, int, str]]] = []
+    size = _BATCH_CHARS
+    for piece in pieces:
+        if size + len(piece[2]) > _BATCH_CHARS:
+            batches.append([])
+            size = 0
+        batches[-1].append(piece)
+        size += len(piece[2]) + len(_SEPARATOR)
+    return batches
+
+
+def _match_batch(pieces: list[tuple[int, int, str]], ranges: list[tuple[int, int]],
+                 found: list[list[LabelMatch]]) -> None:
+    """Tokenise a batch of windows joined by blank lines, and add each label the matcher finds to its range."""
     piece_starts, position = [], 0
     for _, _, window in pieces:
         piece_starts.append(position)
@@ -147,9 +172,6 @@ def find_labels_in(text: str, ranges: list[tuple[int, int]]) -> list[list[LabelM
         if match_id == relative_id and relative is None:
             continue
         found[index].append(LabelMatch(start, start + span.end_char - span.start_char, words, relative))
-    for index, (range_start, range_end) in enumerate(ranges):
-        found[index] = _without_restated_relatives(text[range_start:range_end], found[index])
-    return found
 
 
 # Between a relative label and a label next to it: "the highest grade of ‘Outstanding’", "‘Outstanding’, its

@@ -22,6 +22,13 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "cap
            "blockquote", "figcaption", "pre")
 
 
+def _decomposed(tag: object) -> bool:
+    """Was the tag removed with an ancestor? Read from the tag's own attributes: bs4's ``decomposed`` property
+    looks ``_decomposed`` up with getattr, which on a tag never removed falls back to a search of its whole
+    subtree for a child tag of that name; on a page nested thousands deep that made loading quadratic."""
+    return bool(vars(tag).get("_decomposed", False))
+
+
 def load_html(data: bytes) -> LoadedDocument:
     from bs4 import BeautifulSoup
 
@@ -32,7 +39,7 @@ def load_html(data: bytes) -> LoadedDocument:
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed:
+        if _decomposed(tag):
             continue
         marker = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if marker.strip() and _DROP_MARKERS.search(marker) and tag.name not in ("main", "article", "body", "html"):
@@ -54,6 +61,10 @@ def load_html(data: bytes) -> LoadedDocument:
             line = " ".join(block.get_text(" ").split())
         if line.strip():
             lines.append(line)
+    if not lines:
+        # A page without paragraph markup (its text straight inside <div>s or <td>s): every run of its text,
+        # one line each.
+        lines = [" ".join(piece.split()) for piece in root.get_text("\n").split("\n") if piece.strip()]
     if not lines:
         raise LoadError("empty_file", "the web page holds no article text")
     text = normalise_newlines("\n\n".join(lines) + "\n")

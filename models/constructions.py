@@ -118,7 +118,7 @@ COPULA = (
 )
 # "Requires improvement" is also a verb phrase: "inspectors say the team, overall, requires improvement",
 # "Anytown's youth justice team ‘requires improvement’, the watchdog has said."
-VERB_LABEL = r"(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further)\s+)?" + OPEN_QUOTE + r"$"
+VERB_LABEL = r"(?m:^)(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further)\s+)?" + OPEN_QUOTE + r"$"
 # A label before the service it describes: "‘Outstanding’ Anytown Youth Justice Service “helping each child
 # succeed”", "Anytown’s ‘outstanding’ youth offending service", "Calls for an inquiry into ‘inadequate’
 # youth offending service"

@@ -70,8 +70,41 @@ def is_heading_like(text: str) -> bool:
     return stripped[0].isupper() or stripped[0].isdigit()
 
 
+# No real line or sentence comes near these lengths (the longest in the development sets: a line of 1,700
+# characters, a sentence of 850). A text with none of its line breaks or full stops (a report pasted as one
+# line, a transcript without punctuation) would make every rule that reads "the line" or "the sentence" read
+# megabytes, for every mention: such a stretch is cut into bounded pieces, each read as a line or a sentence.
+MAX_LINE_CHARS = 5000
+MAX_SENTENCE_CHARS_READ = 2000
+_CUT_AFTER = (". ", "; ", ", ", " ")
+
+
+def bounded(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as consecutive pieces of at most ``size`` characters, each cut after the last
+    sentence end, else clause mark, else space in its second half (else at ``size``), stripped of white space."""
+    out: list[tuple[int, int]] = []
+    while end - start > size:
+        cut = -1
+        for mark in _CUT_AFTER:
+            found = text.rfind(mark, start + size // 2, start + size)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        cut = cut if cut > start else start + size
+        piece = text[start:cut].rstrip()
+        if piece:
+            out.append((start, start + len(piece)))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
 def text_lines(text: str) -> list[TextLine]:
-    """Every non-blank line, stripped of surrounding spaces, with its offsets."""
+    """Every non-blank line, stripped of surrounding spaces, with its offsets (a line longer than
+    MAX_LINE_CHARS is read as several)."""
     out = []
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group()
@@ -79,7 +112,10 @@ def text_lines(text: str) -> list[TextLine]:
         if not stripped:
             continue
         start = match.start() + raw.find(stripped)
-        out.append(TextLine(start, start + len(stripped), stripped))
+        if len(stripped) <= MAX_LINE_CHARS:
+            out.append(TextLine(start, start + len(stripped), stripped))
+            continue
+        out.extend(TextLine(a, b, text[a:b]) for a, b in bounded(text, start, start + len(stripped), MAX_LINE_CHARS))
     return out
 
 

@@ -301,7 +301,7 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|\bThe\s+Inspectorate\s+(?:has\s+given|awarded|looked|rates|rated|found)\b",
      "HM Inspectorate of Probation conducted a routine inspection of Anytown Youth Justice Service in May."),
     ("inspectorate_we", "press_release", 2,
-     r"(?m)^(?![^\n]*[“\"])[^\n]*\b(?:We|we)\s+(?:also\s+)?(?:found|inspected|rated|made|make|identified|assessed|saw"
+     r"(?m)^(?![^\n]*[“\"])[^\n]*?\b(?:We|we)\s+(?:also\s+)?(?:found|inspected|rated|made|make|identified|assessed|saw"
      r"|were\s+(?:pleased|impressed|concerned|disappointed|particularly)|have\s+made|look\s+forward|trust|carried\s+out)\b",
      "We also inspected the quality of resettlement work, which we rated separately as ‘Good’."),
     ("inspectorate_officer_said", "press_release", 1,

@@ -519,8 +519,9 @@ SOURCES = Table(
     name="sources",
     description="Every file `hmip fetch` put in the raw folder: where it came from, when the site says it was "
                 "published, and the HTTP validators that let the next fetch ask only for what changed. A file that "
-                "changed at the same URL is kept as a new version (a new row and a new file); none is ever deleted.",
-    key=("path",),
+                "changed at the same URL is kept as a new version (a new row and a new file); none is ever deleted. "
+                "Identical bytes are kept once: the same file found at two addresses is two rows with one path.",
+    key=("url", "version"),
     sort_by=("url", "version"),
     columns=(
         Column("url", pa.string(), "The URL the file was asked for.", nullable=False),

@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 log = logging.getLogger("hmip.cache")
@@ -26,11 +26,59 @@ class InvalidEntry(ValueError):
     """A cache entry or manifest that is not what its writer wrote."""
 
 
+def _header(digest: str) -> str:
+    return json.dumps({"format": FORMAT, "sha256": digest})
+
+
+_ROWS_PER_PIECE = 2000
+
+
+def _json_pieces(payload: Any) -> Iterator[str]:
+    """The payload's JSON (as json.dumps writes it) in pieces of at most a few thousand list items: a dict's
+    lists (a document's rows by table) item by item in batches, anything else whole."""
+    if not isinstance(payload, dict):
+        yield json.dumps(payload, ensure_ascii=False)
+        return
+    yield "{"
+    for number, (key, value) in enumerate(payload.items()):
+        yield (", " if number else "") + json.dumps(key, ensure_ascii=False) + ": "
+        if not isinstance(value, list) or len(value) <= _ROWS_PER_PIECE:
+            yield json.dumps(value, ensure_ascii=False)
+            continue
+        yield "["
+        for start in range(0, len(value), _ROWS_PER_PIECE):
+            batch = json.dumps(value[start : start + _ROWS_PER_PIECE], ensure_ascii=False)[1:-1]
+            yield (", " if start else "") + batch
+        yield "]"
+    yield "}"
+
+
 def write_entry(path: str, payload: Any) -> None:
-    """Write aside, then rename, so a reader sees the whole entry or none."""
-    body = json.dumps(payload, ensure_ascii=False)
-    header = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
-    write_text_atomic(path, header + "\n" + body)
+    """Write aside, then rename, so a reader sees the whole entry or none.
+
+    The payload is encoded piece by piece straight to the file, hashed as it goes, and the header (of fixed
+    width: the digest's 64 hex digits) written last in its place: the rows of a very long document are never
+    held in memory a second and third time as one JSON string and its bytes.
+    """
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    digest = hashlib.sha256()
+    try:
+        with open(temporary, "wb") as handle:
+            placeholder = (_header("0" * 64) + "\n").encode()
+            handle.write(placeholder)
+            for chunk in _json_pieces(payload):
+                data = chunk.encode("utf-8")
+                digest.update(data)
+                handle.write(data)
+            header = (_header(digest.hexdigest()) + "\n").encode()
+            assert len(header) == len(placeholder)
+            handle.seek(0)
+            handle.write(header)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
 
 
 def write_text_atomic(path: str, text: str) -> None:

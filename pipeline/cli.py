@@ -30,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--jobs", type=int, default=0, help="worker processes; 0 = all cores (default)")
     extract.add_argument("--full", action="store_true", help="reprocess every document, ignoring the cache")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
-    extract.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per document (default: %(default)s)")
+    extract.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per document of ordinary size, and as much again for each "
+                         "further megabyte of text or HTML (20 MB of PDF) (default: %(default)s)")
     extract.add_argument("--memory-mb", type=int, default=4096, help="memory limit per worker, MB; 0 = none (default: %(default)s)")
     extract.add_argument("--reextract", action="store_true", help="re-run the extractors on every document's cached text")
     extract.add_argument("--executor", choices=("local", "dask"), default="local",
@@ -43,6 +44,15 @@ def _parser() -> argparse.ArgumentParser:
                          help="exit 1 when any document failed, also one that failed the same way before")
     extract.add_argument("--max-file-mb", type=float, default=200.0,
                          help="a larger raw file is recorded as too_large, not read (default: %(default)s)")
+    extract.add_argument("--follow-symlinks", action="store_true",
+                         help="read links in the raw folder that lead outside it (default: an outside_raw error row)")
+    extract.add_argument("--max-removals", type=float, default=50.0,
+                         help="refuse (exit 2) a run that would remove more than this percentage of the documents, "
+                              "or all of them (default: %(default)s)")
+    extract.add_argument("--allow-removals", action="store_true",
+                         help="the files are gone on purpose: remove their documents from the tables")
+    extract.add_argument("--retry-failed", action="store_true",
+                         help="try again the files set aside after timing out twice with the same bytes")
     _engine_option(extract)
 
     evaluate = commands.add_parser("eval", help="score the tables against gold answers")
@@ -60,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--to", default=None,
                            help="where: a folder for csv (default: <out-dir>/export), a file for xlsx "
                                 "(default: <out-dir>/export/hmip-inspections.xlsx)")
+    exporting.add_argument("--force", action="store_true",
+                           help="replace files already at --to (an earlier export in the default place is always "
+                                "replaced)")
 
     from pipeline.site import STRUCTURE
 
@@ -77,7 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     fetching.add_argument("--contact", default="set --contact to an e-mail address or URL",
                           help="how the site's operators can reach whoever runs this (sent in the User-Agent)")
     fetching.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a response (default: %(default)s)")
-    fetching.add_argument("--budget", type=float, default=3600.0, help="seconds for the whole run (default: %(default)s)")
+    fetching.add_argument("--budget", type=float, default=3600.0,
+                          help="seconds for the whole run, waits included (default: %(default)s)")
+    fetching.add_argument("--max-file-mb", type=float, default=200.0,
+                          help="a larger download is stopped and recorded as a failure (default: %(default)s)")
+    fetching.add_argument("--file-seconds", type=float, default=600.0,
+                          help="at most this long for one download, however slowly it comes (default: %(default)s)")
     fetching.add_argument("--programme", action="append",
                           help="an inspection programme's slug (repeatable; default: every youth programme listed)")
     fetching.add_argument("--no-wait", action="store_true", help="stop (exit 2) if another run holds the out folder")
@@ -160,8 +178,11 @@ def _fetch(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"hmip: --since must be a date (YYYY-MM-DD), not {args.since!r}", file=sys.stderr)
             return 2
-    if args.delay < 0 or args.timeout <= 0 or args.budget <= 0 or (args.limit is not None and args.limit < 0):
-        print("hmip: --delay must be 0 or more; --timeout and --budget above 0; --limit 0 or more", file=sys.stderr)
+    numbers = (args.delay, args.timeout, args.budget, args.max_file_mb, args.file_seconds)
+    if not all(math.isfinite(n) for n in numbers) or args.delay < 0 or min(numbers[1:]) <= 0 \
+            or (args.limit is not None and args.limit < 0):
+        print("hmip: --delay must be 0 or more; --timeout, --budget, --max-file-mb and --file-seconds above 0; "
+              "--limit 0 or more", file=sys.stderr)
         return 2
     if not args.site.startswith(("http://", "https://")):
         print(f"hmip: --site must be an http(s) URL, not {args.site!r}", file=sys.stderr)
@@ -169,7 +190,8 @@ def _fetch(args: argparse.Namespace) -> int:
     options = FetchOptions(raw_dir=args.raw_dir, out_dir=args.out_dir, site=args.site if args.site.endswith("/")
                            else args.site + "/", delay=args.delay, since=since, limit=args.limit, dry_run=args.dry_run,
                            quiet=args.quiet, timeout=args.timeout, budget=args.budget, contact=args.contact,
-                           programmes=tuple(args.programme or ()))
+                           programmes=tuple(args.programme or ()), max_file_mb=args.max_file_mb,
+                           file_seconds=args.file_seconds)
     import logging
 
     started = now()
@@ -213,6 +235,8 @@ def _check_numbers(args: argparse.Namespace) -> str | None:
         return "--memory-mb must be 0 (no limit) or more"
     if not (math.isfinite(args.max_file_mb) and args.max_file_mb > 0):
         return "--max-file-mb must be a number above 0"
+    if not (math.isfinite(args.max_removals) and 0 <= args.max_removals <= 100):
+        return "--max-removals must be a percentage, 0 to 100"
     return None
 
 
@@ -237,7 +261,9 @@ def _main(argv: list[str] | None) -> int:
         options = RunOptions(args.raw_dir, args.out_dir, jobs=args.jobs, full=args.full, quiet=args.quiet,
                              timeout=args.timeout, memory_mb=args.memory_mb or None, reextract=args.reextract,
                              executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
-                             strict=args.strict, max_file_mb=args.max_file_mb, pdf_engine=args.pdf_engine)
+                             strict=args.strict, max_file_mb=args.max_file_mb, pdf_engine=args.pdf_engine,
+                             follow_symlinks=args.follow_symlinks, max_removals=args.max_removals,
+                             allow_removals=args.allow_removals, retry_failed=args.retry_failed)
         from pipeline.history import now, record_run
 
         started = now()
@@ -261,12 +287,12 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "fetch":
         return _fetch(args)
     if args.command == "export":
-        from pipeline.export import export
+        from pipeline.export import ExportRefused, default_target, export
 
-        target = args.to or os.path.join(args.out_dir, "export", "" if args.format == "csv" else "hmip-inspections.xlsx")
+        target = args.to or default_target(args.out_dir, args.format)
         try:
-            written = export(args.out_dir, target, args.format)
-        except (FileNotFoundError, RuntimeError) as exc:
+            written = export(args.out_dir, target, args.format, force=args.force)
+        except (OSError, RuntimeError, ExportRefused) as exc:
             print(f"hmip: {exc}", file=sys.stderr)
             return 2
         where = os.path.dirname(written[0]) if args.format == "csv" else written[0]

@@ -50,12 +50,12 @@ def run_isolated(
     tasks: Iterable[dict],
     function: Callable[[dict], dict],
     jobs: int,
-    timeout: float,
     memory_mb: int | None,
     on_result: Callable[[dict, dict], Any],
     while_waiting: Callable[[], Any] | None = None,
 ) -> None:
-    """Call on_result(task, result) for every task, in this thread; at most `jobs` run at once.
+    """Call on_result(task, result) for every task, in this thread; at most `jobs` run at once, each stopped
+    after its ``task["time_limit"]`` seconds.
 
     ``while_waiting`` is called once, in this thread, when every task is scheduled: work of the parent's that
     can overlap the workers' (it must not import anything the workers import later).
@@ -65,7 +65,8 @@ def run_isolated(
     pool = ProcessPool(max_workers=max(1, jobs), max_tasks=TASKS_PER_WORKER, initializer=_start_worker,
                        initargs=(memory_mb,), context=mp.get_context("fork"))
     try:
-        futures: dict[Any, dict] = {pool.schedule(function, args=(task,), timeout=timeout): task for task in tasks}
+        futures: dict[Any, dict] = {pool.schedule(function, args=(task,), timeout=task["time_limit"]): task
+                                    for task in tasks}
         if while_waiting is not None:
             while_waiting()
         for future in as_completed(futures):
@@ -73,7 +74,7 @@ def run_isolated(
             try:
                 result = future.result()
             except FutureTimeout:
-                result = _error("timeout", f"stopped after the time limit of {timeout:g} s")
+                result = _error("timeout", f"stopped after the time limit of {task['time_limit']:g} s")
             except ProcessExpired as exc:
                 result = _error("worker_crashed",
                                 f"the worker process died (exit code {exc.exitcode}); out of memory?")
@@ -133,13 +134,13 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def isolated_call(task: dict, function: Callable[[dict], dict], timeout: float, memory_mb: int | None) -> dict:
+def isolated_call(task: dict, function: Callable[[dict], dict], memory_mb: int | None) -> dict:
     """Run one task in a child process with the limits; for executors that give us a worker."""
     if mp.current_process().daemon:
         # A daemonic worker may not have children: run in place, the cluster supervises it.
         return function(task)
     results: list[dict] = []
-    run_isolated([task], function, 1, timeout, memory_mb, lambda _task, result: results.append(result))
+    run_isolated([task], function, 1, memory_mb, lambda _task, result: results.append(result))
     return results[0]
 
 
@@ -148,7 +149,6 @@ def run_dask(
     function: Callable[[dict], dict],
     scheduler: str | None,
     jobs: int,
-    timeout: float,
     memory_mb: int | None,
     on_result: Callable[[dict, dict], Any],
 ) -> None:
@@ -169,7 +169,7 @@ def run_dask(
             client = Client(cluster)
     try:
         futures = {
-            client.submit(isolated_call, task, function, timeout, memory_mb, pure=False, key=f"doc-{task['sha']}"): task
+            client.submit(isolated_call, task, function, memory_mb, pure=False, key=f"doc-{task['sha']}"): task
             for task in tasks
         }
         for future in as_completed(futures):

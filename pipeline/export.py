@@ -4,11 +4,23 @@ What is exported is what an analysis needs, each inspection counted once: the in
 scores and recommendations, the services and the standards, and the run's failed checks and errors. A list
 column is written as its items joined by "; ". Every export carries the column descriptions (a
 ``columns.csv`` beside the CSV files, a "columns" sheet in the workbook).
+
+Text the tables took from documents and websites (titles, subjects, sentences) is data, never a formula: a
+cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would run as a formula in a
+spreadsheet (OWASP's "CSV injection"). In the workbook such a cell is stored as text; in a CSV file it is
+written with a leading ``'``, which a spreadsheet shows as text and which an analyst strips if need be.
+
+Nothing already there is overwritten unless asked (``force``), except an earlier export in the default
+place, which is this program's own; each file is written whole or not at all (a temporary name, then a
+rename).
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -17,6 +29,16 @@ from models.schemas import TABLES
 EXPORTED = ("inspections", "inspection_ratings", "inspection_scores", "inspection_recommendations", "services",
             "standards", "documents", "checks", "errors")
 FORMATS = ("csv", "xlsx")
+# The first characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportRefused(Exception):
+    """A target the export will not write to (it exists, or is the wrong kind of file): a usage error."""
+
+
+def _neutralised_csv(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
@@ -33,8 +55,64 @@ def _descriptions() -> pd.DataFrame:
                          for name in EXPORTED for c in TABLES[name].columns])
 
 
-def export(out_dir: str, target: str, fmt: str) -> list[str]:
-    """Write the analysis tables of out_dir to target (a folder for csv, a .xlsx file for xlsx); the paths written."""
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = pd.Series([_neutralised_csv(v) for v in out[column]], index=out.index, dtype="object")
+    return out
+
+
+def default_target(out_dir: str, fmt: str) -> str:
+    return os.path.join(out_dir, "export", "" if fmt == "csv" else "hmip-inspections.xlsx")
+
+
+def check_target(target: str, fmt: str, force: bool, names: list[str]) -> None:
+    """Raise ExportRefused when writing would replace what is not ours to replace."""
+    if fmt == "csv":
+        if os.path.exists(target) and not os.path.isdir(target):
+            raise ExportRefused(f"{target} is a file: CSV tables are written to a folder")
+        clashes = [n for n in names if os.path.exists(os.path.join(target, f"{n}.csv"))]
+        if clashes and not force:
+            raise ExportRefused(f"{target} already holds {', '.join(f'{n}.csv' for n in clashes[:3])}"
+                                f"{' and more' if len(clashes) > 3 else ''}: --force replaces them")
+        return
+    if os.path.isdir(target):
+        raise ExportRefused(f"{target} is a folder: give the workbook's file name")
+    if not target.lower().endswith(".xlsx"):
+        raise ExportRefused(f"{target}: an Excel workbook's name ends in .xlsx")
+    if os.path.exists(target) and not force:
+        raise ExportRefused(f"{target} already exists: --force replaces it")
+
+
+@contextmanager
+def _replacing(path: str) -> Iterator[str]:
+    """A temporary path beside ``path``, renamed over it when the block ends without an error."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".hmip-export-", suffix=os.path.splitext(path)[1], dir=folder)
+    os.close(handle)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write_xlsx(frames: dict[str, pd.DataFrame], path: str) -> None:
+    with pd.ExcelWriter(path, engine="openpyxl") as workbook:
+        for name, frame in frames.items():
+            frame.to_excel(workbook, sheet_name=name[:31], index=False)
+            for row in workbook.sheets[name[:31]].iter_rows(min_row=2):
+                for cell in row:
+                    # openpyxl reads a string that starts with "=" as a formula: store it as text
+                    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                        cell.data_type = "s"
+
+
+def export(out_dir: str, target: str, fmt: str, force: bool = False) -> list[str]:
+    """Write the analysis tables of out_dir to target (a folder for csv, a .xlsx file for xlsx); the paths
+    written. ExportRefused when the target holds files already (unless ``force``, or the target is the default
+    one) or is the wrong kind of file."""
     from pipeline.analysis import load_tables
 
     if fmt not in FORMATS:
@@ -43,16 +121,19 @@ def export(out_dir: str, target: str, fmt: str) -> list[str]:
     frames = {name: _flat(tables[name]) for name in EXPORTED if name in tables}
     if "checks" in frames:
         frames["checks"] = frames["checks"][frames["checks"]["outcome"] == "failed"].reset_index(drop=True)
+    frames["columns"] = _descriptions()
+    ours = os.path.abspath(target) == os.path.abspath(default_target(out_dir, fmt))
+    check_target(target, fmt, force or ours, list(frames))
     written = []
     if fmt == "csv":
         os.makedirs(target, exist_ok=True)
-        for name, frame in [*frames.items(), ("columns", _descriptions())]:
+        for name, frame in frames.items():
             path = os.path.join(target, f"{name}.csv")
-            frame.to_csv(path, index=False, encoding="utf-8")
+            with _replacing(path) as temporary:
+                _csv_safe(frame).to_csv(temporary, index=False, encoding="utf-8")
             written.append(path)
         return written
     os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-    with pd.ExcelWriter(target, engine="openpyxl") as workbook:
-        for name, frame in [*frames.items(), ("columns", _descriptions())]:
-            frame.to_excel(workbook, sheet_name=name[:31], index=False)
+    with _replacing(target) as temporary:
+        _write_xlsx(frames, temporary)
     return [target]

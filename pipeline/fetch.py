@@ -80,7 +80,9 @@ class FetchOptions:
     quiet: bool = False
     timeout: float = 30.0  # seconds to wait for a response (and between two chunks of one)
     retries: int = 3
-    budget: float = 3600.0  # seconds for the whole run
+    budget: float = 3600.0  # seconds for the whole run, waits included
+    file_seconds: float = 600.0  # at most this long for one download, however the server trickles it
+    max_file_mb: float = 200.0  # a larger download is stopped and recorded
     contact: str = "https://github.com/ (set --contact)"
     programmes: tuple[str, ...] = ()  # programme slugs; empty: every youth programme the listing offers
 
@@ -157,14 +159,19 @@ class Client:
         from pipeline import __version__
 
         self.options, self.report = options, report
-        cache = os.path.join(options.out_dir, ".cache", "http")
+        cache = os.path.join(options.out_dir, ".cache", "http-json")
         os.makedirs(os.path.dirname(cache), exist_ok=True)
+        # A cache that pickled its responses could run code when read back: the old one is removed, and pages
+        # are kept as JSON (an entry that does not read back is a miss, fetched again).
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(options.out_dir, ".cache", "http.sqlite"))
         # expire_after=0 keeps every page and revalidates it on each use: an unchanged page is a 304
-        self.session = CachedSession(cache, backend="sqlite", expire_after=0, always_revalidate=True,
-                                     allowable_codes=(200,))
+        self.session = CachedSession(cache, backend="sqlite", serializer="json", expire_after=0,
+                                     always_revalidate=True, allowable_codes=(200,))
+        # 429 is not retried here: its Retry-After is waited for by get(), within the run's budget
         retry = Retry(total=options.retries, connect=options.retries, read=options.retries, status=options.retries,
-                      backoff_factor=0.5, status_forcelist=(429, 500, 502, 503, 504), allowed_methods={"GET", "HEAD"},
-                      respect_retry_after_header=True, raise_on_status=False)
+                      backoff_factor=0.5, status_forcelist=(500, 502, 503, 504), allowed_methods={"GET", "HEAD"},
+                      respect_retry_after_header=False, raise_on_status=False, redirect=10)
         # Files are streamed to disk, not kept in the page cache: a plain session, asked with the validators the
         # sources table keeps.
         self.files = requests.Session()
@@ -207,32 +214,114 @@ class Client:
         return self.robots[root].can_fetch(self.session.headers["User-Agent"], url)
 
     def get(self, url: str, *, cached: bool = True, stream: bool = False, headers: dict | None = None) -> Any:
-        """The response (2xx or 304); FetchFailure for anything else, after the retries."""
-        import requests
-        import urllib3
-
-        self._wait_turn(url)
-        self.report.requests += 1
-        response: Any
-        try:
-            if cached:
-                response = self.session.get(url, timeout=(10, self.options.timeout), headers=headers or {})
-            else:
-                response = self.files.get(url, timeout=(10, self.options.timeout), stream=stream, headers=headers or {})
-        except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError) as exc:
-            raise FetchFailure("truncated", f"the response broke off: {type(exc).__name__}", url) from None
-        except requests.exceptions.RetryError as exc:
-            raise FetchFailure("http_error", f"still failing after {self.options.retries} retries: {exc}", url) from None
-        except (requests.exceptions.Timeout, requests.exceptions.ConnectionError) as exc:
-            kind = "timeout" if "timed out" in str(exc).lower() or isinstance(exc, requests.exceptions.Timeout) \
-                else "connection_error"
-            raise FetchFailure(kind, f"{type(exc).__name__} after {self.options.retries} retries", url) from None
+        """The response (2xx or 304); FetchFailure for anything else, after the retries. A 429 is waited for as
+        its Retry-After asks, when the wait fits in the run's budget; else the URL is left to the next run."""
+        for attempt in range(self.options.retries + 1):
+            response = self._get_once(url, cached=cached, stream=stream, headers=headers)
+            if response.status_code != 429:
+                break
+            wait = _retry_after(response.headers.get("Retry-After"))
+            response.close()
+            if attempt == self.options.retries:
+                break
+            if time.monotonic() + wait > self.deadline:
+                raise FetchFailure("deferred", f"the server asked for a wait of {wait:g} s, past the run's time budget; "
+                                   "the next run asks again", url)
+            time.sleep(wait)
         if getattr(response, "from_cache", False):
             self.report.not_modified += 1
         if response.status_code == 304 or 200 <= response.status_code < 300:
             return response
         raise FetchFailure(f"http_{response.status_code}", f"the server answered {response.status_code} "
                            f"{response.reason or ''}".strip(), url)
+
+    def _get_once(self, url: str, *, cached: bool, stream: bool, headers: dict | None) -> Any:
+        import requests
+        import urllib3
+
+        self._wait_turn(url)
+        self.report.requests += 1
+        timeout = (10, min(self.options.timeout, max(0.1, self.deadline - time.monotonic())))
+        try:
+            if cached:
+                return self.session.get(url, timeout=timeout, headers=headers or {})
+            return self.files.get(url, timeout=timeout, stream=stream, headers=headers or {})
+        except requests.exceptions.TooManyRedirects:
+            raise FetchFailure("redirect_loop", "the URL redirects in a loop (or more than 10 times)", url) from None
+        except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError) as exc:
+            raise FetchFailure("truncated", f"the response broke off: {type(exc).__name__}", url) from None
+        except requests.exceptions.RetryError as exc:
+            raise FetchFailure("http_error", f"still failing after {self.options.retries} retries: {exc}", url) from None
+        except (requests.exceptions.Timeout, requests.exceptions.ConnectionError) as exc:
+            raise FetchFailure(*_connection_failure(exc, self.options.retries), url) from None
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
+                ValueError) as exc:
+            raise FetchFailure("bad_url", f"the URL cannot be asked for: {exc}", url) from None
+
+
+def _retry_after(value: str | None) -> float:
+    """Seconds a Retry-After header asks for (a number, or an HTTP date); 1 when it says nothing readable."""
+    if not value:
+        return 1.0
+    if value.strip().isdigit():
+        return float(value.strip())
+    import email.utils
+
+    with contextlib.suppress(TypeError, ValueError):
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+    return 1.0
+
+
+def _connection_failure(exc: Exception, retries: int) -> tuple[str, str]:
+    """(kind, message) that say why a connection failed: the name did not resolve, the host refused, the TLS
+    handshake failed, or it timed out."""
+    import requests
+
+    text = repr(exc).lower()
+    if isinstance(exc, requests.exceptions.Timeout) or "timed out" in text:
+        return "timeout", f"no answer in time (after {retries} retries)"
+    if "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text \
+            or "name resolution" in text or "failed to resolve" in text:
+        return "dns_error", "the host name does not resolve"
+    if isinstance(exc, requests.exceptions.SSLError) or "ssl" in text or "certificate" in text:
+        return "tls_error", f"the secure connection failed: {type(exc).__name__}"
+    if "refused" in text:
+        return "connection_refused", f"the host refused the connection (after {retries} retries)"
+    return "connection_error", f"{type(exc).__name__} after {retries} retries"
+
+
+# ------------------------------------------------------------------ safe names for what a site sends
+_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+MAX_NAME = 100
+
+
+def safe_name(part: str, default: str = "file") -> str:
+    """A path part from a website made safe to write: letters, digits, "-", "_" and "." only, lower case, no
+    leading dot, at most ~100 characters. A name that had to change (another case, a "/", "..", a NUL, a
+    right-to-left mark, too long) carries a short hash of the original, so two different names never become one."""
+    import unicodedata
+    from urllib.parse import unquote
+
+    original = part
+    decoded = unicodedata.normalize("NFKC", unquote(part))
+    name = _UNSAFE.sub("-", decoded.lower()).strip("-.")
+    name = re.sub(r"-{2,}", "-", name).replace("..", ".")
+    if not name:
+        name = default
+    if name != original or len(name) > MAX_NAME:
+        stem, dot, suffix = name.rpartition(".") if "." in name[-6:] else (name, "", "")
+        digest = hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        stem = (stem or name)[: MAX_NAME - 10 - len(suffix)].rstrip("-.")
+        name = f"{stem}-{digest}{dot}{suffix}" if dot else f"{stem}-{digest}"
+    return name
+
+
+def inside(folder: str, path: str) -> bool:
+    """Is path (once every link in it is resolved) inside folder?"""
+    root = os.path.realpath(folder)
+    target = os.path.realpath(path)
+    return target == root or target.startswith(root + os.sep)
 
 
 # ------------------------------------------------------------------ reading the site's pages
@@ -359,6 +448,11 @@ class Fetch:
     def run(self) -> FetchReport:
         started = time.monotonic()
         before = json.dumps(self.state, sort_keys=True)
+        # Half a file from a run that was killed is never kept: what is left of it is removed first.
+        partial = os.path.join(self.options.raw_dir, PARTIAL)
+        if os.path.isdir(partial) and not self.options.dry_run:
+            for leftover in os.listdir(partial):
+                _remove(os.path.join(partial, leftover))
         try:
             self._retry_failed()
             self._inspections()
@@ -507,7 +601,22 @@ class Fetch:
 
     def _file(self, url: str, kind: str, language: str, item: Item, inspection_url: str | None,
               page: InspectionPage | None) -> bool:
-        """Download one file if it is new or changed; whether a new file (or version) was kept."""
+        """Download one file if it is new or changed; whether a new file (or version) was kept. Whatever goes
+        wrong with this one URL is its failure row, and the run goes on."""
+        try:
+            return self._fetch_file(url, kind, language, item, inspection_url, page)
+        except FetchFailure as failure:
+            self._fail(failure)
+            return False
+        except (BudgetExhausted, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # one URL's unforeseen fault is that URL's failure, never the run's
+            log.exception("%s: the download failed", url)
+            self._fail(FetchFailure("internal_error", f"{type(exc).__name__}: {exc}", url))
+            return False
+
+    def _fetch_file(self, url: str, kind: str, language: str, item: Item, inspection_url: str | None,
+                    page: InspectionPage | None) -> bool:
         if self._limit_reached():
             return False
         if not self.client.allowed(url):
@@ -528,21 +637,25 @@ class Fetch:
             headers["If-None-Match"] = latest["etag"]
         if latest is not None and latest.get("last_modified"):
             headers["If-Modified-Since"] = latest["last_modified"]
-        try:
-            response = self.client.get(url, cached=False, stream=True, headers=headers)
-            if response.status_code == 304:
-                self.report.unchanged += 1
-                return False
-            temporary, digest, size = self._download(url, response)
-        except FetchFailure as failure:
-            self._fail(failure)
+        response = self.client.get(url, cached=False, stream=True, headers=headers)
+        if response.status_code == 304:
+            response.close()
+            self.report.unchanged += 1
             return False
+        temporary, digest, size = self._download(url, response, kind)
         if latest is not None and latest["sha256"] == digest:
             os.remove(temporary)  # the same bytes again (a server without validators)
             self.report.unchanged += 1
             return False
         version = (latest["version"] + 1) if latest else 1
-        path = self._place(temporary, url, kind, item, inspection_url, version)
+        same = next((row for row in self.state["sources"] if row["sha256"] == digest
+                     and os.path.isfile(os.path.join(self.options.raw_dir, row["path"]))), None)
+        if same is not None:
+            # the same bytes under another address (the other host, a moved page): one file, both URLs recorded
+            os.remove(temporary)
+            path = same["path"]
+        else:
+            path = self._place(temporary, digest, url, kind, item, inspection_url, version)
         published = page.published if page else None
         row = {
             "url": url, "final_url": response.url, "path": path, "sha256": digest, "size": size, "version": version,
@@ -554,54 +667,96 @@ class Fetch:
             "extractor_version": VERSION,
         }
         self.state["sources"].append(row)
+        # The journal: each finished file is recorded at once (written aside, then renamed), so a fetch killed
+        # after this line never fetches the file again, and one killed before it adopts the file it finds.
+        _save_state(self.options.out_dir, self.state)
         self.known_urls.add(url)
         self.report.fetched.append(row)
         self.new_files += 1
         log.info("fetched %s -> %s%s", url, path, f" (version {version})" if version > 1 else "")
         return True
 
-    def _download(self, url: str, response: Any) -> tuple[str, str, int]:
-        """Stream the body to a temporary file; check it is whole and what it claims. (path, sha256, size)."""
-        import requests
+    def _download(self, url: str, response: Any, kind: str) -> tuple[str, str, int]:
+        """Stream the body to a temporary file; check it is whole and what it claims. (path, sha256, size).
 
+        Reads take whatever the socket has (a server that trickles a byte at a time is still timed), within a
+        deadline for the whole file (--budget, and file_seconds) and a size cap (max_file_mb)."""
         folder = os.path.join(self.options.raw_dir, PARTIAL)
         os.makedirs(folder, exist_ok=True)
         temporary = os.path.join(folder, hashlib.sha256(url.encode()).hexdigest()[:16] + ".part")
         digest, size = hashlib.sha256(), 0
+        limit = int(self.options.max_file_mb * 1024 * 1024)
+        deadline = min(self.client.deadline, time.monotonic() + self.options.file_seconds)
+        raw = response.raw
+        read = getattr(raw, "read1", None) or raw.read
         try:
             with open(temporary, "wb") as handle:
-                for chunk in response.iter_content(chunk_size=1 << 16):
-                    if time.monotonic() > self.client.deadline:
-                        raise BudgetExhausted
+                while True:
+                    if time.monotonic() > deadline:
+                        if time.monotonic() > self.client.deadline:
+                            raise BudgetExhausted
+                        raise FetchFailure("timeout", f"the download took longer than {self.options.file_seconds:g} s "
+                                           f"({size} bytes arrived)", url)
+                    chunk = read(1 << 16, decode_content=True)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > limit:
+                        raise FetchFailure("too_large", f"the file is larger than {self.options.max_file_mb:g} MB; "
+                                           "raise --max-file-mb to fetch it", url)
                     handle.write(chunk)
                     digest.update(chunk)
-                    size += len(chunk)
-            expected = response.headers.get("Content-Length")
-            if expected is not None and int(expected) != size:
-                raise FetchFailure("truncated", f"{size} of {expected} bytes arrived", url)
-            with open(temporary, "rb") as handle:
-                head = handle.read(5)
-            claims_pdf = urlparse(url).path.lower().endswith(".pdf") or "pdf" in response.headers.get("Content-Type", "")
-            if claims_pdf and head != b"%PDF-":
-                raise FetchFailure("not_a_pdf", "the file said to be a PDF does not start with %PDF", url)
-            if size == 0:
-                raise FetchFailure("empty_file", "the server sent an empty file", url)
-        except (requests.exceptions.RequestException, OSError) as exc:
-            with contextlib.suppress(OSError):
-                os.remove(temporary)
-            raise FetchFailure("truncated", f"the download broke off: {type(exc).__name__}", url) from None
+            self._check_complete(url, response, kind, temporary, size)
+        except FetchFailure:
+            _remove(temporary)
+            raise
+        except BudgetExhausted:
+            _remove(temporary)
+            raise
+        except Exception as exc:  # the connection broke, the disk is full, the name is refused
+            _remove(temporary)
+            raise FetchFailure("truncated", f"the download broke off: {type(exc).__name__}: {exc}", url) from None
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.remove(temporary)
+            _remove(temporary)
             raise
         finally:
             response.close()
         return temporary, digest.hexdigest(), size
 
-    def _place(self, temporary: str, url: str, kind: str, item: Item, inspection_url: str | None, version: int) -> str:
-        """Move a complete download into the raw folder under a name of its own; never over another file."""
+    def _check_complete(self, url: str, response: Any, kind: str, path: str, size: int) -> None:
+        """A file is kept only whole: its length is the Content-Length sent; a PDF starts with %PDF, ends with
+        %%EOF and opens; a web page sent without a length ends the html it opened."""
+        if size == 0:
+            raise FetchFailure("empty_file", "the server sent an empty file", url)
+        expected = response.headers.get("Content-Length")
+        if expected is not None and expected.isdigit() and int(expected) != size and "gzip" not in response.headers.get(
+                "Content-Encoding", ""):
+            raise FetchFailure("truncated", f"{size} of {expected} bytes arrived", url)
+        with open(path, "rb") as handle:
+            opening = handle.read(2048)
+            handle.seek(max(0, size - 2048))
+            tail = handle.read()
+        head = opening[:5]
+        content_type = response.headers.get("Content-Type", "")
+        if urlparse(url).path.lower().endswith(".pdf") or "pdf" in content_type:
+            if head != b"%PDF-":
+                raise FetchFailure("not_a_pdf", "the file said to be a PDF does not start with %PDF", url)
+            if b"%%EOF" not in tail:
+                raise FetchFailure("truncated", "the PDF has no end (%%EOF): the download was cut short", url)
+            problem = _pdf_opens(path)
+            if problem:
+                raise FetchFailure("corrupt_pdf", f"the PDF does not open: {problem}", url)
+        elif (kind in ("report_html", "press_release") or "html" in content_type) and expected is None \
+                and b"<html" in opening.lower() and b"</html" not in tail.lower():
+            # (HTML may leave out </html>: only a page that opened <html> and came without a length is checked)
+            raise FetchFailure("truncated", "the web page has no end (</html>): the download was cut short", url)
+
+    def _place(self, temporary: str, digest: str, url: str, kind: str, item: Item, inspection_url: str | None,
+               version: int) -> str:
+        """Move a complete download into the raw folder under a safe name of its own, never over another file and
+        never outside the raw folder. A file a killed run already put at that name, with these bytes, is adopted."""
         path = urlparse(url).path.rstrip("/")
-        name = os.path.basename(path) or "index"
+        name = safe_name(os.path.basename(path) or "index", "index")
         if kind in ("report_html", "press_release") and not name.endswith((".html", ".htm")):
             name += ".html"
         if kind == "press_release":
@@ -609,18 +764,57 @@ class Fetch:
             folder = os.path.join(RAW_SUBFOLDER, "press-releases")
             name = f"{stamp}-{name}" if stamp else name
         else:
-            slug = os.path.basename(urlparse(inspection_url or url).path.rstrip("/")) or "inspection"
-            folder = os.path.join(RAW_SUBFOLDER, item.programme, slug)
+            slug = safe_name(os.path.basename(urlparse(inspection_url or url).path.rstrip("/")) or "inspection",
+                             "inspection")
+            folder = os.path.join(RAW_SUBFOLDER, safe_name(item.programme, "programme"), slug)
         stem, suffix = os.path.splitext(name)
         number = version
         candidate = os.path.join(folder, f"{stem}{'' if number == 1 else f'.v{number}'}{suffix}")
         while os.path.exists(os.path.join(self.options.raw_dir, candidate)):
+            if _sha256_file(os.path.join(self.options.raw_dir, candidate)) == digest:
+                _remove(temporary)  # put there by a run killed before it wrote its journal
+                return candidate
             number += 1
             candidate = os.path.join(folder, f"{stem}.v{number}{suffix}")
         target = os.path.join(self.options.raw_dir, candidate)
+        if not inside(self.options.raw_dir, os.path.dirname(target)) or not inside(self.options.raw_dir, target):
+            _remove(temporary)
+            raise FetchFailure("unsafe_path", f"the name the site gives leads outside the raw folder: {candidate}", url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        if not inside(self.options.raw_dir, os.path.dirname(target)):  # a link placed in the raw folder meanwhile
+            _remove(temporary)
+            raise FetchFailure("unsafe_path", f"the folder for {candidate} leads outside the raw folder", url)
         os.replace(temporary, target)
         return candidate
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(path)
+
+
+def _sha256_file(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _pdf_opens(path: str) -> str | None:
+    """Why a PDF does not open, or None. In a process of its own, so that a hostile file can crash only that."""
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run([sys.executable, "-c", "import sys, pypdfium2; pypdfium2.PdfDocument(sys.argv[1]).close()",
+                               path], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "opening it took more than 60 s"
+    if done.returncode != 0:
+        lines = (done.stderr or "").strip().splitlines()
+        return lines[-1][:200] if lines else f"exit {done.returncode}"
+    return None
 
 
 def fetch(options: FetchOptions) -> FetchReport:

@@ -41,6 +41,18 @@ class LockHeld(EnvironmentProblem):
     pass
 
 
+def separate_folders(raw_dir: str, out_dir: str) -> None:
+    """The raw and output folders are apart: one inside the other would read the tables as documents, or count
+    the documents' folder as output."""
+    raw, out = os.path.realpath(raw_dir), os.path.realpath(out_dir)
+    if raw == out:
+        raise EnvironmentProblem(f"the raw folder and the output folder are the same ({raw_dir}): give them two folders")
+    if out.startswith(raw + os.sep):
+        raise EnvironmentProblem(f"the output folder {out_dir} is inside the raw folder {raw_dir}: put it beside it")
+    if raw.startswith(out + os.sep):
+        raise EnvironmentProblem(f"the raw folder {raw_dir} is inside the output folder {out_dir}: put it beside it")
+
+
 def prepare(out_dir: str) -> None:
     """The out folder exists (made if need be), is a folder, is writable and has room; else one line why."""
     if os.path.exists(out_dir) and not os.path.isdir(out_dir):

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from loaders.loaded import LoadedDocument
-from models.document import Document
+from models.document import MAX_SENTENCE_CHARS_READ, Document, bounded
 
 # A sentence ends at one of these tokens; what follows must look like a sentence's start.
 _SENTENCE_END = (".", "!", "?")
@@ -97,7 +97,10 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             stripped = raw.strip()
             if stripped:
                 start = piece_start + begin + (len(raw) - len(raw.lstrip()))
-                out.append((start, start + len(stripped)))
+                if len(stripped) <= MAX_SENTENCE_CHARS_READ:
+                    out.append((start, start + len(stripped)))
+                else:  # a run-on stretch without full stops: read in bounded pieces
+                    out.extend(bounded(text, start, start + len(stripped), MAX_SENTENCE_CHARS_READ))
     return out
 
 

@@ -14,6 +14,7 @@ import gc
 import hashlib
 import json
 import logging
+import math
 import os
 import sys
 import time
@@ -45,6 +46,10 @@ class RunOptions:
     strict: bool = False  # exit 1 for any failure, not only for a failure this run met first
     max_file_mb: float = 200.0  # a larger raw file is a too_large error row, not work
     pdf_engine: str = "pdfium"  # pdfium (fast) or pdfplumber: see loaders.pdf
+    follow_symlinks: bool = False  # read a link in the raw folder that leads outside it (else: outside_raw)
+    max_removals: float = 50.0  # a run that would remove more than this percentage of the documents refuses
+    allow_removals: bool = False  # ... unless told that the files were removed on purpose
+    retry_failed: bool = False  # try again the files set aside after timing out twice with the same bytes
 
 
 @dataclass
@@ -106,10 +111,11 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     held and ``options.wait`` is False.
     """
     from pipeline.history import log_file
-    from pipeline.outdir import clear_leftovers, locked, prepare
+    from pipeline.outdir import clear_leftovers, locked, prepare, separate_folders
 
     stderr = stderr or sys.stderr
     with _messages_to(stderr):
+        separate_folders(options.raw_dir, options.out_dir)
         prepare(options.out_dir)
         with locked(options.out_dir, wait=options.wait), log_file(options.out_dir):
             clear_leftovers(options.out_dir)
@@ -146,6 +152,7 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
 
     # 1. Discover and fingerprint: size and mtime first, the hash only when they differ.
     files, errors = fingerprint_files(options, old.get("files", {}), report)
+    _refuse_mass_removal(options, old.get("files", {}), files, errors)
     fetched = load_fetched(options.out_dir)
     manifest: dict[str, Any] = {"versions": versions, "derived": derived_fingerprint(), "files": files,
                 "skipped": sorted(e["source_path"] for e in errors),
@@ -155,7 +162,7 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
     report.repaired = mismatched_tables(options.out_dir, recorded) if recorded else []
     whole = bool(recorded) and not report.repaired and set(recorded or ()) == set(summary.get("rows", {}))
     retry = any(e["error_kind"] in TRANSIENT for e in summary.get("errors", []))  # a passing failure
-    if whole and not retry and not (options.full or options.reextract) and all(
+    if whole and not retry and not (options.full or options.reextract or options.retry_failed) and all(
         old.get(key) == manifest[key] for key in ("versions", "derived", "files", "skipped", "fetch")
     ):
         return _unchanged(report, summary, stderr, started)  # nothing to load, nothing to write
@@ -167,14 +174,38 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
     for relative, info in sorted(files.items()):
         by_sha.setdefault(info["sha256"], []).append(relative)
     results, tasks = plan(options, by_sha, _versions_key(versions))
+    # A file that ran out of time (or memory) twice with the same bytes costs no third full time-out: it is set
+    # aside (a failure like any other, remembered) until its bytes change or --retry-failed.
+    exhausted: dict[str, dict] = {sha: entry for sha, entry in _exhausted(old).items() if sha in by_sha}
+    if not options.retry_failed:
+        for task in [t for t in tasks if exhausted.get(t["sha"], {}).get("count", 0) >= REPEATED_FAILURES]:
+            tasks.remove(task)
+            entry = exhausted[task["sha"]]
+            results[task["sha"]] = {"error": {
+                "stage": "worker", "error_kind": f"repeated_{entry['kind']}",
+                "message": f"{RESOURCE_FAILURES[entry['kind']]} {entry['count']} times with these bytes; set aside "
+                           "until the file changes (--retry-failed tries it again"
+                           f"{', with a longer --timeout' if entry['kind'] == 'timeout' else ', with more --memory-mb'})"}}
+    else:
+        exhausted = {}
     # Largest first, so that no worker is left with a long report while the others idle at the end (the
     # tables do not depend on the order: they are assembled by content hash).
     tasks.sort(key=lambda task: (-files[task["relative"]]["size"], task["sha"]))
+    for task in tasks:
+        task["time_limit"] = time_limit(options.timeout, files[task["relative"]]["size"], task["suffix"])
 
     # 3. Process what is new or changed, in isolated workers.
     if tasks:
         process(options, tasks, results, stderr)
         report.processed = len(tasks)
+    for task in tasks:
+        kind = results.get(task["sha"], {}).get("error", {}).get("error_kind")
+        if kind in RESOURCE_FAILURES:
+            count = exhausted.get(task["sha"], {}).get("count", 0) + 1
+            exhausted[task["sha"]] = {"kind": kind, "count": count}
+        else:
+            exhausted.pop(task["sha"], None)
+    manifest["exhausted"] = exhausted
 
     # 4. Assemble every table from the per-document results, and 5. validate every table. Each document's
     # rows are checked alone first: one whose rows break their declaration, or whose extraction raised, is its
@@ -232,6 +263,39 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
     return report
 
 
+# Failures of a document's worker that the same bytes would meet again (its time or its memory ran out), and
+# how many times in a row a file may meet one before it is set aside.
+RESOURCE_FAILURES = {"timeout": "timed out", "memory": "ran out of memory"}
+REPEATED_FAILURES = 2
+
+
+def _exhausted(manifest: dict) -> dict[str, dict]:
+    """The manifest's record of files whose worker ran out of time or memory: {sha: {"kind", "count"}}."""
+    recorded = manifest.get("exhausted")
+    if not isinstance(recorded, dict):
+        return {}
+    return {sha: entry for sha, entry in recorded.items() if isinstance(entry, dict)
+            and entry.get("kind") in RESOURCE_FAILURES and isinstance(entry.get("count"), int)}
+
+
+def _refuse_mass_removal(options: RunOptions, old_files: dict[str, dict], files: dict[str, dict],
+                         errors: list[dict]) -> None:
+    """An unmounted disk or a wrong folder must never publish empty tables: a run that would drop every document,
+    or more than --max-removals per cent of them, stops (exit 2) and leaves the tables as they were."""
+    from pipeline.outdir import EnvironmentProblem
+
+    if not old_files or options.allow_removals:
+        return
+    still_there = set(files) | {e["source_path"] for e in errors}
+    removed = [relative for relative in old_files if relative not in still_there]
+    share = 100.0 * len(removed) / len(old_files)
+    if removed and (len(removed) == len(old_files) or share > options.max_removals):
+        raise EnvironmentProblem(
+            f"this run would remove {len(removed)} of the {len(old_files)} documents in the tables ({share:.0f}%, over "
+            f"--max-removals {options.max_removals:g}%): is {options.raw_dir} the right folder, and mounted? Nothing "
+            "was changed; if the files were removed on purpose, run again with --allow-removals")
+
+
 def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: RunReport) -> tuple[dict[str, dict], list[dict]]:
     """Each readable raw file's size, mtime and hash; an error row for every file that cannot be read."""
     import stat as stat_module
@@ -244,6 +308,10 @@ def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: R
         if suffix not in SUPPORTED_SUFFIXES:
             errors.append(_error(None, relative, "discover", "unsupported_extension",
                                  f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .txt, .md, .html)"))
+            continue
+        if not options.follow_symlinks and os.path.islink(path) and not _inside(options.raw_dir, path):
+            errors.append(_error(None, relative, "discover", "outside_raw",
+                                 "a link to a file outside the raw folder: not read (--follow-symlinks reads it)"))
             continue
         try:
             info = os.stat(path)
@@ -274,6 +342,11 @@ def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: R
     return files, errors
 
 
+def _inside(folder: str, path: str) -> bool:
+    root, target = os.path.realpath(folder), os.path.realpath(path)
+    return target == root or target.startswith(root + os.sep)
+
+
 def _file_fault(path: str, exc: OSError) -> tuple[str, str]:
     """(error kind, message) for a raw file the file system will not give."""
     import errno
@@ -287,6 +360,19 @@ def _file_fault(path: str, exc: OSError) -> tuple[str, str]:
     if isinstance(exc, PermissionError):
         return "permission_denied", "no permission to read the file"
     return "unreadable", f"{exc.strerror or exc}"
+
+
+# --timeout is the time allowed for a document of ordinary size; a larger one is allowed as much again for each
+# further unit of its size, so that a long report is extracted rather than timed out. A PDF's file holds far
+# more than its text (images, fonts): its unit is larger. Extraction runs at a few seconds per megabyte of text.
+TIME_LIMIT_UNIT_BYTES = {".pdf": 20_000_000}
+TIME_LIMIT_UNIT_BYTES_OTHERWISE = 1_000_000
+
+
+def time_limit(timeout: float, size: int, suffix: str) -> float:
+    """Seconds allowed for one document: ``timeout`` for each started unit of its size (at least one)."""
+    unit = TIME_LIMIT_UNIT_BYTES.get(suffix, TIME_LIMIT_UNIT_BYTES_OTHERWISE)
+    return timeout * max(1, math.ceil(size / unit))
 
 
 def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -> tuple[dict[str, dict], list[dict]]:
@@ -345,7 +431,7 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
 
     jobs = options.jobs or default_jobs()
     if options.executor == "dask":
-        run_dask(tasks, process_document, options.scheduler, jobs, options.timeout, options.memory_mb, on_result)
+        run_dask(tasks, process_document, options.scheduler, jobs, options.memory_mb, on_result)
     else:
         ahead = _pdfs_to_read_ahead(tasks)
         # The warm-up below keeps one core busy for the best part of a second (importing spaCy): with more
@@ -356,7 +442,7 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
             task["text_fresh"] = True  # its text was read in this run: its worker may use it, even under --full
         if ahead:
             log.info("%d of %d PDFs read ahead while the extractors loaded", len(read_ahead), len(ahead))
-        run_isolated(tasks, process_document, jobs, options.timeout, options.memory_mb, on_result,
+        run_isolated(tasks, process_document, jobs, options.memory_mb, on_result,
                      while_waiting=_prepare_writer)
     progress.close()
 

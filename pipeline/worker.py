@@ -51,6 +51,7 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
         rows[name] = table_rows
         rows["mentions"] += [{k: _jsonable(v) for k, v in mention_row(m, doc_id, module.VERSION, fact_ids).items()}
                              for m in found.mentions]
+        found.mentions.clear()  # now rows: a long document's candidates are not held twice
     make_ids_unique(rows["mentions"], "mention_id")
     facts = {name: found.facts for name, found in extractions.items()}
     summary = document.summarise(doc, facts["ratings"], facts["dates"], facts["recommendations"])

@@ -8,6 +8,7 @@ a file changed at the same URL, a listing page whose structure changed. Every re
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import http.server
@@ -56,6 +57,12 @@ class Behaviour:
     redirects: dict[str, str] = field(default_factory=dict)  # 301 to another path
     content: dict[str, bytes] = field(default_factory=dict)  # replaces a page's or a file's bytes
     robots: str = "User-agent: *\nDisallow: /hmiprobation/private/\n"
+    cut_without_length: set[str] = field(default_factory=set)  # half the body, no Content-Length, then closes
+    redirect_loop: set[str] = field(default_factory=set)  # 302 to itself, for ever
+    retry_after: dict[str, int] = field(default_factory=dict)  # 429 with this Retry-After, every time
+    trickle: set[str] = field(default_factory=set)  # one byte every `trickle_seconds`
+    trickle_seconds: float = 2.0
+    huge: dict[str, int] = field(default_factory=dict)  # a PDF of this many bytes (streamed, never held)
     seen: set[str] = field(default_factory=set)
 
 
@@ -98,7 +105,7 @@ class Site:
         key = path + (("?" + "&".join(f"{k}={v[0]}" for k, v in sorted(query.items()))) if query else "")
         if key in self.behaviour.content:
             return self.behaviour.content[key], "text/html" if not path.endswith(".pdf") else "application/pdf"
-        if path in self.behaviour.content:
+        if path in self.behaviour.content and not query:
             return self.behaviour.content[path], "application/pdf" if path.endswith(".pdf") else "text/html"
         relative = path[len(PREFIX):] if path.startswith(PREFIX) else None
         if relative is None:
@@ -108,6 +115,8 @@ class Site:
                 return (SITE / "inspections.html").read_bytes(), "text/html"
             programme, year = query.get("probation-inspection-type", [""])[0], query.get("year", [""])[0]
             page = SITE / "listing" / programme / year / f"{query.get('paged', ['0'])[0]}.html"
+            if not page.resolve().is_relative_to((SITE / "listing").resolve()):
+                page = SITE / "no-results.html"  # a hostile programme name the test sends: never a path here
             return (page if page.exists() else SITE / "no-results.html").read_bytes(), "text/html"
         if relative.startswith("inspections/"):
             page = SITE / "inspection" / (relative.strip("/").split("/")[-1] + ".html")
@@ -144,6 +153,25 @@ class Site:
             request.send_header("Content-Length", "0")
             request.end_headers()
             return None
+        if path in behaviour.redirect_loop:
+            request.send_response(302)
+            request.send_header("Location", request.path)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+            return None
+        if path in behaviour.retry_after:
+            return self.send(request, 429, b"slow down", "text/plain", {"Retry-After": str(behaviour.retry_after[path])})
+        if path in behaviour.huge:
+            request.send_response(200)
+            request.send_header("Content-Type", "application/pdf")
+            request.send_header("Content-Length", str(behaviour.huge[path]))
+            request.end_headers()
+            request.wfile.write(b"%PDF-1.4\n")
+            block = b"0" * (1 << 16)
+            with contextlib.suppress(OSError):
+                for _ in range(behaviour.huge[path] // len(block)):
+                    request.wfile.write(block)
+            return None
         if key in behaviour.missing or path in behaviour.missing:
             return self.send(request, 404, b"<html><body><p>Page not found</p></body></html>", "text/html")
         if first and (key in behaviour.fail_once or path in behaviour.fail_once):
@@ -163,6 +191,27 @@ class Site:
             request.end_headers()
             return None
         headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
+        if path in behaviour.cut_without_length:
+            request.send_response(200)
+            request.send_header("Content-Type", kind)
+            request.send_header("Connection", "close")
+            request.end_headers()
+            request.wfile.write(data[: len(data) // 2])
+            request.wfile.flush()
+            request.close_connection = True
+            return None
+        if path in behaviour.trickle:
+            request.send_response(200)
+            request.send_header("Content-Type", kind)
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            with contextlib.suppress(OSError):
+                for byte in data[:64]:
+                    request.wfile.write(bytes([byte]))
+                    request.wfile.flush()
+                    time.sleep(behaviour.trickle_seconds)
+            request.close_connection = True
+            return None
         if key in behaviour.truncate or path in behaviour.truncate:
             request.send_response(200)
             request.send_header("Content-Type", kind)

@@ -141,7 +141,9 @@ def test_a_redirect_is_followed_and_recorded(tmp_path, site):
 def test_a_file_changed_at_the_same_url_is_kept_as_a_new_version(tmp_path, site):
     fetch(_options(tmp_path, site))
     first = _raw_files(tmp_path)
-    site.behaviour.content[CONWY_PDF] = (Path(__file__).parent.parent / "data" / "raw" / "001_a448a0cd0a2a187e.pdf").read_bytes()
+    # new bytes at the same URL (a corrected report: the sample with a comment after its end, and its end again)
+    site.behaviour.content[CONWY_PDF] = (Path(__file__).parent.parent / "data" / "raw" / "004_215c1fc33e67d135.pdf"
+                                         ).read_bytes() + b"\n% corrected\n%%EOF\n"
     # the inspection page changes too (its "updated" date), so the run looks at it again
     page = "/hmiprobation/inspections/conwyanddenbighshireyjs2024/"
     site.behaviour.content[page] = (Path(__file__).parent / "site" / "inspection" / "conwyanddenbighshireyjs2024.html"
