@@ -56,6 +56,7 @@ class YouthJusticeService:
     region: str
     source: str
     joint: bool
+    part_of: tuple[str, ...] = ()  # joint services that have covered its authority ("herefordshire": west-mercia)
 
 
 def slug(text: str) -> str:
@@ -106,6 +107,20 @@ def services() -> tuple[YouthJusticeService, ...]:
             authority.start, authority.end, (), (), authority.region,
             "ONS Register of Geographic Codes: the authority's own youth offending team (Crime and Disorder Act "
             "1998, s.39)", False)
+    # An authority replaced by others (Cumbria by Cumberland and Westmorland and Furness, 2023): its service is
+    # succeeded by theirs, and theirs preceded by it.
+    by_code = {code: service.key for service in out.values() for code in service.areas}
+    successors: dict[str, list[str]] = {}
+    for authority in local_authorities():
+        for code in authority.replaced_by:
+            if code in by_code and by_code[code] != by_code.get(authority.code):
+                successors.setdefault(by_code[authority.code], []).append(by_code[code])
+    for key, after in successors.items():
+        service = out[key]
+        out[key] = _with(service, successors=tuple(dict.fromkeys((*service.successors, *after))))
+        for successor in after:
+            later = out[successor]
+            out[successor] = _with(later, predecessors=tuple(dict.fromkeys((*later.predecessors, key))))
     for row in _read("joint_youth_justice_services.csv"):
         areas = tuple(row["areas"].split())
         regions = sorted({authority_by_code()[c].region for c in areas if c in authority_by_code()})
@@ -113,7 +128,18 @@ def services() -> tuple[YouthJusticeService, ...]:
             row["key"], row["name"], tuple(n for n in row["other_names"].split("|") if n), areas, row["start"],
             row["end"], tuple(row["predecessors"].split()), tuple(row["successors"].split()), "; ".join(regions),
             row["source"], True)
+    for joint in [s for s in out.values() if s.joint]:
+        for code in joint.areas:
+            own = by_code.get(code)
+            if own in out and not out[own].joint:
+                out[own] = _with(out[own], part_of=tuple(dict.fromkeys((*out[own].part_of, joint.key))))
     return tuple(sorted(out.values(), key=lambda s: s.key))
+
+
+def _with(service: YouthJusticeService, **changes: object) -> YouthJusticeService:
+    from dataclasses import replace
+
+    return replace(service, **changes)  # type: ignore[arg-type]
 
 
 @cache
@@ -151,6 +177,10 @@ def resolve_place(words: str) -> YouthJusticeService | None:
     """The service a place names ("Derby City" -> derby, "Western Bay" -> western-bay), or None when the words
     name no place in the register (a common word, a job title, another organisation)."""
     key = place_index().get(normal(words))
+    if key is None and "(" in words:
+        # a place with another name in brackets: "Hull (Kingston upon Hull)", "Kingston upon Hull (Hull)"
+        outside, inside = re.sub(r"\([^)]*\)", " ", words), re.findall(r"\(([^)]*)\)", words)
+        key = next((k for part in (outside, *inside) if (k := place_index().get(normal(part)))), None)
     return service_by_key().get(key) if key else None
 
 
@@ -161,3 +191,38 @@ def is_place(words: str) -> bool:
 def codes_of(service_key: str) -> tuple[str, ...]:
     service = service_by_key().get(service_key)
     return service.areas if service else ()
+
+
+def service_areas() -> list[dict[str, str | bool | None]]:
+    """Every register service with each authority it covers, and when: the authority's own dates within the
+    service's (a joint service covers an authority for as long as both exist)."""
+    rows: list[dict[str, str | bool | None]] = []
+    for service in services():
+        for code in service.areas:
+            authority = authority_by_code().get(code)
+            if authority is None:
+                continue
+            rows.append({"service_key": service.key, "gss_code": code, "authority": authority.name,
+                         "authority_kind": authority.kind, "region": authority.region, "nation": authority.nation,
+                         "from_date": _later(service.start, authority.start), "to_date": _earlier(service.end, authority.end),
+                         "joint": service.joint})
+    return rows
+
+
+def _as_date(value: str, end: bool) -> str | None:
+    """A register date as ISO: a year alone is its first (or, for an end, its last) day."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    return value
+
+
+def _later(one: str, other: str) -> str | None:
+    dates = [d for d in (_as_date(one, False), _as_date(other, False)) if d]
+    return max(dates) if dates else None
+
+
+def _earlier(one: str, other: str) -> str | None:
+    dates = [d for d in (_as_date(one, True), _as_date(other, True)) if d]
+    return min(dates) if dates else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from models.frameworks import FRAMEWORKS
+from models.frameworks import STANDARDS as FRAMEWORK_STANDARDS
 from models.vocabulary import MENTION_TYPES, REASON_NAMES
 
 
@@ -89,6 +90,8 @@ SOURCE_FORMATS = ("txt", "pdf", "html")
 ERROR_STAGES = ("fetch", "discover", "read", "load", "extract", "worker")
 LANGUAGES = ("en", "cy")
 SOURCE_KINDS = ("report_pdf", "report_html", "press_release")
+ROLES_IN_INSPECTION = ("report", "press_release", "secondary")
+ID_BASES = ("kept", "published", "fieldwork", "undated")
 
 
 def _id(name: str, description: str) -> Column:
@@ -145,7 +148,12 @@ DOCUMENTS = Table(
                "an example each, are DOC_TYPE_CUES in models/patterns.py.", nullable=False),
         Column("title", pa.string(), "The document's title as written."),
         Column("service", pa.string(), "Inspected service, fullest name form the document gives (e.g. 'Anytown Youth Justice Service')."),
-        Column("service_key", pa.string(), "Normalised place key ('wrexham', 'conwy-and-denbighshire'), shared by a report and its press release."),
+        Column("service_key", pa.string(), "The service's key in the register of youth justice services (services."
+               "service_key: 'wrexham', 'conwy-and-denbighshire'); for a place the register does not know, the place "
+               "as written, lower case and hyphenated (services.in_register is false)."),
+        Column("role_in_inspection", pa.string(), "What the document is to its inspection: the Inspectorate's report or "
+               "press release, or another party's retelling (secondary: a council, a newspaper); null for a document "
+               "about no single inspection.", allowed=ROLES_IN_INSPECTION),
         Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORK_KEYS),
         Column("overall_rating", pa.string(), "Overall rating of the service in this inspection (canonical label)."),
         Column("overall_rating_rank", pa.int8(), "Rank of overall_rating on its scale (0 = lowest)."),
@@ -364,6 +372,7 @@ CHECK_NAMES = (
     "press_release_overall_rating",
     "inspection_documents_agree",
     "press_release_recommendation_count",
+    "inspection_link",
 )
 
 CHECKS = Table(
@@ -387,24 +396,53 @@ CHECKS = Table(
 
 INSPECTIONS = Table(
     name="inspections",
-    description="One row per inspection, joining the documents that describe it (report, press release; renderings of one document); count inspections here, not documents.",
+    description="One row per inspection, joining the documents that describe it: the report, its press release, "
+                "every rendering of them, and other parties' retellings (secondary); count inspections here, not "
+                "documents. Documents are one inspection when their service is the same register entry and nothing "
+                "contradicts it (framework, dates, overall rating, the rating of any standard or theme both state); "
+                "a document that could belong to two inspections joins neither (a not_run inspection_link check "
+                "says so); a report and a press release kept apart only because they rate something differently "
+                "are a failed inspection_link check; documents dated as one inspection whose ratings differ are "
+                "joined, and each difference is a failed inspection_documents_agree check.",
     key=("inspection_id",),
     sort_by=("service_key", "publication_date", "inspection_id"),
     columns=(
-        Column("inspection_id", pa.string(), "Stable id: a hash of the service key and the inspection's first doc_id.", nullable=False),
-        Column("service", pa.string(), "Inspected service (fullest name among the documents)."),
-        Column("service_key", pa.string(), "Normalised place key."),
+        Column("inspection_id", pa.string(), "Stable id, '<service_key>-<framework>-<YYYY-MM>': the month of "
+               "publication an Inspectorate document of the inspection states (else of fieldwork), or "
+               "'<service_key>-<framework>-undated-<8 hex digits>' (a hash of its documents' ids) when none is "
+               "dated. Framework tokens: cci (2009-2012), joint (2012-2017), standards (2018-2024), "
+               "children-victims (2024-), unknown. Once published an id is kept: the next run gives the same "
+               "inspection the same id whatever documents arrive (id_basis 'kept'), and an inspection that absorbs "
+               "another lists the other's id in aliases.", nullable=False),
+        Column("id_basis", pa.string(), "How the id was made: published or fieldwork (the month in it), undated, "
+               "or kept from an earlier run.", nullable=False, allowed=ID_BASES),
+        Column("aliases", pa.list_(pa.string()), "Earlier ids of this inspection (of inspections it absorbed): a "
+               "saved id is found in inspection_id or here.", nullable=False),
+        Column("service", pa.string(), "Inspected service (the register's name; else the fullest name the documents give)."),
+        Column("service_key", pa.string(), "The service (services.service_key)."),
+        Column("gss_codes", pa.list_(pa.string()), "ONS GSS codes of the local authorities the service covers "
+               "(service_areas); empty for a service the register does not know.", nullable=False),
+        Column("region", pa.string(), "English region, or Wales (several, joined by '; ', for a service across regions)."),
         Column("framework", pa.string(), "Inspection framework.", nullable=False, allowed=FRAMEWORK_KEYS),
-        Column("publication_date", pa.date32(), "Publication date (the report's when it states one)."),
-        Column("fieldwork_start", pa.date32(), "Start of fieldwork."),
-        Column("overall_rating", pa.string(), "Overall rating (the report's when there is one)."),
+        Column("publication_date", pa.date32(), "Publication date: the report's, else the press release's, else the "
+               "site's (a secondary document's own date is never taken)."),
+        Column("publication_date_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("fieldwork_start", pa.date32(), "Start of fieldwork (the earliest an Inspectorate document states)."),
+        Column("fieldwork_start_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("overall_rating", pa.string(), "Overall rating: the report's, else the press release's, else a "
+               "secondary document's (then sources is 'secondary')."),
         Column("overall_rating_rank", pa.int8(), "Rank of overall_rating on its scale (0 = lowest)."),
         Column("score", pa.int16(), "Overall score ('Score 13/36' gives 13)."),
         Column("score_max", pa.int16(), "Maximum of the score."),
         Column("recommendation_count", pa.int32(), "Recommendations made: extracted from the report, else the number stated."),
+        Column("sources", pa.string(), "inspectorate (a report or press release of the Inspectorate is among the "
+               "documents) or secondary (only other parties' retellings).", nullable=False, allowed=("inspectorate", "secondary")),
         Column("doc_ids", pa.list_(pa.string()), "Every document describing this inspection.", nullable=False),
         Column("report_doc_ids", pa.list_(pa.string()), "Those that are reports.", nullable=False),
         Column("press_release_doc_ids", pa.list_(pa.string()), "Those that are press releases.", nullable=False),
+        Column("secondary_doc_ids", pa.list_(pa.string()), "Those of other parties.", nullable=False),
+        Column("report_url", pa.string(), "Where the report was fetched from (documents.source_url), if fetched."),
+        Column("press_release_url", pa.string(), "Where the press release was fetched from, if fetched."),
         EXTRACTOR_VERSION,
     ),
 )
@@ -431,7 +469,10 @@ INSPECTION_RATINGS = Table(
         Column("label", pa.string(), "The label (the chosen document's).", nullable=False),
         Column("scale", pa.string(), "The label's scale.", nullable=False, allowed=SCALES),
         Column("rank", pa.int8(), "Position on the scale, 0 = lowest."),
-        Column("source_doc_id", pa.string(), "The document whose word is taken (a report before a press release).", nullable=False),
+        Column("source_doc_id", pa.string(), "The document whose word is taken (a report before a press release, "
+               "either before another party's).", nullable=False),
+        Column("source_role", pa.string(), "That document's role: a rating only secondary documents state is "
+               "flagged 'secondary'.", nullable=False, allowed=ROLES_IN_INSPECTION),
         Column("doc_ids", pa.list_(pa.string()), "Every document of the inspection that states this rating.", nullable=False),
         Column("labels", pa.list_(pa.string()), "Every label they give, in doc_id order (one when they agree).", nullable=False),
         Column("agree", pa.bool_(), "Whether every document gives the same label.", nullable=False),
@@ -499,18 +540,51 @@ STANDARDS = Table(
 
 SERVICES = Table(
     name="services",
-    description="One row per inspected service (service_key), with every name the documents give it: a service's "
-                "history across inspections is one key.",
+    description="One row per service the documents name (service_key), with the register's record of it: its "
+                "local authorities' ONS codes, region, predecessors and successors, and every name the documents "
+                "give it. A service's history across inspections is one key.",
     key=("service_key",),
     sort_by=("service_key",),
     columns=(
-        Column("service_key", pa.string(), "Stable key: the normalised place ('anytown', 'anytown-and-newtown').", nullable=False),
-        Column("service", pa.string(), "Canonical name: the fullest name the latest report gives (else any document).", nullable=False),
+        Column("service_key", pa.string(), "Stable key: the register's ('anytown', 'anytown-and-newtown'), or the "
+               "place as written for a service the register does not know.", nullable=False),
+        Column("service", pa.string(), "Canonical name: the register's, else the fullest name the latest report gives.", nullable=False),
+        Column("in_register", pa.bool_(), "Whether the key is the register's; false: recorded as the documents name "
+               "it, never invented.", nullable=False),
         Column("names", pa.list_(pa.string()), "Every name the documents give the service, sorted.", nullable=False),
-        Column("areas", pa.list_(pa.string()), "The local authority areas its name joins ('Anytown and Newtown' covers "
-                                               "two); one for most services.", nullable=False),
+        Column("areas", pa.list_(pa.string()), "The local authorities it covers (service_areas), by name.", nullable=False),
+        Column("gss_codes", pa.list_(pa.string()), "Their ONS GSS codes (E06, E08, E09, E10, W06).", nullable=False),
+        Column("region", pa.string(), "English region, or Wales."),
+        Column("joint", pa.bool_(), "Whether it covers more than one authority by agreement (West Mercia, Western Bay).", nullable=False),
+        Column("start", pa.string(), "When it began, where the register knows (a year or a date)."),
+        Column("end", pa.string(), "When it ended, where it has."),
+        Column("predecessors", pa.list_(pa.string()), "Service keys it replaced (merged or split services).", nullable=False),
+        Column("successors", pa.list_(pa.string()), "Service keys that replaced it.", nullable=False),
+        Column("part_of", pa.list_(pa.string()), "Joint services that have covered its authority.", nullable=False),
+        Column("register_source", pa.string(), "Where the register's entry comes from."),
         Column("inspection_ids", pa.list_(pa.string()), "Its inspections, oldest first.", nullable=False),
         Column("doc_ids", pa.list_(pa.string()), "Every document about it.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+SERVICE_AREAS = Table(
+    name="service_areas",
+    description="Reference (models/data): every youth justice service in the register and each local authority it "
+                "covers, with the dates both existed; join an area's other public data on gss_code.",
+    key=("service_key", "gss_code"),
+    sort_by=("service_key", "gss_code"),
+    columns=(
+        Column("service_key", pa.string(), "The service (services.service_key).", nullable=False),
+        Column("gss_code", pa.string(), "The authority's ONS GSS code.", nullable=False),
+        Column("authority", pa.string(), "The authority's name.", nullable=False),
+        Column("authority_kind", pa.string(), "county, unitary, metropolitan_district, london_borough, city_of_london "
+               "or welsh_principal_area.", nullable=False),
+        Column("region", pa.string(), "English region, or Wales.", nullable=False),
+        Column("nation", pa.string(), "England or Wales.", nullable=False),
+        Column("from_date", pa.string(), "First day the service covered it, where known after 2009 (ISO date)."),
+        Column("to_date", pa.string(), "Last day, where it has ended (ISO date)."),
+        Column("joint", pa.bool_(), "Whether the service is a joint one.", nullable=False),
         EXTRACTOR_VERSION,
     ),
 )
@@ -547,10 +621,53 @@ SOURCES = Table(
     ),
 )
 
+def _summary_columns() -> tuple[Column, ...]:
+    return tuple(Column(s.key, pa.string(), f"{s.name} ({s.framework}{', ' + s.code if s.code else ''}): the "
+                        "inspection's label, from inspection_ratings.", allowed=None)
+                 for s in FRAMEWORK_STANDARDS if not s.key.endswith("/overall"))
+
+
+INSPECTION_SUMMARY = Table(
+    name="inspection_summary",
+    description="The table to open first: one row per inspection with its service and local-authority codes, "
+                "framework, dates, overall rating and score, one column per standard (named by its standard_key; "
+                "empty where the inspection's framework has no such standard or no document states it), the number "
+                "of recommendations, the report's and the press release's URLs, and the documents that state it.",
+    key=("inspection_id",),
+    sort_by=("service_key", "publication_date", "inspection_id"),
+    columns=(
+        Column("inspection_id", pa.string(), "The inspection (inspections.inspection_id).", nullable=False),
+        Column("service", pa.string(), "Inspected service."),
+        Column("service_key", pa.string(), "The service (services.service_key)."),
+        Column("gss_codes", pa.list_(pa.string()), "ONS GSS codes of its local authorities.", nullable=False),
+        Column("region", pa.string(), "English region, or Wales."),
+        Column("framework", pa.string(), "Inspection framework.", nullable=False, allowed=FRAMEWORK_KEYS),
+        Column("framework_name", pa.string(), "The framework as the Inspectorate calls it; null when unknown."),
+        Column("fieldwork_start", pa.date32(), "Start of fieldwork."),
+        Column("fieldwork_start_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("publication_date", pa.date32(), "Publication date."),
+        Column("publication_date_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("overall_rating", pa.string(), "Overall rating."),
+        Column("overall_rating_rank", pa.int8(), "Its rank on its scale (0 = lowest)."),
+        Column("score", pa.int16(), "Overall score."),
+        Column("score_max", pa.int16(), "Its maximum."),
+        *_summary_columns(),
+        Column("recommendation_count", pa.int32(), "Recommendations made."),
+        Column("report_url", pa.string(), "The report's URL, if fetched."),
+        Column("press_release_url", pa.string(), "The press release's URL, if fetched."),
+        Column("sources", pa.string(), "inspectorate or secondary (only other parties' retellings).", nullable=False,
+               allowed=("inspectorate", "secondary")),
+        Column("doc_ids", pa.list_(pa.string()), "The documents that state it.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (DOCUMENTS, PAGES, RATINGS, SCORES, PERCENTAGES, DATES, RECOMMENDATIONS, MENTIONS, CHECKS, INSPECTIONS,
-              INSPECTION_RATINGS, INSPECTION_SCORES, INSPECTION_RECOMMENDATIONS, SERVICES, STANDARDS, ERRORS)
+              INSPECTION_SUMMARY, INSPECTION_RATINGS, INSPECTION_SCORES, INSPECTION_RECOMMENDATIONS, SERVICES,
+              SERVICE_AREAS, STANDARDS, ERRORS)
 }
 # Written by `hmip fetch`, not by `hmip extract`: declared here like the others, kept apart from the extract's set.
 FETCH_TABLES: dict[str, Table] = {SOURCES.name: SOURCES}

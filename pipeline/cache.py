@@ -177,7 +177,8 @@ def sentences_checker(text_length: int) -> Callable[[Any], None]:
 
 
 # Columns the run adds when it assembles the tables (they depend on other documents or on the paths).
-ASSEMBLED_COLUMNS = frozenset({"source_path", "source_paths", "sha256", "inspection_id", "translation_of", "source_url",
+ASSEMBLED_COLUMNS = frozenset({"source_path", "source_paths", "sha256", "inspection_id", "role_in_inspection",
+                               "translation_of", "source_url",
                                "site_published"})
 
 

@@ -190,6 +190,23 @@ def agreement_check(document: dict, source: dict, rated: str, expected: str, fou
                   f"{rated} in {source['doc_type'].replace('_', ' ')} {source['doc_id']} ({source['source_path']})")
 
 
+def link_check(document: dict, could_be: list[str]) -> dict:
+    """A document that matches two inspections that cannot be one joins neither: say so, and name them."""
+    named = ", ".join(could_be) or "inspections of its service"
+    return _check(document["doc_id"], "inspection_link", "inspection", "one inspection", None,
+                  f"{document['source_path']} could describe any of {named}: nothing tells which, so it joins "
+                  "none (its facts stay in the per-document tables)", outcome="not_run")
+
+
+def conflict_check(document: dict, other: dict, differs: str) -> dict:
+    """A report and a press release of one service that nothing else tells apart, kept apart because they
+    rate something differently: one of them is misread, or they are two inspections."""
+    return _check(document["doc_id"], "inspection_link", other["doc_id"], "one inspection", "two inspections",
+                  f"{document['doc_type'].replace('_', ' ')} {document['source_path']} and "
+                  f"{other['doc_type'].replace('_', ' ')} {other['source_path']} of one service could be one "
+                  f"inspection but differ ({differs}): kept apart")
+
+
 def _unique(rows: list[dict]) -> list[dict]:
     seen: set[tuple] = set()
     out = []

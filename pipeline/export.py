@@ -1,9 +1,10 @@
 """The analysis tables for people who do not use Python: CSV files, or one Excel workbook.
 
-What is exported is what an analysis needs, each inspection counted once: the inspections, their ratings,
-scores and recommendations, the services and the standards, and the run's failed checks and errors. A list
-column is written as its items joined by "; ". Every export carries the column descriptions (a
-``columns.csv`` beside the CSV files, a "columns" sheet in the workbook).
+What is exported is what an analysis needs, each inspection counted once: the one-row-per-inspection summary,
+the inspections, their ratings, scores and recommendations, the services with their local authorities and the
+standards, and the run's failed checks and errors. A list column is written as its items joined by "; ".
+Every export carries the column descriptions (a ``columns.csv`` beside the CSV files, a "columns" sheet in the
+workbook).
 
 Text the tables took from documents and websites (titles, subjects, sentences) is data, never a formula: a
 cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would run as a formula in a
@@ -26,7 +27,8 @@ import pandas as pd
 
 from models.schemas import TABLES
 
-EXPORTED = ("inspections", "inspection_ratings", "inspection_scores", "inspection_recommendations", "services",
+EXPORTED = ("inspection_summary", "inspections", "inspection_ratings", "inspection_scores", "inspection_recommendations",
+            "services", "service_areas",
             "standards", "documents", "checks", "errors")
 FORMATS = ("csv", "xlsx")
 # The first characters that make a spreadsheet read a cell as a formula.

@@ -1,23 +1,52 @@
 """One row per inspection: the documents that describe it, joined (the `inspections` table).
 
-Documents describe the same inspection when they name the same service
-(service_key) and their dates agree: the same fieldwork month, publication
-dates close together, or one's fieldwork shortly before the other's
-publication. The .txt and .pdf renderings of one document are one inspection.
-A document that names no service (an annual report or news of one, a thematic
-review) describes no single inspection and is left out.
+Documents describe one inspection when their service is the same register entry and nothing contradicts it:
+
+- the same framework (or one unknown);
+- compatible dates where both state any: the same fieldwork month, publication dates close together, or one's
+  fieldwork shortly before the other's publication (another party's page may come months later);
+- the same overall rating, and the same label for any standard or theme both rate - unless the Inspectorate's
+  own documents are dated as one inspection, when a disagreement is the agreement checks' to report;
+- an inspection has one report and one press release: two reports (or two press releases) are one only as
+  renderings of one document (the same title) or when their dates say so.
+
+Joins are made in the order of their evidence: documents whose dates agree (or renderings of one document)
+first; then a report and a press release that are each other's only match; then another party's retelling
+(a council's page, a newspaper's story: a document of type other that states a rating of its service), which
+joins the one inspection it matches. A document that matches two inspections that cannot be one joins
+neither: it is left out, and a not_run inspection_link check names what it could belong to. A retelling that
+matches no Inspectorate document is an inspection of its own, its sources 'secondary'. Welsh versions join
+their English version's inspection.
+
+Ids (see INSPECTIONS in models/schemas.py) are kept from run to run: the previous run's id of a document's
+inspection is the id of the inspection it is in now (``known`` below, kept in the manifest).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from models.rules import SAME_INSPECTION_DAYS
 
-VERSION = "inspections/3"
+VERSION = "inspections/4"
 KINDS = ("report", "press_release")
+FRAMEWORK_TOKENS = {"core_case_2010": "cci", "joint_inspection_2012": "joint", "standards_2018": "standards",
+                    "children_and_victims_2024": "children-victims", "unknown": "unknown"}
+# Publication dates of one inspection's report and press release: the same day, in practice; a month apart at most.
+SAME_PUBLICATION_DAYS = 45
+# Another party's page retells an inspection after it is published: the same week, mostly; a council's review
+# of what has changed since, up to a few years later (an inspection cycle is longer).
+RETELLING_DAYS = 3 * 365
+# Two retellings of one inspection that no Inspectorate document joins are written within months of each other.
+RECENT_DAYS = 183
+# Evidence for a join, strongest first.
+_DATED, _RENDERING, _SAME_OVERALL, _PAIR, _SAME_RATINGS, _SAME_FRAMEWORK = 8, 8, 2, 1, 1, 1
 
 
 def _date(value: object) -> dt.date | None:
@@ -28,114 +57,498 @@ def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def same_inspection(a: dict, b: dict) -> bool:
-    if not a.get("service_key") or a.get("service_key") != b.get("service_key"):
+@dataclass
+class Candidate:
+    """One document as the linker reads it."""
+
+    doc: dict
+    role: str  # report, press_release or secondary
+    ratings: dict[str, str]  # rated subject (standard_key, or scope:subject) -> label
+    overall: str | None
+    published: dt.date | None
+    fieldwork: dt.date | None
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.doc["doc_id"])
+
+    @property
+    def inspectorate(self) -> bool:
+        return self.role != "secondary"
+
+
+def _rated(rating: dict) -> str:
+    return rating.get("standard_key") or f"{rating['scope']}:{' '.join(rating['subject'].lower().split())}"
+
+
+def candidates(documents: list[dict], ratings: list[dict]) -> list[Candidate]:
+    """The documents that describe an inspection of one service: the Inspectorate's reports and press
+    releases, and other parties' pages that state a rating of the service. A Welsh version is left to join
+    its English one."""
+    by_doc: dict[str, dict[str, str]] = {}
+    overall: dict[str, str] = {}
+    for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
+        if rating["scope"] == "previous":
+            continue
+        if rating["scope"] == "overall":
+            overall.setdefault(rating["doc_id"], rating["label"])
+        else:
+            by_doc.setdefault(rating["doc_id"], {}).setdefault(_rated(rating), rating["label"])
+    out = []
+    for document in sorted(documents, key=lambda d: d["doc_id"]):
+        if not document.get("service_key") or (document.get("translation_of") and document.get("language") == "cy"):
+            continue
+        doc_id = document["doc_id"]
+        stated = document.get("overall_rating") or overall.get(doc_id)
+        if document["doc_type"] in KINDS:
+            role = document["doc_type"]
+        elif document["doc_type"] == "other" and (stated or by_doc.get(doc_id)):
+            role = "secondary"
+        else:
+            continue
+        published = _date(document.get("publication_date"))
+        if role != "secondary":
+            published = published or _date(document.get("site_published"))
+        out.append(Candidate(document, role, by_doc.get(doc_id, {}), stated, published,
+                             _date(document.get("fieldwork_start"))))
+    return out
+
+
+@dataclass(frozen=True)
+class Evidence:
+    compatible: bool
+    strength: int = 0
+    dated: bool = False  # the dates of both say one inspection
+    conflict: str = ""  # nothing but a rating keeps them apart: which one, and the two labels
+
+
+_NONE = Evidence(False)
+
+
+def evidence(a: Candidate, b: Candidate) -> Evidence:
+    """Could a and b describe one inspection, and how strongly do they say so?"""
+    if a.doc.get("service_key") != b.doc.get("service_key"):
+        return _NONE
+    fa, fb = a.doc["framework"], b.doc["framework"]
+    if "unknown" not in (fa, fb) and fa != fb and not _default_of_scale(a, b) and not _default_of_scale(b, a):
+        return _NONE
+    dated = _dates_agree(a, b)
+    if dated is False:
+        return _NONE
+    rendering = a.role == b.role and a.role != "secondary" and a.doc.get("title") == b.doc.get("title") \
+        and bool(a.doc.get("title"))
+    if a.role == b.role and a.role != "secondary" and not (rendering or dated):
+        return _NONE  # two reports (or press releases) of one service are two inspections, unless one document
+    shared = a.ratings.keys() & b.ratings.keys()
+    contradicted = (a.overall and b.overall and a.overall != b.overall) or any(
+        a.ratings[k] != b.ratings[k] for k in shared)
+    if contradicted and not (dated and a.inspectorate and b.inspectorate):
+        if a.overall and b.overall and a.overall != b.overall:
+            return Evidence(False, conflict=f"overall rating '{a.overall}' against '{b.overall}'")
+        differing = sorted(k for k in shared if a.ratings[k] != b.ratings[k])
+        return Evidence(False, conflict=f"{differing[0]} '{a.ratings[differing[0]]}' against "
+                                        f"'{b.ratings[differing[0]]}'")
+    strength = (_DATED if dated else 0) + (_RENDERING if rendering else 0)
+    strength += _SAME_OVERALL if a.overall and a.overall == b.overall else 0
+    strength += _SAME_RATINGS if shared and not contradicted else 0
+    strength += _SAME_FRAMEWORK if fa == fb != "unknown" else 0
+    strength += _PAIR if {a.role, b.role} == set(KINDS) else 0
+    return Evidence(True, strength, bool(dated))
+
+
+def _default_of_scale(retelling: Candidate, own: Candidate) -> bool:
+    """Another party's page on the four-point scale is read as of the 2018 framework unless it names the 2024
+    one ('work with children and victims', extractors/document.py): such a page may retell a 2024 inspection.
+    One that names the 2024 framework is of it."""
+    return (not retelling.inspectorate and own.inspectorate and retelling.doc["framework"] == "standards_2018"
+            and own.doc["framework"] == "children_and_victims_2024")
+
+
+def _dates_agree(a: Candidate, b: Candidate) -> bool | None:
+    """True when both are dated as one inspection, False when their dates say two, None when they cannot tell.
+
+    Another party's page may retell an inspection long after it (a council's committee, a story on what has
+    changed since: "In 2019 inspectors rated the service..."), never before its fieldwork; two such pages are
+    compared by the inspection they retell, not by when they were written."""
+    if a.fieldwork and b.fieldwork and abs((a.fieldwork.replace(day=1) - b.fieldwork.replace(day=1)).days) > 31:
         return False
-    fa, fb = _date(a.get("fieldwork_start")), _date(b.get("fieldwork_start"))
-    pa, pb = _date(a.get("publication_date")), _date(b.get("publication_date"))
-    if fa and fb:
-        return abs((fa.replace(day=1) - fb.replace(day=1)).days) <= 31
-    if pa and pb:
-        return abs((pa - pb).days) <= 45
-    for fieldwork, published in ((fa, pb), (fb, pa)):
-        if fieldwork and published:
-            return 0 <= (published - fieldwork).days <= SAME_INSPECTION_DAYS * 2
-    # No comparable dates: only renderings of one document (same title and type) are joined.
-    return a.get("title") == b.get("title") and a.get("doc_type") == b.get("doc_type")
+    compared = bool(a.fieldwork and b.fieldwork)
+    if a.inspectorate and b.inspectorate:
+        if a.published and b.published:
+            compared = True
+            if abs((a.published - b.published).days) > SAME_PUBLICATION_DAYS:
+                return False
+        for first, second in ((a, b), (b, a)):
+            if first.fieldwork and second.published:
+                compared = True
+                if not -7 <= (second.published - first.fieldwork).days <= SAME_INSPECTION_DAYS * 2:
+                    return False
+        return True if compared else None
+    if not (a.inspectorate or b.inspectorate):
+        return True if compared else None
+    own, other = (a, b) if a.inspectorate else (b, a)
+    if other.published:
+        if own.published:
+            compared = True
+            if not -SAME_PUBLICATION_DAYS <= (other.published - own.published).days <= RETELLING_DAYS:
+                return False
+        if own.fieldwork:
+            compared = True
+            if not -7 <= (other.published - own.fieldwork).days <= SAME_INSPECTION_DAYS * 2 + RETELLING_DAYS:
+                return False
+    if other.fieldwork and own.published:
+        compared = True
+        if not -7 <= (own.published - other.fieldwork).days <= SAME_INSPECTION_DAYS * 2:
+            return False
+    return True if compared else None
 
 
-def group(documents: list[dict]) -> list[list[dict]]:
-    """Union-find over the documents that describe inspections."""
-    items = sorted((d for d in documents if d["doc_type"] in KINDS and d.get("service_key")), key=lambda d: d["doc_id"])
-    parent = list(range(len(items)))
+@dataclass
+class Linked:
+    """The linker's result: groups of candidates (one per inspection), and what it could not place."""
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if same_inspection(items[i], items[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[dict]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    return list(groups.values())
+    groups: list[list[Candidate]]
+    ambiguous: list[tuple[Candidate, list[list[Candidate]]]] = field(default_factory=list)
+    conflicts: list[tuple[Candidate, Candidate, str]] = field(default_factory=list)  # (one, other, what differs)
 
 
-def _first(values: list[Any]) -> Any:
+def link_candidates(found: list[Candidate]) -> Linked:
+    """Group the candidates into inspections (see the module's docstring)."""
+    by_service: dict[str, list[Candidate]] = {}
+    for candidate in found:
+        by_service.setdefault(str(candidate.doc["service_key"]), []).append(candidate)
+    linked = Linked([])
+    for _, members in sorted(by_service.items()):
+        part = _link_service(members)
+        linked.groups += part.groups
+        linked.ambiguous += part.ambiguous
+        linked.conflicts += part.conflicts
+    return linked
+
+
+def _link_service(members: list[Candidate]) -> Linked:
+    n = len(members)
+    pair: dict[tuple[int, int], Evidence] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            pair[(i, j)] = pair[(j, i)] = evidence(members[i], members[j])
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    owner = list(range(n))
+
+    def joinable(x: int, y: int) -> bool:
+        return all(pair[(i, j)].compatible for i in groups[x] for j in groups[y])
+
+    def merge(x: int, y: int) -> None:
+        keep, gone = min(x, y), max(x, y)
+        groups[keep] += groups.pop(gone)
+        for i in groups[keep]:
+            owner[i] = keep
+
+    def has(group: int, role: str) -> bool:
+        return any(members[i].role == role for i in groups[group])
+
+    # 1. Dated as one, or renderings of one document: strongest first.
+    edges = sorted(((-e.strength, i, j) for (i, j), e in pair.items() if i < j and e.compatible and
+                    e.strength >= _DATED), key=lambda t: t)
+    for _, i, j in edges:
+        if owner[i] != owner[j] and joinable(owner[i], owner[j]):
+            merge(owner[i], owner[j])
+
+    def matches(group: int, among: Iterable[int]) -> list[int]:
+        return [other for other in among if other != group and joinable(group, other)]
+
+    # 2. A report and a press release that every way of pairing the service's reports with its press releases
+    # pairs (with as many pairs as can be made): each other's only match, or the only match left once the
+    # others are paired.
+    reports = [g for g in sorted(groups) if has(g, "report") and not has(g, "press_release")]
+    releases = [g for g in sorted(groups) if has(g, "press_release") and not has(g, "report")]
+    options = {r: [p for p in releases if joinable(r, p)] for r in reports}
+    for report, release in _forced_pairs(options):
+        if report in groups and release in groups and joinable(report, release):
+            merge(report, release)
+    # 3. Another party's retelling joins the one inspection it matches; one that matches inspections that
+    # cannot be one is left out.
+    linked = Linked([])
+    left_out: set[int] = set()  # member indices
+
+    def leave_out(group: int, found: list[int]) -> None:
+        left_out.update(groups[group])
+        linked.ambiguous.append((members[groups[group][0]], [[members[i] for i in groups[h]] for h in found]))
+
+    hubs = [g for g in groups if any(members[i].inspectorate for i in groups[g])]
+    attach: list[tuple[int, int]] = []  # (a member of the retelling, a member of the inspection it joins)
+    for group in sorted(g for g in groups if g not in hubs):
+        found = matches(group, hubs)
+        if len(found) == 1:
+            attach.append((groups[group][0], groups[found[0]][0]))
+        elif len(found) > 1:
+            leave_out(group, found)
+    for retelling, inspection in attach:
+        if joinable(owner[retelling], owner[inspection]):
+            merge(owner[retelling], owner[inspection])
+        else:  # it matches the inspection but not another retelling of it: which is right cannot be told
+            leave_out(owner[retelling], [owner[inspection]])
+    # 4. Retellings that match no Inspectorate document: those that match one another are one inspection; one
+    # that matches two that cannot be one is left out.
+    alone = [g for g in sorted(groups) if groups[g][0] not in left_out
+             and not any(members[i].inspectorate for i in groups[g])]
+    for group in alone:
+        found = matches(group, alone)
+        if any(not joinable(x, y) for x in found for y in found if x < y):
+            leave_out(group, found)
+    joined = [i for g in alone if groups[g][0] not in left_out for i in groups[g]]
+    for position, i in enumerate(joined):
+        for j in joined[position + 1:]:
+            if owner[i] != owner[j] and joinable(owner[i], owner[j]) and _retell_one(members[i], members[j]):
+                merge(owner[i], owner[j])
+    # A report and a press release kept apart only because their ratings differ, each without a partner: a
+    # conflict to report, never a silent split.
+    for (i, j), e in sorted(pair.items()):
+        if i < j and e.conflict and {members[i].role, members[j].role} == set(KINDS) and owner[i] != owner[j] \
+                and not any(has(owner[k], r) for k in (i, j) for r in KINDS if r != members[k].role):
+            linked.conflicts.append((members[i], members[j], e.conflict))
+    linked.groups = [[members[i] for i in sorted(groups[g], key=lambda i: members[i].doc_id)]
+                     for g in sorted(groups) if groups[g][0] not in left_out]
+    return linked
+
+
+# Pairings tried before the linker falls back to pairing only each other's only matches.
+_MAX_PAIRINGS = 10_000
+
+
+def _forced_pairs(options: dict[int, list[int]]) -> list[tuple[int, int]]:
+    """The (report, release) pairs found in every largest pairing of reports with the releases each could be."""
+    best: list[frozenset[tuple[int, int]]] = []
+    size = 0
+    keys = sorted(options)
+    tried = 0
+
+    def walk(index: int, used: frozenset[int], chosen: frozenset[tuple[int, int]]) -> bool:
+        nonlocal size, best, tried
+        tried += 1
+        if tried > _MAX_PAIRINGS:
+            return False
+        if index == len(keys):
+            if len(chosen) > size:
+                size, best = len(chosen), [chosen]
+            elif len(chosen) == size and chosen:
+                best.append(chosen)
+            return True
+        report = keys[index]
+        for release in options[report]:
+            if release not in used and not walk(index + 1, used | {release}, chosen | {(report, release)}):
+                return False
+        return walk(index + 1, used, chosen)
+
+    if not walk(0, frozenset(), frozenset()):
+        # too many to try: only mutual only-matches
+        chosen = []
+        for report, found in options.items():
+            if len(found) == 1 and [r for r, f in options.items() if found[0] in f] == [report]:
+                chosen.append((report, found[0]))
+        return sorted(chosen)
+    return sorted(frozenset.intersection(*best)) if best else []
+
+
+def _retell_one(a: Candidate, b: Candidate) -> bool:
+    """Two retellings with no Inspectorate document to join: one inspection when written within months of
+    each other, or, undated, when they give the same rating of it (and none differently)."""
+    if a.published and b.published:
+        return abs((a.published - b.published).days) <= RECENT_DAYS
+    return bool((a.overall and a.overall == b.overall) or (a.ratings.keys() & b.ratings.keys()))
+
+
+# ------------------------------------------------------------------ ids that last
+
+# The ids this module makes (see content_id), with the ordinal that tells two apart.
+ID_SCHEME = re.compile(r"[a-z0-9-]+-(?:cci|joint|standards|children-victims|unknown)-(?:\d{4}-\d\d|undated-[0-9a-f]{8})"
+                       r"(?:-\d+)?")
+
+@dataclass
+class KnownIds:
+    """What the previous run published: each document's inspection id, and each alias's inspection."""
+
+    documents: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, dict[str, str]]:
+        return {"documents": dict(sorted(self.documents.items())), "aliases": dict(sorted(self.aliases.items()))}
+
+    @classmethod
+    def from_json(cls, value: Any) -> KnownIds:
+        if not isinstance(value, dict):
+            return cls()
+        documents, aliases = value.get("documents"), value.get("aliases")
+        return cls({str(k): str(v) for k, v in documents.items()} if isinstance(documents, dict) else {},
+                   {str(k): str(v) for k, v in aliases.items()} if isinstance(aliases, dict) else {})
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict]) -> KnownIds:
+        """From an inspections table; ids of an older scheme (before ids were kept) are not kept."""
+        known = cls()
+        for row in rows:
+            if not ID_SCHEME.fullmatch(str(row["inspection_id"])):
+                continue
+            for doc_id in row.get("doc_ids") or ():
+                known.documents[doc_id] = row["inspection_id"]
+            for alias in row.get("aliases") or ():
+                known.aliases[alias] = row["inspection_id"]
+        return known
+
+
+def _month(value: dt.date | None) -> str | None:
+    return f"{value:%Y-%m}" if value else None
+
+
+def content_id(group: list[Candidate]) -> tuple[str, str]:
+    """(id, basis) made from the inspection's own documents: the month an Inspectorate document says it was
+    published (else its fieldwork began), or a hash of the documents' ids when none is dated."""
+    service_key = group[0].doc["service_key"]
+    own = [c for c in group if c.inspectorate]
+    frameworks = [c.doc["framework"] for c in [*own, *group] if c.doc["framework"] != "unknown"]
+    token = FRAMEWORK_TOKENS.get(frameworks[0] if frameworks else "unknown", "unknown")
+    published = min((c.published for c in own if c.published), default=None)
+    if published:
+        return f"{service_key}-{token}-{_month(published)}", "published"
+    fieldwork = min((c.fieldwork for c in group if c.fieldwork), default=None)
+    if fieldwork:
+        return f"{service_key}-{token}-{_month(fieldwork)}", "fieldwork"
+    digest = hashlib.sha256(" ".join(sorted(c.doc_id for c in group)).encode()).hexdigest()[:8]
+    return f"{service_key}-{token}-undated-{digest}", "undated"
+
+
+def assign_ids(groups: list[list[Candidate]], known: KnownIds) -> list[tuple[str, str, list[str]]]:
+    """(id, basis, aliases) for each group, in order: the id its documents had in the last run when they had
+    one (the one most of them had; the others become aliases), else the content id."""
+    claims: list[tuple[int, int, str, str]] = []  # (-documents holding it, group index, id, first doc_id)
+    for index, group in enumerate(groups):
+        held = Counter(known.documents[c.doc_id] for c in group if c.doc_id in known.documents)
+        for previous, count in held.items():
+            claims.append((-count, index, previous, group[0].doc_id))
+    kept: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, index, previous, _ in sorted(claims, key=lambda c: (c[0], c[3], c[2])):
+        if index not in kept and previous not in taken:
+            kept[index] = previous
+            taken.add(previous)
+    out: list[tuple[str, str, list[str]]] = []
+    used = set(taken) | set(known.aliases) | set(known.documents.values())
+    for index, group in enumerate(groups):
+        made, basis = content_id(group)
+        if index in kept:
+            chosen = kept[index]
+            basis = basis if made == chosen else "kept"
+        else:
+            chosen, number = made, 1
+            while chosen in used and chosen not in {known.documents.get(c.doc_id) for c in group}:
+                number += 1
+                chosen = f"{made}-{number}"
+            used.add(chosen)
+        absorbed = {known.documents[c.doc_id] for c in group if c.doc_id in known.documents} - {chosen}
+        absorbed = {a for a in absorbed if a not in taken or a == chosen}
+        aliases = sorted(({a for a, target in known.aliases.items() if target in absorbed | {chosen}} | absorbed)
+                         - {chosen})
+        out.append((chosen, basis, aliases))
+    return out
+
+
+# ------------------------------------------------------------------ the inspection's row
+
+def _first(values: Iterable[Any]) -> Any:
     return next((v for v in values if v is not None), None)
 
 
-def inspection_row(documents: list[dict], overall_by_doc: dict[str, dict]) -> dict:
-    reports = [d for d in documents if d["doc_type"] == "report"]
-    releases = [d for d in documents if d["doc_type"] == "press_release"]
-    ordered = reports + releases  # the report's word first
-    fieldwork_dates = [f for d in documents if (f := _date(d.get("fieldwork_start")))]
-    release_dates = [p for d in releases if (p := _date(d.get("publication_date")))]
-    fieldwork = min(fieldwork_dates, default=None)
-    published = _first([_date(d.get("publication_date")) for d in reports]) or min(release_dates, default=None)
-    overall: dict | None = _first([overall_by_doc.get(d["doc_id"]) for d in ordered])
-    service_key = documents[0].get("service_key")
-    anchor = fieldwork or published
-    if service_key and anchor:
-        inspection_id = f"{service_key}-{anchor:%Y-%m}"
-    else:
-        inspection_id = "doc-" + hashlib.sha256(min(d["doc_id"] for d in documents).encode()).hexdigest()[:12]
-    counts = [d["recommendation_count_extracted"] for d in reports if d["recommendation_count_extracted"]]
+def _ordered(documents: list[dict]) -> list[dict]:
+    """An inspection's documents, the one whose word is taken first: reports, then press releases, then
+    other parties' pages."""
+    order = {"report": 0, "press_release": 1}
+    return sorted(documents, key=lambda d: (order.get(d["doc_type"], 2), d["doc_id"]))
+
+
+def _role(document: dict) -> str:
+    return document["doc_type"] if document["doc_type"] in KINDS else "secondary"
+
+
+def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], overall_by_doc: dict[str, dict]) -> dict:
+    from models.register import service_by_key
+
+    documents = [c.doc for c in group]
+    reports = [c for c in group if c.role == "report"]
+    releases = [c for c in group if c.role == "press_release"]
+    secondary = [c for c in group if c.role == "secondary"]
+    own = reports + releases
+    fieldwork_by = sorted((c for c in own if c.fieldwork), key=lambda c: c.fieldwork)  # type: ignore[arg-type, return-value]
+    published_by = next((c for c in [*reports, *releases] if _date(c.doc.get("publication_date"))), None)
+    site_published = min((c.published for c in own if c.published), default=None)
+    ordered = [c.doc for c in [*reports, *releases, *secondary]]
+    overall: dict | None = _first(overall_by_doc.get(d["doc_id"]) for d in ordered)
+    service_key = documents[0]["service_key"]
+    registered = service_by_key().get(service_key)
+    counts = [c.doc["recommendation_count_extracted"] for c in reports if c.doc["recommendation_count_extracted"]]
     stated = [d.get("recommendation_count_stated") for d in ordered]
     frameworks = [d["framework"] for d in ordered if d["framework"] != "unknown"]
-    services = [d["service"] for d in ordered if d.get("service")]
+    names = [d["service"] for d in ordered if d.get("service")]
+    inspection_id, basis, aliases = ident
     return {
         "inspection_id": inspection_id,
-        "service": max(services, key=len) if services else None,
+        "id_basis": basis,
+        "aliases": aliases,
+        "service": registered.name if registered else (max(names, key=len) if names else None),
         "service_key": service_key,
+        "gss_codes": list(registered.areas) if registered else [],
+        "region": registered.region or None if registered else None,
         "framework": frameworks[0] if frameworks else "unknown",
-        "publication_date": published,
-        "fieldwork_start": fieldwork,
+        "publication_date": _date(published_by.doc.get("publication_date")) if published_by else site_published,
+        "publication_date_precision": (published_by.doc.get("publication_date_precision") if published_by
+                                       else "day" if site_published else None),
+        "fieldwork_start": fieldwork_by[0].fieldwork if fieldwork_by else None,
+        "fieldwork_start_precision": fieldwork_by[0].doc.get("fieldwork_start_precision") if fieldwork_by else None,
         "overall_rating": overall["label"] if overall else None,
         "overall_rating_rank": overall["rank"] if overall else None,
         "score": overall.get("score") if overall else None,
         "score_max": overall.get("score_max") if overall else None,
         "recommendation_count": counts[0] if counts else _first(stated),
+        "sources": "inspectorate" if own else "secondary",
         "doc_ids": sorted(d["doc_id"] for d in documents),
-        "report_doc_ids": sorted(d["doc_id"] for d in reports),
-        "press_release_doc_ids": sorted(d["doc_id"] for d in releases),
+        "report_doc_ids": sorted(c.doc_id for c in reports),
+        "press_release_doc_ids": sorted(c.doc_id for c in releases),
+        "secondary_doc_ids": sorted(c.doc_id for c in secondary),
+        "report_url": _first(c.doc.get("source_url") for c in reports),
+        "press_release_url": _first(c.doc.get("source_url") for c in releases),
         "extractor_version": VERSION,
     }
 
 
-def link(documents: list[dict], ratings: list[dict]) -> tuple[list[dict], list[list[dict]]]:
-    """(inspection rows, the document groups they came from)."""
+def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = None
+         ) -> tuple[list[dict], list[list[dict]], list[dict]]:
+    """(inspection rows, the document groups they came from, inspection_link checks)."""
+    from pipeline.checks import conflict_check, link_check
+
     overall_by_doc: dict[str, dict] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
         if rating["scope"] == "overall":
             current = overall_by_doc.get(rating["doc_id"])
             if current is None or (current.get("score") is None and rating.get("score") is not None):
                 overall_by_doc[rating["doc_id"]] = rating
-    groups = group(documents)
-    rows = [inspection_row(g, overall_by_doc) for g in groups]
-    seen: dict[str, int] = {}
-    for row in sorted(rows, key=lambda r: (r["inspection_id"], r["doc_ids"])):
-        count = seen.get(row["inspection_id"], 0)
-        seen[row["inspection_id"]] = count + 1
-        if count:
-            row["inspection_id"] = f"{row['inspection_id']}-{count + 1}"
-    return rows, groups
+    linked = link_candidates(candidates(documents, ratings))
+    groups = sorted(linked.groups, key=lambda g: g[0].doc_id)
+    idents = assign_ids(groups, known or KnownIds())
+    rows = [inspection_row(g, ident, overall_by_doc) for g, ident in zip(groups, idents, strict=True)]
+    id_of = {c.doc_id: row["inspection_id"] for row, g in zip(rows, groups, strict=True) for c in g}
+    checks = []
+    for candidate, options in linked.ambiguous:
+        could = sorted({id_of[o[0].doc_id] for o in options if o and o[0].doc_id in id_of})
+        checks.append(link_check(candidate.doc, could))
+    for one, other, differs in linked.conflicts:
+        checks.append(conflict_check(one.doc, other.doc, differs))
+    for row, group in zip(rows, groups, strict=True):
+        for candidate in group:
+            candidate.doc["role_in_inspection"] = candidate.role
+        row["_documents"] = [c.doc for c in group]
+    return rows, [row.pop("_documents") for row in rows], checks
 
 
 # ------------------------------------------------------------------ one inspection, counted once
-
-def _ordered(documents: list[dict]) -> list[dict]:
-    """An inspection's documents, the one whose word is taken first: reports, then press releases."""
-    return sorted(documents, key=lambda d: (d["doc_type"] != "report", d["doc_id"]))
-
-
-def _rated(rating: dict) -> str:
-    return rating.get("standard_key") or f"{rating['scope']}:{' '.join(rating['subject'].lower().split())}"
-
 
 def inspection_ratings(rows: list[dict], groups: list[list[dict]], ratings: list[dict]) -> tuple[list[dict], list[dict]]:
     """(inspection_ratings rows, inspection_documents_agree checks): one rating per inspection and subject."""
@@ -161,8 +574,9 @@ def inspection_ratings(rows: list[dict], groups: list[list[dict]], ratings: list
                 "framework": row["framework"], "standard_key": chosen.get("standard_key"),
                 "standard_name": chosen.get("standard_name"), "scope": chosen["scope"], "code": chosen["code"],
                 "subject": chosen["subject"], "label": chosen["label"], "scale": chosen["scale"], "rank": chosen["rank"],
-                "source_doc_id": source_document["doc_id"], "doc_ids": sorted(d["doc_id"] for d, _ in stated),
-                "labels": labels, "agree": len(set(labels)) == 1, "extractor_version": VERSION,
+                "source_doc_id": source_document["doc_id"],
+                "source_role": source_document.get("role_in_inspection") or _role(source_document),
+                "doc_ids": sorted(d["doc_id"] for d, _ in stated), "labels": labels, "agree": len(set(labels)) == 1, "extractor_version": VERSION,
             })
             for document, rating in stated[1:]:
                 checks.append(agreement_check(document, source_document, rated, chosen["label"], rating["label"]))
@@ -212,9 +626,10 @@ _KIND_AT_END = r"\s+(?:Combined\s+)?(?:Youth\s+(?:and\s+)?(?:Justice|Offending)(
 
 
 def services(documents: list[dict], rows: list[dict]) -> list[dict]:
-    """One row per service_key, with every name the documents give it and the areas it covers."""
-    import re
-
+    """One row per service the documents name, with the register's record of it (models/register.py) and
+    every name the documents give it. A key the register has not got is kept as the documents name it, with
+    in_register false: never matched to a register entry by guesswork."""
+    from models.register import authority_by_code, service_by_key
     from models.service_areas import JOINT_SERVICES
 
     by_key: dict[str, list[dict]] = {}
@@ -222,22 +637,62 @@ def services(documents: list[dict], rows: list[dict]) -> list[dict]:
         if document.get("service_key") and document.get("service"):
             by_key.setdefault(document["service_key"], []).append(document)
     inspections_of: dict[str, list[dict]] = {}
-    for row in rows:
-        if row["service_key"]:
-            inspections_of.setdefault(row["service_key"], []).append(row)
+    for inspection in rows:
+        if inspection["service_key"]:
+            inspections_of.setdefault(inspection["service_key"], []).append(inspection)
     out = []
     for key, documents_of in sorted(by_key.items()):
+        registered = service_by_key().get(key)
         reports = sorted((d for d in documents_of if d["doc_type"] == "report"),
                          key=lambda d: (str(d.get("publication_date") or ""), d["doc_id"]))
         names = sorted({d["service"] for d in documents_of})
-        chosen = max((reports[-1:] or documents_of), key=lambda d: (len(d["service"]), d["doc_id"]))["service"]
-        place = re.sub(_KIND_AT_END, "", chosen, flags=re.IGNORECASE).strip() or chosen
         ordered = sorted(inspections_of.get(key, []),
                          key=lambda r: (str(r.get("fieldwork_start") or r.get("publication_date") or ""), r["inspection_id"]))
-        out.append({"service_key": key, "service": chosen, "names": names,
-                    "areas": list(JOINT_SERVICES.get(key, (place,))),
-                    "inspection_ids": [r["inspection_id"] for r in ordered],
-                    "doc_ids": sorted(d["doc_id"] for d in documents_of), "extractor_version": VERSION})
+        row: dict[str, Any] = {"service_key": key, "names": names,
+                               "inspection_ids": [r["inspection_id"] for r in ordered],
+                               "doc_ids": sorted(d["doc_id"] for d in documents_of), "extractor_version": VERSION}
+        if registered:
+            authorities = [authority_by_code()[c] for c in registered.areas if c in authority_by_code()]
+            row.update(service=registered.name, in_register=True, areas=[a.name for a in authorities],
+                       gss_codes=list(registered.areas), region=registered.region or None, joint=registered.joint,
+                       start=registered.start or None, end=registered.end or None,
+                       predecessors=list(registered.predecessors), successors=list(registered.successors),
+                       part_of=list(registered.part_of), register_source=registered.source)
+        else:
+            chosen = max((reports[-1:] or documents_of), key=lambda d: (len(d["service"]), d["doc_id"]))["service"]
+            place = re.sub(_KIND_AT_END, "", chosen, flags=re.IGNORECASE).strip() or chosen
+            row.update(service=chosen, in_register=False, areas=list(JOINT_SERVICES.get(key, (place,))),
+                       gss_codes=[], region=None, joint=False, start=None, end=None, predecessors=[],
+                       successors=[], part_of=[], register_source=None)
+        out.append(row)
+    return out
+
+
+def service_areas() -> list[dict]:
+    """The register's services and the authorities each covers (the `service_areas` reference table)."""
+    from models.register import service_areas as register_areas
+
+    return [{**row, "extractor_version": VERSION} for row in register_areas()]
+
+
+def inspection_summary(rows: list[dict], ratings: list[dict]) -> list[dict]:
+    """One row per inspection with a column per standard (its standard_key): the table analysts open first."""
+    from models.frameworks import FRAMEWORK_BY_KEY
+    from models.schemas import INSPECTION_SUMMARY
+
+    standard_columns = {c.name for c in INSPECTION_SUMMARY.columns if "/" in c.name}
+    labels: dict[str, dict[str, str]] = {}
+    for rating in ratings:
+        if rating.get("standard_key") in standard_columns:
+            labels.setdefault(rating["inspection_id"], {})[rating["standard_key"]] = rating["label"]
+    out = []
+    for row in rows:
+        framework = FRAMEWORK_BY_KEY.get(row["framework"])
+        summary = {column.name: row.get(column.name) for column in INSPECTION_SUMMARY.columns}
+        summary.update({key: None for key in standard_columns})
+        summary.update(labels.get(row["inspection_id"], {}))
+        summary.update(framework_name=framework.name if framework else None, extractor_version=VERSION)
+        out.append(summary)
     return out
 
 

@@ -20,9 +20,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pipeline.progress import Progress
+
+if TYPE_CHECKING:
+    from pipeline.inspections import KnownIds
 
 log = logging.getLogger("hmip")
 
@@ -220,10 +223,12 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
     log_path = os.path.join(options.out_dir, LOG)
     # The fetch's failures are in the errors table, but they were the fetch's to report (and to exit 1 for).
     known = {(e["source_path"], e["error_kind"]) for e in summary.get("errors", [])}
+    known_ids = _known_inspection_ids(options.out_dir, old)
     quarantined: dict[str, str] = {}
     while True:
         try:
-            tables, texts = assemble(by_sha, results, errors, fetched, log_path=log_path, quarantined=quarantined)
+            tables, texts = assemble(by_sha, results, errors, fetched, log_path=log_path, quarantined=quarantined,
+                                     known_ids=known_ids)
             _refuse_systemic_failure(tables)
             built = {name: build(TABLES[name], rows) for name, rows in tables.items()}
             page_ranges = {(p["doc_id"], p["page"]): (p["char_start"], p["char_end"]) for p in tables["pages"]}
@@ -250,6 +255,7 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
     report.errors = [e for e in tables["errors"] if e["stage"] != "fetch"]
     report.failed = len({e["source_path"] for e in report.errors})
     report.new_errors = [e for e in report.errors if (e["source_path"], e["error_kind"]) not in known]
+    manifest["inspection_ids"] = _ledger(known_ids, tables["inspections"]).to_json()
     manifest["summary"] = {"rows": report.rows, "errors": report.errors, "failed_checks": report.failed_checks,
                            "unrun_checks": report.unrun_checks}
 
@@ -449,13 +455,15 @@ def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], st
 
 def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: list[dict],
              fetched: dict | None = None, log_path: str | None = None,
-             quarantined: dict[str, str] | None = None) -> tuple[dict[str, list[dict]], dict[str, str]]:
+             quarantined: dict[str, str] | None = None, known_ids: KnownIds | None = None
+             ) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """Every table from the per-document results; ``fetched`` is `hmip fetch`'s state (its sources and the
     failures of its last run), when there is one.
 
     Each document's rows are checked against the tables' declarations on their own first: a document whose
     rows break them, or whose extraction raised (``quarantined`` adds documents the whole set's check
     caught), is an ``internal_error`` row, with its details in the log file, and the others go on.
+    ``known_ids`` are the inspection ids the last run published, kept for the same inspections.
     """
     from models.schemas import TABLES
     from pipeline.tables import document_problems
@@ -506,7 +514,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
             tables[name].extend(table_rows)
         texts[doc_id] = text
     link_translations(tables["documents"])
-    derive_tables(tables)
+    derive_tables(tables, known_ids)
     for row in tables["documents"]:
         row.pop("inspection_page", None)
     for error in errors:
@@ -570,7 +578,38 @@ def _print_errors(errors: list[dict], stderr: TextIO) -> None:
         log.error("%s: %s: %s: %s", error["source_path"], error["stage"], error["error_kind"], error["message"])
 
 
-def derive_tables(tables: dict[str, list[dict]]) -> None:
+def _known_inspection_ids(out_dir: str, manifest: dict) -> KnownIds:
+    """The inspection ids the last run published, so that the same inspections keep them: the manifest's
+    ledger, else (a manifest lost or from an older version) the inspections table itself."""
+    from pipeline.inspections import KnownIds
+
+    if isinstance(manifest.get("inspection_ids"), dict):
+        return KnownIds.from_json(manifest["inspection_ids"])
+    path = os.path.join(out_dir, "inspections.parquet")
+    try:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        columns = [c for c in ("inspection_id", "doc_ids", "aliases") if c in table.column_names]
+        return KnownIds.from_rows(table.select(columns).to_pylist())
+    except Exception:  # none yet, or unreadable: ids are made afresh (and kept from this run on)
+        return KnownIds()
+
+
+def _ledger(previous: KnownIds, inspections: list[dict]) -> KnownIds:
+    """This run's ids, and the last run's for documents in no inspection now (removed, or left out of a
+    link): a document that comes back, or is linked again, finds its old inspection's id."""
+    from pipeline.inspections import KnownIds
+
+    current = KnownIds.from_rows(inspections)
+    for doc_id, inspection_id in previous.documents.items():
+        current.documents.setdefault(doc_id, inspection_id)
+    for alias, inspection_id in previous.aliases.items():
+        current.aliases.setdefault(alias, inspection_id)
+    return current
+
+
+def derive_tables(tables: dict[str, list[dict]], known_ids: KnownIds | None = None) -> None:
     """The checks and inspections tables, from the per-document rows."""
     from pipeline import checks, inspections
 
@@ -593,7 +632,10 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
 
         raise ValidationError("the checks failed on these documents' rows:\n  " + "\n  ".join(
             f"{doc_id}: {message}" for doc_id, message in sorted(failing.items())), sorted(failing))
-    inspection_rows, groups = inspections.link(tables["documents"], tables["ratings"])
+    for document in tables["documents"]:
+        document["role_in_inspection"] = None
+    inspection_rows, groups, link_checks = inspections.link(tables["documents"], tables["ratings"], known_ids)
+    check_rows += link_checks
     for documents in groups:
         check_rows += checks.inspection_checks(documents)
     # Every row of a document carries the inspection it describes (null for a document about none).
@@ -611,7 +653,9 @@ def derive_tables(tables: dict[str, list[dict]]) -> None:
     tables["inspection_scores"] = inspections.inspection_scores(inspection_rows, groups, tables["scores"])
     tables["inspection_recommendations"] = inspections.inspection_recommendations(inspection_rows, groups,
                                                                                   tables["recommendations"])
+    tables["inspection_summary"] = inspections.inspection_summary(inspection_rows, per_rating)
     tables["services"] = inspections.services(tables["documents"], inspection_rows)
+    tables["service_areas"] = inspections.service_areas()
     tables["standards"] = inspections.standards()
 
 

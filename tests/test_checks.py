@@ -43,10 +43,13 @@ def test_one_inspection_per_inspection_in_the_sample(sample_out):
     assert len(inspections) == 5
     assert all(len(i["doc_ids"]) == 2 for i in inspections)  # the .txt and .pdf of one document
     by_id = {i["inspection_id"]: i for i in inspections}
-    conwy = by_id["conwy-and-denbighshire-2024-01"]
+    # ids: the register's service key, the framework, and the month the Inspectorate published it (else
+    # its fieldwork began)
+    conwy = by_id["conwy-and-denbighshire-standards-2024-05"]
     assert (conwy["overall_rating"], conwy["score"], conwy["score_max"], conwy["recommendation_count"]) == (
         "Requires improvement", 13, 36, 7)
-    assert {"wrexham-2013-09", "wrexham-2018-12"} <= set(by_id)  # two Wrexham inspections, not one
+    assert conwy["gss_codes"] == ["W06000003", "W06000004"] and conwy["id_basis"] == "published"
+    assert {"wrexham-joint-2013-09", "wrexham-standards-2019-03"} <= set(by_id)  # two Wrexham inspections
 
 
 @pytest.mark.parametrize("value, expected", [(0, "Inadequate"), (6, "Inadequate"), (7, "Requires improvement"),

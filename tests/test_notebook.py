@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import nbformat
 import pytest
@@ -19,7 +20,7 @@ def test_notebook_is_stored_without_outputs():
             assert cell.outputs == [] and cell.execution_count is None
 
 
-@pytest.mark.parametrize("corpus, plots", [("sample_out", 5), ("real_out", 3)])
+@pytest.mark.parametrize("corpus, plots", [("sample_out", 5), ("real_out", 4)])
 def test_notebook_runs_and_renders_its_plots(corpus, plots, request, monkeypatch):
     from nbclient import NotebookClient
 
@@ -34,6 +35,20 @@ def test_notebook_runs_and_renders_its_plots(corpus, plots, request, monkeypatch
     errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
     assert len(images) == plots  # judgements by year, histories, heatmap, key questions, owners (as the data allow)
+    # the plots over inspections say how many they show and why they leave the others out
+    printed = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+                      if o.output_type == "stream")
+    assert re.search(r"n = \d+ of \d+ inspections", printed)
+
+
+def test_left_out_says_how_many_inspections_a_plot_shows_and_why():
+    import pandas as pd
+
+    from pipeline import analysis
+
+    judgements = pd.DataFrame({"year": [2019, None, 2021, None], "judgement": ["Good", "Good", None, None]})
+    assert analysis.left_out(judgements) == "n = 1 of 4 inspections: 2 have no date, 1 have no rating"
+    assert analysis.left_out(judgements.iloc[:1]) == "n = 1 of 1 inspections"
 
 
 def test_analysis_counts_each_inspection_once(sample_out):

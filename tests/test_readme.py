@@ -124,3 +124,22 @@ def test_pandas_example_runs_with_arrow_types(duplicated_out):
     pivot = eval(lines[-1], namespace)
     assert pivot.loc[SERVICE, "standards_2018/3.1"] == 2
     assert str(namespace["ratings"]["rank"].dtype) == "int8[pyarrow]"
+
+
+def test_an_areas_public_data_joins_on_its_ons_code_in_one_line(sample_out, tmp_path):
+    # the README's line, on an invented public table keyed by ONS code
+    line = re.search(r"`(JOIN read_csv\('population\.csv'\) p ON p\.code = gss_code)`", README).group(1)
+    (tmp_path / "population.csv").write_text("code,population\nW06000006,135000\nE08000031,263000\n", encoding="utf-8")
+    by_area = _query("Ratings by local authority").rstrip().rstrip(";").split("ORDER BY")[0]
+    query = (f"SELECT a.gss_code, a.service, p.population FROM ({by_area}) a "
+             + line.replace("population.csv", str(tmp_path / "population.csv")) + " ORDER BY a.gss_code, a.service")
+    rows = _rows(sample_out, query)
+    assert ("W06000006", "Wrexham Youth Justice Service", 135000) in rows
+    assert {code for code, _, _ in rows} == {"W06000006", "E08000031"}
+
+
+def test_standards_side_by_side_are_one_row_per_inspection(sample_out):
+    rows = _rows(sample_out, _query("Each inspection's standards side by side"))
+    conwy = [row for row in rows if row[0].startswith("Conwy")]
+    assert conwy == [("Conwy and Denbighshire Youth Justice Service", pd.Timestamp("2024-05-01").date(),
+                      "Requires improvement", "Inadequate", "Requires improvement", "Good")]
