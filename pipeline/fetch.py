@@ -506,6 +506,7 @@ class Fetch:
         """Read one programme's year, page by page, until a page holds nothing new; whether anything was new."""
         found_new = False
         page_number = self.structure.first_page
+        previous: list[Item] = []
         while True:
             url = self.listing_url(self.structure.inspections_path, **{self.structure.programme_parameter: programme,
                                                                          self.structure.year_parameter: year,
@@ -521,6 +522,9 @@ class Fetch:
                 return found_new
             if items is None:
                 return found_new
+            if self._repeats(url, items, previous):
+                return found_new
+            previous = items
             new_here = False
             for item in items:
                 self.report.inspections_seen += 1
@@ -531,6 +535,16 @@ class Fetch:
             if not new_here or self._limit_reached():
                 return found_new
             page_number += 1
+
+    def _repeats(self, url: str, items: list[Item], previous: list[Item]) -> bool:
+        """A listing page that gives the previous page's results again: the site no longer reads the page
+        parameter, so the pages after the first cannot be reached. A failure to report, never a quiet stop."""
+        if not items or [i.url for i in items] != [i.url for i in previous]:
+            return False
+        self._fail(StructureChanged(url, f"a listing page whose results differ from the page before it (the "
+                                         f"site repeats them: is '{self.structure.page_parameter}' still its page "
+                                         "parameter?); the pages after it were not read"))
+        return True
 
     def _retry_failed(self) -> None:
         """The inspection pages whose files failed last time are read again first, wherever they are listed."""
@@ -573,6 +587,7 @@ class Fetch:
 
     def _press_releases(self) -> None:
         page_number = self.structure.first_page
+        previous: list[Item] = []
         while not self._limit_reached():
             url = self.listing_url(self.structure.press_releases_path, **{self.structure.page_parameter: page_number})
             if not self.client.allowed(url):
@@ -584,8 +599,9 @@ class Fetch:
             except FetchFailure as failure:
                 self._fail(failure)
                 return
-            if items is None:
+            if items is None or self._repeats(url, items, previous):
                 return
+            previous = items
             new_here = False
             for item in items:
                 if not YOUTH_PRESS_RELEASE.search(item.title) or item.url in self.known_urls:

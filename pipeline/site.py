@@ -29,7 +29,9 @@ class SiteStructure:
     programme_parameter: str = "probation-inspection-type"
     year_parameter: str = "year"
     page_parameter: str = "paged"
-    first_page: int = 0
+    # WordPress numbers listing pages from 1 ('paged=0' and 'paged=1' are both the first page; the second is
+    # 'paged=2'): asking for 0 then 1 reads the first page twice and never the second.
+    first_page: int = 1
     inspection_result: str = "div.result.inspection"
     result_link: str = "h4 a[href]"
     no_results: re.Pattern[str] = re.compile(r"\bno\s+(?:results|inspections|publications|press\s+releases)\b", re.I)

@@ -24,6 +24,14 @@ PREFIX = "/hmiprobation/"
 LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
 
 
+def _wordpress_page(query: dict[str, list[str]]) -> int:
+    """The fixture file of a listing page, as WordPress numbers them: no 'paged', 'paged=0' and 'paged=1' are
+    the first page (0.html), 'paged=2' the second (1.html)."""
+    value = query.get("paged", ["1"])[0]
+    number = int(value) if value.isdigit() else 1
+    return max(number, 1) - 1
+
+
 def welsh_pdf() -> bytes:
     """A small Welsh-language report (the Welsh version of a report linked beside the English one)."""
     from tests.helpers import minimal_pdf, text_stream
@@ -114,7 +122,7 @@ class Site:
             if not query:
                 return (SITE / "inspections.html").read_bytes(), "text/html"
             programme, year = query.get("probation-inspection-type", [""])[0], query.get("year", [""])[0]
-            page = SITE / "listing" / programme / year / f"{query.get('paged', ['0'])[0]}.html"
+            page = SITE / "listing" / programme / year / f"{_wordpress_page(query)}.html"
             if not page.resolve().is_relative_to((SITE / "listing").resolve()):
                 page = SITE / "no-results.html"  # a hostile programme name the test sends: never a path here
             return (page if page.exists() else SITE / "no-results.html").read_bytes(), "text/html"
@@ -125,7 +133,7 @@ class Site:
             page = SITE / "document" / (relative.strip("/").split("/")[-1] + ".html")
             return (page.read_bytes(), "text/html") if page.exists() else None
         if relative == "media/press-releases/":
-            page = SITE / "press-releases" / f"{query.get('paged', ['0'])[0]}.html"
+            page = SITE / "press-releases" / f"{_wordpress_page(query)}.html"
             return (page if page.exists() else SITE / "no-results.html").read_bytes(), "text/html"
         if relative.startswith("media/press-releases/"):
             page = SITE / "press-release" / (relative.strip("/").split("/")[-1] + ".html")

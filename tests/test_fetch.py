@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from tests.site_server import Site
 CONWY_PDF = "/hmiprobation/wp-content/uploads/2024/05/conwy-and-denbighshire-yjs-inspection-report.pdf"
 WEST_MERCIA_PDF = "/hmiprobation/wp-content/uploads/2024/01/west-mercia-yjs-inspection-report.pdf"
 NEWPORT_PDF = "/hmiprobation/wp-content/uploads/2024/04/newport-yjs-inspection-report.pdf"
-LISTING_2024 = ("/hmiprobation/inspections?paged=0&probation-inspection-type="
+LISTING_2024 = ("/hmiprobation/inspections?paged=1&probation-inspection-type="
                 "inspection-of-youth-offending-services-2018-onwards&year=2024")
 FIRST_RUN_FILES = 8  # 4 inspections' reports (one as a web page, one with its Welsh version), 2 press releases, 1 CCI
 
@@ -171,7 +172,7 @@ def test_robots_txt_is_honoured(tmp_path, site):
 def test_a_page_whose_structure_changed_is_a_clear_error_never_an_empty_run(tmp_path, site):
     site.behaviour.content[LISTING_2024] = (Path(__file__).parent / "site" / "listing-redesigned.html").read_bytes()
     report = fetch(_options(tmp_path, site))
-    assert [(f["error_kind"], f["url"].endswith("year=2024&paged=0") or "year=2024" in f["url"]) for f in report.failures] == [
+    assert [(f["error_kind"], f["url"].endswith("year=2024&paged=1") or "year=2024" in f["url"]) for f in report.failures] == [
         ("structure_changed", True)]
     assert "div.result.inspection" in report.failures[0]["message"]
     assert report.exit_code == 1
@@ -254,3 +255,25 @@ def test_make_update_fetches_then_extracts(tmp_path, site):
     assert len(read_rows(tmp_path / "out", "documents")) == FIRST_RUN_FILES
     assert [json.loads(line)["command"] for line in (tmp_path / "out" / "runs.jsonl").read_text().splitlines()] == [
         "fetch", "extract"]
+
+
+def test_the_second_listing_page_is_read_as_wordpress_numbers_it(tmp_path, site):
+    # WordPress: 'paged=1' is the first page and 'paged=2' the second; 'paged=0' is the first page again
+    fetch(_options(tmp_path, site))
+    requested = site.paths_requested()
+    assert any("year=2024" in p and "paged=2" in p for p in requested)
+    assert not any("paged=0" in p for p in requested)
+    listed = (Path(__file__).parent / "site" / "listing" / "inspection-of-youth-offending-services-2018-onwards"
+              / "2024" / "1.html").read_text(encoding="utf-8")
+    on_second_page = re.findall(r'href="(/hmiprobation/inspections/[^"]+)"', listed)
+    assert on_second_page and all(any(p.startswith(link) for p in requested) for link in on_second_page)
+
+
+def test_a_site_that_repeats_the_first_listing_page_is_a_failure_not_a_quiet_stop(tmp_path, site):
+    first = (Path(__file__).parent / "site" / "listing" / "inspection-of-youth-offending-services-2018-onwards"
+             / "2024" / "0.html").read_bytes()
+    site.behaviour.content[LISTING_2024.replace("paged=1", "paged=2")] = first  # the page parameter ignored
+    report = fetch(_options(tmp_path, site))
+    repeated = [f for f in report.failures if f["error_kind"] == "structure_changed" and "paged=2" in f["url"]]
+    assert len(repeated) == 1 and "repeats" in repeated[0]["message"]
+    assert report.exit_code == 1

@@ -89,7 +89,7 @@ def test_names_from_the_site_never_lead_outside_the_raw_folder(tmp_path, site):
     for number, programme in enumerate(hostile_programmes):
         listing = (f'<html><body><div class="result inspection"><h4><a href="/hmiprobation/inspections/..%2F..%2F'
                    f'escape{number}/">An inspection of youth justice services</a></h4></div></body></html>').encode()
-        site.behaviour.content[f"/hmiprobation/inspections?paged=0&probation-inspection-type={programme}&year=2024"] = listing
+        site.behaviour.content[f"/hmiprobation/inspections?paged=1&probation-inspection-type={programme}&year=2024"] = listing
         site.behaviour.content[f"/hmiprobation/inspections/..%2F..%2Fescape{number}/"] = page
         site.behaviour.content[f"/hmiprobation/inspections/../../escape{number}/"] = page
     for key, name in HOSTILE.items():  # served at the path as requested (still percent-encoded)
