@@ -15,7 +15,7 @@ HTML   ?= $(OUT)/review
 PDF_ENGINE ?= pdfium
 ARGS   ?=
 
-.PHONY: install install-dev extract fetch update test eval lint bench review export fixtures clean browser
+.PHONY: install install-dev analysis extract fetch update test eval lint bench review export fixtures clean browser
 
 # pip compiles what it installs, but not an editable install's own code; Python compiles it on first import,
 # unless PYTHONDONTWRITEBYTECODE is set: then every run would compile it again (0.05 s a process).
@@ -23,6 +23,9 @@ COMPILE = $(BIN)/python -m compileall -q pipeline loaders extractors models
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+# For an analyst: DuckDB, polars and the notebook's libraries (Jupyter included), without the test tools.
+analysis: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[analysis]'
 
 # The runtime: what `hmip extract` needs. Re-installs whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -52,11 +55,9 @@ SITE ?=
 fetch: install
 	$(BIN)/hmip fetch --raw-dir $(RAW) --out-dir $(OUT) $(if $(SITE),--site $(SITE)) $(ARGS)
 
+# What a scheduler runs is `.venv/bin/hmip update` (its exit code says what happened); make can only exit 0 or 2.
 update: install
-	$(BIN)/hmip fetch --raw-dir $(RAW) --out-dir $(OUT) $(if $(SITE),--site $(SITE)) $(ARGS); \
-	status=$$?; [ $$status -le 1 ] || exit $$status; \
-	$(BIN)/hmip extract --raw-dir $(RAW) --out-dir $(OUT) --pdf-engine $(PDF_ENGINE) --quiet; \
-	extract=$$?; [ $$extract -ne 0 ] && exit $$extract; exit $$status
+	$(BIN)/hmip update --raw-dir $(RAW) --out-dir $(OUT) --pdf-engine $(PDF_ENGINE) $(if $(SITE),--site $(SITE)) $(ARGS)
 
 test: install-dev
 	$(BIN)/python -m pytest -q $(ARGS)

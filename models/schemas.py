@@ -373,6 +373,7 @@ CHECK_NAMES = (
     "inspection_documents_agree",
     "press_release_recommendation_count",
     "inspection_link",
+    "listed_service",
 )
 
 CHECKS = Table(
@@ -621,6 +622,38 @@ SOURCES = Table(
     ),
 )
 
+CATALOGUE = Table(
+    name="catalogue",
+    description="What the Inspectorate's site lists, and what became of it here: one row per inspection page "
+                "`hmip fetch` has seen, with the files it links, whether each was fetched and extracted, and the "
+                "service the listing names beside the one extracted (a difference is a failed listed_service "
+                "check). Empty when the raw folder was not filled by `hmip fetch`.",
+    key=("inspection_page",),
+    sort_by=("programme", "published", "inspection_page"),
+    columns=(
+        Column("inspection_page", pa.string(), "The inspection's page on the site.", nullable=False),
+        Column("programme", pa.string(), "The listing's programme slug.", nullable=False),
+        Column("title", pa.string(), "The title the listing gives."),
+        Column("service_listed", pa.string(), "The register's key of the service the title names (null when it "
+               "names none the register knows)."),
+        Column("published", pa.date32(), "The date of publication the page gives."),
+        Column("published_text", pa.string(), "That date as the page writes it."),
+        Column("page_read", pa.bool_(), "Whether the inspection's page could be read.", nullable=False),
+        Column("report_urls", pa.list_(pa.string()), "The reports it links (PDF or web page).", nullable=False),
+        Column("welsh_report_urls", pa.list_(pa.string()), "Their Welsh-language versions.", nullable=False),
+        Column("press_release_urls", pa.list_(pa.string()), "The press releases it links.", nullable=False),
+        Column("fetched", pa.bool_(), "Whether every file it links is in the raw folder.", nullable=False),
+        Column("failed_urls", pa.list_(pa.string()), "Linked files not fetched (see errors).", nullable=False),
+        Column("extracted", pa.bool_(), "Whether every linked file is a document in these tables.", nullable=False),
+        Column("doc_ids", pa.list_(pa.string()), "Its documents.", nullable=False),
+        Column("service_extracted", pa.string(), "The service_key extracted from its report (else its documents)."),
+        Column("service_agrees", pa.bool_(), "service_listed is service_extracted (null when either is unknown)."),
+        Column("inspection_ids", pa.list_(pa.string()), "The inspections its documents are in.", nullable=False),
+        EXTRACTOR_VERSION,
+    ),
+)
+
+
 def _summary_columns() -> tuple[Column, ...]:
     return tuple(Column(s.key, pa.string(), f"{s.name} ({s.framework}{', ' + s.code if s.code else ''}): the "
                         "inspection's label, from inspection_ratings.", allowed=None)
@@ -667,7 +700,7 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (DOCUMENTS, PAGES, RATINGS, SCORES, PERCENTAGES, DATES, RECOMMENDATIONS, MENTIONS, CHECKS, INSPECTIONS,
               INSPECTION_SUMMARY, INSPECTION_RATINGS, INSPECTION_SCORES, INSPECTION_RECOMMENDATIONS, SERVICES,
-              SERVICE_AREAS, STANDARDS, ERRORS)
+              SERVICE_AREAS, STANDARDS, CATALOGUE, ERRORS)
 }
 # Written by `hmip fetch`, not by `hmip extract`: declared here like the others, kept apart from the extract's set.
 FETCH_TABLES: dict[str, Table] = {SOURCES.name: SOURCES}

@@ -207,6 +207,12 @@ def conflict_check(document: dict, other: dict, differs: str) -> dict:
                   f"inspection but differ ({differs}): kept apart")
 
 
+def listed_service_check(document: dict, listed: str, extracted: list[str], title: str, page: str) -> dict:
+    """The service the site's listing names for an inspection is the service extracted from its document."""
+    return _check(document["doc_id"], "listed_service", "service", listed, "; ".join(extracted),
+                  f"the site lists {page} as '{title}'; the document's service is read from its text")
+
+
 def _unique(rows: list[dict]) -> list[dict]:
     seen: set[tuple] = set()
     out = []

@@ -1,4 +1,4 @@
-"""Command line: ``hmip extract``, ``hmip eval``, ``hmip export`` and ``hmip review``.
+"""Command line: hmip extract, fetch, update, export, review and eval (hmip COMMAND --help for each).
 
 Exit codes, for a scheduler to act on:
   0    every document done (or failed as it failed before: see --strict)
@@ -6,6 +6,7 @@ Exit codes, for a scheduler to act on:
   2    bad usage or environment: an option out of range, no raw folder, an output folder that cannot be
        written or has no room, the output folder's lock held by another run with --no-wait
   3    the run itself failed: an internal error; one line here, the traceback in the log file it names
+  4    fetch, update: the site unreachable or changed; what is new was not (all) checked
   130  interrupted (Ctrl-C), 143 stopped (SIGTERM): the previous tables are intact
 """
 
@@ -21,7 +22,9 @@ import sys
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hmip", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="hmip", description=__doc__.split("\n\n")[0],
+                                     epilog=__doc__.split("\n\n", 1)[1].strip(),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="raw reports and press releases in, Parquet tables out")
@@ -74,31 +77,12 @@ def _parser() -> argparse.ArgumentParser:
                            help="replace files already at --to (an earlier export in the default place is always "
                                 "replaced)")
 
-    from pipeline.site import STRUCTURE
-
     fetching = commands.add_parser("fetch", help="download the Inspectorate's newly published reports and press releases")
-    fetching.add_argument("--site", default=STRUCTURE.default_site,
-                          help="the site's root; every page is found from there (default: %(default)s)")
-    fetching.add_argument("--raw-dir", default="data/raw", help="where files go (default: %(default)s)")
-    fetching.add_argument("--out-dir", default="data/processed",
-                          help="where the sources table, the fetch state and the run history go (default: %(default)s)")
-    fetching.add_argument("--delay", type=float, default=1.0, help="seconds between two requests (default: %(default)s)")
-    fetching.add_argument("--since", default=None, help="only what was published on or after this date (YYYY-MM-DD)")
-    fetching.add_argument("--limit", type=int, default=None, help="at most this many new files")
-    fetching.add_argument("--dry-run", action="store_true", help="list what would be fetched; download nothing")
-    fetching.add_argument("--quiet", action="store_true", help="fewer messages")
-    fetching.add_argument("--contact", default="set --contact to an e-mail address or URL",
-                          help="how the site's operators can reach whoever runs this (sent in the User-Agent)")
-    fetching.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a response (default: %(default)s)")
-    fetching.add_argument("--budget", type=float, default=3600.0,
-                          help="seconds for the whole run, waits included (default: %(default)s)")
-    fetching.add_argument("--max-file-mb", type=float, default=200.0,
-                          help="a larger download is stopped and recorded as a failure (default: %(default)s)")
-    fetching.add_argument("--file-seconds", type=float, default=600.0,
-                          help="at most this long for one download, however slowly it comes (default: %(default)s)")
-    fetching.add_argument("--programme", action="append",
-                          help="an inspection programme's slug (repeatable; default: every youth programme listed)")
-    fetching.add_argument("--no-wait", action="store_true", help="stop (exit 2) if another run holds the out folder")
+    _fetch_options(fetching)
+    updating = commands.add_parser(
+        "update", help="fetch, then extract: what a scheduler runs (its exit code says what happened, see README)")
+    _fetch_options(updating)
+    _engine_option(updating)
 
     review = commands.add_parser("review", help="HTML pages to check every extracted fact by eye")
     review.add_argument("--out-dir", default="data/processed", help="folder of the tables (default: %(default)s)")
@@ -108,6 +92,33 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--html-dir", default=None, help="where to write the pages (default: <out-dir>/review)")
     _engine_option(review)
     return parser
+
+
+def _fetch_options(parser: argparse.ArgumentParser) -> None:
+    from pipeline.site import STRUCTURE
+
+    parser.add_argument("--site", default=STRUCTURE.default_site,
+                        help="the site's root; every page is found from there (default: %(default)s)")
+    parser.add_argument("--raw-dir", default="data/raw", help="where files go (default: %(default)s)")
+    parser.add_argument("--out-dir", default="data/processed",
+                        help="where the sources table, the fetch state and the run history go (default: %(default)s)")
+    parser.add_argument("--delay", type=float, default=1.0, help="seconds between two requests (default: %(default)s)")
+    parser.add_argument("--since", default=None, help="only what was published on or after this date (YYYY-MM-DD)")
+    parser.add_argument("--limit", type=int, default=None, help="at most this many new files")
+    parser.add_argument("--dry-run", action="store_true", help="list what would be fetched; download nothing")
+    parser.add_argument("--quiet", action="store_true", help="fewer messages")
+    parser.add_argument("--contact", default="set --contact to an e-mail address or URL",
+                        help="how the site's operators can reach whoever runs this (sent in the User-Agent)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a response (default: %(default)s)")
+    parser.add_argument("--budget", type=float, default=3600.0,
+                        help="seconds for the whole run, waits included (default: %(default)s)")
+    parser.add_argument("--max-file-mb", type=float, default=200.0,
+                        help="a larger download is stopped and recorded as a failure (default: %(default)s)")
+    parser.add_argument("--file-seconds", type=float, default=600.0,
+                        help="at most this long for one download, however slowly it comes (default: %(default)s)")
+    parser.add_argument("--programme", action="append",
+                        help="an inspection programme's slug (repeatable; default: every youth programme listed)")
+    parser.add_argument("--no-wait", action="store_true", help="stop (exit 2) if another run holds the out folder")
 
 
 class Terminated(Exception):
@@ -219,6 +230,23 @@ def _fetch(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def _update(args: argparse.Namespace) -> int:
+    """Fetch, then extract what is in the raw folder (a fetch that failed leaves the tables up to date with what
+    was fetched before). The exit code: the extract's when it is 2 or 3 (bad usage or environment; this
+    program's fault), else the fetch's when it is not 0 (1: some files failed; 4: the site unreachable or
+    changed; 2: bad usage, and nothing is extracted), else the extract's (1: some documents failed). With
+    --dry-run, only the fetch's list: nothing is extracted."""
+    fetched = _fetch(args)
+    if fetched == 2 or args.dry_run:
+        return fetched
+    extract = ["extract", "--raw-dir", args.raw_dir, "--out-dir", args.out_dir, "--pdf-engine", args.pdf_engine,
+               "--quiet", *(["--no-wait"] if args.no_wait else [])]
+    extracted = _main(extract)
+    if extracted in (2, 3):
+        return extracted
+    return fetched or extracted
+
+
 def _engine_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
                         help="what reads PDFs: pdfium (fast, the default) or pdfplumber (the reference); both give "
@@ -277,7 +305,7 @@ def _main(argv: list[str] | None) -> int:
             log_path = _log_traceback(argv)
             print(f"hmip: nothing written: {exc}\n(traceback in {log_path})", file=sys.stderr)
             return 3
-        print(summary_text(report))
+        print(summary_text(report, quiet=args.quiet))
         record_run(args.out_dir, "extract", started, {
             "new": report.new, "changed": report.changed, "unchanged": report.unchanged, "removed": report.removed,
             "processed": report.processed, "failed": report.failed,
@@ -286,6 +314,8 @@ def _main(argv: list[str] | None) -> int:
         return report.exit_code
     if args.command == "fetch":
         return _fetch(args)
+    if args.command == "update":
+        return _update(args)
     if args.command == "export":
         from pipeline.export import ExportRefused, default_target, export
 

@@ -2,7 +2,7 @@
 
 What is exported is what an analysis needs, each inspection counted once: the one-row-per-inspection summary,
 the inspections, their ratings, scores and recommendations, the services with their local authorities and the
-standards, and the run's failed checks and errors. A list column is written as its items joined by "; ".
+standards, and the run's checks (every one: filter on outcome) and errors. A list column is written as its items joined by "; ".
 Every export carries the column descriptions (a ``columns.csv`` beside the CSV files, a "columns" sheet in the
 workbook).
 
@@ -44,12 +44,24 @@ def _neutralised_csv(value: object) -> object:
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Plain values a spreadsheet shows: lists joined, missing values empty."""
+    """Plain values a spreadsheet shows: lists joined, missing values empty, and a date known only to its
+    month written as the month ('2024-05', never '2024-05-01': the column '<date>_precision' says which)."""
     out = frame.astype("object")
     for column in out.columns:
         out[column] = [("; ".join(str(v) for v in value) if isinstance(value, list | tuple) or (hasattr(value, "tolist")
                         and not isinstance(value, str)) else value) for value in out[column]]
-    return out.where(pd.notna(out), None)
+    out = out.where(pd.notna(out), None)
+    for column in [c for c in out.columns if f"{c}_precision" in out.columns]:
+        out[column] = [_dated(value, precision) for value, precision in zip(out[column], out[f"{column}_precision"],
+                                                                             strict=True)]
+    return out
+
+
+def _dated(value: object, precision: object) -> object:
+    if value is None or precision is None:
+        return value
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text[:7] if precision == "month" else text[:10]
 
 
 def _descriptions() -> pd.DataFrame:
@@ -100,15 +112,34 @@ def _replacing(path: str) -> Iterator[str]:
             os.unlink(temporary)
 
 
+# The widest a column is made to fit its values (characters); longer text wraps in the cell.
+_MAX_WIDTH = 60
+
+
 def _write_xlsx(frames: dict[str, pd.DataFrame], path: str) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     with pd.ExcelWriter(path, engine="openpyxl") as workbook:
         for name, frame in frames.items():
             frame.to_excel(workbook, sheet_name=name[:31], index=False)
-            for row in workbook.sheets[name[:31]].iter_rows(min_row=2):
+            sheet = workbook.sheets[name[:31]]
+            for row in sheet.iter_rows(min_row=2):
                 for cell in row:
                     # openpyxl reads a string that starts with "=" as a formula: store it as text
                     if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
                         cell.data_type = "s"
+            # a sheet that reads like one: a bold header that stays in view, a filter on every column, widths
+            # that fit the values
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+                cell.alignment = Alignment(vertical="top")
+            sheet.freeze_panes = "A2"
+            if sheet.max_column and sheet.max_row:
+                sheet.auto_filter.ref = sheet.dimensions
+            for index, column in enumerate(frame.columns, start=1):
+                lengths = [len(str(column))] + [len(str(v)) for v in frame[column].head(2000) if v is not None]
+                sheet.column_dimensions[get_column_letter(index)].width = min(max(lengths) + 2, _MAX_WIDTH)
 
 
 def export(out_dir: str, target: str, fmt: str, force: bool = False) -> list[str]:
@@ -121,8 +152,6 @@ def export(out_dir: str, target: str, fmt: str, force: bool = False) -> list[str
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     tables = load_tables(out_dir)
     frames = {name: _flat(tables[name]) for name in EXPORTED if name in tables}
-    if "checks" in frames:
-        frames["checks"] = frames["checks"][frames["checks"]["outcome"] == "failed"].reset_index(drop=True)
     frames["columns"] = _descriptions()
     ours = os.path.abspath(target) == os.path.abspath(default_target(out_dir, fmt))
     check_target(target, fmt, force or ours, list(frames))

@@ -99,10 +99,26 @@ class FetchReport:
     failures: list[dict] = field(default_factory=list)
     budget_exhausted: bool = False
     seconds: float = 0.0
+    listings_read: int = 0  # listing and index pages read as the site was expected to look
+
+    @property
+    def site_unreadable(self) -> bool:
+        """The site could not be reached, or no longer looks as the fetcher expects: what is new was not (all)
+        checked, so 'nothing new' cannot be told from a gap."""
+        return bool(self.failures) and (self.listings_read == 0 or any(
+            f["error_kind"] == "structure_changed" for f in self.failures))
 
     @property
     def exit_code(self) -> int:
+        """0: everything new fetched, or nothing new; 1: some files failed (the rest fetched);
+        4: the site unreachable or changed (SITE_UNREADABLE): nothing, or not everything, was checked."""
+        if self.site_unreadable:
+            return SITE_UNREADABLE
         return 1 if self.failures else 0
+
+
+# The exit code of a fetch that could not check the site: unreachable, or its pages no longer as expected.
+SITE_UNREADABLE = 4
 
 
 # ------------------------------------------------------------------ the state between runs
@@ -367,6 +383,17 @@ def listing_items(url: str, html: str, selector: str, structure: SiteStructure, 
     raise StructureChanged(url, f"result blocks ({selector} with {structure.result_link}) or a 'No results' notice")
 
 
+def next_page_link(url: str, html: str, structure: SiteStructure) -> str | None:
+    """Where a listing page says its next page is: WordPress's ``a.next`` in its page numbers, or a
+    ``rel="next"`` link or anchor."""
+    soup = _soup(html)
+    for selector in structure.next_page_links:
+        link = soup.select_one(selector)
+        if link is not None and link.get("href"):
+            return urljoin(url, str(link["href"]))
+    return None
+
+
 def programmes_and_years(url: str, html: str, structure: SiteStructure) -> tuple[list[tuple[str, str]], list[int]]:
     """The youth programmes (slug, name) and the years the listing's filter form offers."""
     soup = _soup(html)
@@ -488,6 +515,7 @@ class Fetch:
         except FetchFailure as failure:
             self._fail(failure)
             return
+        self.report.listings_read += 1
         if self.options.programmes:
             programmes = [(slug, slug) for slug in self.options.programmes]
         if self.options.since:
@@ -507,10 +535,13 @@ class Fetch:
         found_new = False
         page_number = self.structure.first_page
         previous: list[Item] = []
+        following: str | None = None  # the page's own link to the next page, when it has one
+        visited: set[str] = set()
         while True:
-            url = self.listing_url(self.structure.inspections_path, **{self.structure.programme_parameter: programme,
-                                                                         self.structure.year_parameter: year,
-                                                                         self.structure.page_parameter: page_number})
+            url = following or self.listing_url(
+                self.structure.inspections_path, **{self.structure.programme_parameter: programme,
+                                                    self.structure.year_parameter: year,
+                                                    self.structure.page_parameter: page_number})
             if not self.client.allowed(url):
                 self.report.skipped_by_robots.append(url)
                 return found_new
@@ -520,6 +551,7 @@ class Fetch:
             except FetchFailure as failure:
                 self._fail(failure)
                 return found_new
+            self.report.listings_read += 1
             if items is None:
                 return found_new
             if self._repeats(url, items, previous):
@@ -528,13 +560,23 @@ class Fetch:
             new_here = False
             for item in items:
                 self.report.inspections_seen += 1
-                if item.url in self.known_pages and not changed:
+                if item.url in self.known_pages and not changed and item.url in self.state.get("listed", {}):
                     continue
                 if self._inspection(item):
                     new_here = found_new = True
             if not new_here or self._limit_reached():
                 return found_new
             page_number += 1
+            following = self._next_link(url, text, visited)
+
+    def _next_link(self, url: str, html: str, visited: set[str]) -> str | None:
+        """The listing page's own link to the page after it (``a.next``, ``rel=next``), on the same site and
+        not read yet; None to count pages as the site numbers them."""
+        visited.add(url)
+        link = next_page_link(url, html, self.structure)
+        if link is None or link in visited or urlparse(link).netloc != urlparse(url).netloc:
+            return None
+        return link
 
     def _repeats(self, url: str, items: list[Item], previous: list[Item]) -> bool:
         """A listing page that gives the previous page's results again: the site no longer reads the page
@@ -567,12 +609,23 @@ class Fetch:
         if not self.client.allowed(item.url):
             self.report.skipped_by_robots.append(item.url)
             return False
+        listed = self.state.setdefault("listed", {})
         try:
             text, changed = self.page(item.url)
             page = inspection_page(item.url, text, self.structure)
         except FetchFailure as failure:
             self._fail(failure)
+            listed[item.url] = {**listed.get(item.url, {}), "programme": item.programme, "title": item.title,
+                                "page_read": False}
             return False
+        # The catalogue: every inspection the site lists, and the files its page links (the `catalogue` table)
+        listed[item.url] = {
+            "programme": item.programme, "title": item.title, "page_read": True,
+            "published": page.published.isoformat() if page.published else None,
+            "published_text": page.published_text,
+            "reports": sorted(u for u, kind, language in page.files if language == "en"),
+            "welsh_reports": sorted(u for u, kind, language in page.files if language != "en"),
+            "press_releases": sorted(page.press_releases)}
         if item.url in self.known_pages and not changed and not retry:
             return False
         if self.options.since and page.published and page.published < self.options.since:
@@ -588,8 +641,11 @@ class Fetch:
     def _press_releases(self) -> None:
         page_number = self.structure.first_page
         previous: list[Item] = []
+        following: str | None = None
+        visited: set[str] = set()
         while not self._limit_reached():
-            url = self.listing_url(self.structure.press_releases_path, **{self.structure.page_parameter: page_number})
+            url = following or self.listing_url(self.structure.press_releases_path,
+                                                **{self.structure.page_parameter: page_number})
             if not self.client.allowed(url):
                 self.report.skipped_by_robots.append(url)
                 return
@@ -599,6 +655,7 @@ class Fetch:
             except FetchFailure as failure:
                 self._fail(failure)
                 return
+            self.report.listings_read += 1
             if items is None or self._repeats(url, items, previous):
                 return
             previous = items
@@ -610,6 +667,7 @@ class Fetch:
             if not new_here:
                 return
             page_number += 1
+            following = self._next_link(url, text, visited)
 
     # -- files --------------------------------------------------------------------------------
     def _limit_reached(self) -> bool:

@@ -250,7 +250,9 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
                                                                   if doc_id in line))[:400]
                 log.error("%s: rows set aside: %s", doc_id, quarantined[doc_id])
     report.rows = {name: data.num_rows for name, data in built.items()}
-    report.failed_checks = [c for c in tables["checks"] if c["outcome"] == "failed"]
+    path_of = {d["doc_id"]: d["source_path"] for d in tables["documents"]}
+    report.failed_checks = [{**c, "source_path": path_of.get(c["doc_id"])} for c in tables["checks"]
+                            if c["outcome"] == "failed"]
     report.unrun_checks = sum(1 for c in tables["checks"] if c["outcome"] == "not_run")
     report.errors = [e for e in tables["errors"] if e["stage"] != "fetch"]
     report.failed = len({e["source_path"] for e in report.errors})
@@ -515,6 +517,10 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
         texts[doc_id] = text
     link_translations(tables["documents"])
     derive_tables(tables, known_ids)
+    from pipeline.catalogue import catalogue
+
+    tables["catalogue"], listed_checks = catalogue(fetched, tables["documents"], errors)
+    tables["checks"] += listed_checks
     for row in tables["documents"]:
         row.pop("inspection_page", None)
     for error in errors:
@@ -735,27 +741,42 @@ def _error(doc_id: str | None, path: str, stage: str, kind: str, message: str) -
 SHOWN_FAILED_CHECKS = 20
 
 
-def summary_text(report: RunReport) -> str:
+def summary_text(report: RunReport, quiet: bool = False) -> str:
+    """The run's closing summary: what was done, the rows, the checks (the failed ones by file), where the
+    tables are. A run with nothing to do says so in one line; ``quiet`` keeps one line whatever happened (the
+    errors are on stderr already)."""
     from collections import Counter
 
-    rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
     failed = len(report.failed_checks)
     by_check = Counter(check["check"] for check in report.failed_checks)
     new_failed = len({e["source_path"] for e in report.new_errors})
+    done = (f"documents: {report.new} new, {report.changed} changed, {report.unchanged} unchanged, "
+            f"{report.removed} removed, {report.failed} failed"
+            + (f" ({new_failed} not failed before)" if report.failed and new_failed != report.failed else "")
+            + f" ({report.processed} processed)")
+    if not report.wrote and not report.processed:
+        return (f"nothing changed: {report.unchanged} documents, tables unchanged in {report.out_dir}"
+                f" ({failed} failed checks, {report.failed} failed documents, as before)")
+    if quiet:
+        return f"{done}; {failed} failed checks; tables written to {report.out_dir}"
+    rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
     lines = [
-        f"documents: {report.new} new, {report.changed} changed, {report.unchanged} unchanged, "
-        f"{report.removed} removed, {report.failed} failed"
-        + (f" ({new_failed} not failed before)" if report.failed and new_failed != report.failed else "")
-        + f" ({report.processed} processed)",
+        done,
         f"rows: {rows}",
         f"checks: {report.rows.get('checks', 0) - failed - report.unrun_checks} passed, {failed} failed"
         + (f" ({', '.join(f'{name} {count}' for name, count in by_check.most_common())})" if failed else "")
         + (f", {report.unrun_checks} could not run" if report.unrun_checks else ""),
     ]
     for check in report.failed_checks[:SHOWN_FAILED_CHECKS]:
-        lines.append(f"  failed check {check['check']} [{check['subject']}] in {check['doc_id']}: "
-                     f"expected {check['expected']!r}, found {check['found']!r} ({check['detail']})")
+        where = check.get("source_path") or check["doc_id"]
+        lines.append(f"  failed check {check['check']} [{check['subject']}] in {where}: "
+                     f"expected {_shown(check['expected'])}, found {_shown(check['found'])} ({check['detail']})")
     if failed > SHOWN_FAILED_CHECKS:
         lines.append(f"  ... and {failed - SHOWN_FAILED_CHECKS} more failed checks (checks.parquet has them all)")
     lines.append(f"time: {report.seconds:.2f} s; tables {'written to' if report.wrote else 'unchanged in'} {report.out_dir}")
     return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    """A check's value as a person reads it: quoted text, or 'nothing' (never None or <NA>)."""
+    return "nothing" if value is None else repr(str(value))

@@ -32,6 +32,9 @@ class SiteStructure:
     # WordPress numbers listing pages from 1 ('paged=0' and 'paged=1' are both the first page; the second is
     # 'paged=2'): asking for 0 then 1 reads the first page twice and never the second.
     first_page: int = 1
+    # A listing page's own link to the next page, where it has one: followed before any counting.
+    next_page_links: tuple[str, ...] = ("a.next.page-numbers[href]", "a.next[href]", 'link[rel="next"][href]',
+                                        'a[rel~="next"][href]')
     inspection_result: str = "div.result.inspection"
     result_link: str = "h4 a[href]"
     no_results: re.Pattern[str] = re.compile(r"\bno\s+(?:results|inspections|publications|press\s+releases)\b", re.I)

@@ -237,3 +237,11 @@ def test_the_planted_report_states_everything_it_owes(planted):
     owed = {key: c for key, c in checks.items() if key[0].startswith("states_")}
     assert len([k for k in owed if k[0] == "states_standard"]) == 12
     assert all(c["outcome"] == "passed" for c in owed.values()), owed
+
+
+def test_the_summary_names_the_file_of_a_failed_check_and_never_prints_a_null(planted):
+    _, report = planted
+    text = summary_text(report)
+    assert "in anytown report.txt:" in text
+    assert "None" not in text and "<NA>" not in text
+    assert "\n" not in summary_text(report, quiet=True) and "failed checks" in summary_text(report, quiet=True)

@@ -45,6 +45,23 @@ def test_xlsx_export_has_a_sheet_per_table(sample_out, tmp_path):
     header = [cell.value for cell in sheet[1]]
     assert header == TABLES["inspection_ratings"].column_names
     assert sheet.max_row - 1 == 28
+    # reads like a workbook: a bold header that stays in view, a filter on every column, widths fitted
+    for name in workbook.sheetnames:
+        sheet = workbook[name]
+        assert all(cell.font.bold for cell in sheet[1]) and sheet.freeze_panes == "A2", name
+        assert sheet.auto_filter.ref == sheet.dimensions, name
+    summary = workbook["inspection_summary"]
+    widths = {cell.value: summary.column_dimensions[cell.column_letter].width for cell in summary[1]}
+    assert widths["inspection_id"] >= len("conwy-and-denbighshire-standards-2024-05") and max(widths.values()) <= 60
+    # a date known to its month is the month, not the 1st; every check is there, not only the failures
+    rows = [dict(zip([c.value for c in summary[1]], [c.value for c in row], strict=True))
+            for row in summary.iter_rows(min_row=2)]
+    conwy = next(r for r in rows if r["inspection_id"].startswith("conwy"))
+    assert (conwy["publication_date"], conwy["publication_date_precision"]) == ("2024-05", "month")
+    assert conwy["fieldwork_start"] == "2024-01-15"
+    checks = workbook["checks"]
+    column = [c.value for c in checks[1]].index("outcome")
+    assert checks.max_row - 1 == 100 and {row[column].value for row in checks.iter_rows(min_row=2)} == {"passed"}
 
 
 def test_export_of_a_folder_without_tables_says_so(tmp_path, capsys):

@@ -175,7 +175,7 @@ def test_a_page_whose_structure_changed_is_a_clear_error_never_an_empty_run(tmp_
     assert [(f["error_kind"], f["url"].endswith("year=2024&paged=1") or "year=2024" in f["url"]) for f in report.failures] == [
         ("structure_changed", True)]
     assert "div.result.inspection" in report.failures[0]["message"]
-    assert report.exit_code == 1
+    assert report.exit_code == 4  # the site changed: what is new was not all checked
 
 
 def test_dry_run_lists_what_would_be_fetched_and_writes_nothing(tmp_path, site, capsys):
@@ -276,4 +276,113 @@ def test_a_site_that_repeats_the_first_listing_page_is_a_failure_not_a_quiet_sto
     report = fetch(_options(tmp_path, site))
     repeated = [f for f in report.failures if f["error_kind"] == "structure_changed" and "paged=2" in f["url"]]
     assert len(repeated) == 1 and "repeats" in repeated[0]["message"]
-    assert report.exit_code == 1
+    assert report.exit_code == 4
+
+
+def _update(tmp_path: Path, site_root: str, *extra: str) -> int:
+    return main(["update", "--site", site_root, "--raw-dir", str(tmp_path / "raw"), "--out-dir",
+                 str(tmp_path / "out"), "--delay", "0", "--timeout", "2", "--contact", "tests@example.org", "--quiet",
+                 *extra])
+
+
+def test_hmip_update_exit_codes_say_what_happened(tmp_path, site):
+    # everything fetched and extracted: 0
+    assert _update(tmp_path / "a", site.root) == 0
+    assert len(read_rows(tmp_path / "a" / "out", "documents")) == FIRST_RUN_FILES
+    # one file failed, the rest fetched and extracted: 1
+    site.behaviour.missing.add(WEST_MERCIA_PDF)
+    assert _update(tmp_path / "b", site.root) == 1
+    assert len(read_rows(tmp_path / "b" / "out", "documents")) == FIRST_RUN_FILES - 1
+    site.behaviour.missing.clear()
+    # the site changed: 4, and the tables still hold what was fetched before
+    site.behaviour.content[LISTING_2024] = (Path(__file__).parent / "site" / "listing-redesigned.html").read_bytes()
+    assert _update(tmp_path / "a", site.root) == 4
+    assert len(read_rows(tmp_path / "a" / "out", "documents")) == FIRST_RUN_FILES
+    # bad usage: 2, nothing extracted
+    assert _update(tmp_path / "c", site.root, "--since", "yesterday") == 2
+    assert not (tmp_path / "c" / "out" / "documents.parquet").exists()
+
+
+def test_an_unreachable_site_is_exit_4_naming_the_cause(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code = _update(tmp_path, f"http://127.0.0.1:{port}/hmiprobation/", "--budget", "30")
+    assert code == 4
+    assert "refused" in capsys.readouterr().out + (tmp_path / "out" / "logs" / "hmip.log").read_text()
+
+
+def test_the_readmes_cron_line_runs_from_a_fresh_folder(tmp_path, site):
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("30 2 * * * cd /srv/hmip"))
+    command = line.split(" ", 5)[5]  # after the five schedule fields
+    project = tmp_path / "hmip"  # a fresh clone: the virtual environment, no data/processed yet
+    project.mkdir()
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    command = command.replace("/srv/hmip", str(project)).replace(
+        "--contact you@example.org", f"--contact tests@example.org --site {site.root} --delay 0")
+    result = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "tables written" in (project / "data" / "processed" / "logs" / "cron.log").read_text()
+    assert len(read_rows(project / "data" / "processed", "documents")) == FIRST_RUN_FILES
+
+
+def test_a_listing_pages_own_next_link_is_followed(tmp_path, site):
+    # the site links its next page under another address than counting would give: the link is followed
+    second = (Path(__file__).parent / "site" / "listing" / "inspection-of-youth-offending-services-2018-onwards"
+              / "2024" / "1.html").read_bytes()
+    first = (Path(__file__).parent / "site" / "listing" / "inspection-of-youth-offending-services-2018-onwards"
+             / "2024" / "0.html").read_text(encoding="utf-8")
+    elsewhere = "/hmiprobation/inspections/page/2/?probation-inspection-type=x&year=2024"
+    site.behaviour.content[LISTING_2024] = first.replace(
+        "</body>", f'<nav><a class="next page-numbers" href="{elsewhere}">Next</a></nav></body>').encode()
+    site.behaviour.content[LISTING_2024.replace("paged=1", "paged=2")] = b"<html><body>No results</body></html>"
+    site.behaviour.content["/hmiprobation/inspections/page/2/?probation-inspection-type=x&year=2024"] = second
+    report = fetch(_options(tmp_path, site))
+    assert report.exit_code == 0, report.failures
+    assert any(p.startswith("/hmiprobation/inspections/page/2/") for p in site.paths_requested())
+    assert len(report.fetched) == FIRST_RUN_FILES
+
+
+def test_the_catalogue_lists_every_inspection_the_site_lists_and_what_became_of_it(tmp_path, site):
+    site.behaviour.missing.add(WEST_MERCIA_PDF)
+    assert _update(tmp_path, site.root) == 1
+    rows = {r["inspection_page"].split("/inspections/")[1].strip("/"): r for r in read_rows(tmp_path / "out", "catalogue")}
+    assert set(rows) == {"conwyanddenbighshireyjs2024", "newportyjs2024", "westmerciayjs2024", "southteesyjs2023",
+                         "wolverhamptoncci2011"}
+    conwy = rows["conwyanddenbighshireyjs2024"]
+    assert conwy["fetched"] and conwy["extracted"] and conwy["service_listed"] == "conwy-and-denbighshire"
+    assert conwy["service_agrees"] and conwy["published"].isoformat() == "2024-05-21" and conwy["inspection_ids"]
+    mercia = rows["westmerciayjs2024"]
+    assert not mercia["fetched"] and not mercia["extracted"] and mercia["failed_urls"][0].endswith(
+        "west-mercia-yjs-inspection-report.pdf")
+    newport = rows["newportyjs2024"]
+    assert newport["welsh_report_urls"] and newport["extracted"]
+    # the miniature serves other services' documents under two inspections' pages (it reuses the sample
+    # files): exactly what the check is for
+    checks = [c for c in read_rows(tmp_path / "out", "checks") if c["check"] == "listed_service"]
+    assert {(c["expected"], c["found"]) for c in checks if not c["passed"]} == {
+        ("newport", "west-mercia"), ("wolverhampton", "wrexham")}
+    assert ("conwy-and-denbighshire", "conwy-and-denbighshire") in {(c["expected"], c["found"]) for c in checks
+                                                                    if c["passed"]}
+
+
+def test_a_listing_that_names_another_service_than_the_document_is_a_failed_check(tmp_path, site):
+    listing = (Path(__file__).parent / "site" / "listing" / "inspection-of-youth-offending-services-2018-onwards"
+               / "2024" / "0.html").read_text(encoding="utf-8")
+    site.behaviour.content[LISTING_2024] = listing.replace(
+        "youth justice services in Conwy and Denbighshire", "youth justice services in Wrexham").encode()
+    _update(tmp_path, site.root)
+    conwy = next(r for r in read_rows(tmp_path / "out", "catalogue") if "conwyanddenbighshire" in r["inspection_page"])
+    assert (conwy["service_listed"], conwy["service_extracted"], conwy["service_agrees"]) == (
+        "wrexham", "conwy-and-denbighshire", False)
+    failed = [c for c in read_rows(tmp_path / "out", "checks") if c["check"] == "listed_service" and not c["passed"]]
+    conwy_check = [c for c in failed if c["expected"] == "wrexham"]
+    assert [(c["expected"], c["found"]) for c in conwy_check] == [("wrexham", "conwy-and-denbighshire")]
+    assert "Wrexham" in conwy_check[0]["detail"] and "conwyanddenbighshire" in conwy_check[0]["detail"]

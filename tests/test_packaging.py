@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
+
 from tests.conftest import ROOT
 
 DEVELOPMENT_TOOLS = ("pytest", "hypothesis", "ruff", "mypy", "duckdb", "polars", "selenium", "nbclient", "nbformat",
@@ -35,7 +37,7 @@ def test_make_passes_the_pdf_engine_to_every_command_that_reads_pdfs():
         dry = subprocess.run(["make", "-n", "-o", "install", "-o", "install-dev", target, "PDF_ENGINE=pdfplumber"],
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
         commands = [line for line in dry.splitlines() if "hmip extract" in line or "hmip eval" in line
-                    or "hmip review" in line]
+                    or "hmip review" in line or "hmip update" in line]
         assert commands and all("--pdf-engine pdfplumber" in line for line in commands
                                 if "real development set" not in line), target
 
@@ -82,3 +84,22 @@ def test_a_built_wheel_carries_the_register_data(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "models/data/local_authorities.csv" in names
     assert "models/data/joint_youth_justice_services.csv" in names
+
+
+def test_the_analysis_extra_holds_what_the_queries_and_notebook_import():
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    names = {r.split(">")[0].split("[")[0] for r in extras["analysis"]}
+    assert {"duckdb", "polars", "matplotlib", "nbclient", "ipykernel"} <= names
+    assert "pytest" not in names and "analysis:" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_hmip_help_lists_every_command_and_the_exit_codes(capsys):
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert all(command in text for command in ("extract", "fetch", "update", "export", "review", "eval"))
+    assert "Exit codes" in text and "\n  4 " in text

@@ -16,6 +16,7 @@ from pipeline.review import FACT_TABLES, Mark, highlight
 from tests.conftest import read_rows
 
 CONWY_REPORT = "004_215c1fc33e67d135.txt"
+CONWY_PDF = "004_215c1fc33e67d135.pdf"  # the same report as published: its pages numbered
 
 
 class _Pieces(HTMLParser):
@@ -114,7 +115,7 @@ def _browser():
 def test_the_page_in_a_real_browser_shows_each_fact_where_the_tables_say(sample_out, review_dir, tmp_path):
     from selenium.webdriver.common.by import By
 
-    doc_id = next(d["doc_id"] for d in read_rows(sample_out, "documents") if d["source_path"] == CONWY_REPORT)
+    doc_id = next(d["doc_id"] for d in read_rows(sample_out, "documents") if d["source_path"] == CONWY_PDF)
     browser = _browser()
     try:
         browser.get(Path(review_dir / f"doc-{doc_id}.html").as_uri())
@@ -132,6 +133,17 @@ def test_the_page_in_a_real_browser_shows_each_fact_where_the_tables_say(sample_
         overall = next(r for r in read_rows(sample_out, "ratings") if r["doc_id"] == doc_id and r["scope"] == "overall")
         element = browser.find_element(By.CSS_SELECTOR, f'mark[data-id="{overall["fact_id"]}"]')
         assert "Overall" in element.get_attribute("title") and element.is_displayed()
+        # what a reviewer reads, not an attribute: page numbers and every set-aside reason are visible text
+        visible = browser.find_element(By.TAG_NAME, "body").text
+        pages = sorted({p["page"] for p in read_rows(sample_out, "pages") if p["doc_id"] == doc_id})
+        assert all(f"Page {page}" in visible for page in pages) and len(pages) > 1
+        asides = [m for m in read_rows(sample_out, "mentions") if m["doc_id"] == doc_id and m["decision"] == "set_aside"]
+        assert asides and all(f"set aside: {m['reason']}" in visible for m in asides)
+        assert "<NA>" not in visible and "None" not in visible.split("Page 1")[0]
+        # the filter, plain CSS: 'set aside only' leaves the facts unmarked
+        browser.find_element(By.CSS_SELECTOR, 'label[for="only-aside"]').click()
+        assert element.value_of_css_property("background-color") in ("rgba(0, 0, 0, 0)", "transparent")
+        browser.find_element(By.CSS_SELECTOR, 'label[for="only-all"]').click()
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         screenshot = tmp_path / "review-page.png"
         assert browser.save_screenshot(str(screenshot)) and screenshot.stat().st_size > 10_000

@@ -34,7 +34,8 @@ def test_second_run_with_no_change_rewrites_nothing(raw_copy, tmp_path):
     assert (second.new, second.changed, second.unchanged, second.removed, second.processed) == (0, 0, 10, 0, 0)
     assert not second.wrote
     assert stamps == {name: os.stat(out / f"{name}.parquet").st_mtime_ns for name in TABLE_NAMES}
-    assert "10 unchanged" in summary_text(second)
+    assert summary_text(second).startswith("nothing changed: 10 documents, tables unchanged in")
+    assert "\n" not in summary_text(second)
 
 
 def test_removed_file_drops_its_rows_and_changed_file_is_reprocessed(raw_copy, tmp_path):
