@@ -85,7 +85,7 @@ export: install
 # Speed against bare pdfplumber; appends to bench/results.jsonl (ARGS="--docs 200" for a bigger corpus).
 bench: install
 	$(COMPILE)
-	$(BIN)/python -m pipeline.bench $(ARGS)
+	$(BIN)/python -m pipeline.dev.bench $(ARGS)
 
 # Re-render the development documents' PDFs from their .txt (needs WeasyPrint: pip install weasyprint).
 WEASYPRINT_PYTHON ?= python3

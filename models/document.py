@@ -2,7 +2,7 @@
 
 Pure data with lookups; it imports nothing of ours. How a document was loaded
 (PDF, web page, plain text) and how its sentence boundaries were found (spaCy,
-in ``pipeline.parse``) are not its concern: both arrive as plain values.
+in ``pipeline.extract.parse``) are not its concern: both arrive as plain values.
 """
 
 from __future__ import annotations

@@ -1,4 +1,14 @@
-"""Stages, run orchestration and the command line of the extraction pipeline."""
+"""Files, processes, tables and the command line, a room per job (each room's docstring says what it is for
+and what it may import; tests/test_layers.py holds the arrows):
+
+- store: the output folder (lock, manifest, caches, tables, run history, fetch state), below every job;
+- derive: checks, inspections and the catalogue, worked out from the per-document rows;
+- extract: the extract job (`hmip extract`);
+- web: fetching from the Inspectorate's site (`hmip fetch`);
+- read: what analysts and reviewers read (analysis, export, review);
+- dev: development tools (evaluate, bench, readme);
+- cli.py, on top: the command line.
+"""
 
 from __future__ import annotations
 

@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fetch_options(parser: argparse.ArgumentParser) -> None:
-    from pipeline.site import STRUCTURE
+    from pipeline.web.site import STRUCTURE
 
     parser.add_argument("--site", default=STRUCTURE.default_site,
                         help="the site's root; every page is found from there (default: %(default)s)")
@@ -178,9 +178,9 @@ def _log_traceback(argv: list[str] | None) -> str:
 def _fetch(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from pipeline.fetch import FetchOptions, fetch, summary_json, summary_text
-    from pipeline.history import log_file, now, record_run
-    from pipeline.outdir import EnvironmentProblem, locked, prepare
+    from pipeline.store.history import log_file, now, record_run
+    from pipeline.store.outdir import EnvironmentProblem, locked, prepare
+    from pipeline.web.fetch import FetchOptions, fetch, summary_json, summary_text
 
     since = None
     if args.since:
@@ -279,9 +279,9 @@ def _main(argv: list[str] | None) -> int:
         if problem:
             print(f"hmip: {problem}", file=sys.stderr)
             return 2
-        from pipeline.errors import ValidationError
-        from pipeline.outdir import EnvironmentProblem
-        from pipeline.run import RunOptions, run, summary_text
+        from pipeline.extract.run import RunOptions, run, summary_text
+        from pipeline.store.errors import ValidationError
+        from pipeline.store.outdir import EnvironmentProblem
 
         if args.scheduler and args.executor != "dask":
             print("hmip: --scheduler goes with --executor dask", file=sys.stderr)
@@ -292,7 +292,7 @@ def _main(argv: list[str] | None) -> int:
                              strict=args.strict, max_file_mb=args.max_file_mb, pdf_engine=args.pdf_engine,
                              follow_symlinks=args.follow_symlinks, max_removals=args.max_removals,
                              allow_removals=args.allow_removals, retry_failed=args.retry_failed)
-        from pipeline.history import now, record_run
+        from pipeline.store.history import now, record_run
 
         started = now()
         try:
@@ -317,7 +317,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "update":
         return _update(args)
     if args.command == "export":
-        from pipeline.export import ExportRefused, default_target, export
+        from pipeline.read.export import ExportRefused, default_target, export
 
         target = args.to or default_target(args.out_dir, args.format)
         try:
@@ -329,11 +329,11 @@ def _main(argv: list[str] | None) -> int:
         print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {where}")
         return 0
     if args.command == "review":
-        from pipeline.review import write_review
+        from pipeline.read.review import write_review
 
         if args.raw_dir is not None:
-            from pipeline.outdir import EnvironmentProblem
-            from pipeline.run import RunOptions, run
+            from pipeline.extract.run import RunOptions, run
+            from pipeline.store.outdir import EnvironmentProblem
 
             try:
                 run(RunOptions(args.raw_dir, args.out_dir, quiet=True, pdf_engine=args.pdf_engine))
@@ -353,11 +353,11 @@ def _main(argv: list[str] | None) -> int:
                 args.raw_dir is not None and not os.path.isdir(args.raw_dir)):
             print("hmip: --gold-dir, --out-dir (or --raw-dir) must be folders", file=sys.stderr)
             return 2
-        from pipeline.evaluate import evaluate, format_report
+        from pipeline.dev.evaluate import evaluate, format_report
 
         if args.raw_dir is not None:
-            from pipeline.outdir import EnvironmentProblem
-            from pipeline.run import RunOptions, run
+            from pipeline.extract.run import RunOptions, run
+            from pipeline.store.outdir import EnvironmentProblem
 
             try:
                 extracted = run(RunOptions(args.raw_dir, args.out_dir, quiet=True, pdf_engine=args.pdf_engine))

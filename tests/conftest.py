@@ -21,7 +21,7 @@ REAL2_GOLD = ROOT / "tests" / "real2" / "gold"
 
 
 def _extract_once(tmp_path_factory: pytest.TempPathFactory, raw: Path, name: str) -> Path:
-    from pipeline.run import RunOptions, run
+    from pipeline.extract.run import RunOptions, run
 
     out = tmp_path_factory.mktemp(name)
     report = run(RunOptions(str(raw), str(out), jobs=2, quiet=True))

@@ -6,7 +6,7 @@ import zlib
 
 from loaders.loaded import single_page
 from models.document import Document
-from pipeline.parse import parse as parse_loaded
+from pipeline.extract.parse import parse as parse_loaded
 
 
 def parse(text: str, doc_id: str = "test") -> Document:

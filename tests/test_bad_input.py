@@ -8,7 +8,7 @@ import time
 import pytest
 
 from loaders.loaded import LoadError
-from pipeline.run import RunOptions, run
+from pipeline.extract.run import RunOptions, run
 from tests.conftest import RAW, read_rows
 from tests.helpers import minimal_pdf, text_stream
 
@@ -96,16 +96,16 @@ def test_previous_tables_survive_a_run_full_of_bad_files(bad_folder, tmp_path):
 
 
 def test_a_hanging_parser_is_stopped_after_the_time_limit(tmp_path, monkeypatch):
-    import pipeline.worker
+    import pipeline.extract.worker
 
-    real = pipeline.worker.load_bytes
+    real = pipeline.extract.worker.load_bytes
 
     def hang_on_marker(suffix, data, pdf_engine=None):
         if b"HANG" in data:
             time.sleep(3600)
         return real(suffix, data, pdf_engine)
 
-    monkeypatch.setattr(pipeline.worker, "load_bytes", hang_on_marker)
+    monkeypatch.setattr(pipeline.extract.worker, "load_bytes", hang_on_marker)
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "hangs.txt").write_text("HANG the parser here", encoding="utf-8")
@@ -120,19 +120,19 @@ def test_a_hanging_parser_is_stopped_after_the_time_limit(tmp_path, monkeypatch)
 
 
 def test_a_file_deleted_mid_run_is_recorded(tmp_path, monkeypatch):
-    import pipeline.run
+    import pipeline.extract.run
 
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "goes.txt").write_text("Fieldwork took place in January 2022.", encoding="utf-8")
     (raw / "stays.txt").write_text("The report is available on 19 May 2022.", encoding="utf-8")
-    real = pipeline.run._warm_up
+    real = pipeline.extract.run._warm_up
 
     def delete_after_discovery(tasks):
         (raw / "goes.txt").unlink()
         real(tasks)
 
-    monkeypatch.setattr(pipeline.run, "_warm_up", delete_after_discovery)
+    monkeypatch.setattr(pipeline.extract.run, "_warm_up", delete_after_discovery)
     report = run(RunOptions(str(raw), str(tmp_path / "out"), jobs=1, quiet=True))
     errors = read_rows(tmp_path / "out", "errors")
     assert [(e["source_path"], e["stage"], e["error_kind"]) for e in errors] == [("goes.txt", "read", "file_vanished")]

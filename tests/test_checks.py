@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from models.rules import CASE_ASSESSMENT_BANDS, KEY_QUESTION_BANDS, SCORE_BANDS_36, band
-from pipeline.checks import STANDARD_CODES_2018, completeness_checks
-from pipeline.run import RunOptions, run, summary_text
+from pipeline.derive.checks import STANDARD_CODES_2018, completeness_checks
+from pipeline.extract.run import RunOptions, run, summary_text
 from tests.conftest import read_rows
 
 

@@ -10,8 +10,8 @@ import openpyxl
 
 from models.schemas import TABLES
 from pipeline.cli import main
-from pipeline.export import EXPORTED, FORMULA_STARTS
-from pipeline.run import RunOptions, run
+from pipeline.extract.run import RunOptions, run
+from pipeline.read.export import EXPORTED, FORMULA_STARTS
 
 
 def _csv(path):

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.outdir import EnvironmentProblem
-from pipeline.run import RunOptions, run
+from pipeline.extract.run import RunOptions, run
+from pipeline.store.outdir import EnvironmentProblem
 from tests.conftest import ROOT, read_rows
 
 TABLES = ("documents", "pages", "ratings", "scores", "percentages", "dates", "recommendations", "mentions",
@@ -170,43 +170,43 @@ def test_a_run_waits_for_the_lock_or_stops_with_no_wait(done):
 # ------------------------------------------------------------------ faults inside a run
 
 def test_a_file_edited_while_it_is_read_is_retried_and_never_cached(done, clean, monkeypatch):
-    import pipeline.worker
+    import pipeline.extract.worker
 
     raw, out = done
     target = raw / "002_f24fbe2cd9dd537a.txt"
     original = target.read_bytes()
-    real = pipeline.worker.read_bytes
+    real = pipeline.extract.worker.read_bytes
 
     def edit_then_read(path):
         if path.endswith("002_f24fbe2cd9dd537a.txt"):
             Path(path).write_bytes(original.replace(b"Good", b"Inadequate"))
         return real(path)
 
-    monkeypatch.setattr(pipeline.worker, "read_bytes", edit_then_read)
+    monkeypatch.setattr(pipeline.extract.worker, "read_bytes", edit_then_read)
     report = _run(raw, out, full=True)
     assert [(e["source_path"], e["error_kind"]) for e in report.errors] == [("002_f24fbe2cd9dd537a.txt", "file_changed")]
-    monkeypatch.setattr(pipeline.worker, "read_bytes", real)
+    monkeypatch.setattr(pipeline.extract.worker, "read_bytes", real)
     target.write_bytes(original)
     report = _run(raw, out)
     assert report.errors == [] and _tables(out) == clean
 
 
 def test_a_passing_failure_is_retried_by_the_next_plain_run(tmp_path, clean, monkeypatch):
-    import pipeline.worker
+    import pipeline.extract.worker
 
     raw, out = _copy(SMALL, tmp_path / "raw"), tmp_path / "out"
-    real = pipeline.worker.load_bytes
+    real = pipeline.extract.worker.load_bytes
 
     def hang(suffix, data, pdf_engine=None):
         if suffix == ".pdf":
             time.sleep(3600)
         return real(suffix, data, pdf_engine)
 
-    monkeypatch.setattr(pipeline.worker, "load_bytes", hang)
+    monkeypatch.setattr(pipeline.extract.worker, "load_bytes", hang)
     report = _run(raw, out, timeout=2)
     assert [e["error_kind"] for e in report.errors] == ["timeout"]
     assert report.exit_code == 1
-    monkeypatch.setattr(pipeline.worker, "load_bytes", real)
+    monkeypatch.setattr(pipeline.extract.worker, "load_bytes", real)
     report = _run(raw, out)
     assert report.processed == 1 and report.errors == [] and report.exit_code == 0
     assert _tables(out) == clean
@@ -391,13 +391,13 @@ def test_a_known_failure_does_not_fail_every_night(tmp_path, capsys):
 
 
 def test_an_internal_error_exits_3_with_its_traceback_in_a_log_file(tmp_path, monkeypatch, capsys):
-    import pipeline.run
+    import pipeline.extract.run
     from pipeline.cli import main
 
     def broken(*args, **kwargs):
         raise RuntimeError("something this program did wrong")
 
-    monkeypatch.setattr(pipeline.run, "assemble", broken)
+    monkeypatch.setattr(pipeline.extract.run, "assemble", broken)
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "note.txt").write_text(TINY, encoding="utf-8")
@@ -409,17 +409,17 @@ def test_an_internal_error_exits_3_with_its_traceback_in_a_log_file(tmp_path, mo
 
 
 def test_a_long_text_is_read_in_pieces_with_the_same_sentences(monkeypatch):
-    import pipeline.parse
+    import pipeline.extract.parse
 
     text = "\n\n".join(f"Paragraph {i}. The service was rated 'Good' in 2019. Staff were committed." for i in range(60))
-    whole = pipeline.parse.sentence_bounds(text)
-    monkeypatch.setattr(pipeline.parse, "PIECE_CHARS", 500)
-    assert len(pipeline.parse.pieces(text)) > 5
-    assert pipeline.parse.sentence_bounds(text) == whole
+    whole = pipeline.extract.parse.sentence_bounds(text)
+    monkeypatch.setattr(pipeline.extract.parse, "PIECE_CHARS", 500)
+    assert len(pipeline.extract.parse.pieces(text)) > 5
+    assert pipeline.extract.parse.sentence_bounds(text) == whole
 
 
 def test_pieces_tile_the_text_and_cut_at_white_space():
-    from pipeline.parse import pieces
+    from pipeline.extract.parse import pieces
 
     text = ("word " * 37 + "\n") * 500 + "x" * 3000
     cuts = pieces(text, size=1000)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.fetch import FetchOptions, fetch
+from pipeline.web.fetch import FetchOptions, fetch
 from tests.conftest import read_rows
 from tests.site_server import Site
 
@@ -386,3 +386,15 @@ def test_a_listing_that_names_another_service_than_the_document_is_a_failed_chec
     conwy_check = [c for c in failed if c["expected"] == "wrexham"]
     assert [(c["expected"], c["found"]) for c in conwy_check] == [("wrexham", "conwy-and-denbighshire")]
     assert "Wrexham" in conwy_check[0]["detail"] and "conwyanddenbighshire" in conwy_check[0]["detail"]
+
+
+@pytest.mark.parametrize("content_type, body, expected", [
+    ("text/html", "rated “Good”".encode(), "rated “Good”"),  # no charset: UTF-8, as the site writes
+    ("text/html; charset=windows-1252", "rated “Good”".encode("cp1252"), "rated “Good”"),
+    ("text/html", b'<meta charset="iso-8859-1"><p>caf\xe9</p>', '<meta charset="iso-8859-1"><p>café</p>'),
+    ("text/html; charset=nonsense", "rated “Good”".encode(), "rated “Good”"),
+])
+def test_a_page_is_read_in_the_encoding_it_declares_else_utf8(content_type, body, expected):
+    from pipeline.web.fetch import page_text
+
+    assert page_text(body, content_type) == expected

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.fetch import FetchOptions, fetch, safe_name
+from pipeline.web.fetch import FetchOptions, fetch, safe_name
 from tests.conftest import ROOT, read_rows
 from tests.site_server import Site
 

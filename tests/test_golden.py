@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate import FACT_TYPES, FIELDS, evaluate, format_report
+from pipeline.dev.evaluate import FACT_TYPES, FIELDS, evaluate, format_report
 from tests.conftest import DEVELOPMENT_GOLD, GOLD, REAL2_GOLD, REAL_GOLD, read_rows
 
 CORPORA = {"sample": GOLD, "development": DEVELOPMENT_GOLD}

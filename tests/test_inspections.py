@@ -13,8 +13,8 @@ from collections import defaultdict
 import pytest
 
 from extractors.services import read
-from pipeline.inspections import KnownIds, link
-from pipeline.run import _ledger
+from pipeline.derive.inspections import KnownIds, link
+from pipeline.extract.run import _ledger
 from tests.conftest import ROOT, read_rows
 from tests.helpers import parse
 
@@ -156,7 +156,7 @@ def test_ids_made_afresh_say_what_they_are_made_of():
 
 
 def test_the_next_run_keeps_the_ids_of_the_last(raw_copy, tmp_path):
-    from pipeline.run import RunOptions, run
+    from pipeline.extract.run import RunOptions, run
 
     out = tmp_path / "out"
     run(RunOptions(str(raw_copy), str(out), jobs=1, quiet=True))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import RunOptions, run
+from pipeline.extract.run import RunOptions, run
 from tests.conftest import REAL2_RAW, ROOT, read_rows
 
 POISON = "Poisonville"  # an invented place: the patched extractors misbehave only on its document
@@ -111,7 +111,7 @@ def test_two_candidates_alike_in_every_field_get_two_ids():
 
 
 def test_one_documents_problems_are_found_in_its_rows_alone():
-    from pipeline.tables import document_problems
+    from pipeline.store.tables import document_problems
 
     text = "Anytown was rated Good."
     page = {"doc_id": "d", "page": 1, "char_start": 0, "char_end": len(text), "text": text, "removed": [],

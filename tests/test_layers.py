@@ -48,3 +48,45 @@ def test_the_loaders_have_a_module_per_format_and_engine():
     names = {path.stem for path in (ROOT / "loaders").glob("*.py")}
     assert {"text", "html", "pdf", "pdf_pdfium", "pdf_pdfplumber", "pdf_layout"} <= names
     assert not list((ROOT / "pipeline").glob("load_*.py"))
+
+
+# Each room of pipeline/ and the rooms it may import (beside itself); cli.py, on top, imports any.
+ROOMS = {
+    "store": set(),
+    "derive": set(),
+    "extract": {"store", "derive"},
+    "web": {"store"},
+    "read": {"store"},
+    "dev": {"store", "derive", "extract", "read"},
+}
+
+
+def _rooms_imported(path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else []
+        for module in modules:
+            parts = module.split(".")
+            if parts[0] == "pipeline" and len(parts) > 1:
+                names.add(parts[1])
+            if isinstance(node, ast.ImportFrom) and module == "pipeline":
+                names.update(alias.name for alias in node.names)
+    return names & set(ROOMS)
+
+
+@pytest.mark.parametrize("room", sorted(ROOMS))
+def test_each_room_of_pipeline_imports_only_the_rooms_below_it(room):
+    folder = ROOT / "pipeline" / room
+    modules = sorted(folder.glob("*.py"))
+    assert len(modules) > 1 and (folder / "__init__.py").read_text(encoding="utf-8").startswith('"""')
+    wrong = {p.name: sorted(_rooms_imported(p) - ROOMS[room] - {room}) for p in modules
+             if _rooms_imported(p) - ROOMS[room] - {room}}
+    assert wrong == {}
+
+
+def test_pipeline_holds_only_its_rooms_and_the_command_line():
+    assert sorted(p.name for p in (ROOT / "pipeline").glob("*.py")) == ["__init__.py", "cli.py"]
+    assert sorted(p.name for p in (ROOT / "pipeline").iterdir() if p.is_dir() and p.name != "__pycache__") == \
+        sorted(ROOMS)

@@ -96,7 +96,7 @@ def test_form_feeds_separate_the_pages_of_plain_text():
     ]
     assert len(loaded.text) == len(data.decode())  # one character for one: offsets are kept
     from extractors import ratings
-    from pipeline.parse import parse
+    from pipeline.extract.parse import parse
 
     doc = parse("ff", loaded)
     assert [(r.code, doc.page_at(r.span.char_start)) for r in ratings.extract(doc).facts] == [(None, 1), ("1.1", 2)]

@@ -44,7 +44,7 @@ def test_notebook_runs_and_renders_its_plots(corpus, plots, request, monkeypatch
 def test_left_out_says_how_many_inspections_a_plot_shows_and_why():
     import pandas as pd
 
-    from pipeline import analysis
+    from pipeline.read import analysis
 
     judgements = pd.DataFrame({"year": [2019, None, 2021, None], "judgement": ["Good", "Good", None, None]})
     assert analysis.left_out(judgements) == "n = 1 of 4 inspections: 2 have no date, 1 have no rating"
@@ -52,7 +52,7 @@ def test_left_out_says_how_many_inspections_a_plot_shows_and_why():
 
 
 def test_analysis_counts_each_inspection_once(sample_out):
-    from pipeline import analysis
+    from pipeline.read import analysis
 
     tables = analysis.load_tables(str(sample_out))
     assert len(analysis.representative_documents(tables)) == 5

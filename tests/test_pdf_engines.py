@@ -15,8 +15,8 @@ import pytest
 
 from loaders.pdf import ENGINES, load_pdf, loader_version
 from models.schemas import PDF_ENGINES
-from pipeline.run import RunOptions, run
-from pipeline.worker import extract_rows
+from pipeline.extract.run import RunOptions, run
+from pipeline.extract.worker import extract_rows
 from tests.conftest import DEVELOPMENT_RAW, RAW, read_rows
 from tests.helpers import minimal_pdf, text_stream
 

@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.executor import running_ahead
-from pipeline.run import RunOptions, run
-from pipeline.worker import preload_text, process_document
+from pipeline.extract.executor import running_ahead
+from pipeline.extract.run import RunOptions, run
+from pipeline.extract.worker import preload_text, process_document
 from tests.conftest import RAW, ROOT
 from tests.helpers import minimal_pdf, text_stream
 
@@ -74,7 +74,7 @@ def test_a_pdf_read_ahead_is_cached_and_a_bad_one_is_left_to_its_own_task(tmp_pa
 
 def test_under_full_only_text_read_in_this_run_is_used(tmp_path):
     """--full re-reads every file; a text read ahead in this run (text_fresh) is not an old cache entry."""
-    from pipeline import cache
+    from pipeline.store import cache
 
     source = tmp_path / "release.pdf"
     source.write_bytes(minimal_pdf([text_stream([(72, 700, 12, "Inspectors rated Sutton YJS as Good overall.")])]))

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.run import RunOptions, run
+from pipeline.extract.run import RunOptions, run
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.cli import main
-from pipeline.review import FACT_TABLES, Mark, highlight
+from pipeline.read.review import FACT_TABLES, Mark, highlight
 from tests.conftest import read_rows
 
 CONWY_REPORT = "004_215c1fc33e67d135.txt"

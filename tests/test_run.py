@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from pipeline import tables
-from pipeline.run import RunOptions, run, summary_text
+from pipeline.extract.run import RunOptions, run, summary_text
+from pipeline.store import tables
 from tests.conftest import read_rows
 
 TABLE_NAMES = ("documents", "pages", "ratings", "percentages", "dates", "recommendations", "errors")
@@ -76,12 +76,12 @@ def test_extractor_version_change_reextracts_without_reparsing(raw_copy, tmp_pat
     _run(raw_copy, out)
     import extractors.ratings
     import loaders.pdf
-    import pipeline.versions
+    import pipeline.store.versions
 
     # What editing an extractor does: its VERSION and the code fingerprint change.
-    real_versions = pipeline.versions.current_versions
+    real_versions = pipeline.store.versions.current_versions
     monkeypatch.setattr(extractors.ratings, "VERSION", "ratings/test")
-    monkeypatch.setattr(pipeline.versions, "current_versions", lambda engine=None: {**real_versions(engine), "code": "edited"})
+    monkeypatch.setattr(pipeline.store.versions, "current_versions", lambda engine=None: {**real_versions(engine), "code": "edited"})
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("a PDF was parsed again")
@@ -139,7 +139,7 @@ def test_cli_exit_codes(tmp_path, capsys):
 def test_progress_bar_only_for_a_person_watching():
     import io
 
-    from pipeline.progress import Progress
+    from pipeline.extract.progress import Progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from pipeline.run import RunOptions, run
+from pipeline.extract.run import RunOptions, run
 from tests.conftest import ROOT, read_rows
 
 TABLE_NAMES = ("documents", "pages", "ratings", "percentages", "dates", "recommendations", "checks",
@@ -31,7 +31,7 @@ def test_noop_run_imports_neither_spacy_nor_pdfplumber(small_raw, tmp_path):
     run(RunOptions(str(small_raw), str(out), jobs=2, quiet=True))
     script = textwrap.dedent(f"""
         import json, sys
-        from pipeline.run import RunOptions, run
+        from pipeline.extract.run import RunOptions, run
         report = run(RunOptions({str(small_raw)!r}, {str(out)!r}, quiet=True))
         print(json.dumps([report.wrote, report.processed, report.unchanged,
                           "spacy" in sys.modules, "pdfplumber" in sys.modules]))
@@ -45,13 +45,13 @@ def test_reextract_uses_cached_text_and_sentences(small_raw, tmp_path, monkeypat
     run(RunOptions(str(small_raw), str(out), jobs=2, quiet=True))
     before = {name: (out / f"{name}.parquet").read_bytes() for name in TABLE_NAMES}
     import loaders.pdf
-    import pipeline.parse
+    import pipeline.extract.parse
 
     def forbidden(*args, **kwargs):
         raise AssertionError("parsed again")
 
     monkeypatch.setattr(loaders.pdf, "load_pdf", forbidden)
-    monkeypatch.setattr(pipeline.parse, "sentence_bounds", forbidden)
+    monkeypatch.setattr(pipeline.extract.parse, "sentence_bounds", forbidden)
     report = run(RunOptions(str(small_raw), str(out), jobs=2, quiet=True, reextract=True))
     assert report.processed == 3 and report.exit_code == 0
     assert before == {name: (out / f"{name}.parquet").read_bytes() for name in TABLE_NAMES}
@@ -79,9 +79,9 @@ def test_dask_executor_on_a_local_cluster_gives_the_same_bytes(small_raw, tmp_pa
 
 
 def test_a_document_that_blows_up_memory_is_stopped_and_recorded(tmp_path, monkeypatch):
-    import pipeline.worker
+    import pipeline.extract.worker
 
-    real = pipeline.worker.load_bytes
+    real = pipeline.extract.worker.load_bytes
 
     def greedy(suffix, data, pdf_engine=None):
         if b"GREEDY" in data:
@@ -89,7 +89,7 @@ def test_a_document_that_blows_up_memory_is_stopped_and_recorded(tmp_path, monke
             return hog  # never reached under the limit
         return real(suffix, data, pdf_engine)
 
-    monkeypatch.setattr(pipeline.worker, "load_bytes", greedy)
+    monkeypatch.setattr(pipeline.extract.worker, "load_bytes", greedy)
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "greedy.txt").write_text("GREEDY document", encoding="utf-8")

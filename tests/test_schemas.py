@@ -6,7 +6,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from models.schemas import TABLES, data_dictionary_markdown
-from pipeline.tables import ValidationError, build, validate
+from pipeline.store.tables import ValidationError, build, validate
 from tests.conftest import ROOT, read_rows
 
 
@@ -14,7 +14,7 @@ def test_readme_data_dictionary_is_generated_from_the_schemas():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("<!-- data-dictionary:start -->\n") + len("<!-- data-dictionary:start -->\n")
     end = readme.index("<!-- data-dictionary:end -->")
-    assert readme[start:end] == data_dictionary_markdown(), "run: python -m pipeline.readme"
+    assert readme[start:end] == data_dictionary_markdown(), "run: python -m pipeline.dev.readme"
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -78,8 +78,8 @@ def test_an_invalid_row_is_its_documents_error_and_the_others_are_written(tmp_pa
 
 
 def test_a_generated_readme_section_is_replaced_between_its_markers(tmp_path):
-    from pipeline.bench import TARGETS, readme_table
-    from pipeline.readme import replace_section
+    from pipeline.dev.bench import TARGETS, readme_table
+    from pipeline.dev.readme import replace_section
 
     readme = tmp_path / "README.md"
     readme.write_text("# Title\n<!-- bench:start -->\nold figures\n<!-- bench:end -->\nafter\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Sentence boundaries: the fast reading gives what the rules give on spaCy's full tokenisation.
 
-``pipeline.parse.sentence_starts`` asks spaCy's tokenizer only about words that hold ".", "!" or "?" and
+``pipeline.extract.parse.sentence_starts`` asks spaCy's tokenizer only about words that hold ".", "!" or "?" and
 follows spaCy's white-space rules itself. The reference here applies the same rules to every token of
 ``nlp.make_doc(text)``, through spaCy's own arrays; the two must agree on any text.
 """
@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from loaders import load_bytes
-from pipeline.parse import WRAPPED_LINE, nlp, pieces, sentence_bounds
+from pipeline.extract.parse import WRAPPED_LINE, nlp, pieces, sentence_bounds
 from tests.conftest import DEVELOPMENT_RAW, RAW, REAL_RAW
 
 _END = (".", "!", "?")

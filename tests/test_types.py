@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from models.schemas import TABLES
-from pipeline.analysis import load_tables
+from pipeline.read.analysis import load_tables
 
 DUCKDB_TYPES = {pa.int8(): "TINYINT", pa.int16(): "SMALLINT", pa.int32(): "INTEGER", pa.float64(): "DOUBLE",
                 pa.string(): "VARCHAR", pa.date32(): "DATE", pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "VARCHAR[]"}

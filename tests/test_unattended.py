@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.cli import main
-from pipeline.outdir import EnvironmentProblem
-from pipeline.run import RunOptions, run, time_limit
+from pipeline.extract.run import RunOptions, run, time_limit
+from pipeline.store.outdir import EnvironmentProblem
 from tests.conftest import read_rows
 
 TINY = "The inspection of Anytown Youth Justice Service was published in May 2023."
@@ -148,13 +148,13 @@ def _exhausting_reader(record: Path, real, kind: str):
 
 @pytest.mark.parametrize("kind", ["timeout", "memory"])
 def test_a_file_that_exhausts_its_worker_twice_is_set_aside_until_it_changes(tmp_path, monkeypatch, kind):
-    import pipeline.worker
+    import pipeline.extract.worker
 
     raw = _raw(tmp_path / "raw", 2)
     (raw / "slow.txt").write_text("A long report. " + TINY, encoding="utf-8")
     out = tmp_path / "out"
     calls = tmp_path / "calls"
-    monkeypatch.setattr(pipeline.worker, "read_bytes", _exhausting_reader(calls, pipeline.worker.read_bytes, kind))
+    monkeypatch.setattr(pipeline.extract.worker, "read_bytes", _exhausting_reader(calls, pipeline.extract.worker.read_bytes, kind))
     limits = {"timeout": 1, "memory_mb": 1024}
 
     def kinds(report) -> list[str]:
@@ -203,7 +203,7 @@ def test_a_text_of_one_endless_line_is_read_in_bounded_lines_and_sentences():
     from extractors.document import doc_type
     from loaders import load_bytes
     from models.document import MAX_LINE_CHARS, MAX_SENTENCE_CHARS_READ
-    from pipeline.parse import parse
+    from pipeline.extract.parse import parse
 
     text = _word_soup(200_000, 1, line_breaks=False)
     doc = parse("soup", load_bytes(".txt", text.encode(), "pdfium"))
@@ -243,11 +243,11 @@ _JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(
 @given(st.dictionaries(st.text(max_size=6), st.lists(_JSON_VALUES, max_size=7) | _JSON_VALUES, max_size=4)
        | _JSON_VALUES)
 def test_a_cache_entry_written_in_pieces_is_the_json_of_the_whole(payload):
-    import pipeline.cache
+    import pipeline.store.cache
 
-    original = pipeline.cache._ROWS_PER_PIECE
-    pipeline.cache._ROWS_PER_PIECE = 2
+    original = pipeline.store.cache._ROWS_PER_PIECE
+    pipeline.store.cache._ROWS_PER_PIECE = 2
     try:
-        assert "".join(pipeline.cache._json_pieces(payload)) == json.dumps(payload, ensure_ascii=False)
+        assert "".join(pipeline.store.cache._json_pieces(payload)) == json.dumps(payload, ensure_ascii=False)
     finally:
-        pipeline.cache._ROWS_PER_PIECE = original
+        pipeline.store.cache._ROWS_PER_PIECE = original

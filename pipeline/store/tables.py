@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from models.schemas import TABLES, Table
-from pipeline.errors import ValidationError
+from pipeline.store.errors import ValidationError
 
 
 def _convert(value: object, type_: pa.DataType) -> object:

@@ -1,4 +1,4 @@
-"""Benchmark: ``make bench`` (python -m pipeline.bench --help).
+"""Benchmark: ``make bench`` (python -m pipeline.dev.bench --help).
 
 Builds a corpus from the sample PDFs (each copy made distinct by a PDF comment
 appended after %%EOF, so hashes differ; 30 by default, 6 copies of each), then
@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "raw"
 
 
@@ -87,7 +87,7 @@ def baseline(pdfs: list[Path]) -> tuple[int, float, float]:
 
 def timed_run(raw: Path, out: Path, **options: object) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the run and its workers), in this process."""
-    from pipeline.run import RunOptions, run
+    from pipeline.extract.run import RunOptions, run
 
     cpu = cpu_seconds()
     started = time.perf_counter()
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README's latest figures")
     args = parser.parse_args(argv)
 
-    from pipeline.executor import default_jobs
+    from pipeline.extract.executor import default_jobs
 
     cores = default_jobs()
     with tempfile.TemporaryDirectory(prefix="hmip-bench-") as work:
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         handle.write(json.dumps(record) + "\n")
     print(f"appended to {results}")
     if not args.no_readme:
-        from pipeline.readme import replace_section
+        from pipeline.dev.readme import replace_section
 
         replace_section("bench", readme_table(record, targets))
         print("README figures updated")

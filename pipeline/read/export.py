@@ -146,7 +146,7 @@ def export(out_dir: str, target: str, fmt: str, force: bool = False) -> list[str
     """Write the analysis tables of out_dir to target (a folder for csv, a .xlsx file for xlsx); the paths
     written. ExportRefused when the target holds files already (unless ``force``, or the target is the default
     one) or is the wrong kind of file."""
-    from pipeline.analysis import load_tables
+    from pipeline.read.analysis import load_tables
 
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")

@@ -294,7 +294,7 @@ def index_page(tables: dict[str, pd.DataFrame]) -> str:
 
 def write_review(out_dir: str, html_dir: str, doc_id: str | None = None) -> list[str]:
     """Write the index and the document pages (or only doc_id's); the paths written."""
-    from pipeline.analysis import load_tables
+    from pipeline.read.analysis import load_tables
 
     tables = load_tables(out_dir)
     documents = tables["documents"]

@@ -1,7 +1,7 @@
 """Regenerate generated sections of the README.
 
-``python -m pipeline.readme`` rewrites the data dictionary from models/schemas.py;
-the benchmark (pipeline/bench.py) rewrites the latest figures with ``replace_section``.
+``python -m pipeline.dev.readme`` rewrites the data dictionary from models/schemas.py;
+the benchmark (pipeline/dev/bench.py) rewrites the latest figures with ``replace_section``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.schemas import data_dictionary_markdown
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def replace_section(name: str, body: str, readme: Path = README) -> None:

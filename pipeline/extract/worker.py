@@ -26,8 +26,8 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
     from extractors import EXTRACTORS, document
     from models.facts import fact_row, make_ids_unique, mention_row
     from models.frameworks import standard_for
-    from pipeline import cache
-    from pipeline.parse import parse
+    from pipeline.extract.parse import parse
+    from pipeline.store import cache
 
     sentences = None
     if sentence_cache:
@@ -91,7 +91,7 @@ def process_document(task: dict) -> dict:
     task: doc_id, sha (of the bytes planned), suffix, path (absolute, to read), and the cache files:
     text_cache, sentence_cache, rows_cache (written here, in the worker).
     """
-    from pipeline import cache
+    from pipeline.store import cache
 
     result = _process(task)
     error_kind = result.get("error", {}).get("error_kind")
@@ -107,7 +107,7 @@ def read_bytes(path: str) -> bytes:
 
 def preload_text(task: dict) -> bool:
     """Load one document and cache its text, nothing more: run ahead of the workers while the run is still
-    importing what extraction needs (``pipeline.run``). A failure is left to the document's own task, which
+    importing what extraction needs (``pipeline.extract.run``). A failure is left to the document's own task, which
     meets it again and records it. True when the text is cached."""
     try:
         data = _read_checked(task)
@@ -121,7 +121,7 @@ def preload_text(task: dict) -> bool:
 
 def _cached_text(task: dict) -> LoadedDocument | None:
     """The text cache's entry, when this run may read it: not under --full, unless written in this run."""
-    from pipeline import cache
+    from pipeline.store import cache
 
     text_cache = task.get("text_cache")
     if not text_cache or not (task.get("read_cache", True) or task.get("text_fresh")):
@@ -149,7 +149,7 @@ def _read_checked(task: dict) -> bytes | dict:
 
 def _load_bytes(task: dict, data: bytes) -> LoadedDocument:
     """Canonical text from the bytes, cached for the next run (and for this one's worker, when run ahead)."""
-    from pipeline import cache
+    from pipeline.store import cache
 
     # pdfminer makes millions of short-lived objects and few cycles: the
     # collector only costs time during a parse (memory stays under the worker's limit).

@@ -522,7 +522,7 @@ def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], ov
 def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = None
          ) -> tuple[list[dict], list[list[dict]], list[dict]]:
     """(inspection rows, the document groups they came from, inspection_link checks)."""
-    from pipeline.checks import conflict_check, link_check
+    from pipeline.derive.checks import conflict_check, link_check
 
     overall_by_doc: dict[str, dict] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
@@ -552,7 +552,7 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
 
 def inspection_ratings(rows: list[dict], groups: list[list[dict]], ratings: list[dict]) -> tuple[list[dict], list[dict]]:
     """(inspection_ratings rows, inspection_documents_agree checks): one rating per inspection and subject."""
-    from pipeline.checks import agreement_check
+    from pipeline.derive.checks import agreement_check
 
     by_doc: dict[str, dict[str, dict]] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):

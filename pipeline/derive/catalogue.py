@@ -33,7 +33,7 @@ def listed_service(title: str | None) -> str | None:
 
 def catalogue(fetched: dict | None, documents: list[dict], errors: list[dict]) -> tuple[list[dict], list[dict]]:
     """(catalogue rows, listed_service checks) from the fetch state and the run's documents and errors."""
-    from pipeline.checks import listed_service_check
+    from pipeline.derive.checks import listed_service_check
 
     if not fetched or not isinstance(fetched.get("listed"), dict):
         return [], []

@@ -150,7 +150,7 @@ def load_manifest(out_dir: str) -> dict:
 
 
 def write_manifest(out_dir: str, manifest: dict) -> None:
-    from pipeline.cache import write_text_atomic
+    from pipeline.store.cache import write_text_atomic
 
     write_text_atomic(os.path.join(out_dir, MANIFEST), json.dumps(manifest, ensure_ascii=False, indent=1))
 

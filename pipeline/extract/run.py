@@ -1,6 +1,6 @@
 """The extract job: discover, decide what changed, process, assemble, write.
 
-State lives in the output folder (``pipeline.outdir``): ``manifest.json`` (each raw file's size, mtime and
+State lives in the output folder (``pipeline.store.outdir``): ``manifest.json`` (each raw file's size, mtime and
 hash, the versions that produced the tables, each table's checksum, the last summary) and ``.cache/``
 (checked entries: canonical text per file hash and loader version; sentence boundaries; rows per file hash
 and extractor versions). Tables are always rebuilt from the cache, so a run that was interrupted leaves the
@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pipeline.progress import Progress
+from pipeline.extract.progress import Progress
 
 if TYPE_CHECKING:
-    from pipeline.inspections import KnownIds
+    from pipeline.derive.inspections import KnownIds
 
 log = logging.getLogger("hmip")
 
@@ -113,8 +113,8 @@ def run(options: RunOptions, stderr: TextIO | None = None) -> RunReport:
     Raises EnvironmentProblem (the CLI's exit code 2) when the out folder cannot be used, or its lock is
     held and ``options.wait`` is False.
     """
-    from pipeline.history import log_file
-    from pipeline.outdir import clear_leftovers, locked, prepare, separate_folders
+    from pipeline.store.history import log_file
+    from pipeline.store.outdir import clear_leftovers, locked, prepare, separate_folders
 
     stderr = stderr or sys.stderr
     with _messages_to(stderr):
@@ -144,9 +144,9 @@ def _messages_to(stream: TextIO) -> Iterator[None]:
 
 
 def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
-    from pipeline.outdir import load_manifest, mismatched_tables
-    from pipeline.versions import current_versions, derived_fingerprint
-    from pipeline.worker import TRANSIENT
+    from pipeline.extract.worker import TRANSIENT
+    from pipeline.store.outdir import load_manifest, mismatched_tables
+    from pipeline.store.versions import current_versions, derived_fingerprint
 
     started = time.monotonic()
     report = RunReport(out_dir=options.out_dir, strict=options.strict)
@@ -215,10 +215,16 @@ def _run_locked(options: RunOptions, stderr: TextIO) -> RunReport:
     # own internal_error row and the others go on. What the whole set's check (or the derived tables) still
     # finds in one document's rows sets that document aside the same way, and the set is rebuilt.
     from models.schemas import TABLES
-    from pipeline.errors import ValidationError
-    from pipeline.history import LOG
-    from pipeline.outdir import write_manifest, write_table_set
-    from pipeline.tables import DOCUMENT_TABLES, build, validate, validate_mentions, write_parquet
+    from pipeline.store.errors import ValidationError
+    from pipeline.store.history import LOG
+    from pipeline.store.outdir import write_manifest, write_table_set
+    from pipeline.store.tables import (
+        DOCUMENT_TABLES,
+        build,
+        validate,
+        validate_mentions,
+        write_parquet,
+    )
 
     log_path = os.path.join(options.out_dir, LOG)
     # The fetch's failures are in the errors table, but they were the fetch's to report (and to exit 1 for).
@@ -290,7 +296,7 @@ def _refuse_mass_removal(options: RunOptions, old_files: dict[str, dict], files:
                          errors: list[dict]) -> None:
     """An unmounted disk or a wrong folder must never publish empty tables: a run that would drop every document,
     or more than --max-removals per cent of them, stops (exit 2) and leaves the tables as they were."""
-    from pipeline.outdir import EnvironmentProblem
+    from pipeline.store.outdir import EnvironmentProblem
 
     if not old_files or options.allow_removals:
         return
@@ -386,8 +392,8 @@ def time_limit(timeout: float, size: int, suffix: str) -> float:
 def plan(options: RunOptions, by_sha: dict[str, list[str]], versions_key: str) -> tuple[dict[str, dict], list[dict]]:
     """Cached results, and the tasks for the documents without them."""
     from loaders import loader_version
-    from pipeline import cache
-    from pipeline.parse import parse_fingerprint
+    from pipeline.extract.parse import parse_fingerprint
+    from pipeline.store import cache
 
     cache_dir = os.path.join(options.out_dir, ".cache")
     sentences_version = parse_fingerprint()
@@ -428,8 +434,8 @@ def _file_key(version: str) -> str:
 
 
 def process(options: RunOptions, tasks: list[dict], results: dict[str, dict], stderr: TextIO) -> None:
-    from pipeline.executor import default_jobs, run_dask, run_isolated, running_ahead
-    from pipeline.worker import preload_text, process_document
+    from pipeline.extract.executor import default_jobs, run_dask, run_isolated, running_ahead
+    from pipeline.extract.worker import preload_text, process_document
 
     progress = Progress(len(tasks), enabled=len(tasks) > 3 and not options.quiet, stream=stderr)
 
@@ -468,7 +474,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
     ``known_ids`` are the inspection ids the last run published, kept for the same inspections.
     """
     from models.schemas import TABLES
-    from pipeline.tables import document_problems
+    from pipeline.store.tables import document_problems
 
     where = f" (details in {log_path})" if log_path else ""
     quarantined = quarantined or {}
@@ -517,7 +523,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
         texts[doc_id] = text
     link_translations(tables["documents"])
     derive_tables(tables, known_ids)
-    from pipeline.catalogue import catalogue
+    from pipeline.derive.catalogue import catalogue
 
     tables["catalogue"], listed_checks = catalogue(fetched, tables["documents"], errors)
     tables["checks"] += listed_checks
@@ -533,7 +539,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
 def _refuse_systemic_failure(tables: dict[str, list[dict]]) -> None:
     """One document's fault is its error row; the same fault in most documents is this program's, and
     publishing tables without them would be worse than writing nothing (exit 3, the old tables kept)."""
-    from pipeline.errors import ValidationError
+    from pipeline.store.errors import ValidationError
 
     failed = {e["doc_id"]: e for e in tables["errors"] if e["error_kind"] == "internal_error" and e["doc_id"]}
     total = len(failed) + len(tables["documents"])
@@ -562,7 +568,7 @@ def link_translations(documents: list[dict]) -> None:
 
 def load_fetched(out_dir: str) -> dict | None:
     """`hmip fetch`'s state in this out folder, if it has fetched into it."""
-    from pipeline.fetch import STATE, load_state
+    from pipeline.store.fetch_state import STATE, load_state
 
     return load_state(out_dir) if os.path.exists(os.path.join(out_dir, STATE)) else None
 
@@ -587,7 +593,7 @@ def _print_errors(errors: list[dict], stderr: TextIO) -> None:
 def _known_inspection_ids(out_dir: str, manifest: dict) -> KnownIds:
     """The inspection ids the last run published, so that the same inspections keep them: the manifest's
     ledger, else (a manifest lost or from an older version) the inspections table itself."""
-    from pipeline.inspections import KnownIds
+    from pipeline.derive.inspections import KnownIds
 
     if isinstance(manifest.get("inspection_ids"), dict):
         return KnownIds.from_json(manifest["inspection_ids"])
@@ -605,7 +611,7 @@ def _known_inspection_ids(out_dir: str, manifest: dict) -> KnownIds:
 def _ledger(previous: KnownIds, inspections: list[dict]) -> KnownIds:
     """This run's ids, and the last run's for documents in no inspection now (removed, or left out of a
     link): a document that comes back, or is linked again, finds its old inspection's id."""
-    from pipeline.inspections import KnownIds
+    from pipeline.derive.inspections import KnownIds
 
     current = KnownIds.from_rows(inspections)
     for doc_id, inspection_id in previous.documents.items():
@@ -617,7 +623,7 @@ def _ledger(previous: KnownIds, inspections: list[dict]) -> KnownIds:
 
 def derive_tables(tables: dict[str, list[dict]], known_ids: KnownIds | None = None) -> None:
     """The checks and inspections tables, from the per-document rows."""
-    from pipeline import checks, inspections
+    from pipeline.derive import checks, inspections
 
     by_doc: dict[str, dict[str, list[dict]]] = {}
     for name in ("ratings", "percentages", "scores"):
@@ -634,7 +640,7 @@ def derive_tables(tables: dict[str, list[dict]], known_ids: KnownIds | None = No
             log.exception("%s: the checks failed on its rows", document.get("source_path"))
             failing[document["doc_id"]] = f"{type(exc).__name__}: {exc}"
     if failing:
-        from pipeline.errors import ValidationError
+        from pipeline.store.errors import ValidationError
 
         raise ValidationError("the checks failed on these documents' rows:\n  " + "\n  ".join(
             f"{doc_id}: {message}" for doc_id, message in sorted(failing.items())), sorted(failing))
@@ -680,7 +686,7 @@ def _pdfs_to_read_ahead(tasks: list[dict]) -> list[dict]:
     import pdfplumber
     import pdfplumber.table  # noqa: F401
 
-    import pipeline.cache  # noqa: F401
+    import pipeline.store.cache  # noqa: F401
 
     return pdfs
 
@@ -706,7 +712,7 @@ def _warm_up(tasks: list[dict]) -> None:
 
 def _import_for_workers(tasks: list[dict]) -> None:
     import extractors  # noqa: F401 - compiles every pattern once, before the forks
-    import pipeline.worker  # noqa: F401
+    import pipeline.extract.worker  # noqa: F401
     from extractors.matching import warm
 
     warm()  # the spaCy tokenizer and matchers every extractor shares
@@ -718,7 +724,7 @@ def _import_for_workers(tasks: list[dict]) -> None:
         # pdfium itself is loaded by each worker with its first PDF (a few milliseconds): in this process it would
         # only add to the memory the run holds while it writes the tables.
     if any(not _cached(t, "sentence_cache") for t in tasks):
-        from pipeline.parse import nlp
+        from pipeline.extract.parse import nlp
 
         nlp()
 
@@ -728,7 +734,7 @@ def _prepare_writer() -> None:
     pyarrow loads on its first conversion (0.2 s together). The workers never import either."""
     import pyarrow as pa
 
-    import pipeline.tables  # noqa: F401
+    import pipeline.store.tables  # noqa: F401
 
     pa.array([0])
 

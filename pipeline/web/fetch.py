@@ -1,7 +1,7 @@
 """``hmip fetch``: find the Inspectorate's newly published youth inspection reports and press releases and
 download them into the raw folder, keeping where every file came from.
 
-Discovery follows the site's own pages (``pipeline.site`` says what they look like): the inspections listing,
+Discovery follows the site's own pages (``pipeline.web.site`` says what they look like): the inspections listing,
 one programme and year at a time, newest first, each inspection's page, and the press releases listing. A
 scheduled run asks again only for what may have changed: each page with its ETag / Last-Modified (an
 unchanged page costs a 304, through requests-cache), and it stops paging at the first page that holds nothing
@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlparse
 
-from pipeline.site import (
+from pipeline.store.fetch_state import load_state
+from pipeline.store.fetch_state import save_state as _save_state
+from pipeline.web.site import (
     PUBLICATION_DATE_FORMATS,
     REPORT_LINK_TEXT,
     STRUCTURE,
@@ -46,7 +48,6 @@ from pipeline.site import (
 log = logging.getLogger("hmip.fetch")
 
 VERSION = "fetch/1"
-STATE = "fetch-state.json"
 RAW_SUBFOLDER = "hmip"  # fetched files go under <raw>/hmip/, so that files put there by hand are never touched
 PARTIAL = ".hmip-fetch"  # downloads in progress, inside the raw folder (same file system: the rename is atomic)
 
@@ -121,33 +122,12 @@ class FetchReport:
 SITE_UNREADABLE = 4
 
 
-# ------------------------------------------------------------------ the state between runs
-
-def load_state(out_dir: str) -> dict:
-    path = os.path.join(out_dir, STATE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            state = json.load(handle)
-        if isinstance(state, dict) and isinstance(state.get("sources"), list) and isinstance(state.get("pages"), dict):
-            return state
-        log.warning("%s is not a fetch state this program wrote: set aside", path)
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError) as exc:
-        log.warning("%s is unreadable (%s): set aside", path, exc)
-    return {"sources": [], "pages": {}, "errors": [], "retry": []}
-
-
-def _save_state(out_dir: str, state: dict) -> None:
-    from pipeline.cache import write_text_atomic
-
-    write_text_atomic(os.path.join(out_dir, STATE), json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
-
+# ------------------------------------------------------------------ the state between runs (pipeline.store.fetch_state)
 
 def write_sources_table(out_dir: str, sources: list[dict]) -> None:
     """sources.parquet, validated like every other table."""
     from models.schemas import FETCH_TABLES
-    from pipeline.tables import build, validate, write_parquet
+    from pipeline.store.tables import build, validate, write_parquet
 
     table = build(FETCH_TABLES["sources"], sources)
     validate(FETCH_TABLES["sources"], table)
@@ -448,6 +428,24 @@ def inspection_page(url: str, html: str, structure: SiteStructure) -> Inspection
 
 # ------------------------------------------------------------------ the run
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._-]+)""", re.IGNORECASE)
+
+
+def page_text(content: bytes, content_type: str) -> str:
+    """A page's text in the encoding it declares (the Content-Type header's charset, else its <meta>), else
+    UTF-8, which the site writes: never Latin-1 by default (HTTP's old rule, which turns a title's 'rated
+    “Good”' into 'rated â€œGoodâ€').  Bytes that are not valid in the encoding are replaced, never fatal."""
+    declared = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", content_type or "", re.IGNORECASE)
+    encoding = declared.group(1) if declared else None
+    if encoding is None:
+        meta = _META_CHARSET.search(content[:4096])
+        encoding = meta.group(1).decode("ascii") if meta else "utf-8"
+    try:
+        return content.decode(encoding, errors="replace")
+    except LookupError:  # a charset no codec knows
+        return content.decode("utf-8", errors="replace")
+
+
 class Fetch:
     def __init__(self, options: FetchOptions, structure: SiteStructure = STRUCTURE) -> None:
         self.options, self.structure = options, structure
@@ -462,7 +460,7 @@ class Fetch:
     def page(self, url: str) -> tuple[str, bool]:
         """(the page's text, whether it changed since the last run)."""
         response = self.client.get(url)
-        text = response.text
+        text = page_text(response.content, response.headers.get("Content-Type", ""))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         changed = self.state["pages"].get(url) != digest
         self.state["pages"][url] = digest

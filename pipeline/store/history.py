@@ -26,7 +26,7 @@ def now() -> dt.datetime:
 
 def record_run(out_dir: str, command: str, started: dt.datetime, summary: dict) -> dict:
     """Append the run to the history and write it as the latest summary of its command; the record."""
-    from pipeline.cache import write_text_atomic
+    from pipeline.store.cache import write_text_atomic
 
     ended = now()
     record = {"run_id": f"{command}-{started:%Y%m%dT%H%M%SZ}-{os.getpid()}", "command": command,
