@@ -119,6 +119,10 @@ def _fetch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--programme", action="append",
                         help="an inspection programme's slug (repeatable; default: every youth programme listed)")
     parser.add_argument("--no-wait", action="store_true", help="stop (exit 2) if another run holds the out folder")
+    parser.add_argument("--also-site", action="append", default=None,
+                        help="another host whose sitemaps are read too (repeatable; default: the Inspectorate's newer "
+                             f"website, {STRUCTURE.new_site}, when --site is the default; none for another --site)")
+    parser.add_argument("--no-also-site", action="store_true", help="read no other host than --site")
 
 
 class Terminated(Exception):
@@ -195,6 +199,9 @@ def _fetch(args: argparse.Namespace) -> int:
         print("hmip: --delay must be 0 or more; --timeout, --budget, --max-file-mb and --file-seconds above 0; "
               "--limit 0 or more", file=sys.stderr)
         return 2
+    if any(not u.startswith(("http://", "https://")) for u in args.also_site or ()):
+        print("hmip: --also-site must be an http(s) URL", file=sys.stderr)
+        return 2
     if not args.site.startswith(("http://", "https://")):
         print(f"hmip: --site must be an http(s) URL, not {args.site!r}", file=sys.stderr)
         return 2
@@ -202,7 +209,7 @@ def _fetch(args: argparse.Namespace) -> int:
                            else args.site + "/", delay=args.delay, since=since, limit=args.limit, dry_run=args.dry_run,
                            quiet=args.quiet, timeout=args.timeout, budget=args.budget, contact=args.contact,
                            programmes=tuple(args.programme or ()), max_file_mb=args.max_file_mb,
-                           file_seconds=args.file_seconds)
+                           file_seconds=args.file_seconds, also_sites=also_sites(args))
     import logging
 
     started = now()
@@ -228,6 +235,18 @@ def _fetch(args: argparse.Namespace) -> int:
     if not args.dry_run:
         record_run(args.out_dir, "fetch", started, summary_json(report))
     return report.exit_code
+
+
+def also_sites(args: argparse.Namespace) -> tuple[str, ...]:
+    """The other hosts read through their sitemaps: those asked for; else the Inspectorate's newer website when
+    --site is its older one (a mirror given as --site stands alone: nothing else is asked)."""
+    from pipeline.web.site import STRUCTURE
+
+    if args.no_also_site:
+        return ()
+    if args.also_site:
+        return tuple(s if s.endswith("/") else s + "/" for s in args.also_site)
+    return (STRUCTURE.new_site,) if args.site.rstrip("/") == STRUCTURE.default_site.rstrip("/") else ()
 
 
 def _update(args: argparse.Namespace) -> int:

@@ -398,3 +398,96 @@ def test_a_page_is_read_in_the_encoding_it_declares_else_utf8(content_type, body
     from pipeline.web.fetch import page_text
 
     assert page_text(body, content_type) == expected
+
+
+def _newer_site(new: Site, documents: list[tuple[str, str]], lastmod: str = "2025-06-01") -> str:
+    """The newer website as a miniature: robots.txt names its sitemap index; one sitemap of news, one of
+    documents, each address with its lastmod."""
+    host = new.root.split("/hmiprobation/")[0] + "/"
+    new.behaviour.robots = f"User-agent: *\nDisallow: /wp-admin/\nSitemap: {host}wp-sitemap.xml\n"
+    namespace = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    new.behaviour.content["/wp-sitemap.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex {namespace}>'
+        f"<sitemap><loc>{host}wp-sitemap-posts-post-1.xml</loc><lastmod>{lastmod}</lastmod></sitemap>"
+        "</sitemapindex>").encode()
+    urls = "".join(f"<url><loc>{host}{path}</loc><lastmod>{when}</lastmod></url>" for path, when in documents)
+    new.behaviour.content["/wp-sitemap-posts-post-1.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset {namespace}>{urls}</urlset>').encode()
+    pages = Path(__file__).parent / "site"
+    south_tees = (pages / "document" / "an-inspection-of-youth-justice-work-with-children-and-victims-in-south-tees.html")
+    new.behaviour.content["/news/anytown-yjs-rated-good"] = (pages / "press-release" / "wrexham.html").read_bytes()
+    new.behaviour.content["/news/probation-service-in-anytown-rated-good"] = b"<html><body>adults</body></html>"
+    new.behaviour.content["/document/an-inspection-of-youth-justice-work-with-children-and-victims-in-south-tees-2025"] \
+        = south_tees.read_bytes()
+    new.behaviour.content["/document/an-inspection-of-youth-justice-work-with-children-and-victims-in-conwy-2026"] = (
+        pages / "press-release" / "conwyanddenbighshire.html").read_bytes()
+    return host
+
+
+def test_the_newer_website_is_read_through_its_sitemaps(tmp_path, site):
+    new = Site().start()
+    try:
+        documents = [("news/anytown-yjs-rated-good", "2025-06-01"),
+                     ("news/probation-service-in-anytown-rated-good", "2025-06-01"),
+                     ("document/an-inspection-of-youth-justice-work-with-children-and-victims-in-south-tees-2025",
+                      "2025-06-01"), ("?p=1234", "2025-06-01")]
+        host = _newer_site(new, documents)
+        report = fetch(_options(tmp_path, site, also_sites=(host,)))
+        assert report.exit_code == 0, report.failures
+        from_new = {r["url"].removeprefix(host): r for r in read_rows(tmp_path / "out", "sources")
+                    if r["url"].startswith(host)}
+        assert {u: r["kind"] for u, r in from_new.items()} == {
+            "news/anytown-yjs-rated-good": "press_release",
+            "document/an-inspection-of-youth-justice-work-with-children-and-victims-in-south-tees-2025": "report_html"}
+        assert not [p for p in new.paths_requested() if "probation-service" in p or "p=1234" in p]
+        # the same report under both hosts is one file: two rows, one path
+        older = next(r for r in read_rows(tmp_path / "out", "sources") if r["url"].startswith(site.root)
+                     and "south-tees" in r["url"])
+        newer = from_new["document/an-inspection-of-youth-justice-work-with-children-and-victims-in-south-tees-2025"]
+        assert older["path"] == newer["path"] and older["sha256"] == newer["sha256"]
+        # a second run reads no address whose lastmod is unchanged: a few requests to the newer host at most
+        before = len(new.requests)
+        again = fetch(_options(tmp_path, site, also_sites=(host,)))
+        assert again.fetched == [] and again.failures == [] and again.requests <= 10  # both hosts together
+        assert len(new.requests) - before <= 3  # robots.txt, the index (304); the unchanged sitemap is not read
+        # a report published later, found only through the sitemap, is fetched alone
+        documents.append(("document/an-inspection-of-youth-justice-work-with-children-and-victims-in-conwy-2026",
+                          "2026-01-10"))
+        _newer_site(new, documents, lastmod="2026-01-10")
+        third = fetch(_options(tmp_path, site, also_sites=(host,)))
+        assert [r["url"].removeprefix(host) for r in third.fetched] == [
+            "document/an-inspection-of-youth-justice-work-with-children-and-victims-in-conwy-2026"]
+    finally:
+        new.stop()
+
+
+def test_a_sitemap_that_is_not_xml_is_a_structure_change_not_a_quiet_stop(tmp_path, site):
+    new = Site().start()
+    try:
+        host = _newer_site(new, [])
+        new.behaviour.content["/wp-sitemap.xml"] = b"<html><body>We have moved</body></html>"
+        report = fetch(_options(tmp_path, site, also_sites=(host,)))
+        assert [(f["error_kind"], f["url"]) for f in report.failures] == [("structure_changed", f"{host}wp-sitemap.xml")]
+        assert report.exit_code == 4
+    finally:
+        new.stop()
+
+
+def test_a_sitemap_bomb_is_refused(tmp_path):
+    from pipeline.web.fetch import FetchFailure, sitemap_entries
+
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+            '<urlset><url><loc>&lol2;</loc></url></urlset>')
+    with pytest.raises(FetchFailure):
+        sitemap_entries("http://127.0.0.1/sitemap.xml", bomb)
+
+
+def test_the_newer_website_is_read_by_default_but_never_beside_a_mirror():
+    from pipeline.cli import _parser, also_sites
+    from pipeline.web.site import STRUCTURE
+
+    assert also_sites(_parser().parse_args(["fetch"])) == (STRUCTURE.new_site,)
+    assert also_sites(_parser().parse_args(["fetch", "--site", "http://127.0.0.1:9/hmiprobation/"])) == ()
+    assert also_sites(_parser().parse_args(["update", "--also-site", "http://127.0.0.1:9"])) == ("http://127.0.0.1:9/",)
+    assert also_sites(_parser().parse_args(["fetch", "--no-also-site"])) == ()
+    assert main(["fetch", "--also-site", "file:///etc/passwd"]) == 2

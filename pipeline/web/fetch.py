@@ -38,10 +38,14 @@ from pipeline.store.fetch_state import save_state as _save_state
 from pipeline.web.site import (
     PUBLICATION_DATE_FORMATS,
     REPORT_LINK_TEXT,
+    SITEMAP_INSPECTION_PAGE,
+    SITEMAP_PRESS_RELEASE,
+    SITEMAP_REPORT_PAGE,
     STRUCTURE,
     WELSH_LINK,
     YOUTH_PRESS_RELEASE,
     YOUTH_PROGRAMME,
+    YOUTH_SLUG,
     SiteStructure,
 )
 
@@ -86,6 +90,8 @@ class FetchOptions:
     max_file_mb: float = 200.0  # a larger download is stopped and recorded
     contact: str = "https://github.com/ (set --contact)"
     programmes: tuple[str, ...] = ()  # programme slugs; empty: every youth programme the listing offers
+    also_sites: tuple[str, ...] = ()  # other hosts read through their sitemaps (the CLI adds the newer website)
+    max_sitemaps: int = 200  # sitemaps read in one run, at most (an index that loops or grows without end)
 
 
 @dataclass
@@ -193,6 +199,12 @@ class Client:
         if wait > 0:
             time.sleep(wait)
         self.last_request[host] = time.monotonic()
+
+    def sitemaps(self, url: str) -> list[str]:
+        """The sitemaps the robots.txt of url's host names (read by allowed())."""
+        parts = urlparse(url)
+        parser = self.robots.get(f"{parts.scheme}://{parts.netloc}")
+        return list(parser.site_maps() or []) if parser is not None else []
 
     def allowed(self, url: str) -> bool:
         parts = urlparse(url)
@@ -363,6 +375,54 @@ def listing_items(url: str, html: str, selector: str, structure: SiteStructure, 
     raise StructureChanged(url, f"result blocks ({selector} with {structure.result_link}) or a 'No results' notice")
 
 
+# A usual sitemap address that had none is asked again after this many days.
+ABSENT_SITEMAP_DAYS = 7
+
+
+def _recently_absent(value: str | None) -> bool:
+    if not value or not value.startswith("absent "):
+        return False
+    try:
+        return (dt.date.today() - dt.date.fromisoformat(value.split(" ", 1)[1])).days < ABSENT_SITEMAP_DAYS
+    except ValueError:
+        return False
+
+
+def sitemap_entries(url: str, xml: str) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    """(child sitemaps, page addresses), each with its lastmod, of a sitemap or sitemap index. The XML is read
+    without entities or DTDs (defusedxml): a sitemap from the network is never trusted. StructureChanged when
+    it is not a sitemap."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(xml.strip().encode("utf-8"))
+    except (ParseError, DefusedXmlException, ValueError) as exc:
+        raise StructureChanged(url, f"a sitemap (XML urlset or sitemapindex): {type(exc).__name__}") from None
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    def entries(name: str) -> list[tuple[str, str | None]]:
+        out = []
+        for element in root:
+            if local(element.tag) != name:
+                continue
+            fields = {local(child.tag): (child.text or "").strip() for child in element}
+            if fields.get("loc"):
+                out.append((urljoin(url, fields["loc"]), fields.get("lastmod") or None))
+        return out
+
+    kind = local(root.tag)
+    if kind == "sitemapindex":
+        return entries("sitemap"), []
+    if kind == "urlset":
+        return [], entries("url")
+    raise StructureChanged(url, f"a sitemap (XML urlset or sitemapindex), not <{kind}>")
+
+
 def next_page_link(url: str, html: str, structure: SiteStructure) -> str | None:
     """Where a listing page says its next page is: WordPress's ``a.next`` in its page numbers, or a
     ``rel="next"`` link or anchor."""
@@ -482,6 +542,7 @@ class Fetch:
             self._retry_failed()
             self._inspections()
             self._press_releases()
+            self._sitemaps()
         except BudgetExhausted:
             self.report.budget_exhausted = True
             self._fail(FetchFailure("budget_exhausted", f"the run's time budget of {self.options.budget:g} s ran out; "
@@ -575,6 +636,73 @@ class Fetch:
         if link is None or link in visited or urlparse(link).netloc != urlparse(url).netloc:
             return None
         return link
+
+    # -- sitemaps ----------------------------------------------------------------------------
+    def _sitemaps(self) -> None:
+        """Every site's sitemaps (those its robots.txt names, else WordPress's usual places): a report, web-page
+        report or press release about youth justice that the listings missed (a redesign, the newer website)
+        is fetched from here. A sitemap, or an address in one, whose lastmod has not changed since the last run
+        is not read again."""
+        seen = self.state.setdefault("sitemaps", {})
+        queue: list[tuple[str, bool]] = []  # (sitemap URL, named by the site: a failure to read it is reported)
+        for site in dict.fromkeys((self.options.site, *self.options.also_sites)):
+            if not self.client.allowed(site):
+                continue
+            declared = self.client.sitemaps(site)
+            queue += [(u, True) for u in declared] or [
+                (u, False) for u in (urljoin(site, p) for p in self.structure.sitemap_paths)
+                if not _recently_absent(seen.get(u))]
+        read = 0
+        done: set[str] = set()
+        while queue and read < self.options.max_sitemaps and not self._limit_reached():
+            url, named = queue.pop(0)
+            if url in done or not self.client.allowed(url):
+                continue
+            done.add(url)
+            try:
+                text, _ = self.page(url)
+                children, addresses = sitemap_entries(url, text)
+            except FetchFailure as failure:
+                if named or failure.kind not in ("http_404", "http_410"):
+                    self._fail(failure)
+                else:  # no sitemap at a usual place: asked again in a week, not every run
+                    seen[url] = f"absent {dt.date.today().isoformat()}"
+                continue
+            read += 1
+            self.report.listings_read += 1
+            for child, lastmod in children:
+                if lastmod is None or seen.get(child) != lastmod:
+                    queue.append((child, True))
+                    if lastmod is not None:
+                        seen[child] = lastmod
+            for address, lastmod in addresses:
+                if lastmod is not None and seen.get(address) == lastmod:
+                    continue
+                if self._sitemap_address(address) and lastmod is not None:
+                    seen[address] = lastmod
+
+    def _sitemap_address(self, url: str) -> bool:
+        """Fetch what a sitemap's address is, when it is about youth justice; whether it was dealt with."""
+        path = urlparse(url).path
+        for pattern, kind in ((SITEMAP_PRESS_RELEASE, "press_release"), (SITEMAP_REPORT_PAGE, "report_html"),
+                              (SITEMAP_INSPECTION_PAGE, "inspection")):
+            match = pattern.search(path)
+            if match is None:
+                continue
+            slug = match.group("slug").lower()
+            if not YOUTH_SLUG.search(slug):
+                return True  # not about youth justice: nothing to do, now or later
+            item = Item(url, slug.replace("-", " "), "sitemap")
+            if kind == "inspection":
+                if url not in self.known_pages:
+                    self._inspection(item)
+                return True
+            if url in self.known_urls:
+                return True
+            before = len(self.report.failures)
+            self._file(url, kind, "en", item, None, None)
+            return len(self.report.failures) == before
+        return True
 
     def _repeats(self, url: str, items: list[Item], previous: list[Item]) -> bool:
         """A listing page that gives the previous page's results again: the site no longer reads the page

@@ -32,6 +32,10 @@ class SiteStructure:
     # WordPress numbers listing pages from 1 ('paged=0' and 'paged=1' are both the first page; the second is
     # 'paged=2'): asking for 0 then 1 reads the first page twice and never the second.
     first_page: int = 1
+    # The Inspectorate's newer website (2025 on), read through its sitemaps beside the older site's listings.
+    new_site: str = "https://hmiprobation.justiceinspectorates.gov.uk/"
+    # Where a WordPress site keeps its sitemap when robots.txt names none: the core's, and the common plugins'.
+    sitemap_paths: tuple[str, ...] = ("wp-sitemap.xml", "sitemap_index.xml")
     # A listing page's own link to the next page, where it has one: followed before any counting.
     next_page_links: tuple[str, ...] = ("a.next.page-numbers[href]", "a.next[href]", 'link[rel="next"][href]',
                                         'a[rel~="next"][href]')
@@ -54,6 +58,15 @@ STRUCTURE = SiteStructure()
 YOUTH_PROGRAMME = re.compile(r"\byouth\b|\bYOT\b|\bYJS\b|\bcore\s+case\b|\bjoint\s+inspection\s+of\s+youth\b", re.I)
 # A press release about youth justice: its title names a youth service or the youth annual report.
 YOUTH_PRESS_RELEASE = re.compile(r"\byouth\b|\bYOT\b|\bYJS\b|\bYOS\b|\bchildren\b", re.I)
+# What a sitemap's address is: a press release ("/news/<slug>" on the newer site, "/media/press-releases/<year>/
+# <month>/<slug>/" on the older), a report as a web page ("/document/<slug>"), an inspection's page
+# ("/inspections/<slug>/"). Anything else (blogs, "?p=<id>" short links, guidance) is not a candidate.
+SITEMAP_PRESS_RELEASE = re.compile(r"/(?:news|media/press-releases/\d{4}/\d{2})/(?P<slug>[^/?#]+)/?$")
+SITEMAP_REPORT_PAGE = re.compile(r"/document/(?P<slug>[^/?#]+)/?$")
+SITEMAP_INSPECTION_PAGE = re.compile(r"/inspections/(?P<slug>[^/?#]+)/?$")
+# A slug about youth justice: "an-inspection-of-youth-justice-work-with-children-and-victims-in-anytown-2025",
+# "anytown-yjs-rated-good".
+YOUTH_SLUG = re.compile(r"(?:^|-)(?:youth|yjs|yos|yot|children)(?:-|$)")
 # A link to a Welsh-language version ("Welsh version", "Cymraeg", "...-welsh.pdf", "...-cy.pdf").
 WELSH_LINK = re.compile(r"\bwelsh\b|\bcymraeg\b|[-_](?:welsh|cy)\.pdf$", re.I)
 # A link to the report itself, not to an annex or a data file: PDFs whose text names the report or inspection.
