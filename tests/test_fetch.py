@@ -491,3 +491,30 @@ def test_the_newer_website_is_read_by_default_but_never_beside_a_mirror():
     assert also_sites(_parser().parse_args(["update", "--also-site", "http://127.0.0.1:9"])) == ("http://127.0.0.1:9/",)
     assert also_sites(_parser().parse_args(["fetch", "--no-also-site"])) == ()
     assert main(["fetch", "--also-site", "file:///etc/passwd"]) == 2
+
+
+def test_a_publication_in_the_feed_before_any_sitemap_lists_it_is_fetched(tmp_path, site):
+    new = Site().start()
+    try:
+        host = _newer_site(new, [("news/anytown-yjs-rated-good", "2025-06-01")])
+        fetch(_options(tmp_path, site, also_sites=(host,)))
+        new.behaviour.content["/news/newtown-youth-justice-service-rated-outstanding"] = (
+            Path(__file__).parent / "site" / "press-release" / "conwyanddenbighshire.html").read_bytes()
+        new.behaviour.content["/feed/"] = (
+            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>HM Inspectorate of Probation'
+            f"</title><item><title>Newtown Youth Justice Service rated Outstanding</title>"
+            f"<link>{host}news/newtown-youth-justice-service-rated-outstanding</link>"
+            "<pubDate>Mon, 12 Jan 2026 09:00:00 +0000</pubDate></item>"
+            f"<item><title>Probation in Newtown</title><link>{host}news/probation-service-in-newtown</link>"
+            "<pubDate>Mon, 12 Jan 2026 09:00:00 +0000</pubDate></item></channel></rss>").encode()
+        # the feed was absent last run: asked again only after a week, so this run is told to look now
+        state = json.loads((tmp_path / "out" / "fetch-state.json").read_text(encoding="utf-8"))
+        state["sitemaps"].pop(f"{host}feed/", None)
+        (tmp_path / "out" / "fetch-state.json").write_text(json.dumps(state), encoding="utf-8")
+        report = fetch(_options(tmp_path, site, also_sites=(host,)))
+        assert [r["url"].removeprefix(host) for r in report.fetched] == [
+            "news/newtown-youth-justice-service-rated-outstanding"]
+        assert not [p for p in new.paths_requested() if "probation-service-in-newtown" in p]
+        assert fetch(_options(tmp_path, site, also_sites=(host,))).fetched == []
+    finally:
+        new.stop()

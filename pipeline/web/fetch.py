@@ -652,6 +652,7 @@ class Fetch:
             queue += [(u, True) for u in declared] or [
                 (u, False) for u in (urljoin(site, p) for p in self.structure.sitemap_paths)
                 if not _recently_absent(seen.get(u))]
+        self._feeds(seen)
         read = 0
         done: set[str] = set()
         while queue and read < self.options.max_sitemaps and not self._limit_reached():
@@ -680,6 +681,38 @@ class Fetch:
                     continue
                 if self._sitemap_address(address) and lastmod is not None:
                     seen[address] = lastmod
+
+    def _feeds(self, seen: dict[str, str]) -> None:
+        """Every site's feeds (RSS or Atom, read with feedparser): the newest publications, which a sitemap may
+        list only later. An entry whose date has not changed is not read again; a feed that is not one is a
+        structure change; a usual place with none is asked again in a week."""
+        import feedparser
+
+        for site in dict.fromkeys((self.options.site, *self.options.also_sites)):
+            for url in (urljoin(site, p) for p in self.structure.feed_paths):
+                if _recently_absent(seen.get(url)) or not self.client.allowed(url) or self._limit_reached():
+                    continue
+                try:
+                    text, _ = self.page(url)
+                except FetchFailure as failure:
+                    if failure.kind in ("http_404", "http_410"):
+                        seen[url] = f"absent {dt.date.today().isoformat()}"
+                    else:
+                        self._fail(failure)
+                    continue
+                feed = feedparser.parse(text)
+                if not feed.entries and not feed.feed.get("title"):
+                    self._fail(StructureChanged(url, "an RSS or Atom feed"))
+                    continue
+                self.report.listings_read += 1
+                for entry in feed.entries:
+                    # "updated" only when the entry has one (asking feedparser for a missing one is deprecated)
+                    link = entry.get("link")
+                    when = entry["updated"] if dict.__contains__(entry, "updated") else entry.get("published")
+                    if not link or (when is not None and seen.get(link) == when):
+                        continue
+                    if self._sitemap_address(urljoin(url, link)) and when is not None:
+                        seen[link] = when
 
     def _sitemap_address(self, url: str) -> bool:
         """Fetch what a sitemap's address is, when it is about youth justice; whether it was dealt with."""

@@ -36,6 +36,8 @@ class SiteStructure:
     new_site: str = "https://hmiprobation.justiceinspectorates.gov.uk/"
     # Where a WordPress site keeps its sitemap when robots.txt names none: the core's, and the common plugins'.
     sitemap_paths: tuple[str, ...] = ("wp-sitemap.xml", "sitemap_index.xml")
+    # A WordPress site's feeds of its newest posts: the whole site's, and the news section's.
+    feed_paths: tuple[str, ...] = ("feed/", "news/feed/")
     # A listing page's own link to the next page, where it has one: followed before any counting.
     next_page_links: tuple[str, ...] = ("a.next.page-numbers[href]", "a.next[href]", 'link[rel="next"][href]',
                                         'a[rel~="next"][href]')
