@@ -19,7 +19,7 @@ from models.patterns import (
     SCORE,
     SECTOR_DOCUMENT,
 )
-from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS
+from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 
 VERSION = "documents/5"
 
@@ -160,8 +160,8 @@ def framework(doc: Document, ratings: list[Rating]) -> str:
     head = doc.text[:5000].lower()
     if "children and victims" in head:
         return "children_and_victims_2024"
-    scales = Counter(r.scale for r in ratings if r.scope != "previous")
-    if any(r.scope == "theme" and r.scale == "joint_inspection" for r in ratings if r.scope != "previous"):
+    scales = Counter(r.scale for r in ratings if r.scope != Scope.PREVIOUS)
+    if any(r.scope == Scope.THEME and r.scale == "joint_inspection" for r in ratings if r.scope != Scope.PREVIOUS):
         return "joint_inspection_2012"  # themes were judged only in the 2012-2017 joint inspections
     if scales["improvement_required"] or (not scales and "core case inspection" in doc.text.lower()):
         return "core_case_2010"
@@ -187,7 +187,7 @@ def _pick(dates: list[DateMention], role: str) -> DateMention | None:
 
 def summarise(doc: Document, ratings: list[Rating], dates: list[DateMention],
               recommendations: list[Recommendation]) -> DocumentSummary:
-    overall = next((r for r in ratings if r.scope == "overall"), None)
+    overall = next((r for r in ratings if r.scope == Scope.OVERALL), None)
     name, key = service(doc)
     publication = _pick(dates, "publication")
     fieldwork = _pick(dates, "fieldwork")

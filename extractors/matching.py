@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from models.tokens import nlp
 from models.vocabulary import (
     AREAS_BY_ERA,
     IMPROVEMENT_LEVEL_WORDS,
@@ -26,7 +27,7 @@ from models.vocabulary import (
     relative_position,
 )
 
-__all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS"]
+__all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS", "nlp"]
 
 # Any words that could be a label: most sentences have none and are never tokenised. A few short alternatives
 # (a scan of a long report's lower-cased text is fast only so), which a test holds to the vocabulary: every
@@ -40,15 +41,6 @@ LABEL_WORD = regex.compile(_LABEL_WORD, regex.IGNORECASE)
 # lower case scans a long report about three times faster than a case-insensitive scan.
 LABEL_WORD_LOWER = re.compile(_LABEL_WORD)
 _QUOTES = "‘’'\"“”"
-
-
-@lru_cache(maxsize=1)
-def nlp() -> Any:
-    import spacy
-
-    pipeline = spacy.blank("en")
-    pipeline.max_length = 5_000_000
-    return pipeline
 
 
 @lru_cache(maxsize=1)

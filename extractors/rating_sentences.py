@@ -41,14 +41,22 @@ from models.constructions import (
     HEADLINE,
     LABEL_IS_DEFINED,
     PREDICATIVE_NEXT,
+    PREVIOUS_SUFFIX,
     RATING_NOUN_AFTER,
     SCALE_CUES,
     SERVICE_REFERENCE,
     Construction,
     Cue,
+    RuleName,
 )
 from models.document import Document, Sentence
-from models.vocabulary import IMPROVEMENT_LEVEL_WORDS, STANDARDS_2018, label_on_era_scale
+from models.vocabulary import (
+    IMPROVEMENT_LEVEL_WORDS,
+    STANDARDS_2018,
+    Framework,
+    Scope,
+    label_on_era_scale,
+)
 
 _I = regex.IGNORECASE
 _NOUN_AFTER = regex.compile(RATING_NOUN_AFTER, _I)
@@ -119,7 +127,7 @@ class Context:
     @property
     def has_overall(self) -> bool:
         """Only the 2018 framework and the 2024 programme give a service an overall rating."""
-        return self.era in ("standards_2018", "children_and_victims_2024")
+        return self.era in (Framework.STANDARDS_2018, Framework.CHILDREN_AND_VICTIMS_2024)
 
 
 @dataclass
@@ -133,7 +141,7 @@ class Reading:
     detail: str | None = None
 
     @staticmethod
-    def aside(reason: str, detail: str | None = None, rule: str = "set_aside") -> Reading:
+    def aside(reason: str, detail: str | None = None, rule: str = RuleName.SET_ASIDE) -> Reading:
         return Reading(rule=rule, reason=reason, detail=detail)
 
 
@@ -258,7 +266,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "predicative_or_rating_noun": lambda v, m: _predicative(v.right) or bool(_NOUN_AFTER.match(v.right)),
     "quoted": lambda v, m: v.quoted,
     "in_headline": lambda v, m: v.in_headline,
-    "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith("changed_from"),
+    "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
     "complement_areas": lambda v, m: bool(v.complement_areas),
     "row": lambda v, m: v.row is not None,
@@ -461,7 +469,7 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             return Reading.aside("no_rated_subject", "the area is not the subject of the judgement",
                                  rule="area_not_subject")
     every = _EVERY_ASPECT.search(head)
-    if areas and every and len(areas) == 1 and areas[0].entry.scope == "domain":
+    if areas and every and len(areas) == 1 and areas[0].entry.scope == Scope.DOMAIN:
         facts = _standards_of(areas[0], ctx)
         if facts:
             return _finish(Reading(rule=rule + "+every_standard", facts=facts), view)
@@ -483,7 +491,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     ctx = view.ctx
     left, clause_text = view.left, view.clause.text
     complement_words = view.complement.group("words") if view.complement else ""
-    if rule == "coordinated" and view.earlier is not None:
+    if rule == RuleName.COORDINATED and view.earlier is not None:
         if _COUNT_ONLY.match(left) or regex.match(r"^\W*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven"
                                                  r"|eight|nine|ten|eleven|twelve)\s+[‘’'\"“”]?$", left, _I):
             return Reading.aside("count_of_areas", "a number before the label", rule="counted_coordinate")
@@ -502,10 +510,11 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     # "Overall," opening a clause is an adverb: "Overall, work to protect the public was good" rates the work,
     # which no vocabulary names here, not the service.
     construction = rule.split("+")[0]
-    overall_word = _OVERALL_WORD.search(clause_text) and (construction != "copula" or regex.match(
+    overall_word = _OVERALL_WORD.search(clause_text) and (construction != RuleName.COPULA or regex.match(
         r"^[’'\"”]?\s+overall\b", view.right, _I) or regex.search(r"\boverall\s+(?:rating|judgement|grade)", clause_text, _I))
     if not (_this_service(subject, ctx) or _this_service(complement_words, ctx) or construction in (
-            "overall_is", "rating_of", "headline", "attributive", "rating_noun", "received", "changed_to")
+            RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
+            RuleName.RECEIVED, RuleName.CHANGED_TO)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
@@ -519,14 +528,14 @@ def _finish(reading: Reading, view: View) -> Reading:
     if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
-    previous = reading.rule.startswith("changed_from") or (
-        not reading.rule.startswith("changed_to") and _is_previous(ctx, left, view.right, after))
+    previous = reading.rule.startswith(RuleName.CHANGED_FROM) or (
+        not reading.rule.startswith(RuleName.CHANGED_TO) and _is_previous(ctx, left, view.right, after))
     if previous:
-        reading.facts = [("previous", None if scope in ("overall", "previous") else code,
-                          "Overall" if scope in ("overall", "previous") else name)
+        reading.facts = [("previous", None if scope in (Scope.OVERALL, Scope.PREVIOUS) else code,
+                          "Overall" if scope in (Scope.OVERALL, Scope.PREVIOUS) else name)
                          for scope, code, name in reading.facts]
-        if not reading.rule.endswith("+previous"):
-            reading.rule += "+previous"
+        if not reading.rule.endswith(PREVIOUS_SUFFIX):
+            reading.rule += PREVIOUS_SUFFIX
         return reading
     scopes = {scope for scope, _, _ in reading.facts}
     if "overall" in scopes and not ctx.has_overall and not _OVERALL_WORD.search(view.clause.text):
@@ -721,7 +730,7 @@ def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
 def _spread_over_domains(found: list[AreaMatch], words: str, era: str) -> list[AreaMatch]:
     """"assessments for court cases and for diverted cases": one standard for each domain named after it."""
     standards = [a for a in found if a.entry.relative is not None]
-    domains = [a for a in found if a.entry.scope == "domain"]
+    domains = [a for a in found if a.entry.scope == Scope.DOMAIN]
     if len(standards) == 1 and len(domains) >= 2:
         return [standards[0], *domains]
     return found
@@ -737,7 +746,7 @@ def _including(view: View, era: str) -> list[AreaMatch]:
     if match is None:
         return []
     found = listed_areas(match.group("words"), era)
-    if found and all(a.entry.scope == "domain" for a in found) and regex.search(r"\bstandards?\b", view.left_full, _I):
+    if found and all(a.entry.scope == Scope.DOMAIN for a in found) and regex.search(r"\bstandards?\b", view.left_full, _I):
         return []  # "three of the 12 standards ..., including organisational delivery": the domains they are in
     return found
 
@@ -994,8 +1003,8 @@ def _other_service(words: str, ctx: Context) -> str | None:
 
 def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tuple[AreaMatch, str | None, str]]:
     """(area, code, subject) for each rated area; a domain next to standards qualifies them."""
-    domains = [a for a in areas if a.entry.scope == "domain"]
-    standards = [a for a in areas if a.entry.scope != "domain"]
+    domains = [a for a in areas if a.entry.scope == Scope.DOMAIN]
+    standards = [a for a in areas if a.entry.scope != Scope.DOMAIN]
     if not standards:
         return [(a, a.entry.code, a.subject) for a in domains]
     out: list[tuple[AreaMatch, str | None, str]] = []
@@ -1006,7 +1015,7 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
     else:
         domain = domains[0] if len(domains) == 1 else None
         if domain is None and not domains:
-            before = {a.entry.key: a for a in find_areas(context_text, era) if a.entry.scope == "domain"}
+            before = {a.entry.key: a for a in find_areas(context_text, era) if a.entry.scope == Scope.DOMAIN}
             if len(before) == 1:
                 domain = next(iter(before.values()))
         pairs = [(s, domain) for s in standards]

@@ -24,7 +24,7 @@ from models.patterns import (
     STANDARD_CELL,
     THEME_HEADING,
 )
-from models.vocabulary import FOUR_POINT, RATING_LABELS, scale_and_rank
+from models.vocabulary import FOUR_POINT, RATING_LABELS, Scope, scale_and_rank
 from models.vocabulary import canonical_label as vocabulary_label
 
 _I = regex.IGNORECASE
@@ -128,7 +128,7 @@ def table_ratings(doc: Document) -> list[Rating]:
             row = inline_row(doc, cell)
             if row is not None:
                 scope, code, subject, start, end = row
-                if scope == "standard" and code is None and domain is not None:
+                if scope == Scope.STANDARD and code is None and domain is not None:
                     position += 1
                     code = f"{domain}.{position}"  # a row without its code, under its domain
                 out.append(_rating(doc, scope, code, subject, start, end))
@@ -171,7 +171,7 @@ def table_ratings(doc: Document) -> list[Rating]:
                 break
         if len(out) > found_before:
             coded = out[-1].code
-            if out[-1].scope == "standard" and coded and "." in coded:
+            if out[-1].scope == Scope.STANDARD and coded and "." in coded:
                 domain, position = coded.split(".")[0], int(coded.split(".")[1])
             continue
         if i < 1:
@@ -188,8 +188,8 @@ def table_ratings(doc: Document) -> list[Rating]:
                 position += 1
                 code = f"{domain}.{position}"
             out.append(_rating(doc, uncoded, code, previous.rstrip(" :–-"), start, end))
-    if any(r.scope == "standard" and r.code for r in out):
-        out = [r for r in out if r.scope != "theme"]  # a standards table: its rows are standards, not themes
+    if any(r.scope == Scope.STANDARD and r.code for r in out):
+        out = [r for r in out if r.scope != Scope.THEME]  # a standards table: its rows are standards, not themes
     return out
 
 
@@ -263,7 +263,7 @@ def theme_row(text: str) -> str | None:
 
 def attach_score(doc: Document, ratings: list[Rating]) -> list[Rating]:
     """'Score 13/36' belongs to the nearest overall rating."""
-    overall = [r for r in ratings if r.scope == "overall"]
+    overall = [r for r in ratings if r.scope == Scope.OVERALL]
     if not overall:
         return ratings
     for match in _SCORE.finditer(doc.text):
@@ -309,7 +309,7 @@ def area_of(words: str) -> tuple[str, str] | None:
     found = [a for a in find_areas(words, "children_and_victims_2024") if not a.weak]
     if not found:
         return None
-    area = next((a for a in found if a.entry.scope == "domain"), found[0])  # "Assessment (out-of-court)": the domain
+    area = next((a for a in found if a.entry.scope == Scope.DOMAIN), found[0])  # "Assessment (out-of-court)": the domain
     return area.entry.scope, area.entry.name
 
 

@@ -25,6 +25,8 @@ from models.vocabulary import (
     FOUR_POINT,
     JOINT_INSPECTION,
     JUDGED_AS_VERBS,
+    Framework,
+    Scope,
     canonical_label,
     scale_and_rank,
 )
@@ -46,10 +48,10 @@ def extract(doc: Document) -> Extraction[Rating]:
     ctx = context(doc)
     mentions: list[Mention] = []
     tables = [] if ctx.sector else table_ratings(doc)
-    if any(r.scope == "standard" and r.code for r in tables):
+    if any(r.scope == Scope.STANDARD and r.code for r in tables):
         # A report with a standards ratings table (2018 on) judges no themes: "Overall, work to protect the
         # public was good" in its text is a finding, not a 2012-2017 theme judgement.
-        ctx = replace(ctx, era="standards_2018" if ctx.era not in ("children_and_victims_2024",) else ctx.era)
+        ctx = replace(ctx, era="standards_2018" if ctx.era not in (Framework.CHILDREN_AND_VICTIMS_2024,) else ctx.era)
     candidates: list[tuple[Rating | None, Mention]] = []
     for rating in tables:
         candidates.append((rating, Mention("rating", rating.label_text, rating.span, "fact", rule="table_row",
@@ -80,7 +82,7 @@ def extract(doc: Document) -> Extraction[Rating]:
                 continue
             label_text = canonical_label(label.words, doc.text[start:end], ctx.era)
             for scope, code, subject in reading.facts:
-                if scope == "theme":
+                if scope == Scope.THEME:
                     # The document's own name for a theme ("Theme 1: Reducing the likelihood of reoffending")
                     subject = titles.get(theme_key(subject) or "", subject)
                 scale, rank = scale_and_rank(label_text, scope)
@@ -154,14 +156,14 @@ def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mentio
     ordered = sorted(candidates, key=lambda c: (_STRENGTH.get((c[1].rule or "").split("+")[0], 1), c[1].span.char_start))
     for rating, mention in ordered:
         assert rating is not None
-        key = ("previous", f"{rating.code or _normal(rating.subject)}|{rating.label}") if rating.scope == "previous" \
+        key = ("previous", f"{rating.code or _normal(rating.subject)}|{rating.label}") if rating.scope == Scope.PREVIOUS \
             else (rating.scope, rating.code or _normal(rating.subject))
         same = kept.get(key)
-        if same is None and rating.code is None and rating.scope in ("standard", "domain"):
-            same = next((other for other in kept.values() if other.scope in ("standard", "domain")
+        if same is None and rating.code is None and rating.scope in (Scope.STANDARD, Scope.DOMAIN):
+            same = next((other for other in kept.values() if other.scope in (Scope.STANDARD, Scope.DOMAIN)
                          and _same_subject(other.subject, rating.subject)
                          and (other.code is not None or other.subject == rating.subject)), None)
-        if same is None and rating.code is not None and rating.scope in ("standard", "domain"):
+        if same is None and rating.code is not None and rating.scope in (Scope.STANDARD, Scope.DOMAIN):
             same = next((other for (scope, name), other in kept.items() if other.code is None and scope == rating.scope
                          and _same_subject(other.subject, rating.subject) and name == _normal(other.subject)), None)
         if same is None:
@@ -192,7 +194,7 @@ def _same_subject(a: str, b: str) -> bool:
 
 def on_one_scale(ratings: list[Rating]) -> list[Rating]:
     """A document that judges themes (2012-2017) gives its other 'Good's on the same scale."""
-    if not any(r.scope == "theme" and r.scale == JOINT_INSPECTION.name for r in ratings):
+    if not any(r.scope == Scope.THEME and r.scale == JOINT_INSPECTION.name for r in ratings):
         return ratings
     return [
         replace(r, scale=JOINT_INSPECTION.name, rank=JOINT_INSPECTION.labels.index(r.label))

@@ -29,6 +29,7 @@ Patterns are ``regex`` patterns, case-insensitive unless ``case_sensitive``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 # ------------------------------------------------------------------ shared pieces of patterns
 OPEN_QUOTE = r"[‘’'\"“”(]?"
@@ -244,6 +245,27 @@ DEDICATION = (r"^" + CLOSE_QUOTE + r"\s*(?:rating|grade|result|outcome)?\s*(?:is
 
 
 # ------------------------------------------------------------------ the tables
+class RuleName(StrEnum):
+    """The rules (constructions, cues) the reader's code refers to by name; every other rule is only data.
+    A member is a construction's or cue's name below (a test holds it), or the reader's own set_aside."""
+
+    COORDINATED = "coordinated"
+    COPULA = "copula"
+    OVERALL_IS = "overall_is"
+    RATING_OF = "rating_of"
+    HEADLINE = "headline"
+    ATTRIBUTIVE = "attributive"
+    RATING_NOUN = "rating_noun"
+    RECEIVED = "received"
+    CHANGED_TO = "changed_to"
+    CHANGED_FROM = "changed_from"
+    SET_ASIDE = "set_aside"
+
+
+# A rule that read an earlier inspection's rating ends so: "rated_as+previous".
+PREVIOUS_SUFFIX = "+previous"
+
+
 @dataclass(frozen=True)
 class Cue:
     """A reason to set a label aside, found in one place around it."""

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from models.frameworks import FRAMEWORKS
 from models.frameworks import STANDARDS as FRAMEWORK_STANDARDS
-from models.vocabulary import MENTION_TYPES, REASON_NAMES
+from models.vocabulary import MENTION_TYPES, REASON_NAMES, Scope
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Table:
         raise KeyError(name)
 
 
-SCOPES = ("overall", "domain", "standard", "theme", "previous")
+SCOPES = tuple(scope.value for scope in Scope)
 SCALES = ("four_point", "joint_inspection", "improvement_required", "not_rated", "other")
 DOC_TYPES = ("report", "press_release", "annual_report", "other")
 FRAMEWORK_KEYS = (*(f.key for f in FRAMEWORKS), "unknown")

@@ -16,6 +16,29 @@ from real press releases, reports, council papers and newspapers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Scope(StrEnum):
+    """What a rating rates (ratings.scope): code compares these, never the words."""
+
+    OVERALL = "overall"
+    DOMAIN = "domain"
+    STANDARD = "standard"
+    THEME = "theme"
+    PREVIOUS = "previous"
+
+
+class Framework(StrEnum):
+    """An inspection framework (documents.framework; the era a text's words belong to): its key in
+    models.frameworks, or unknown."""
+
+    CORE_CASE_2010 = "core_case_2010"
+    JOINT_INSPECTION_2012 = "joint_inspection_2012"
+    STANDARDS_2018 = "standards_2018"
+    CHILDREN_AND_VICTIMS_2024 = "children_and_victims_2024"
+    UNKNOWN = "unknown"
+
 
 # ------------------------------------------------------------------ scales and labels
 # The one vocabulary of rating labels: every reader (sentences, tables, the cheap pre-scan, the checks) takes
@@ -436,6 +459,37 @@ SET_ASIDE_REASONS: tuple[Reason, ...] = (
     Reason("unexplained", "no rule explains it: a phrasing to look at", ""),
 )
 REASON_NAMES: tuple[str, ...] = tuple(r.name for r in SET_ASIDE_REASONS)
+
+
+class ReasonName(StrEnum):
+    """Why a candidate was set aside (mentions.reason), as code compares it: one member per entry of
+    SET_ASIDE_REASONS above (a test holds them equal)."""
+
+    ORDINARY_WORD = "ordinary_word"
+    SCALE_DEFINITION = "scale_definition"
+    SECTOR_WIDE = "sector_wide"
+    OTHER_SERVICE = "other_service"
+    OTHER_INSPECTORATE = "other_inspectorate"
+    COUNT_OF_AREAS = "count_of_areas"
+    VAGUE_AREA = "vague_area"
+    HEDGED = "hedged"
+    AMBIGUOUS_LABEL = "ambiguous_label"
+    HYPOTHETICAL = "hypothetical"
+    SURVEY_RESPONSE = "survey_response"
+    NO_OVERALL_IN_FRAMEWORK = "no_overall_in_framework"
+    OTHER_SCALE = "other_scale"
+    CONTRADICTS_FACT = "contradicts_fact"
+    METHOD_BAND = "method_band"
+    NO_RATED_SUBJECT = "no_rated_subject"
+    TABLE_CELL = "table_cell"
+    NOT_A_DATE = "not_a_date"
+    YEAR_NOT_STATED = "year_not_stated"
+    INVALID_DATE = "invalid_date"
+    NO_NUMBER = "no_number"
+    NOT_A_SCORE = "not_a_score"
+    PROSE_RECOMMENDATION = "prose_recommendation"
+    NOT_AN_ITEM = "not_an_item"
+    UNEXPLAINED = "unexplained"
 
 # How a candidate's fact type is named in the mentions table.
 MENTION_TYPES: tuple[str, ...] = ("rating", "score", "percentage", "date", "recommendation")

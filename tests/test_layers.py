@@ -90,3 +90,63 @@ def test_pipeline_holds_only_its_rooms_and_the_command_line():
     assert sorted(p.name for p in (ROOT / "pipeline").glob("*.py")) == ["__init__.py", "cli.py"]
     assert sorted(p.name for p in (ROOT / "pipeline").iterdir() if p.is_dir() and p.name != "__pycache__") == \
         sorted(ROOMS)
+
+
+# The names code compares, kept as enums in models/ (models.vocabulary): a field of these names is never
+# compared with words typed in a module.
+ENUM_FIELDS = ("scope", "era", "framework", "reason", "rule", "construction")
+
+
+def _compared_with_words(path) -> list[int]:
+    def name_of(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Attribute):
+            return node.attr
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            return str(node.slice.value)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and node.args and isinstance(node.args[0], ast.Constant):
+            return str(node.args[0].value)
+        return None
+
+    def words(node: ast.AST) -> bool:
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, str)
+        return isinstance(node, ast.Tuple | ast.List | ast.Set) and any(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
+
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        # rule.startswith("changed_from") is a comparison too
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "startswith", "endswith") and name_of(node.func.value) in ENUM_FIELDS and node.args \
+                and words(node.args[0]):
+            lines.append(node.lineno)
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(name_of(s) in ENUM_FIELDS for s in sides) and any(words(s) for s in sides):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_scopes_frameworks_reasons_and_rules_are_compared_as_enums_never_as_typed_words():
+    found = {str(p.relative_to(ROOT)): lines for package in ("extractors", "pipeline")
+             for p in sorted((ROOT / package).rglob("*.py")) if (lines := _compared_with_words(p))}
+    assert found == {}
+
+
+def test_the_enums_hold_the_vocabularies():
+    from models.frameworks import FRAMEWORKS
+    from models.schemas import SCOPES
+    from models.vocabulary import REASON_NAMES, Framework, ReasonName, Scope
+
+    assert tuple(ReasonName) == REASON_NAMES
+    assert {f.value for f in Framework} == {f.key for f in FRAMEWORKS} | {"unknown"}
+    assert tuple(Scope) == SCOPES and Scope.OVERALL == "overall"  # a member is its words, in every table
+
+
+def test_the_derived_tables_are_worked_out_from_rows_and_models_alone():
+    # checks, inspections and the catalogue read rows, never text: no extractor, no loader
+    for path in sorted((ROOT / "pipeline" / "derive").glob("*.py")):
+        assert imported_packages("pipeline")[str(path.relative_to(ROOT))] <= {"pipeline", "models"}, path.name

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import regex
 
-from extractors.ratings import theme_key
+from models.frameworks import standard_for
 from models.rules import (
     CASE_ASSESSMENT_BANDS,
     CASE_ASSESSMENT_SENTENCE,
@@ -21,6 +21,7 @@ from models.rules import (
     SCORED_DOMAINS,
     band,
 )
+from models.vocabulary import Framework, Scope
 
 VERSION = "checks/2"
 _CASE_ASSESSMENT = regex.compile(CASE_ASSESSMENT_SENTENCE, regex.IGNORECASE)
@@ -61,23 +62,23 @@ def completeness_checks(document: dict, ratings: list[dict], scores: list[dict])
     if kind not in ("report", "press_release") or (kind == "press_release" and not single):
         return []  # other parties' pages and the sector's publications owe no particular fact
     out: list[dict] = []
-    current = [r for r in ratings if r["scope"] != "previous"]
-    if framework == "unknown":
+    current = [r for r in ratings if r["scope"] != Scope.PREVIOUS]
+    if framework == Framework.UNKNOWN:
         return [_check(doc_id, "completeness", "framework", "a known framework", None,
                        "the inspection framework could not be told from the document, so the facts it must "
                        "state are not known", outcome="not_run")]
     if framework in _RATED_OVERALL:
-        overall = next((r for r in current if r["scope"] == "overall"), None)
+        overall = next((r for r in current if r["scope"] == Scope.OVERALL), None)
         out.append(_check(doc_id, "states_overall_rating", "Overall", "stated", "stated" if overall else None,
                           f"a {kind.replace('_', ' ')} of a {framework} inspection states the service's overall rating"
                           + (f" (found '{overall['label']}')" if overall else "")))
     if kind != "report":
         return out
-    if framework == "standards_2018":
+    if framework == Framework.STANDARDS_2018:
         out.append(_check(doc_id, "states_score", "Overall", "stated", "stated" if scores else None,
                           "a 2018-framework report states the overall score out of 36"
                           + (f" (found {scores[0]['score']}/{scores[0]['score_max']})" if scores else "")))
-        coded = {r["code"]: r for r in current if r["scope"] == "standard" and r.get("code")}
+        coded = {r["code"]: r for r in current if r["scope"] == Scope.STANDARD and r.get("code")}
         dated = max(str(document.get("publication_date") or ""), str(document.get("fieldwork_start") or ""))
         codes = [*STANDARD_CODES_2018, *(("4.1",) if dated >= RESETTLEMENT_FROM or "4.1" in coded else ())]
         for code in codes:
@@ -85,8 +86,8 @@ def completeness_checks(document: dict, ratings: list[dict], scores: list[dict])
             out.append(_check(doc_id, "states_standard", code, "rated", "rated" if rating else None,
                               f"a 2018-framework report rates standard {code}"
                               + (f" (found '{rating['label']}')" if rating else "")))
-    elif framework == "joint_inspection_2012":
-        themes = {r["subject"] for r in current if r["scope"] == "theme"}
+    elif framework == Framework.JOINT_INSPECTION_2012:
+        themes = {r["subject"] for r in current if r["scope"] == Scope.THEME}
         out.append(_check(doc_id, "states_themes", "Themes", "at least 4", "at least 4" if len(themes) >= 4 else
                           len(themes), "a 2012-2017 joint inspection report judges each of its themes"))
     extracted = document.get("recommendation_count_extracted") or 0
@@ -105,11 +106,11 @@ def document_checks(document: dict, ratings: list[dict], percentages: list[dict]
                     scores: list[dict] | None = None) -> list[dict]:
     doc_id = document["doc_id"]
     out: list[dict] = []
-    overall = next((r for r in ratings if r["scope"] == "overall"), None)
+    overall = next((r for r in ratings if r["scope"] == Scope.OVERALL), None)
 
     # 2018 framework: score = sum of the standards' points (domains 1-3), max = 3 x their number.
     if overall is not None and overall.get("score") is not None:
-        scored = [r for r in ratings if r["scope"] == "standard" and r.get("code")
+        scored = [r for r in ratings if r["scope"] == Scope.STANDARD and r.get("code")
                   and r["code"].split(".")[0] in SCORED_DOMAINS and r["label"] in RATING_POINTS]
         if scored:
             points = [RATING_POINTS[r["label"]] for r in scored]
@@ -132,20 +133,24 @@ def document_checks(document: dict, ratings: list[dict], percentages: list[dict]
     for code, rows in sorted(by_standard.items()):
         lowest = min(rows, key=lambda p: p["value"])
         expected = band(lowest["value"], KEY_QUESTION_BANDS)
-        rating = next((r for r in ratings if r["scope"] == "standard" and r.get("code") == code), None)
+        rating = next((r for r in ratings if r["scope"] == Scope.STANDARD and r.get("code") == code), None)
         out.append(_check(doc_id, "key_question_band", code, expected, rating["label"] if rating else None,
                           f"lowest key question {lowest['text']} ('{lowest['subject']}') lies in the band of "
                           f"'{expected}' (under 50% Inadequate, 50-64% Requires improvement, 65-79% Good, "
                           "80%+ Outstanding); inspectors may depart from it"))
 
-    # 2012-2017 joint inspections: a theme's judgement follows its case assessment score.
-    themes = {theme_key(r["subject"]): r for r in ratings if r["scope"] == "theme"}
+    # 2012-2017 joint inspections: a theme's judgement follows its case assessment score. The theme a score's
+    # sentence names is found as a rating's is (models.frameworks: the framework's names for its areas).
+    themes = {r["standard_key"]: r for r in ratings if r["scope"] == Scope.THEME and r.get("standard_key")}
+    themed = document["framework"] if document["framework"] == Framework.CORE_CASE_2010 \
+        else Framework.JOINT_INSPECTION_2012
     for p in percentages:
         if not _CASE_ASSESSMENT.search(p["sentence"]):
             continue
-        key = theme_key(p["sentence"])
-        if key is None:
+        standard = standard_for(themed, Scope.THEME, None, p["sentence"])
+        if standard is None:
             continue
+        key = standard.key
         expected = band(p["value"], CASE_ASSESSMENT_BANDS)
         rating = themes.get(key)
         subject = rating["subject"] if rating else key

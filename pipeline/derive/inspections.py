@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.rules import SAME_INSPECTION_DAYS
+from models.vocabulary import Framework, Scope
 
 VERSION = "inspections/4"
 KINDS = ("report", "press_release")
@@ -88,9 +89,9 @@ def candidates(documents: list[dict], ratings: list[dict]) -> list[Candidate]:
     by_doc: dict[str, dict[str, str]] = {}
     overall: dict[str, str] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
-        if rating["scope"] == "previous":
+        if rating["scope"] == Scope.PREVIOUS:
             continue
-        if rating["scope"] == "overall":
+        if rating["scope"] == Scope.OVERALL:
             overall.setdefault(rating["doc_id"], rating["label"])
         else:
             by_doc.setdefault(rating["doc_id"], {}).setdefault(_rated(rating), rating["label"])
@@ -160,8 +161,8 @@ def _default_of_scale(retelling: Candidate, own: Candidate) -> bool:
     """Another party's page on the four-point scale is read as of the 2018 framework unless it names the 2024
     one ('work with children and victims', extractors/document.py): such a page may retell a 2024 inspection.
     One that names the 2024 framework is of it."""
-    return (not retelling.inspectorate and own.inspectorate and retelling.doc["framework"] == "standards_2018"
-            and own.doc["framework"] == "children_and_victims_2024")
+    return (not retelling.inspectorate and own.inspectorate and retelling.doc["framework"] == Framework.STANDARDS_2018
+            and own.doc["framework"] == Framework.CHILDREN_AND_VICTIMS_2024)
 
 
 def _dates_agree(a: Candidate, b: Candidate) -> bool | None:
@@ -405,7 +406,7 @@ def content_id(group: list[Candidate]) -> tuple[str, str]:
     published (else its fieldwork began), or a hash of the documents' ids when none is dated."""
     service_key = group[0].doc["service_key"]
     own = [c for c in group if c.inspectorate]
-    frameworks = [c.doc["framework"] for c in [*own, *group] if c.doc["framework"] != "unknown"]
+    frameworks = [c.doc["framework"] for c in [*own, *group] if c.doc["framework"] != Framework.UNKNOWN]
     token = FRAMEWORK_TOKENS.get(frameworks[0] if frameworks else "unknown", "unknown")
     published = min((c.published for c in own if c.published), default=None)
     if published:
@@ -486,7 +487,7 @@ def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], ov
     registered = service_by_key().get(service_key)
     counts = [c.doc["recommendation_count_extracted"] for c in reports if c.doc["recommendation_count_extracted"]]
     stated = [d.get("recommendation_count_stated") for d in ordered]
-    frameworks = [d["framework"] for d in ordered if d["framework"] != "unknown"]
+    frameworks = [d["framework"] for d in ordered if d["framework"] != Framework.UNKNOWN]
     names = [d["service"] for d in ordered if d.get("service")]
     inspection_id, basis, aliases = ident
     return {
@@ -526,7 +527,7 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
 
     overall_by_doc: dict[str, dict] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
-        if rating["scope"] == "overall":
+        if rating["scope"] == Scope.OVERALL:
             current = overall_by_doc.get(rating["doc_id"])
             if current is None or (current.get("score") is None and rating.get("score") is not None):
                 overall_by_doc[rating["doc_id"]] = rating
@@ -556,7 +557,7 @@ def inspection_ratings(rows: list[dict], groups: list[list[dict]], ratings: list
 
     by_doc: dict[str, dict[str, dict]] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
-        if rating["scope"] != "previous":
+        if rating["scope"] != Scope.PREVIOUS:
             by_doc.setdefault(rating["doc_id"], {}).setdefault(_rated(rating), rating)
     out: list[dict] = []
     checks: list[dict] = []

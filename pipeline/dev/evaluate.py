@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from models.vocabulary import ReasonName
+
 FACT_TYPES = ("ratings", "scores", "percentages", "dates", "recommendations")
 FIELDS = ("doc_type", "service", "overall_rating", "recommendation_count_stated", "date_role", "key_question")
 
@@ -255,7 +257,7 @@ def _score_document(result: EvalResult, document: dict, gold: dict, mine: dict[s
     for mention in mentions:
         if mention["decision"] == "set_aside":
             result.set_aside[mention["reason"]] = result.set_aside.get(mention["reason"], 0) + 1
-            if mention["reason"] == "unexplained":
+            if mention["reason"] == ReasonName.UNEXPLAINED:
                 result.unexplained.append(f"{label} {mention['fact_type']} {mention['text']!r} | {mention['sentence'][:160]}")
     for name in ("doc_type", "service", "overall_rating", "recommendation_count_stated"):
         got, want = document.get(name), gold.get(name)

@@ -46,8 +46,8 @@ def continues_wrapped_line(text: str, start: int, gap: str) -> bool:
 
 def nlp() -> Any:
     """spaCy's blank English pipeline: its tokenizer splits the words that may end a sentence (no model is
-    loaded). The one the extractors' matchers use, so that a process builds it once."""
-    from extractors.matching import nlp as shared
+    loaded). The one the extractors' matchers use (models.tokens), so that a process builds it once."""
+    from models.tokens import nlp as shared
 
     return shared()
 

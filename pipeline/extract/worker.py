@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from loaders import LoadedDocument, LoadError, load_bytes, loader_version
+from models.vocabulary import Scope
 
 
 def _jsonable(value: Any) -> Any:
@@ -58,7 +59,7 @@ def extract_rows(doc_id: str, loaded: LoadedDocument, sentence_cache: str | None
     for row in rows["ratings"]:
         # The standard a rating judges, in the document's framework: the key that joins across frameworks.
         standard = standard_for(summary.framework, row["scope"], row["code"], row["subject"])
-        row["framework"] = summary.framework if row["scope"] != "previous" else "unknown"
+        row["framework"] = summary.framework if row["scope"] != Scope.PREVIOUS else "unknown"
         row["standard_key"] = standard.key if standard else None
         row["standard_name"] = standard.name if standard else None
     rows["documents"] = [{

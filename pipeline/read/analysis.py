@@ -13,7 +13,7 @@ import os
 import pandas as pd
 
 from models.schemas import TABLES
-from models.vocabulary import FOUR_POINT
+from models.vocabulary import FOUR_POINT, Scope
 
 
 def load_tables(out_dir: str, attempts: int = 5) -> dict[str, pd.DataFrame]:
@@ -99,7 +99,7 @@ def inspection_judgements(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = []
     for _, inspection in summary.iterrows():
         own = ratings[ratings["inspection_id"] == inspection["inspection_id"]]
-        overall = own[own["scope"] == "overall"]
+        overall = own[own["scope"] == Scope.OVERALL]
         judgement = scale = basis = None
         if len(overall):
             judgement, scale, basis = overall.iloc[0]["label"], overall.iloc[0]["scale"], "overall rating"
@@ -160,7 +160,7 @@ def service_histories(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Each service's inspections in order, with the rating the documents give for its previous inspection."""
     judgements = inspection_judgements(tables)
     ratings = tables["ratings"]
-    previous = ratings[(ratings["scope"] == "previous") & ratings["inspection_id"].notna()]
+    previous = ratings[(ratings["scope"] == Scope.PREVIOUS) & ratings["inspection_id"].notna()]
     earlier = previous.groupby("inspection_id")["label"].agg(lambda labels: ", ".join(dict.fromkeys(labels)))
     history = judgements.assign(previous_rating=judgements["inspection_id"].map(earlier))
     return history.sort_values(["service", "year", "inspection_id"])[
@@ -172,7 +172,7 @@ def standard_ratings_by_service(tables: dict[str, pd.DataFrame], framework: str 
     columns in the framework's order (standard codes)."""
     ratings = tables["inspection_ratings"]
     standards = tables["standards"].set_index("standard_key")
-    rows = ratings[(ratings["scope"] == "standard") & (ratings["framework"] == framework)
+    rows = ratings[(ratings["scope"] == Scope.STANDARD) & (ratings["framework"] == framework)
                    & ratings["standard_key"].notna()]
     services = tables["inspection_summary"].set_index("inspection_id")["service"]
     frame = rows.assign(service=rows["inspection_id"].map(services),

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # The code whose change alters the facts.
 FACT_CODE = ("extractors", "models/patterns.py", "models/facts.py", "models/document.py", "models/vocabulary.py",
-             "models/frameworks.py", "models/constructions.py", "models/register.py",
+             "models/frameworks.py", "models/constructions.py", "models/register.py", "models/tokens.py",
              "models/data/local_authorities.csv", "models/data/joint_youth_justice_services.csv",
              "pipeline/extract/parse.py", "pipeline/extract/worker.py")
 # The code that derives tables from the facts (checks, inspections, catalogue, schemas, writer).
