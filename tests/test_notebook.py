@@ -35,10 +35,11 @@ def test_notebook_runs_and_renders_its_plots(corpus, plots, request, monkeypatch
     errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
     assert len(images) == plots  # judgements by year, histories, heatmap, key questions, owners (as the data allow)
-    # the plots over inspections say how many they show and why they leave the others out
-    printed = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
-                      if o.output_type == "stream")
-    assert re.search(r"n = \d+ of \d+ inspections", printed)
+    # every plot says how many inspections it shows of how many, and why it leaves the others out
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and any("image/png" in o.get("data", {}) for o in cell.outputs):
+            printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            assert re.search(r"n = \d+ .*\bof \d+ inspections", printed), cell.source[:80]
 
 
 def test_left_out_says_how_many_inspections_a_plot_shows_and_why():
@@ -49,6 +50,15 @@ def test_left_out_says_how_many_inspections_a_plot_shows_and_why():
     judgements = pd.DataFrame({"year": [2019, None, 2021, None], "judgement": ["Good", "Good", None, None]})
     assert analysis.left_out(judgements) == "n = 1 of 4 inspections: 2 have no date, 1 have no rating"
     assert analysis.left_out(judgements.iloc[:1]) == "n = 1 of 1 inspections"
+
+
+def test_each_plots_coverage_note_counts_inspections(sample_out):
+    from pipeline.read import analysis
+
+    tables = analysis.load_tables(str(sample_out))
+    assert analysis.coverage(tables, "standards").startswith("n = 2 of 5 inspections (2 services)")
+    assert analysis.coverage(tables, "owners").startswith("n = 15 recommendations from 2 of 5 inspections")
+    assert "of 5 inspections" in analysis.coverage(tables, "key_questions")
 
 
 def test_analysis_counts_each_inspection_once(sample_out):

@@ -13,7 +13,7 @@ import os
 import pandas as pd
 
 from models.schemas import TABLES
-from models.vocabulary import FOUR_POINT, Scope
+from models.vocabulary import FOUR_POINT, Framework, Scope
 
 
 def load_tables(out_dir: str, attempts: int = 5) -> dict[str, pd.DataFrame]:
@@ -194,6 +194,32 @@ def recommendations_by_owner_type(tables: dict[str, pd.DataFrame]) -> pd.Series:
     rows = tables["inspection_recommendations"]
     counts = rows["owner_type"].astype("object").fillna("not stated").value_counts()
     return counts.sort_values(ascending=False).astype(int)
+
+
+def coverage(tables: dict[str, pd.DataFrame], view: str) -> str:
+    """What a plot of one of the views below shows of all the inspections, and why the rest are missing:
+    'n = 12 of 70 inspections: the others state no standard ratings of the 2018 framework'."""
+    total = len(tables["inspection_summary"])
+    if view == "standards":
+        ratings = tables["inspection_ratings"]
+        shown = ratings[(ratings["scope"] == Scope.STANDARD) & (ratings["framework"] == Framework.STANDARDS_2018)
+                        & ratings["standard_key"].notna()]["inspection_id"].nunique()
+        services = standard_ratings_by_service(tables)
+        blank = int(services.isna().sum().sum()) if len(services) else 0
+        why = "the others state no standard rating of the 2018 framework"
+        extra = f"; {blank} blank cells: a standard no document of the inspection rates" if blank else ""
+        return f"n = {shown} of {total} inspections ({len(services)} services): {why}{extra}"
+    if view == "key_questions":
+        rows = key_question_percentages(tables)
+        shown = rows["inspection_id"].nunique()
+        return (f"n = {len(rows)} key-question percentages from {shown} of {total} inspections: the others' "
+                "documents hold no key-question table (press releases, retellings, frameworks before 2018)")
+    if view == "owners":
+        rows = tables["inspection_recommendations"]
+        shown = rows["inspection_id"].nunique()
+        return (f"n = {len(rows)} recommendations from {shown} of {total} inspections: the others' documents "
+                "list none (press releases and retellings give a count at most)")
+    raise ValueError(f"no such view: {view}")
 
 
 def failing_checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
