@@ -54,6 +54,16 @@ def real2_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture()
+def site():
+    """The miniature of the Inspectorate's site (tests/site_server.py), on 127.0.0.1, for one test."""
+    from tests.site_server import Site
+
+    server = Site().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
 def raw_copy(tmp_path: Path) -> Path:
     """A private copy of the sample corpus that a test may change."""
     target = tmp_path / "raw"

@@ -16,7 +16,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
+
+if TYPE_CHECKING:
+    from pipeline.web.fetch import FetchOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "site"
@@ -243,3 +247,15 @@ class Site:
             request.send_header(name, value)
         request.end_headers()
         request.wfile.write(data)
+
+
+def fetch_options(tmp_path: Path, site: Site, **overrides: object) -> FetchOptions:
+    """Options for a fetch from the test site into tmp_path/raw and tmp_path/out: no delay, short time-outs,
+    a contact; ``overrides`` change any of them."""
+    from pipeline.web.fetch import FetchOptions
+
+    values: dict[str, object] = {"raw_dir": str(tmp_path / "raw"), "out_dir": str(tmp_path / "out"),
+                                 "site": site.root, "delay": 0.0, "timeout": 2.0, "retries": 2,
+                                 "contact": "tests@example.org"}
+    (tmp_path / "out").mkdir(parents=True, exist_ok=True)
+    return FetchOptions(**{**values, **overrides})  # type: ignore[arg-type]

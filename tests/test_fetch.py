@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.web.fetch import FetchOptions, fetch
+from pipeline.web.fetch import fetch
 from tests.conftest import read_rows
-from tests.site_server import Site
+from tests.site_server import Site, fetch_options
 
 CONWY_PDF = "/hmiprobation/wp-content/uploads/2024/05/conwy-and-denbighshire-yjs-inspection-report.pdf"
 WEST_MERCIA_PDF = "/hmiprobation/wp-content/uploads/2024/01/west-mercia-yjs-inspection-report.pdf"
@@ -23,18 +23,7 @@ LISTING_2024 = ("/hmiprobation/inspections?paged=1&probation-inspection-type="
 FIRST_RUN_FILES = 8  # 4 inspections' reports (one as a web page, one with its Welsh version), 2 press releases, 1 CCI
 
 
-@pytest.fixture()
-def site():
-    server = Site().start()
-    yield server
-    server.stop()
-
-
-def _options(tmp_path: Path, site: Site, **overrides) -> FetchOptions:
-    values = {"raw_dir": str(tmp_path / "raw"), "out_dir": str(tmp_path / "out"), "site": site.root, "delay": 0.0,
-              "timeout": 2.0, "retries": 2, "contact": "tests@example.org"}
-    (tmp_path / "out").mkdir(exist_ok=True)
-    return FetchOptions(**{**values, **overrides})
+_options = fetch_options
 
 
 def _raw_files(tmp_path: Path) -> dict[str, bytes]:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pipeline.web.fetch import FetchOptions, fetch, safe_name
 from tests.conftest import ROOT, read_rows
-from tests.site_server import Site
+from tests.site_server import Site, fetch_options
 
 CONWY_PDF = "/hmiprobation/wp-content/uploads/2024/05/conwy-and-denbighshire-yjs-inspection-report.pdf"
 NEWPORT_PDF = "/hmiprobation/wp-content/uploads/2024/04/newport-yjs-inspection-report.pdf"
@@ -29,18 +29,8 @@ FIRST_RUN_FILES = 8
 SAMPLE_PDF = (ROOT / "data" / "raw" / "000_e77b37ef78d33ca3.pdf").read_bytes()
 
 
-@pytest.fixture()
-def site():
-    server = Site().start()
-    yield server
-    server.stop()
-
-
 def _options(tmp_path: Path, site: Site, **overrides) -> FetchOptions:
-    values = {"raw_dir": str(tmp_path / "raw"), "out_dir": str(tmp_path / "out"), "site": site.root, "delay": 0.0,
-              "timeout": 2.0, "retries": 1, "contact": "tests@example.org"}
-    (tmp_path / "out").mkdir(exist_ok=True)
-    return FetchOptions(**{**values, **overrides})
+    return fetch_options(tmp_path, site, **{"retries": 1, **overrides})  # one retry: the faults come quicker
 
 
 def _files_under(folder: Path) -> list[str]:

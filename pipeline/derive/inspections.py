@@ -466,10 +466,6 @@ def _ordered(documents: list[dict]) -> list[dict]:
     return sorted(documents, key=lambda d: (order.get(d["doc_type"], 2), d["doc_id"]))
 
 
-def _role(document: dict) -> str:
-    return document["doc_type"] if document["doc_type"] in KINDS else "secondary"
-
-
 def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], overall_by_doc: dict[str, dict]) -> dict:
     from models.register import service_by_key
 
@@ -576,7 +572,7 @@ def inspection_ratings(rows: list[dict], groups: list[list[dict]], ratings: list
                 "standard_name": chosen.get("standard_name"), "scope": chosen["scope"], "code": chosen["code"],
                 "subject": chosen["subject"], "label": chosen["label"], "scale": chosen["scale"], "rank": chosen["rank"],
                 "source_doc_id": source_document["doc_id"],
-                "source_role": source_document.get("role_in_inspection") or _role(source_document),
+                "source_role": source_document["role_in_inspection"],  # set by link() for every document it groups
                 "doc_ids": sorted(d["doc_id"] for d, _ in stated), "labels": labels, "agree": len(set(labels)) == 1, "extractor_version": VERSION,
             })
             for document, rating in stated[1:]:

@@ -80,14 +80,6 @@ class RunReport:
         return 1 if (self.errors if self.strict else self.new_errors) else 0
 
 
-def sha256_file(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def discover(raw_dir: str, skip: tuple[str, ...] = ()) -> list[str]:
     """Every file below raw_dir, relative, sorted; dotfiles, README/LICENSE and the folders in ``skip`` (an
     output folder inside the raw folder) left out. Links to folders are not followed."""
@@ -313,6 +305,8 @@ def _refuse_mass_removal(options: RunOptions, old_files: dict[str, dict], files:
 def fingerprint_files(options: RunOptions, old_files: dict[str, dict], report: RunReport) -> tuple[dict[str, dict], list[dict]]:
     """Each readable raw file's size, mtime and hash; an error row for every file that cannot be read."""
     import stat as stat_module
+
+    from pipeline.store.cache import sha256_file
 
     files: dict[str, dict] = {}
     errors: list[dict] = []

@@ -205,3 +205,12 @@ def check_rows(payload: Any) -> None:
             require(columns <= set(row), f"a {name} row lacks columns")
             if "char_start" in row and name != "pages":
                 require(0 <= row["char_start"] <= row["char_end"] <= length, f"a {name} span is outside the text")
+
+
+def sha256_file(path: str) -> str:
+    """SHA-256 of a file's bytes, read in 1 MB blocks (a large PDF is never held whole)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

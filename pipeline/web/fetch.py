@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlparse
 
+from pipeline.store.cache import sha256_file
 from pipeline.store.fetch_state import load_state
 from pipeline.store.fetch_state import save_state as _save_state
 from pipeline.web.site import (
@@ -1004,7 +1005,7 @@ class Fetch:
         number = version
         candidate = os.path.join(folder, f"{stem}{'' if number == 1 else f'.v{number}'}{suffix}")
         while os.path.exists(os.path.join(self.options.raw_dir, candidate)):
-            if _sha256_file(os.path.join(self.options.raw_dir, candidate)) == digest:
+            if sha256_file(os.path.join(self.options.raw_dir, candidate)) == digest:
                 _remove(temporary)  # put there by a run killed before it wrote its journal
                 return candidate
             number += 1
@@ -1024,14 +1025,6 @@ class Fetch:
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.remove(path)
-
-
-def _sha256_file(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _pdf_opens(path: str) -> str | None:
