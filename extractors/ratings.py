@@ -123,7 +123,7 @@ def context(doc: Document) -> Context:
     return Context(
         era=document.era(doc) if document.era(doc) != "unknown" else "standards_2018",
         sector=document.scope(doc) in ("sector", "multiple"),
-        places=tuple(sorted(places, key=len, reverse=True)),
+        places=tuple(sorted(places, key=lambda p: (-len(p), p))),
         latest_year=max(years) if years else None,
         # A first line is a headline when it is short: a web page may open with its article's first paragraph.
         headline_end=first.end if first and len(first.text) <= 160 else 0,

@@ -15,7 +15,9 @@ the abbreviation spelt out. A place the document never ties to a kind gives no s
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -78,6 +80,36 @@ _SPELT_OUT = regex.compile(
     r"(?P<full>(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
     r"(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|team|partnership))\s*\((?P<abbr>[A-Z&]{2,5})\)",
     regex.IGNORECASE)
+
+# Where each full-text pattern can match, found first in the lower-cased text by a literal word it cannot match
+# without: the `regex` module tries a case-insensitive pattern that opens with a class or an alternation at every
+# character of a report (5 ms for each pattern on a 100,000-character report), a literal word in lower case it
+# skips to. Each trigger with how far before and after it the pattern's match may reach.
+_KIND_TRIGGER = (regex.compile(r"\b(?:youth|young|children|yot|yjs|yos|y&js|yjps|yjt|cyjs)\b"), 0, 0)
+_SEVERAL_TRIGGER = (regex.compile(r"\b(?:both|separate|two|three|four|five|six|several)\b"), 30, 130)
+_COUNCIL_TRIGGER = (regex.compile(r"council\b"), 200, 7)
+
+
+def _near_triggers(pattern: regex.Pattern, text: str, lowered: str,
+                   trigger: tuple[regex.Pattern, int, int]) -> Iterator[regex.Match]:
+    """pattern's matches in text, as ``pattern.finditer(text)`` finds them where every match holds a trigger
+    word; looked for only around the triggers. A window opening on a trigger (reach 0 before) is matched there."""
+    finder, before, after = trigger
+    done = 0  # matches do not overlap, as in finditer
+    for hit in finder.finditer(lowered):
+        start = max(done, hit.start() - before)
+        if hit.start() < done:
+            continue
+        if before == 0:
+            match = pattern.match(text, start)
+            found = [match] if match else []
+        else:
+            found = list(pattern.finditer(text, start, min(len(text), hit.end() + after)))
+        for match in found:
+            if match.start() >= done and match.end() > match.start():
+                yield match
+                done = match.end()
+
 
 # How a document names the service, best first, and what each way weighs as evidence of the place.
 FORMS = ("proper", "abbreviation", "unattached_proper", "described", "programme", "unattached", "area")
@@ -181,7 +213,7 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
     text = doc.text
     found: list[ServiceMention] = []
     unattached: Counter[str] = Counter()
-    for match in _KIND.finditer(text):
+    for match in _near_triggers(_KIND, text, doc.lowered, _KIND_TRIGGER):
         kind = match.group("kind")
         place = place_before(text, match.start())
         if place and not is_place(place) and not is_place(regex.sub(r"\s*\([^)]*\)", "", place)):
@@ -252,7 +284,7 @@ def read(doc: Document) -> ServiceReading:
 def _read(doc: Document) -> ServiceReading:
     found, unattached = mentions(doc)
     text = doc.text
-    several = bool(_SEVERAL.search(text))
+    several = next(_near_triggers(_SEVERAL, text, doc.lowered, _SEVERAL_TRIGGER), None) is not None
     scores: Counter[str] = Counter()
     written: dict[str, str] = {}
 
@@ -270,7 +302,7 @@ def _read(doc: Document) -> ServiceReading:
     for mention in found:
         note(mention.place, 1 if _ABBREVIATED.match(mention.place) else _WEIGHT[mention.form])
     councils = set()
-    for match in _COUNCIL.finditer(text):
+    for match in _near_triggers(_COUNCIL, text, doc.lowered, _COUNCIL_TRIGGER):
         place = clean_place(match.group("place"))
         if place:
             note(place, 1)
@@ -309,21 +341,28 @@ def _read(doc: Document) -> ServiceReading:
     # service" over a story about Newtown YJS); a service named later beside it may be another one.
     headline_end = doc.lines[0].end if doc.lines else 0
     variants.update(_normal_place(m.place) for m in found if m.start < headline_end)
-    titled = [m.span() for m in _TITLE_PLACE.finditer(text)]
-    if named and all(m.form == "area" or (m.form == "programme" and any(a - 20 <= m.start < b for a, b in titled))
-                     for m in named) and not _THE_SERVICE.search(text):
+    if named and all(m.form == "area" or (m.form == "programme" and _in_title(text, m.start)) for m in named) \
+            and not _THE_SERVICE.search(text):
         # "An inspection of youth offending services in Anytown" names the area, not a service: the area, unless
         # the document also speaks of "the Youth Offending Team" as a proper name
         kind = ""
     name = f"{place} {kind}" if kind else place
-    registered = next((r for k in sorted(best, key=len, reverse=True) if (r := resolve_place(written[k])) is not None),
+    registered = next((r for k in sorted(best, key=lambda k: (-len(k), k)) if (r := resolve_place(written[k])) is not None),
                       None)
     if registered is not None:
         # every name the register gives this service's places: "Derby City" in a story about "Derby YOT"
         variants.update(_normal_place(n) for n in _register_names(registered.key))
     return ServiceReading(name, registered.key if registered else service_key(place),
-                          tuple(sorted({v for v in variants if v}, key=len, reverse=True)), several,
+                          tuple(sorted({v for v in variants if v}, key=lambda v: (-len(v), v))), several,
                           registered is not None)
+
+
+def _in_title(text: str, start: int) -> bool:
+    """Whether a mention starts within a title's place (or just before it): the title is looked for in the
+    mention's neighbourhood only, not in the whole text (a full-text scan for each document costs more than
+    the rest of the service reading)."""
+    return any(m.start() - 20 <= start < m.end()
+               for m in _TITLE_PLACE.finditer(text, max(0, start - 400), min(len(text), start + 420)))
 
 
 def _in_register(group: set[str]) -> bool:
@@ -377,7 +416,10 @@ def _variant(a: str, b: str) -> bool:
 
 def _kind(doc: Document, named: list[ServiceMention], unattached: Counter[str]) -> str:
     """The kind in its fullest form, from the best-ranked way the document names the service."""
-    spelt = {m.group("abbr").upper(): _title_kind(m.group("full")) for m in _SPELT_OUT.finditer(doc.text)}
+    @functools.cache
+    def spelt() -> dict[str, str]:
+        # only read when the document names the service by an abbreviation (a full-text scan)
+        return {m.group("abbr").upper(): _title_kind(m.group("full")) for m in _SPELT_OUT.finditer(doc.text)}
 
     def most_common(kinds: list[str]) -> str:
         counts = Counter(kinds)
@@ -392,7 +434,7 @@ def _kind(doc: Document, named: list[ServiceMention], unattached: Counter[str]) 
     abbreviations = [m.kind.upper() for m in named if m.form == "abbreviation"]
     if abbreviations:
         abbr = most_common(abbreviations)
-        return spelt.get(abbr) or SERVICE_KINDS.get(abbr.lower(), "")
+        return spelt().get(abbr) or SERVICE_KINDS.get(abbr.lower(), "")
     unattached_proper = [k for k in unattached.elements() if not _ABBREVIATED.match(k) and k.split()[-1][:1].isupper()
                          and not k.isupper()]
     if unattached_proper:
@@ -401,7 +443,7 @@ def _kind(doc: Document, named: list[ServiceMention], unattached: Counter[str]) 
         kinds = [_singular(_title_kind(m.kind)) for m in named if m.form == form]
         if kinds:
             return most_common(kinds)
-    rest = [(_title_kind(k) if not _ABBREVIATED.match(k) else spelt.get(k.upper()) or SERVICE_KINDS.get(k.lower(), ""))
+    rest = [(_title_kind(k) if not _ABBREVIATED.match(k) else spelt().get(k.upper()) or SERVICE_KINDS.get(k.lower(), ""))
             for k in unattached.elements()]
     rest = [_singular(k) for k in rest if k]
     return most_common(rest) if rest else ""

@@ -12,7 +12,7 @@ from models.vocabulary import IMPROVEMENT_LEVEL_WORDS, RATING_LABELS
 # A cell or line that is nothing but a rating ("Requires improvement", "'Good'"), from the label vocabulary.
 RATING_CELL = (
     r"^[‘’'\"“”]?(?P<label>" + "|".join(sorted({p.replace(" ", r"\s+") for e in RATING_LABELS for p in e.phrases},
-                                                key=len, reverse=True))
+                                                key=lambda p: (-len(p), p)))
     + r"|(?:" + "|".join(IMPROVEMENT_LEVEL_WORDS) + r")\s+improvement\s+required)[’'\"”]?\.?(?:\s*[★☆*]{1,5})?$"
 )
 
