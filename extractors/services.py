@@ -24,7 +24,7 @@ import regex
 
 from models.document import Document
 from models.patterns import NOT_PLACE_WORDS, SERVICE_KINDS, TITLE_PLACE
-from models.register import is_place, resolve_place
+from models.register import is_place, places_named_in, resolve_place
 
 # A service's kind as written: "Youth Justice Service", "youth offending team", "Youth and Justice Service",
 # "Youth Justice and Prevention Service", "Children & Young People’s Justice Service", "YJS", "Y&JS",
@@ -317,7 +317,7 @@ def _read(doc: Document) -> ServiceReading:
     for key in scores:
         scores[key] += bare[key] + (2 if written[key].lower() in first_line else 0)
     if not scores:
-        return ServiceReading(None, None, (), several)
+        return _named_by_kind_alone(doc, unattached, several)
     groups = _group_variants(list(scores))
     if any(_in_register(g) for g in groups):
         groups = [g for g in groups if _in_register(g)]
@@ -328,12 +328,12 @@ def _read(doc: Document) -> ServiceReading:
     kind = _kind(doc, named, unattached)
     if not kind and not any(m.form == "area" for m in named):
         # A place never tied to a kind ("Anytown Council" in a news story) names no service.
-        return ServiceReading(None, None, (), several)
+        return _named_by_kind_alone(doc, unattached, several)
     if not named and sum(scores[k] for k in best) < 4:
         # A place named in passing beside a kind named on its own ("Anytown Borough Council’s cabinet
         # member" ... "the youth offending team") does not say which service the document is about;
         # "Anytown Council will bolster its Youth Offending Team", in the lead and again, does.
-        return ServiceReading(None, None, (), several)
+        return _named_by_kind_alone(doc, unattached, several)
     place_key = max(best, key=lambda k: (not _ABBREVIATED.match(written[k]), len(k)))
     place = written[place_key]
     variants = set(best)
@@ -363,6 +363,46 @@ def _in_title(text: str, start: int) -> bool:
     the rest of the service reading)."""
     return any(m.start() - 20 <= start < m.end()
                for m in _TITLE_PLACE.finditer(text, max(0, start - 400), min(len(text), start + 420)))
+
+
+def _named_by_kind_alone(doc: Document, unattached: Counter[str], several: bool) -> ServiceReading:
+    """A document that names its service only by its kind, as a proper name, and its place apart: a council's
+    paper ("Subject: Youth Offending Service" ... "Anytown was chosen because ..."). Its service is the place
+    with that kind ("Anytown Youth Offending Service") when the document names exactly one place of the
+    register standing alone; a place inside another body's name ("Anytown & Newtown University Health
+    Board", "the Safer Anytown Partnership") is that body's, not the service's. With no such place, or
+    several, the document does not say which service it is about: no service. Described kinds ("the youth
+    offending team") and abbreviations name no service on their own."""
+    none = ServiceReading(None, None, (), several)
+    proper = [_title_kind(k) for k in unattached.elements() if not _ABBREVIATED.match(k) and not k.isupper()
+              and all(w[:1].isupper() or w.lower() in ("and", "&") for w in k.split())
+              and not k.endswith(("Services", "Teams"))]
+    if not proper or several:
+        return none
+    named = [(a, b, key) for a, b, key in places_named_in(doc.text) if _standing_alone(doc.text, a, b)]
+    if len({key for _, _, key in named}) != 1:
+        return none
+    counts = Counter(proper)
+    kind = sorted(counts, key=lambda k: (-counts[k], k))[0]
+    start, end, key = named[0]
+    variants = {_normal_place(doc.text[a:b]) for a, b, _ in named}
+    return ServiceReading(f"{doc.text[start:end]} {kind}", key, tuple(sorted(variants, key=lambda v: (-len(v), v))),
+                          several, True)
+
+
+_WORD_BEFORE = regex.compile(r"(?P<word>[\w’'\-]+)[ \t]+(?:(?:and|&|of)[ \t]+)?$")
+_WORD_AFTER = regex.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?(?P<word>[\w’'\-]+)")
+_COUNCIL_WORDS = frozenset({"council", "city", "borough", "county", "metropolitan", "district"})
+
+
+def _standing_alone(text: str, start: int, end: int) -> bool:
+    """A place not inside a longer proper name nor in a list of places: no capitalised word just before it (nor
+    before an "and" or "of" just before it), none just after it but a council's ("Anytown City Council")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group("word")[:1].isupper():
+        return False
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    return not (after and after.group("word")[:1].isupper() and after.group("word").lower() not in _COUNCIL_WORDS)
 
 
 def _in_register(group: set[str]) -> bool:

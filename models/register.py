@@ -184,6 +184,24 @@ def resolve_place(words: str) -> YouthJusticeService | None:
     return service_by_key().get(key) if key else None
 
 
+@cache
+def _place_names() -> re.Pattern[str]:
+    """Every place name of the register as written in prose: words apart by spaces, hyphens or dots, "and" or
+    "&" between them, the longest first ("Newtown and Anytown" before "Newtown")."""
+    alternatives = []
+    for name in sorted(place_index(), key=lambda n: (-len(n), n)):
+        words = [r"(?:and|&)" if w == "and" else re.escape(w) for w in name.split()]
+        alternatives.append(r"[\s.\-]+".join(words))
+    return re.compile(r"(?<![\w&-])(?:" + "|".join(alternatives) + r")(?![\w&-])", re.IGNORECASE)
+
+
+def places_named_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, service key) of every register place a text names as a proper noun ("Anytown", not
+    "anytown"): for a document that names its service only as "the Youth Offending Service"."""
+    return [(m.start(), m.end(), key) for m in _place_names().finditer(text)
+            if m.group()[:1].isupper() and (key := place_index().get(normal(m.group()))) is not None]
+
+
 def is_place(words: str) -> bool:
     return normal(words) in place_index()
 

@@ -227,6 +227,27 @@ def test_service_names(text, service):
     assert document.service(parse(text))[0] == service
 
 
+@pytest.mark.parametrize("text, service", [
+    # a council's paper names the service by its kind, and its place apart
+    ("Agenda item\nYouth Offending Service Inspection\nMembers noted the inspection of the Youth Offending Service. "
+     "In fact Rutland was one of the first areas inspected.", ("Rutland Youth Offending Service", "rutland")),
+    ("Subject: Youth Justice Service\nThe Youth Justice Service was inspected in May. Rutland County Council "
+     "welcomed the report.", ("Rutland Youth Justice Service", "rutland")),
+    # a place inside another body's name is that body's
+    ("Agenda item\nYouth Justice Service Inspection\nThe Chair welcomed the Director of Finance, Rutland & Stamford "
+     "Community Trust, to the item on the Youth Justice Service.", (None, None)),
+    ("Agenda item\nThe Youth Offending Service report will go to the Safer Rutland Partnership.", (None, None)),
+    # no place, or two: the paper does not say which service
+    ("Cabinet\nOutcome of the Inspection of the Youth Offending Service\nThe Youth Offending Service was "
+     "inspected in March.", (None, None)),
+    ("Agenda item\nThe Youth Justice Service was inspected. Rutland and Halton were both visited.", (None, None)),
+    # a described kind or an abbreviation names no service on its own
+    ("Agenda item\nThe youth offending team was inspected. Rutland was one of the first areas.", (None, None)),
+])
+def test_a_service_named_by_its_kind_alone(text, service):
+    assert document.service(parse(text)) == service
+
+
 def test_two_names_of_one_place_are_one_service_key():
     one = document.service(parse("Derby City Youth Justice Service was rated ‘Good’."))[1]
     two = document.service(parse("Derby Youth Offending Service was rated ‘Good’."))[1]
