@@ -237,11 +237,24 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
         if not place:
             continue
         noun = match.group("noun").lower()
-        if noun in ("work", "arrangements"):
-            found.append(ServiceMention(place, "", "area", match.start()))
-        else:
-            found.append(ServiceMention(place, " ".join(match.group(0).split()[:3]), "programme", match.start()))
+        for each in _places_listed(place):
+            if noun in ("work", "arrangements"):
+                found.append(ServiceMention(each, "", "area", match.start()))
+            else:
+                found.append(ServiceMention(each, " ".join(match.group(0).split()[:3]), "programme", match.start()))
     return found, unattached
+
+
+_LIST_JOINER = regex.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+
+
+def _places_listed(place: str) -> list[str]:
+    """"Youth justice services in Newtown and Anytown" names two services when both are places of the register
+    and "Newtown and Anytown" is none (a joint service's own name, "Conwy and Denbighshire", is one)."""
+    if is_place(place):
+        return [place]
+    parts = [p for p in _LIST_JOINER.split(place) if p]
+    return parts if len(parts) > 1 and all(is_place(p) for p in parts) else [place]
 
 
 # The service named as a proper noun without its place: "the Youth Offending Team had restructured"
@@ -321,7 +334,13 @@ def _read(doc: Document) -> ServiceReading:
     groups = _group_variants(list(scores))
     if any(_in_register(g) for g in groups):
         groups = [g for g in groups if _in_register(g)]
+    starts: dict[str, list[int]] = {}
+    for mention in found:
+        starts.setdefault(_normal_place(mention.place), []).append(mention.start)
+    # Equal evidence: the service named first leads the story ("rated Anytown YJS as ... a second service,
+    # Newtown YOS, also ..."); then the longer name.
     ranked = sorted(groups, key=lambda g: (-sum(scores[k] for k in g), -max(bare[k] for k in g),
+                                           sorted(p for k in g for p in starts.get(k, [])) or [len(text)],
                                            -max(len(k) for k in g)))
     best = ranked[0]
     named = [m for m in found if _normal_place(m.place) in best]

@@ -222,6 +222,10 @@ def test_doc_type_weighs_who_speaks(text, doc_type):
      "Youth Justice Service manager.", "Sheffield Youth Justice Service"),
     ("The Vale of Glamorgan Youth Offending Service has been rated ‘Good’.",
      "Vale of Glamorgan Youth Offending Service"),
+    # a headline over two services names each; the story leads with its own
+    ("Youth Justice Services In Halton and Rutland \"Require Improvement\"\nInspectors rated Rutland Youth Justice "
+     "Service as requiring improvement.\nA second service, Halton Youth Offending Service, was also inspected.",
+     "Rutland Youth Justice Service"),
 ])
 def test_service_names(text, service):
     assert document.service(parse(text))[0] == service

@@ -112,7 +112,7 @@ REAL_F1_FLOORS = {
 REAL_FIELD_FLOORS = {
     "real": {"doc_type": 0.98, "service": 0.985, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
              "date_role": 0.98},
-    "real2": {"doc_type": 0.98, "service": 0.92, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
+    "real2": {"doc_type": 0.98, "service": 0.935, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
               "date_role": 0.8},
 }
 REAL_GOLDS = {"real": REAL_GOLD, "real2": REAL2_GOLD}
