@@ -177,6 +177,19 @@ def place_before(text: str, kind_start: int) -> str | None:
     return place if place.lower() not in ("england", "wales", "england and wales", "london") else None
 
 
+_POSSESSIVE_AND_WORD = regex.compile(r"(?P<place>(?:[A-Z][\w\-]*[ \t]+){0,3}[A-Z][\w\-]*)[’']s[ \t]+(?P<word>[a-z]+)[ \t]+$")
+
+
+def _register_name_across_possessive(text: str, kind_start: int) -> str | None:
+    """A register name written across a possessive: "Anyshire’s combined youth justice service" is the "Anyshire
+    Combined" service when the register has that name (a lower-case word alone is no part of a place)."""
+    match = _POSSESSIVE_AND_WORD.search(text, max(0, kind_start - 80), kind_start)
+    if not match:
+        return None
+    name = f"{match.group('place')} {match.group('word').capitalize()}"
+    return name if is_place(name) else None
+
+
 def clean_place(place: str) -> str | None:
     """The place at the start of some words: capitalised words and the joiners between them."""
     words = place.split()
@@ -215,7 +228,7 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
     unattached: Counter[str] = Counter()
     for match in _near_triggers(_KIND, text, doc.lowered, _KIND_TRIGGER):
         kind = match.group("kind")
-        place = place_before(text, match.start())
+        place = place_before(text, match.start()) or _register_name_across_possessive(text, match.start())
         if place and not is_place(place) and not is_place(regex.sub(r"\s*\([^)]*\)", "", place)):
             # "Anytown Prevention and Youth Justice Service": the register's place, then words of the kind;
             # "Dudley and Walsall YOS" names no joint service: its last place is the one named with the kind

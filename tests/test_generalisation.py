@@ -252,6 +252,18 @@ def test_a_service_named_by_its_kind_alone(text, service):
     assert document.service(parse(text)) == service
 
 
+@pytest.mark.parametrize("text, service", [
+    # a register name written across a possessive
+    ("Inspectors have praised Dorset’s combined youth justice service for its work with schools.",
+     ("Dorset Combined Youth Justice Service", "dorset-combined")),
+    # a lower-case word alone is no part of a place
+    ("Inspectors have praised Rutland’s excellent youth justice service. Rutland Youth Justice Service thanked them.",
+     ("Rutland Youth Justice Service", "rutland")),
+])
+def test_a_register_name_across_a_possessive(text, service):
+    assert document.service(parse(text)) == service
+
+
 def test_two_names_of_one_place_are_one_service_key():
     one = document.service(parse("Derby City Youth Justice Service was rated ‘Good’."))[1]
     two = document.service(parse("Derby Youth Offending Service was rated ‘Good’."))[1]

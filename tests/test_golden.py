@@ -110,7 +110,7 @@ REAL_F1_FLOORS = {
     "real2": {"ratings": 0.96, "percentages": 0.99, "dates": 0.99},
 }
 REAL_FIELD_FLOORS = {
-    "real": {"doc_type": 0.98, "service": 0.985, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
+    "real": {"doc_type": 0.98, "service": 0.99, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
              "date_role": 0.98},
     "real2": {"doc_type": 0.98, "service": 0.935, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
               "date_role": 0.8},
