@@ -868,6 +868,8 @@ _COMPLEMENT_LEAD = frozenset({
     "area", "areas", "field",
     "managing", "deals", "dealt", "dealing", "supports", "supported", "supporting", "carries", "carried", "out",
     "delivers", "delivered", "approach", "young", "people's", "people’s", "standard", "level",
+    # what a service provides, and how much of it: "for providing a wide range of support to reduce reoffending"
+    "providing", "provides", "provided", "offering", "offers", "offered", "range", "variety",
 })
 
 

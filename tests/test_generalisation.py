@@ -142,6 +142,15 @@ def test_the_area_in_a_for_phrase_after_the_label():
         ("Out-of-court disposals", "Good")}
 
 
+def test_what_a_service_provides_in_a_for_phrase():
+    # a verb of provision and a quantity before the area: "for providing a wide range of support to ..."
+    text = JOINT + "It also received a good rating for providing a wide range of support to reduce reoffending."
+    assert _labels(text) == {("Interventions to reduce reoffending", "Good")}
+    # more than one other word before the area: not what the label is for
+    text = JOINT + "It also received a good rating, after years of weak support to reduce reoffending."
+    assert _labels(text) == set()
+
+
 def test_the_list_after_an_inverted_verb():
     text = JOINT + ("Among the areas found to be \"satisfactory\" were public protection, child protection and "
                     "governance.")
