@@ -26,6 +26,7 @@ from models.vocabulary import (
     JOINT_INSPECTION,
     JUDGED_AS_VERBS,
     Framework,
+    ReasonName,
     Scope,
     canonical_label,
     scale_and_rank,
@@ -89,7 +90,7 @@ def extract(doc: Document) -> Extraction[Rating]:
                 rating = Rating(scope, code, subject, label_text, scale, rank, doc.text[start:end], span)
                 candidates.append((rating, Mention("rating", doc.text[start:end], span, "fact", rule=reading.rule,
                                                    fact=rating)))
-    ratings, mentions = merge(candidates, mentions)
+    ratings, mentions = merge(candidates, mentions, doc.text)
     ratings = on_one_scale(attach_score(doc, ratings))
     by_key = {_key(r): r for r in ratings}
     final = []
@@ -142,11 +143,13 @@ def _key(rating: Rating) -> tuple:
 _STRENGTH = {"table_row": 0, "headline": 2, "attributive": 2, "rating_noun": 2, "rating_of": 2, "coordinated": 1}
 
 
-def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mention]) -> tuple[list[Rating], list[Mention]]:
+def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mention],
+          text: str) -> tuple[list[Rating], list[Mention]]:
     """One rating per subject: tables first, then the first mention in the text.
 
     A later mention with the same label restates the fact (its mention points to it);
-    one with a different label contradicts it and is set aside rather than guessed between.
+    one with a different label contradicts it and is set aside rather than guessed between; two labels given to
+    one subject as joined predicates ("was ‘inadequate’ and required improvement") are both set aside.
     A code-less area rating from a sentence restates a table's coded row for that area.
     """
     kept: dict[tuple[str, str], Rating] = {}
@@ -171,11 +174,30 @@ def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mentio
             out_mentions.append(mention)
         elif same.label == rating.label:
             out_mentions.append(replace(mention, rule="restates", fact=same))
+        elif _coordinated_predicates(text, same, rating):
+            # "its out-of-court work was 'inadequate' and required improvement": one subject given two judgements
+            # at once sums up its parts; neither is its rating (a wrong rating is worse than a missing one)
+            mixed = {"decision": "set_aside", "rule": "mixed_judgement", "reason": ReasonName.MIXED_JUDGEMENT,
+                     "fact": None}
+            out_mentions = [replace(m, **mixed, detail=f"also '{rating.label}' at {rating.span.char_start}")
+                            if m.fact is same else m for m in out_mentions]
+            out_mentions.append(replace(mention, **mixed, detail=f"also '{same.label}' at {same.span.char_start}"))
+            del kept[next(k for k, v in kept.items() if v is same)]
         else:
             out_mentions.append(replace(mention, decision="set_aside", rule="contradicts_fact", reason="contradicts_fact",
                                         detail=f"{same.subject} is '{same.label}' at {same.span.char_start}",
                                         fact=None))
     return sorted(kept.values(), key=lambda r: (r.span.char_start, r.scope, r.subject)), out_mentions
+
+
+# Between two predicates of one subject: "was ‘inadequate’ and required improvement", "were good, but not outstanding"
+_PREDICATE_JOIN = regex.compile(r"^[\s’'\"”]*,?\s*(?:and|but|or|yet)\s+(?:also\s+|still\s+)?(?:not\s+)?[‘'\"“]?$", regex.I)
+
+
+def _coordinated_predicates(text: str, one: Rating, other: Rating) -> bool:
+    """Two labels joined as predicates of one subject, nothing but a conjunction between them."""
+    first, second = sorted((one, other), key=lambda r: r.span.char_start)
+    return bool(_PREDICATE_JOIN.match(text[first.span.char_end : second.span.char_start]))
 
 
 _RELATIVE_NAMES = {"assessment", "planning", "implementation and delivery", "reviewing", "joint working"}

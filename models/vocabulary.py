@@ -445,6 +445,8 @@ SET_ASIDE_REASONS: tuple[Reason, ...] = (
            context="Core case inspection of youth offending work in Anytown, 2010"),
     Reason("contradicts_fact", "a different label for a subject already rated: kept out rather than guessed between",
            ""),
+    Reason("mixed_judgement", "one subject given two labels in one sentence: a summary of its parts, neither its rating",
+           "Inspectors found Anytown's out-of-court work was ‘inadequate’ and required improvement."),
     Reason("method_band", "a band of the scoring method, not a judgement", "80% +\tGood"),
     Reason("no_rated_subject", "a label whose rated subject the sentence does not name",
            "Anytown Youth Offending Team is doing ‘outstanding’ work with children and young people, according to a report out today."),
@@ -480,6 +482,7 @@ class ReasonName(StrEnum):
     NO_OVERALL_IN_FRAMEWORK = "no_overall_in_framework"
     OTHER_SCALE = "other_scale"
     CONTRADICTS_FACT = "contradicts_fact"
+    MIXED_JUDGEMENT = "mixed_judgement"
     METHOD_BAND = "method_band"
     NO_RATED_SUBJECT = "no_rated_subject"
     TABLE_CELL = "table_cell"

@@ -142,6 +142,16 @@ def test_the_area_in_a_for_phrase_after_the_label():
         ("Out-of-court disposals", "Good")}
 
 
+def test_two_labels_joined_as_predicates_of_one_subject_are_neither_its_rating():
+    text = "Inspectors found Anytown's out-of-court work was ‘inadequate’ and required improvement."
+    assert _labels(text) == set()
+    assert {reason for _, reason in _set_aside(text)} == {"mixed_judgement"}
+    # a second subject of its own is another judgement: the first label stays the service's rating
+    text = ("While overall Anytown YJS has been rated as “requires improvement”, areas of its support are classed "
+            "as “inadequate”.")
+    assert ("Overall", "Requires improvement") in _labels(text)
+
+
 def test_what_a_service_provides_in_a_for_phrase():
     # a verb of provision and a quantity before the area: "for providing a wide range of support to ..."
     text = JOINT + "It also received a good rating for providing a wide range of support to reduce reoffending."

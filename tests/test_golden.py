@@ -106,7 +106,7 @@ def test_gold_that_names_none_of_the_documents_scores_nothing_and_fails(sample_o
 # moderate improvement"), which some of its answers write without "required" while the second set's write
 # with it; see README "Accuracy".
 REAL_F1_FLOORS = {
-    "real": {"ratings": 0.955, "scores": 1.0, "percentages": 0.99, "dates": 0.99, "recommendations": 1.0},
+    "real": {"ratings": 0.96, "scores": 1.0, "percentages": 0.99, "dates": 0.99, "recommendations": 1.0},
     "real2": {"ratings": 0.97, "percentages": 0.99, "dates": 0.99},
 }
 REAL_FIELD_FLOORS = {
