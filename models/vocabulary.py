@@ -140,9 +140,9 @@ RELATIVE_LABELS: tuple[RelativeLabel, ...] = (
 
 def canonical_label(words: str, written: str | None = None, era: str | None = None) -> str:
     """The label as stored, from its words (lower case, single-spaced): "requiring improvement" ->
-    "Requires improvement"; a core case level as written ("Moderate improvement", "Substantial improvement
-    required"); "the lowest rating" -> the lowest label of the era's scale; anything else as written, in
-    sentence case."""
+    "Requires improvement"; a core case level as its scale names it, however written ("a ‘moderate’
+    improvement" -> "Moderate improvement required"); "the lowest rating" -> the lowest label of the era's scale;
+    anything else as written, in sentence case."""
     words = " ".join("".join(ch for ch in words.lower() if ch not in _QUOTES).split())
     first = words.split(" ")[0] if words else ""
     if first in IMPROVEMENT_LEVEL_WORDS and "improvement" in words:
