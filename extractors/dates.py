@@ -59,7 +59,7 @@ _DATE_CLAUSE_BREAK = regex.compile(r"[;:()]|\.\s|,\s+(?:and|but|while|which|wher
 # What a dateline holds besides its date: "Posted: Friday, 3rd Mar 2023", "Monday, 9th May 2022, 4:05 pm",
 # " date 2024-02-28", "Meeting: 14/03/2012 - Cabinet (Item 9)", "Published 3rd Aug 2022, 09:15 BST- 2 min read"
 _DATELINE_REST = regex.compile(
-    r"^(?:[\s,.:|·–—()-]|published|updated|posted|post\s+on|date|meeting|monday|tuesday|wednesday|thursday|friday"
+    r"^(?:[\s,.:|·–—()-]|published|updated|posted|released|issued|post\s+on|date|meeting|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|\d{1,2}[.:]\d\d|am|pm|bst|gmt|\d+\s+mins?\s+read|by\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
     r"|cabinet|council|committee|item\s+\d+|agenda|minutes)*$", regex.IGNORECASE)
 # A site that hosts a copy of a document dates its own page: "Post on 12-Oct-2020", "Upload ... · 2018-07-23 ·"
@@ -71,7 +71,7 @@ _DATE_WITHOUT_YEAR = regex.compile(
     r"|in\s+late)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?$)|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$)", regex.IGNORECASE)
 _IMPRINT = regex.compile(r"(?:HM|Her Majesty's|His Majesty's)\s+Inspectorate\s+of\s+Probation|HMI\s+Probation", regex.IGNORECASE)
 # The Inspectorate's imprint before a date on a cover or title line: "HM Inspectorate of Probation, June 2019"
-_IMPRINT_BEFORE = regex.compile(r"(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation,\s*$", regex.IGNORECASE)
+_IMPRINT_BEFORE = regex.compile(r"(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation,?\s*$", regex.IGNORECASE)
 _BODY_START = regex.compile(r"(?i)^(contents|foreword|summary|introduction)$")
 _SIGNATURE = regex.compile(r"\bchief\s+inspector\b", regex.IGNORECASE)
 
@@ -312,6 +312,11 @@ def cover_or_signature_role(doc: Document, line: TextLine, start: int, end: int)
         return "other"  # the date a transcript site posted its copy: "Post on 12-Oct-2020", "Justice Inspectorates · 2018-07-23"
     if _IMPRINT_BEFORE.search(before_date):
         return "publication"  # "An inspection of youth offending services in Anytown HM Inspectorate of Probation, June 2019"
+    index = doc.line_index_at(line.start)
+    above = next((p for p in reversed(doc.lines[max(0, index - 2) : index]) if p.text.strip()), None)
+    if above is not None and not before_date.strip() and not doc.text[end : line.end].strip(" ,.") \
+            and _IMPRINT_BEFORE.search(above.text):
+        return "publication"  # the cover's imprint, then its date on a line of its own
     from extractors.document import doc_type
 
     kind = doc_type(doc)

@@ -134,7 +134,7 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b",
      "The inspection report was published on 9 February 2022."),
     ("fieldwork", "strong",
-     r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\btook\s+place\b|\btake\s+place\b|\bcarried\s+out\b"
+     r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\b(?:took|take|takes|taken|taking)\s+place\b|\bcarried\s+out\b"
      r"|\bundertaken\b|\bundertook\b|\bconducted\b|\bvisited\b|\bvisit\b|\battended\b|\binspected\b|\bon-?site\b"
      r"|\binterviews?\b|\bassessment\s+in\b",
      "HMIP attended the YOS premises during June 2011."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import document, ratings, recommendations
+from extractors import dates, document, ratings, recommendations
 from tests.helpers import parse
 
 JOINT = "Full joint inspection of youth offending work in Northshire\n"
@@ -295,3 +295,21 @@ def test_two_names_of_one_place_are_one_service_key():
 ])
 def test_stated_recommendation_counts(sentence, count):
     assert recommendations.stated_count(parse(sentence)) == count
+
+
+# ------------------------------------------------------------------ the role of a date
+@pytest.mark.parametrize("text, role", [
+    # a council's news page dates itself
+    ("Anytown youth justice service praised\nReleased: 3 March 2021\nCouncillors welcomed the inspection of "
+     "Anytown YJS.", "other"),
+    # any tense of "take place" says when the inspectors were there
+    ("Councillors discussed the inspection of the youth offending team that had taken place between 4 and 7 May "
+     "2020.", "fieldwork"),
+    # the cover: the Inspectorate's imprint, then its date (with no comma, or on a line of its own)
+    ("An inspection of youth offending services in Anytown HM Inspectorate of Probation March 2019\nContents",
+     "publication"),
+    ("An inspection of youth offending services in\n\nAnytown HM Inspectorate of Probation\n\nMarch 2019\n\n"
+     "Page 2: Anytown covers an area of 700 square miles.", "publication"),
+])
+def test_the_role_of_a_date(text, role):
+    assert {d.role for d in dates.extract(parse(text)).facts} == {role}
