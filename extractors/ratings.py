@@ -177,11 +177,12 @@ def merge(candidates: list[tuple[Rating | None, Mention]], mentions: list[Mentio
         elif _coordinated_predicates(text, same, rating):
             # "its out-of-court work was 'inadequate' and required improvement": one subject given two judgements
             # at once sums up its parts; neither is its rating (a wrong rating is worse than a missing one)
-            mixed = {"decision": "set_aside", "rule": "mixed_judgement", "reason": ReasonName.MIXED_JUDGEMENT,
-                     "fact": None}
-            out_mentions = [replace(m, **mixed, detail=f"also '{rating.label}' at {rating.span.char_start}")
-                            if m.fact is same else m for m in out_mentions]
-            out_mentions.append(replace(mention, **mixed, detail=f"also '{same.label}' at {same.span.char_start}"))
+            def mixed(m: Mention, other: Rating) -> Mention:
+                return replace(m, decision="set_aside", rule="mixed_judgement", reason=ReasonName.MIXED_JUDGEMENT,
+                               fact=None, detail=f"also '{other.label}' at {other.span.char_start}")
+
+            out_mentions = [mixed(m, rating) if m.fact is same else m for m in out_mentions]
+            out_mentions.append(mixed(mention, same))
             del kept[next(k for k, v in kept.items() if v is same)]
         else:
             out_mentions.append(replace(mention, decision="set_aside", rule="contradicts_fact", reason="contradicts_fact",
