@@ -152,8 +152,9 @@ DOCUMENTS = Table(
                "service_key: 'wrexham', 'conwy-and-denbighshire'); for a place the register does not know, the place "
                "as written, lower case and hyphenated (services.in_register is false)."),
         Column("role_in_inspection", pa.string(), "What the document is to its inspection: the Inspectorate's report or "
-               "press release, or another party's retelling (secondary: a council, a newspaper); null for a document "
-               "about no single inspection.", allowed=ROLES_IN_INSPECTION),
+               "press release, or another party's retelling (secondary: a council, a newspaper; one that states a "
+               "rating of the service, or copies sentences of the inspection's documents word for word); null for a "
+               "document about no single inspection.", allowed=ROLES_IN_INSPECTION),
         Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORK_KEYS),
         Column("overall_rating", pa.string(), "Overall rating of the service in this inspection (canonical label)."),
         Column("overall_rating_rank", pa.int8(), "Rank of overall_rating on its scale (0 = lowest)."),

@@ -8,14 +8,19 @@ Documents describe one inspection when their service is the same register entry 
 - the same overall rating, and the same label for any standard or theme both rate - unless the Inspectorate's
   own documents are dated as one inspection, when a disagreement is the agreement checks' to report;
 - an inspection has one report and one press release: two reports (or two press releases) are one only as
-  renderings of one document (the same title) or when their dates say so.
+  renderings of one document (the same title, or the same sentences: a reprint) or when their dates say so.
+
+Two documents that share sentences of their own word for word (at least two long sentences that no document
+of another service has: the Chief Inspector's statement, a finding copied from the press release) tell of one
+inspection, as strongly as dates do: a news site's reprint of a press release, a story that quotes it.
 
 Joins are made in the order of their evidence: documents whose dates agree (or renderings of one document)
 first; then a report and a press release that are each other's only match; then another party's retelling
 (a council's page, a newspaper's story: a document of type other that states a rating of its service), which
 joins the one inspection it matches. A document that matches two inspections that cannot be one joins
 neither: it is left out, and a not_run inspection_link check names what it could belong to. A retelling that
-matches no Inspectorate document is an inspection of its own, its sources 'secondary'. Welsh versions join
+matches no Inspectorate document is an inspection of its own, its sources 'secondary'. A page of another party
+that states no rating joins an inspection only by copying one of its documents' own sentences. Welsh versions join
 their English version's inspection.
 
 Ids (see INSPECTIONS in models/schemas.py) are kept from run to run: the previous run's id of a document's
@@ -35,7 +40,7 @@ from typing import Any
 from models.rules import SAME_INSPECTION_DAYS
 from models.vocabulary import Framework, Scope
 
-VERSION = "inspections/4"
+VERSION = "inspections/5"
 KINDS = ("report", "press_release")
 FRAMEWORK_TOKENS = {"core_case_2010": "cci", "joint_inspection_2012": "joint", "standards_2018": "standards",
                     "children_and_victims_2024": "children-victims", "unknown": "unknown"}
@@ -68,6 +73,7 @@ class Candidate:
     overall: str | None
     published: dt.date | None
     fieldwork: dt.date | None
+    sentences: frozenset[str] = frozenset()  # its long sentences no other service's document has
 
     @property
     def doc_id(self) -> str:
@@ -82,10 +88,51 @@ def _rated(rating: dict) -> str:
     return rating.get("standard_key") or f"{rating['scope']}:{' '.join(rating['subject'].lower().split())}"
 
 
-def candidates(documents: list[dict], ratings: list[dict]) -> list[Candidate]:
+# A sentence long enough to be a text's own, when two documents have it word for word: copied, not a phrase
+# any page may use ("Chief Inspector of Probation, Anne Example, said: “Staff know their children well ...").
+LONG_SENTENCE_WORDS = 10
+# Sentences two documents must share to be copies of one text (one may be a common turn of phrase).
+SHARED_SENTENCES = 2
+# What is copied is a release's or a story's opening (its lead, the Chief Inspector's statement): only the first
+# characters of each document are compared, so a corpus of long reports is read in seconds.
+COPIED_FROM_OPENING = 10_000
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\s”’\"')]+|\n+")
+_WORD = re.compile(r"\w+")
+
+
+def long_sentences(text: str) -> frozenset[str]:
+    """A text's sentences of LONG_SENTENCE_WORDS words or more, as lower-case words (quotes and spacing aside)."""
+    found = set()
+    for piece in _SENTENCE_BREAK.split(text):
+        words = _WORD.findall(piece.lower())
+        if len(words) >= LONG_SENTENCE_WORDS:
+            found.add(" ".join(words))
+    return frozenset(found)
+
+
+def own_sentences(documents: list[dict], pages: list[dict]) -> dict[str, frozenset[str]]:
+    """Each document's long sentences that no document of another service has (boilerplate such as the
+    Inspectorate's notes to editors is in many services' documents; a statement about one service is not)."""
+    of_a_service = {d["doc_id"] for d in documents if d.get("service_key")}
+    text_of: dict[str, list[tuple[int, str]]] = {}
+    for page in pages:
+        if page["doc_id"] in of_a_service:
+            text_of.setdefault(page["doc_id"], []).append((page["page"], page["text"] or ""))
+    sentences = {doc_id: long_sentences("\n".join(t for _, t in sorted(parts))[:COPIED_FROM_OPENING])
+                 for doc_id, parts in text_of.items()}
+    services_of: dict[str, set[str]] = {}
+    for document in documents:
+        for sentence in sentences.get(document["doc_id"], ()):
+            services_of.setdefault(sentence, set()).add(str(document.get("service_key")))
+    return {doc_id: frozenset(x for x in found if len(services_of.get(x, ())) == 1)
+            for doc_id, found in sentences.items()}
+
+
+def candidates(documents: list[dict], ratings: list[dict], pages: list[dict] | None = None) -> list[Candidate]:
     """The documents that describe an inspection of one service: the Inspectorate's reports and press
     releases, and other parties' pages that state a rating of the service. A Welsh version is left to join
     its English one."""
+    own = own_sentences(documents, pages or [])
     by_doc: dict[str, dict[str, str]] = {}
     overall: dict[str, str] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
@@ -96,6 +143,7 @@ def candidates(documents: list[dict], ratings: list[dict]) -> list[Candidate]:
         else:
             by_doc.setdefault(rating["doc_id"], {}).setdefault(_rated(rating), rating["label"])
     out = []
+    unrated: list[dict] = []
     for document in sorted(documents, key=lambda d: d["doc_id"]):
         if not document.get("service_key") or (document.get("translation_of") and document.get("language") == "cy"):
             continue
@@ -106,13 +154,23 @@ def candidates(documents: list[dict], ratings: list[dict]) -> list[Candidate]:
         elif document["doc_type"] == "other" and (stated or by_doc.get(doc_id)):
             role = "secondary"
         else:
+            if document["doc_type"] == "other":
+                unrated.append(document)
             continue
         published = _date(document.get("publication_date"))
         if role != "secondary":
             published = published or _date(document.get("site_published"))
         out.append(Candidate(document, role, by_doc.get(doc_id, {}), stated, published,
-                             _date(document.get("fieldwork_start"))))
-    return out
+                             _date(document.get("fieldwork_start")), own.get(doc_id, frozenset())))
+    # Another party's page that states no rating but copies a document of the inspection word for word (a
+    # council's statement quoting the story or the release) retells that inspection too.
+    for document in unrated:
+        sentences = own.get(document["doc_id"], frozenset())
+        if any(c.doc["service_key"] == document["service_key"] and len(c.sentences & sentences) >= SHARED_SENTENCES
+               for c in out):
+            out.append(Candidate(document, "secondary", {}, None, _date(document.get("publication_date")),
+                                 _date(document.get("fieldwork_start")), sentences))
+    return sorted(out, key=lambda c: c.doc_id)
 
 
 @dataclass(frozen=True)
@@ -136,8 +194,9 @@ def evidence(a: Candidate, b: Candidate) -> Evidence:
     dated = _dates_agree(a, b)
     if dated is False:
         return _NONE
-    rendering = a.role == b.role and a.role != "secondary" and a.doc.get("title") == b.doc.get("title") \
-        and bool(a.doc.get("title"))
+    copied = len(a.sentences & b.sentences) >= SHARED_SENTENCES
+    rendering = copied or (a.role == b.role and a.role != "secondary" and a.doc.get("title") == b.doc.get("title")
+                           and bool(a.doc.get("title")))
     if a.role == b.role and a.role != "secondary" and not (rendering or dated):
         return _NONE  # two reports (or press releases) of one service are two inspections, unless one document
     shared = a.ratings.keys() & b.ratings.keys()
@@ -516,9 +575,10 @@ def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], ov
     }
 
 
-def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = None
+def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = None, pages: list[dict] | None = None
          ) -> tuple[list[dict], list[list[dict]], list[dict]]:
-    """(inspection rows, the document groups they came from, inspection_link checks)."""
+    """(inspection rows, the document groups they came from, inspection_link checks); pages give the documents'
+    text, for the sentences one copies from another."""
     from pipeline.derive.checks import conflict_check, link_check
 
     overall_by_doc: dict[str, dict] = {}
@@ -527,7 +587,7 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
             current = overall_by_doc.get(rating["doc_id"])
             if current is None or (current.get("score") is None and rating.get("score") is not None):
                 overall_by_doc[rating["doc_id"]] = rating
-    linked = link_candidates(candidates(documents, ratings))
+    linked = link_candidates(candidates(documents, ratings, pages))
     groups = sorted(linked.groups, key=lambda g: g[0].doc_id)
     idents = assign_ids(groups, known or KnownIds())
     rows = [inspection_row(g, ident, overall_by_doc) for g, ident in zip(groups, idents, strict=True)]

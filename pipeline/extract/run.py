@@ -640,7 +640,8 @@ def derive_tables(tables: dict[str, list[dict]], known_ids: KnownIds | None = No
             f"{doc_id}: {message}" for doc_id, message in sorted(failing.items())), sorted(failing))
     for document in tables["documents"]:
         document["role_in_inspection"] = None
-    inspection_rows, groups, link_checks = inspections.link(tables["documents"], tables["ratings"], known_ids)
+    inspection_rows, groups, link_checks = inspections.link(tables["documents"], tables["ratings"], known_ids,
+                                                               tables["pages"])
     check_rows += link_checks
     for documents in groups:
         check_rows += checks.inspection_checks(documents)
