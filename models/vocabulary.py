@@ -184,6 +184,10 @@ def label_on_era_scale(label: str, era: str) -> bool:
     return entry is None or era not in SCALE_OF_ERA or era in entry.eras
 
 
+# ratings.scale of a judgement on none of the frameworks' scales ("Not effective", "Very good")
+OFF_SCALE = "other"
+
+
 def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
     """The scale a canonical label is on, and its rank there (0 the lowest)."""
     if label == "Not rated":
@@ -196,7 +200,7 @@ def scale_and_rank(label: str, scope: str) -> tuple[str, int | None]:
         return JOINT_INSPECTION.name, JOINT_INSPECTION.labels.index(label)
     if label in FOUR_POINT.labels:
         return FOUR_POINT.name, FOUR_POINT.labels.index(label)
-    return "other", None
+    return OFF_SCALE, None
 
 
 # Verbs after which a quoted judgement off the four scales is still a judgement, kept as written.

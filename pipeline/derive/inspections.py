@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.rules import SAME_INSPECTION_DAYS
-from models.vocabulary import Framework, Scope
+from models.vocabulary import OFF_SCALE, Framework, Scope
 
 VERSION = "inspections/5"
 KINDS = ("report", "press_release")
@@ -136,7 +136,9 @@ def candidates(documents: list[dict], ratings: list[dict], pages: list[dict] | N
     by_doc: dict[str, dict[str, str]] = {}
     overall: dict[str, str] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
-        if rating["scope"] == Scope.PREVIOUS:
+        if rating["scope"] == Scope.PREVIOUS or rating.get("scale") == OFF_SCALE:
+            # a judgement off the framework's scale ("governance was not effective") neither agrees nor
+            # disagrees with a label on it ("Unsatisfactory")
             continue
         if rating["scope"] == Scope.OVERALL:
             overall.setdefault(rating["doc_id"], rating["label"])
