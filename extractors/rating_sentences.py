@@ -933,7 +933,8 @@ def _at_head(subject: str, area: AreaMatch) -> bool:
 _HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", "effectiveness", "to", "on", "for", "in",
                          "with", "standard", "overall", "service's", "service’s", "yot's", "yot’s", "yos'", "yos’",
                          "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all"})
-_POSSESSIVE = regex.compile(r"^[A-Z][\w-]*[’']s?$")
+# A possessive before the area: a name's ("Anytown's", "Anytowns'") or a noun's ("the board's leadership")
+_POSSESSIVE = regex.compile(r"^(?:[A-Z][\w-]*[’']s?|[\w-]+[’']s)$")
 
 
 def _predicative(right: str) -> bool:

@@ -53,6 +53,10 @@ _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
 # "Protecting the public", "‘Safeguarding’ (work to keep the child safe from harm)"
 _THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}$")
+# A row's first cell names an area; a clause has a verb: "Governance and staffing were each rated 'Good'" is a
+# sentence, read as one (rating_sentences), not a row.
+_FINITE_VERB = regex.compile(r"\b(?:is|are|was|were|been|be|has|have|had|rated|judged|graded|found|given|received"
+                             r"|deemed|assessed|considered|described|got|earned|achieved)\b", regex.IGNORECASE)
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 # Judgements of a 2012-2017 theme
 _THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Ineffective", "Very good"}
@@ -256,7 +260,8 @@ def inline_row(doc: Document, cell: TextLine) -> tuple[str, str | None, str, int
 def theme_row(text: str) -> str | None:
     """The theme a table row's first cell names ("Protecting the public:"), if it names one."""
     subject = text.strip().rstrip(":–- ").strip()
-    if len(subject) > 80 or not _THEME_SUBJECT.match(subject) or theme_key(subject) is None:
+    if len(subject) > 80 or not _THEME_SUBJECT.match(subject) or _FINITE_VERB.search(subject) \
+            or theme_key(subject) is None:
         return None
     return subject
 

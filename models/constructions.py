@@ -305,6 +305,13 @@ class Construction:
     case_sensitive: bool = False
 
 
+# A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
+# ‘Requires improvement’" - the words between "and" and "as" are this label's subject.
+GAPPED = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:and|while|but|whereas)\s+"
+          r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as)\b)[^,;:.‘’'\"“”]){2,60}?)"
+          r"\s+as\s+(?:being\s+)?" + OPEN_QUOTE + r"$")
+
+
 # Set aside before any construction is tried: the label is no judgement of this service in this inspection.
 CUES_BEFORE: tuple[Cue, ...] = (
     Cue("alternative_labels", "ambiguous_label", "after", ALTERNATIVE_AFTER,
@@ -435,6 +442,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("changed_to", "own", TO_AFTER_FROM, "before_own",
                  ("Anytown YJS moved from ‘Inadequate’ to ‘Good’ in two years.",),
                  ("Anytown YJS was rated ‘Inadequate’, then ‘Good’.",), conditions=("earlier_changed_from",)),
+    Construction("gapped", "own", GAPPED, "group:subject",
+                 ("Staffing in Anytown was rated as ‘Good’ and its leadership as ‘Requires improvement’.",
+                  "Inspectors rated Anytown's planning as ‘Outstanding’ and its reviewing as ‘Good’."),
+                 ("Staffing in Anytown was rated as ‘Good’ and leadership was rated as ‘Outstanding’.",),
+                 conditions=("earlier_fact",)),
     Construction("coordinated", None, None, "none",
                  ("Before that, Anytown YJS had been graded ‘requiring improvement’ in 2017 and ‘inadequate’ in 2013.",),
                  ("Anytown YJS was rated ‘Good’.",), conditions=("earlier_fact",)),

@@ -152,6 +152,17 @@ def test_two_labels_joined_as_predicates_of_one_subject_are_neither_its_rating()
     assert ("Overall", "Requires improvement") in _labels(text)
 
 
+def test_a_sentence_ending_in_a_label_is_no_table_row():
+    # a line that ends in a theme's label but has a verb is a clause: its subjects are read, not the whole line
+    text = "Anytown YOT was inspected in 2019.\nGovernance, staffing and partnership work were each rated ‘Good’."
+    assert _labels(text) == {("Governance and leadership", "Good"), ("Staff", "Good"), ("Partnership work", "Good")}
+
+
+def test_a_noun_s_possessive_before_the_antecedent_area():
+    assert _labels("The board’s leadership impressed inspectors, who rated it ‘Good’.") == {
+        ("Governance and leadership", "Good")}
+
+
 def test_what_a_service_provides_in_a_for_phrase():
     # a verb of provision and a quantity before the area: "for providing a wide range of support to ..."
     text = JOINT + "It also received a good rating for providing a wide range of support to reduce reoffending."
