@@ -29,6 +29,7 @@ import regex
 
 from extractors.matching import AreaMatch, LabelMatch, find_areas
 from models.constructions import (
+    AS_WAS,
     BARE_PARTICIPLES,
     COMPLEMENT,
     CONSTRUCTIONS,
@@ -93,7 +94,11 @@ _PREVIOUS_AFTER = regex.compile(
     r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
     r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b)", _I)
 # The destination of a change is this inspection's rating: "from X ... to recently achieving “good” status"
-_DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improved\s+to|raised\s+to|now)\s+"
+# Today's label, whatever came before: "from 'Inadequate' to 'Good'", "upgraded to", "now", and a rating kept, in the
+# present ("remains 'Good', the grade it received in 2016"; "had remained 'Inadequate' until ..." is the past's)
+_DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improved\s+to|raised\s+to|now"
+                             r"|remains|retains|keeps|maintains|stays|(?:has|have)\s+(?:remained|retained|kept|maintained"
+                             r"|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
 _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
 _YEAR = regex.compile(r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
@@ -271,6 +276,10 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "complement_areas": lambda v, m: bool(v.complement_areas),
     "row": lambda v, m: v.row is not None,
     "opened_by_with": lambda v, m: v.index > 0 and regex.search(r"\bwith\s*$", v.clause.opener, _I) is not None,
+    # "The overall verdict: ‘Good’", "Work with victims: ‘Outstanding’": the label is all the clause after a
+    # colon, and the words before the colon are few enough to be its heading
+    "after_colon": lambda v, m: v.index > 0 and v.clause.opener.startswith(":") and not v.left.strip(" ‘’'\"“”")
+    and not v.right.strip(" ’'\"”.!") and 0 < len(v.parts[v.index - 1].text.split()) <= 8,
     "bare_label": lambda v, m: len(v.left.split()) <= 2,
     "relative_label": lambda v, m: v.label.relative is not None,
     "improvement_level": lambda v, m: v.label.words.split(" ")[0] in IMPROVEMENT_LEVEL_WORDS,
@@ -404,7 +413,7 @@ def read_label(view: View) -> Reading:
         if match is not False:
             construction = compiled.entry
             assert isinstance(construction, Construction)
-            return resolve(view, construction.name, _subject(construction, view, match))
+            return _as_was(view, resolve(view, construction.name, _subject(construction, view, match)))
     for cue in _CUES_AFTER:
         if _holds(cue, view) is not False:
             entry = cue.entry
@@ -413,6 +422,22 @@ def read_label(view: View) -> Reading:
     if _holds(_HEADLINE, view) is not False:
         return resolve(view, "headline", view.left_full)
     return Reading.aside("no_rated_subject", rule="no_construction")
+
+
+_AS_WAS = regex.compile(AS_WAS, _I)
+
+
+def _as_was(view: View, reading: Reading) -> Reading:
+    """The areas a comparative clause after the label adds to a reading of areas."""
+    match = _AS_WAS.match(view.right)
+    if match is None or reading.reason is not None or not reading.facts \
+            or any(scope in (Scope.OVERALL, Scope.PREVIOUS) for scope, _, _ in reading.facts):
+        return reading
+    more = [fact for fact in _facts(listed_areas(match.group("words"), view.ctx.era), view) if fact not in reading.facts]
+    if more:
+        reading.facts = [*reading.facts, *more]
+        reading.rule += "+as_was"
+    return reading
 
 
 # ------------------------------------------------------------------ the subject
@@ -512,9 +537,11 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     construction = rule.split("+")[0]
     overall_word = _OVERALL_WORD.search(clause_text) and (construction != RuleName.COPULA or regex.match(
         r"^[’'\"”]?\s+overall\b", view.right, _I) or regex.search(r"\boverall\s+(?:rating|judgement|grade)", clause_text, _I))
+    if construction == RuleName.COLON and not _OVERALL_WORD.search(subject):
+        return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
     if not (_this_service(subject, ctx) or _this_service(complement_words, ctx) or construction in (
             RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
-            RuleName.RECEIVED, RuleName.CHANGED_TO)
+            RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)

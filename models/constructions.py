@@ -107,7 +107,7 @@ RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|
 # "In summary, the overall judgement was that the YJS was good"
 OVERALL_IS = (
     r"\boverall\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
-    r"\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?" + OPEN_QUOTE + r"$"
+    r"(?:\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?|\s*[:–—-]\s*)" + OPEN_QUOTE + r"$"
 )
 # "While a rating of ‘Requires improvement’ means there is some way to go"
 RATING_OF = r"\b(?:rating|grade|grading|judgement|judgment|verdict|classification|category)\s+of\s+" + OPEN_QUOTE + r"$"
@@ -259,6 +259,7 @@ class RuleName(StrEnum):
     RECEIVED = "received"
     CHANGED_TO = "changed_to"
     CHANGED_FROM = "changed_from"
+    COLON = "colon"
     SET_ASIDE = "set_aside"
 
 
@@ -305,11 +306,14 @@ class Construction:
     case_sensitive: bool = False
 
 
+# A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
+# was the work of the staff" (the words after "as was" name the area).
+AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
 # A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
 # ‘Requires improvement’" - the words between "and" and "as" are this label's subject.
 GAPPED = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:and|while|but|whereas)\s+"
           r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as)\b)[^,;:.‘’'\"“”]){2,60}?)"
-          r"\s+as\s+(?:being\s+)?" + OPEN_QUOTE + r"$")
+          r"(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
 
 
 # Set aside before any construction is tried: the label is no judgement of this service in this inspection.
@@ -375,7 +379,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Safeguarding work was found to be requiring moderate improvement."),
                  ("Anytown YOT was rated ‘Good’.",)),
     Construction("overall_is", "own", OVERALL_IS, "before_match",
-                 ("The overall rating for Anytown YJS was ‘Requires improvement’.",),
+                 ("The overall rating for Anytown YJS was ‘Requires improvement’.",
+                  "The overall verdict for Anytown YJS – ‘Good’."),
                  ("Anytown YJS was rated ‘Requires improvement’.",)),
     Construction("changed_from", "own", CHANGED_FROM, "before_match",
                  ("Anytown YJS has improved its rating from ‘Requires improvement’ to ‘Good’.",),
@@ -444,6 +449,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS was rated ‘Inadequate’, then ‘Good’.",), conditions=("earlier_changed_from",)),
     Construction("gapped", "own", GAPPED, "group:subject",
                  ("Staffing in Anytown was rated as ‘Good’ and its leadership as ‘Requires improvement’.",
+                  "Work with victims in Anytown was judged ‘Outstanding’, and its resettlement work ‘Good’.",
                   "Inspectors rated Anytown's planning as ‘Outstanding’ and its reviewing as ‘Good’."),
                  ("Staffing in Anytown was rated as ‘Good’ and leadership was rated as ‘Outstanding’.",),
                  conditions=("earlier_fact",)),
@@ -457,6 +463,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Safeguarding - Anytown scores 59% - Comment: SUBSTANTIAL improvement required",),
                  ("Anytown was good.",), conditions=("row",)),
+    Construction("colon", None, None, "previous_clause",
+                 ("Anytown YJS was inspected in May.\nThe overall verdict: ‘Good’.",
+                  "Inspectors summed up Anytown’s work with victims: ‘Outstanding’."),
+                 ("Anytown YJS was inspected in May.\nInspectors gave their view of the work: ‘Good’ in parts.",),
+                 conditions=("after_colon",)),
     Construction("with_absolute", None, None, "previous_clause",
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Child-protection work in Anytown reached only 41%, with drastic improvement required, the report said.",),

@@ -163,6 +163,20 @@ def test_a_noun_s_possessive_before_the_antecedent_area():
         ("Governance and leadership", "Good")}
 
 
+def test_a_comparative_clause_gives_a_second_subject_the_label():
+    text = "Leadership in Anytown was graded as ‘Outstanding’, as was the work of its staff."
+    assert _labels(text) == {("Governance and leadership", "Outstanding"), ("Staff", "Outstanding")}
+
+
+def test_a_rating_kept_is_todays():
+    text = "Anytown’s youth justice service remains ‘Good’, the same grade it received in 2016."
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+    # the past's, in the past tense
+    text = ("Anytown YJS was inspected in 2023.\nBefore that, Anytown’s service had remained ‘Inadequate’ for "
+            "years, the grade it received in 2016.")
+    assert [r[0] for r in _ratings(text)] == ["previous"]
+
+
 def test_what_a_service_provides_in_a_for_phrase():
     # a verb of provision and a quantity before the area: "for providing a wide range of support to ..."
     text = JOINT + "It also received a good rating for providing a wide range of support to reduce reoffending."
