@@ -332,6 +332,19 @@ def test_services_carry_the_registers_codes_and_areas(sample_out):
     assert [(a["gss_code"], a["nation"]) for a in areas] == [("E06000019", "England")]
 
 
+def test_joint_services_and_their_successions():
+    from models.register import service_by_key
+
+    # a service covering four authorities today, named by the county it covers
+    cheshire = read(parse("Inspection of Cheshire Youth Justice Service\n\nInspectors visited Cheshire YJS."))
+    assert cheshire.key == "cheshire" and cheshire.in_register
+    assert {"E06000049", "E06000050", "E06000006", "E06000007"} <= set(service_by_key()["cheshire"].areas)
+    # two authorities' joint team, its successor, and that one's
+    assert read(parse("Halton and Warrington Youth Offending Team was inspected.")).key == "halton-and-warrington"
+    assert service_by_key()["halton-and-warrington"].successors == ("cheshire-west-halton-and-warrington",)
+    assert service_by_key()["cheshire-west-halton-and-warrington"].successors == ("cheshire",)
+
+
 def test_ids_of_the_scheme_before_ids_were_kept_are_made_afresh():
     known = KnownIds.from_rows([{"inspection_id": "anytown-2019-03", "doc_ids": ["p19"], "aliases": []},
                                 {"inspection_id": "anytown-standards-2019-03", "doc_ids": ["r19"], "aliases": []}])
