@@ -124,8 +124,12 @@ VERB_LABEL = r"(?m:^)(?P<subject>.*?\S)\s*(?:\b(?:overall|still|now|also|further
 # succeed”", "Anytown’s ‘outstanding’ youth offending service", "Calls for an inquiry into ‘inadequate’
 # youth offending service"
 ATTRIBUTIVE_SERVICE = (
-    r"^[’'\"”]?\s+(?:[A-Z][\w’'&.-]*\s+){0,5}(?i:YOT|YJS|YOS|Y&JS|YJT|youth\s+(?:justice|offending)\s+"
+    r"^[’'\"”]?\s+(?:(?-i:[A-Z])[\w’'&.-]*\s+){0,5}(?i:YOT|YJS|YOS|Y&JS|YJT|youth\s+(?:justice|offending)\s+"
     r"(?:service|services|team|partnership|system)|service|team|partnership)\b"
+    # the service ends the noun phrase: "an ‘Outstanding’ Partnership award", "the ‘Outstanding’ team leader" are
+    # an award's and a person's
+    r"(?=\s*(?:[.,;:!?)'\"’”–—-]|$)|\s+(?:has|have|had|is|was|were|are|in|at|for|of|on|by|and|with|after|following"
+    r"|from|to|praised|rated|said|says|which|that|who|after|celebrates|celebrated|welcomes|welcomed)\b)"
 )
 # A core case inspection's level with its verb: "requires substantial improvement", "need ‘minimum’ improvement",
 # "found to be requiring moderate improvement"
@@ -181,7 +185,14 @@ HYPOTHETICAL = (
     r"|\b(?:aim|aims|aiming|ambition|hope|hopes|goal|journey|path|on\s+track|on\s+course)\s+(?:to|for|of)\b"
     r"|\bwould\s+(?:have\s+)?(?:been|be|get|receive|achieve)\b|\bcould\s+(?:have\s+)?(?:been|be|become|achieve|reach)\b"
     r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
+    # a rating to be won: "must do more to achieve a ‘Good’ rating", "in order to reach ‘Outstanding’"
+    r"|\b(?:must|should|needs?\s+to|wants?\s+to|in\s+order)\b(?:\s+[\w’']+){0,4}?\s+to\s+(?:achieve|reach|gain|secure"
+    r"|attain|get|earn|regain|win)\b"
 )
+# A rating of an inspection still to come: "... a ‘Good’ rating at its next inspection"
+NEXT_INSPECTION = r"^[’'\"”]?\s*(?:[\w’']+\s+){0,3}?(?:at|in|by|for|from)\s+(?:its|their|the|a)\s+(?:next|future|coming)\s+inspection\b"
+# "It is good to see that ...", "it was good that": the label judges what follows, not the service
+IT_IS_BEFORE = r"\b[Ii]t(?:\s+is|\s+was|[’']s|\s+would\s+be|\s+will\s+be)\s+(?:very\s+|really\s+|also\s+|particularly\s+)?$"
 # A label qualified as partly true: "mostly ‘Outstanding’", "generally good"
 HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometimes|often|usually|mainly"
                 r"|predominantly|not\s+always|in\s+parts?|almost)\s+(?:been\s+)?" + OPEN_QUOTE + r"$")
@@ -333,8 +344,16 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Staff were rated ‘Outstanding’ by inspectors.",)),
     Cue("hypothetical", "hypothetical", "before", HYPOTHETICAL,
         ("Anytown has the potential to become outstanding within two years.",
-         "The board hopes to achieve an ‘Outstanding’ rating next time."),
+         "The board hopes to achieve an ‘Outstanding’ rating next time.",
+         "Anytown YJS must do more to achieve a ‘Good’ rating."),
         ("Anytown was rated ‘Outstanding’ in its inspection.",)),
+    Cue("next_inspection", "hypothetical", "after", NEXT_INSPECTION,
+        ("Anytown YJS wants a ‘Good’ rating at its next inspection.",),
+        ("Anytown YJS was rated ‘Good’ at its last inspection.",)),
+    Cue("extraposition", "ordinary_word", "own", IT_IS_BEFORE,
+        ("Anytown YOT was inspected in May.\nIt is good to see that the board meets monthly.",),
+        ("Anytown YOT was inspected in May.\nIt was ‘Good’ overall, inspectors said.",),
+        requires=(("after", r"^[’'\"”]?\s+(?:to\s+\w+|that)\b"),)),
     Cue("hedged", "hedged", "own", HEDGE_BEFORE,
         ("Northshire's court work was mostly ‘Outstanding’.",),
         ("Northshire's court work was ‘Outstanding’.",), detail="a label qualified as partly true"),

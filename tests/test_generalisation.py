@@ -338,3 +338,17 @@ def test_stated_recommendation_counts(sentence, count):
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
+
+
+# ------------------------------------------------------------------ scale words that rate nothing
+@pytest.mark.parametrize("sentence", [
+    # a person or an award, not the service, after an attributive label
+    "The prize is dedicated to the ‘Outstanding’ staff of Anytown YOT.",
+    "Anytown YOT has been shortlisted for an ‘Outstanding’ Partnership award.",
+    # the label judges what follows "it is"
+    "It is good to see that the Anytown YOT board meets monthly.",
+    # a rating still to be won
+    "Anytown YOT must do more to achieve a ‘Good’ rating at its next inspection.",
+])
+def test_scale_words_that_rate_nothing(sentence):
+    assert _ratings("Anytown YOT was inspected in 2019.\n" + sentence) == []
