@@ -109,8 +109,9 @@ _YEAR = regex.compile(r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A
 _CLAUSE_BREAK = regex.compile(
     r";|:\s+(?=(?-i:[A-Z‘“'\"]))|\s+but\s+|\s+while\s+|\s+whilst\s+|\s+whereas\s+|,\s+with\s+|,\s+however,?\s+"
     r"|\s+although\s+|,\s+though\s+|\.\s+(?=(?-i:[A-Z]))"
-    # "with some areas graded as “Outstanding”": an absolute clause with its own subject and verb
-    r"|\s+with\s+(?=(?:(?!(?:was|were|is|are|has|have|been|be)\b)[\w’'&-]+\s+){1,8}?(?:rated|graded|judged|marked"
+    # "with some areas graded as “Outstanding”": an absolute clause with its own subject and verb ("work with
+    # victims judged ..." is a noun phrase: the framework's "work with children", "working with families")
+    r"|(?<!\bwork)(?<!\bworking)(?<!\bworks)\s+with\s+(?=(?:(?!(?:was|were|is|are|has|have|been|be)\b)[\w’'&-]+\s+){1,8}?(?:rated|graded|judged|marked"
     r"|found|considered|deemed|assessed|listed|flagged|singled|labelled|classed|receiving|given|getting)\b)", _I)
 # Dash-delimited asides, removed before the subject is read: "resettlement – when a child is released – which ..."
 _ASIDE = regex.compile(r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s")
@@ -537,7 +538,8 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     construction = rule.split("+")[0]
     overall_word = _OVERALL_WORD.search(clause_text) and (construction != RuleName.COPULA or regex.match(
         r"^[’'\"”]?\s+overall\b", view.right, _I) or regex.search(r"\boverall\s+(?:rating|judgement|grade)", clause_text, _I))
-    if construction == RuleName.COLON and not _OVERALL_WORD.search(subject):
+    if construction == RuleName.COLON and not (_OVERALL_WORD.search(subject) or _this_service(subject, ctx)
+                                                or _SERVICE_REF.search(subject)):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
     if not (_this_service(subject, ctx) or _this_service(complement_words, ctx) or construction in (
             RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
@@ -817,7 +819,9 @@ _SUBJECT_START = regex.compile(
 _WHICH_ANTECEDENT = regex.compile(r"(?:.*\b(?:of|by|to|with|from|in|at|was|is|were|are)\s|^)(?P<np>[^,]{3,120}?),?\s+which\s*$",
                                   _I | regex.S)
 # "Every aspect of court disposals ... was rated Outstanding": all the standards of the domain.
-_EVERY_ASPECT = regex.compile(r"\b(?:every|each|all)\s+(?:aspect|area|standard|element|part)s?\s+of\s+", _I)
+# "every aspect of court disposals", "all four standards for court work", "each of the standards in out-of-court work"
+_EVERY_ASPECT = regex.compile(r"\b(?:every|each|all)\s+(?:(?:of\s+)?(?:the\s+)?(?:three|four|\d)\s+)?(?:aspect|area|standard"
+                              r"|element|part)s?\s+(?:of|for|in)\s+", _I)
 # The subject is cases or a share of them, not the service: "only a third of the cases sampled were good"
 _CASES = regex.compile(r"\bcases\b|\bcase\s+files\b|\bof\s+the\s+time\b|\bper\s?cent\b|%|\bsample\b", _I)
 # A line that rates its first words at its end: "- Safeguarding - ... Anytown Scores 59% ... Comment: SUBSTANTIAL

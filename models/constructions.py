@@ -317,6 +317,9 @@ class Construction:
     case_sensitive: bool = False
 
 
+# The label given to what follows: "The highest rating, ‘Outstanding’, went to its resettlement work"
+WENT_TO = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:went|goes|was\s+(?:given|awarded|handed)|were\s+(?:given|awarded|handed))\s+to\s+"
+           r"(?P<subject>[^,;.:]{2,80})")
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
@@ -482,6 +485,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Safeguarding - Anytown scores 59% - Comment: SUBSTANTIAL improvement required",),
                  ("Anytown was good.",), conditions=("row",)),
+    Construction("went_to", "after", WENT_TO, "group:subject",
+                 ("The highest rating, ‘Outstanding’, went to Anytown’s resettlement work.",),
+                 ("A rating of ‘Outstanding’ went down well with the staff of Anytown YJS.",)),
     Construction("colon", None, None, "previous_clause",
                  ("Anytown YJS was inspected in May.\nThe overall verdict: ‘Good’.",
                   "Inspectors summed up Anytown’s work with victims: ‘Outstanding’."),

@@ -352,3 +352,22 @@ def test_the_role_of_a_date(text, role):
 ])
 def test_scale_words_that_rate_nothing(sentence):
     assert _ratings("Anytown YOT was inspected in 2019.\n" + sentence) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the service's name before a colon
+    ("Anytown YOT was inspected in 2019.\nAnytown Youth Offending Team: ‘Good’.", {("Overall", "Good")}),
+    # every standard of a domain
+    ("Anytown YOT was inspected in 2019.\nAll four standards for court work were rated ‘Good’.",
+     {("Court disposals: Assessment", "Good"), ("Court disposals: Planning", "Good"),
+      ("Court disposals: Implementation and delivery", "Good"), ("Court disposals: Reviewing", "Good")}),
+    # "work with victims" is the framework's noun phrase, not an absolute "with" clause
+    ("An inspection of youth justice work with children and victims in Anytown\nAnytown YJS was rated ‘Requires "
+     "improvement’ overall, with its work with victims judged ‘Inadequate’.",
+     {("Overall", "Requires improvement"), ("Work with victims", "Inadequate")}),
+    # the label given to what follows
+    ("Anytown YOT was inspected in 2019.\nThe highest rating, ‘Outstanding’, went to the service’s staffing.",
+     {("Staff", "Outstanding")}),
+])
+def test_more_ways_of_stating_a_rating(text, expected):
+    assert _labels(text) == expected
