@@ -371,3 +371,9 @@ def test_scale_words_that_rate_nothing(sentence):
 ])
 def test_more_ways_of_stating_a_rating(text, expected):
     assert _labels(text) == expected
+
+
+def test_a_score_stated_with_a_verb_belongs_to_the_overall_rating():
+    doc = parse("Anytown YJS has received an overall rating of ‘Good’.\nThe service scored 26/36 across three areas.")
+    assert [(r.subject, r.label, r.score, r.score_max) for r in ratings.extract(doc).facts] == [
+        ("Overall", "Good", 26, 36)]
