@@ -153,7 +153,7 @@ DOCUMENTS = Table(
                "as written, lower case and hyphenated (services.in_register is false)."),
         Column("role_in_inspection", pa.string(), "What the document is to its inspection: the Inspectorate's report or "
                "press release, or another party's retelling (secondary: a council, a newspaper; one that states a "
-               "rating of the service, or copies sentences of the inspection's documents word for word); null for a "
+               "rating of the service, dates the inspection, or copies sentences of its documents word for word); null for a "
                "document about no single inspection.", allowed=ROLES_IN_INSPECTION),
         Column("framework", pa.string(), "Inspection framework inferred from the document.", nullable=False, allowed=FRAMEWORK_KEYS),
         Column("overall_rating", pa.string(), "Overall rating of the service in this inspection (canonical label)."),

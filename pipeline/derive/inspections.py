@@ -20,7 +20,7 @@ first; then a report and a press release that are each other's only match; then 
 joins the one inspection it matches. A document that matches two inspections that cannot be one joins
 neither: it is left out, and a not_run inspection_link check names what it could belong to. A retelling that
 matches no Inspectorate document is an inspection of its own, its sources 'secondary'. A page of another party
-that states no rating joins an inspection only by copying one of its documents' own sentences. Welsh versions join
+that states no rating joins an inspection only by copying one of its documents' own sentences or by dating it. Welsh versions join
 their English version's inspection.
 
 Ids (see INSPECTIONS in models/schemas.py) are kept from run to run: the previous run's id of a document's
@@ -165,11 +165,13 @@ def candidates(documents: list[dict], ratings: list[dict], pages: list[dict] | N
         out.append(Candidate(document, role, by_doc.get(doc_id, {}), stated, published,
                              _date(document.get("fieldwork_start")), own.get(doc_id, frozenset())))
     # Another party's page that states no rating but copies a document of the inspection word for word (a
-    # council's statement quoting the story or the release) retells that inspection too.
+    # council's statement quoting the story or the release), or says when its service was inspected or the
+    # report published ("Anytown YOT was inspected by HMIP in September 2020"), retells that inspection too.
     for document in unrated:
         sentences = own.get(document["doc_id"], frozenset())
-        if any(c.doc["service_key"] == document["service_key"] and len(c.sentences & sentences) >= SHARED_SENTENCES
-               for c in out):
+        dated = bool(document.get("fieldwork_start") or document.get("publication_date"))
+        if dated or any(c.doc["service_key"] == document["service_key"]
+                        and len(c.sentences & sentences) >= SHARED_SENTENCES for c in out):
             out.append(Candidate(document, "secondary", {}, None, _date(document.get("publication_date")),
                                  _date(document.get("fieldwork_start")), sentences))
     return sorted(out, key=lambda c: c.doc_id)
