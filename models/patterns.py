@@ -131,7 +131,8 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
      r"|reorganisation|became|joined|elected|disbanded|merged|withdrawn|suspended|paused|halted|resumed|lockdown)\b",
      "The council was notified in late March 2016 that inspectors would be arriving"),
     ("publication", "strong",
-     r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b",
+     r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b"
+     r"|\bout\s+(?:today|now|on)\b",
      "The inspection report was published on 9 February 2022."),
     ("fieldwork", "strong",
      r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\b(?:took|take|takes|taken|taking)\s+place\b|\bcarried\s+out\b"

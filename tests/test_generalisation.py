@@ -330,6 +330,8 @@ def test_stated_recommendation_counts(sentence, count):
     # any tense of "take place" says when the inspectors were there
     ("Councillors discussed the inspection of the youth offending team that had taken place between 4 and 7 May "
      "2020.", "fieldwork"),
+    # a report "out today"
+    ("Anytown YOT news\nThe Inspectorate's report, out today (5 June 2023), rated Anytown ‘Good’.", "publication"),
     # the cover: the Inspectorate's imprint, then its date (with no comma, or on a line of its own)
     ("An inspection of youth offending services in Anytown HM Inspectorate of Probation March 2019\nContents",
      "publication"),
