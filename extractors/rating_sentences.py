@@ -751,6 +751,12 @@ def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
         words = regex.sub(r"^\s[–—-]\s(?:for\s+(?:instance|example)|such\s+as|including|namely|e\.g\.)?,?\s*", " ",
                           aside.group(), flags=_I)
         found = listed_areas(words, era, allow_weak=True)
+        named = [a for a in find_areas(words, era) if not a.weak]
+        spread = _spread_over_domains(named, words, era)
+        if spread is not named and len(spread) > len(found):
+            # "assessments of children who are serving court sentences or being dealt with outside the court
+            # system": one standard, and the domains its relative clauses name (no list joins them)
+            return spread
         if found:
             return _spread_over_domains(found, words, era)
     return []

@@ -379,3 +379,10 @@ def test_a_score_stated_with_a_verb_belongs_to_the_overall_rating():
     doc = parse("Anytown YJS has received an overall rating of ‘Good’.\nThe service scored 26/36 across three areas.")
     assert [(r.subject, r.label, r.score, r.score_max) for r in ratings.extract(doc).facts] == [
         ("Overall", "Good", 26, 36)]
+
+
+def test_an_aside_names_one_standard_and_the_domains_of_its_relative_clauses():
+    text = ("Anytown YOT was inspected in 2019.\nSome of its work – such as assessments of children who are serving "
+            "court sentences or being dealt with outside the court system – was rated ‘Inadequate’.")
+    assert _labels(text) == {("Court disposals: Assessment", "Inadequate"),
+                             ("Out-of-court disposals: Assessment", "Inadequate")}
