@@ -249,10 +249,15 @@ DISPLAYED = (r"\b(?:banners?|signs?|placards?|posters?|badges?|stickers?|t-shirt
              r"|plaques?|certificates?)\b[^.;]{0,40}\b(?:reading|read|reads|saying|says|said|with\s+the\s+words"
              r"|bearing|printed|emblazoned)\b")
 # A rating dedicated to people, not a rating of the staff standard: "a much-deserved ‘Good’ rating for the staff
-# of Anytown YJS", "the rating is a credit to everyone in the team"
-DEDICATION = (r"^" + CLOSE_QUOTE + r"\s*(?:rating|grade|result|outcome)?\s*(?:is\s+)?(?:for|to|a\s+credit\s+to"
-              r"|a\s+testament\s+to|down\s+to|thanks\s+to)\s+(?:all\s+)?(?:the\s+)?(?:staff|team|workers|practitioners"
-              r"|volunteers|everyone|everybody|colleagues)\b(?:\s+(?:of|at|in|who|and|across)\b|\s*[,.;]|$)")
+# of Anytown YJS", "the rating is a credit to everyone in the team"; "rated good for partnerships, and
+# outstanding for staff" (bare "for staff" ending the clause) rates the Staff standard
+_PEOPLE = r"(?:staff|team|workers|practitioners|volunteers|everyone|everybody|colleagues)\b"
+_PEOPLE_TAIL = r"(?:\s+(?:of|at|in|who|and|across)\b|\s*[,.;]|$)"
+DEDICATION = (r"^" + CLOSE_QUOTE + r"\s*(?:rating|grade|result|outcome)?\s*(?:is\s+)?(?:"
+              r"(?:for|to|a\s+credit\s+to|a\s+testament\s+to|down\s+to|thanks\s+to)\s+(?:all\s+(?:the\s+)?|the\s+)"
+              + _PEOPLE + _PEOPLE_TAIL
+              + r"|(?:to|a\s+credit\s+to|a\s+testament\s+to|down\s+to|thanks\s+to)\s+" + _PEOPLE + _PEOPLE_TAIL
+              + r"|for\s+" + _PEOPLE + r"\s+(?:of|at|in|who|and|across)\b)")
 
 
 # ------------------------------------------------------------------ the tables

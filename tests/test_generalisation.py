@@ -388,3 +388,11 @@ def test_an_aside_names_one_standard_and_the_domains_of_its_relative_clauses():
             "court sentences or being dealt with outside the court system – was rated ‘Inadequate’.")
     assert _labels(text) == {("Court disposals: Assessment", "Inadequate"),
                              ("Out-of-court disposals: Assessment", "Inadequate")}
+
+
+def test_a_bare_for_staff_ending_the_clause_rates_the_staff_standard():
+    text = "Anytown YOT was inspected in 2019.\nIt was rated good for partnerships, and outstanding for staff."
+    assert _labels(text) == {("Partnerships and services", "Good"), ("Staff", "Outstanding")}
+    # a dedication still: "for the staff", "for staff who ..."
+    assert _ratings("Anytown YOT was inspected in 2019.\nThe ‘Outstanding’ rating is for the staff of Anytown YOT.") \
+        == [("overall", None, "Overall", "Outstanding")]
