@@ -131,6 +131,19 @@ def test_a_page_that_states_no_rating_joins_the_inspection_it_dates():
     assert _members(rows) == [["c1", "p20"], ["p24"]]
 
 
+def test_a_page_that_tells_of_an_inspection_without_saying_which_is_in_none_and_said_so():
+    # the only inspection of its service here may not be the one it tells of: never joined by a guess
+    documents = [_document("p23", "press_release", overall="Good"), _document("c1", "other"),
+                 _document("c2", "other")]
+    rows, _, checks = link(documents, [_overall("p23", "Good")], None, _pages({
+        "p23": "Anytown YJS rated ‘Good’.",
+        "c1": "The committee discussed the inspection of the youth offending service by HM Inspectorate of Probation.",
+        "c2": "The committee discussed the youth offending service's budget."}))
+    assert _members(rows) == [["p23"]]
+    assert [(c["doc_id"], c["check"], c["outcome"]) for c in checks] == [("c1", "inspection_link", "not_run")]
+    assert rows[0]["inspection_id"] in checks[0]["detail"]
+
+
 def test_boilerplate_or_one_shared_sentence_is_no_copy():
     # the notes to editors are in every service's releases; one sentence may be a common turn of phrase
     documents = [_document("p1", "press_release", overall="Good"), _document("p2", "press_release", overall="Good"),

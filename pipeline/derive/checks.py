@@ -203,6 +203,15 @@ def link_check(document: dict, could_be: list[str]) -> dict:
                   "none (its facts stay in the per-document tables)", outcome="not_run")
 
 
+def unlinked_check(document: dict, inspections_of_service: list[str]) -> dict:
+    """Another party's page that tells of an inspection of its service with nothing to say which one: in none."""
+    named = ", ".join(inspections_of_service) or "none in these documents"
+    return _check(document["doc_id"], "inspection_link", "inspection", "one inspection", None,
+                  f"{document['source_path']} tells of an inspection of its service, but nothing in it (a rating of "
+                  f"the service in it, a date of it, a sentence of its documents) says which, so it joins none "
+                  f"(inspections of its service here: {named})", outcome="not_run")
+
+
 def conflict_check(document: dict, other: dict, differs: str) -> dict:
     """A report and a press release of one service that nothing else tells apart, kept apart because they
     rate something differently: one of them is misread, or they are two inspections."""

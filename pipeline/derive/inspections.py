@@ -96,6 +96,12 @@ SHARED_SENTENCES = 2
 # What is copied is a release's or a story's opening (its lead, the Chief Inspector's statement): only the first
 # characters of each document are compared, so a corpus of long reports is read in seconds.
 COPIED_FROM_OPENING = 10_000
+# A page that tells of the Inspectorate's inspection: "the positive inspection outcome for the Anytown Youth
+# Offending Service, which was undertaken by His Majesty's Inspectorate of Probation"
+_INSPECTORATE = (r"(?:HMIP|HMI\s+Probation|Inspectorate\s+of\s+Probation|Probation\s+Inspectorate"
+                 r"|Inspector(?:s|ate)?\s+of\s+Probation)")
+_INSPECTION_TOLD = re.compile(r"(?is)\b" + _INSPECTORATE + r"\b.{0,400}?\binspect(?:ion|ed)\b|\binspect(?:ion|ed)\b.{0,400}?\b"
+                              + _INSPECTORATE + r"\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\s”’\"')]+|\n+")
 _WORD = re.compile(r"\w+")
 
@@ -110,16 +116,20 @@ def long_sentences(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def own_sentences(documents: list[dict], pages: list[dict]) -> dict[str, frozenset[str]]:
-    """Each document's long sentences that no document of another service has (boilerplate such as the
-    Inspectorate's notes to editors is in many services' documents; a statement about one service is not)."""
+def openings(documents: list[dict], pages: list[dict]) -> dict[str, str]:
+    """The first COPIED_FROM_OPENING characters of each document about a service."""
     of_a_service = {d["doc_id"] for d in documents if d.get("service_key")}
     text_of: dict[str, list[tuple[int, str]]] = {}
     for page in pages:
         if page["doc_id"] in of_a_service:
             text_of.setdefault(page["doc_id"], []).append((page["page"], page["text"] or ""))
-    sentences = {doc_id: long_sentences("\n".join(t for _, t in sorted(parts))[:COPIED_FROM_OPENING])
-                 for doc_id, parts in text_of.items()}
+    return {doc_id: "\n".join(t for _, t in sorted(parts))[:COPIED_FROM_OPENING] for doc_id, parts in text_of.items()}
+
+
+def own_sentences(documents: list[dict], opening: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each document's long sentences that no document of another service has (boilerplate such as the
+    Inspectorate's notes to editors is in many services' documents; a statement about one service is not)."""
+    sentences = {doc_id: long_sentences(text) for doc_id, text in opening.items()}
     services_of: dict[str, set[str]] = {}
     for document in documents:
         for sentence in sentences.get(document["doc_id"], ()):
@@ -128,11 +138,12 @@ def own_sentences(documents: list[dict], pages: list[dict]) -> dict[str, frozens
             for doc_id, found in sentences.items()}
 
 
-def candidates(documents: list[dict], ratings: list[dict], pages: list[dict] | None = None) -> list[Candidate]:
+def candidates(documents: list[dict], ratings: list[dict], opening: dict[str, str] | None = None) -> list[Candidate]:
     """The documents that describe an inspection of one service: the Inspectorate's reports and press
-    releases, and other parties' pages that state a rating of the service. A Welsh version is left to join
-    its English one."""
-    own = own_sentences(documents, pages or [])
+    releases, and other parties' pages that state a rating of the service (or date its inspection, or copy
+    its documents: below). A Welsh version is left to join its English one. ``opening``: each document's first
+    characters (``openings``)."""
+    own = own_sentences(documents, opening or {})
     by_doc: dict[str, dict[str, str]] = {}
     overall: dict[str, str] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
@@ -583,7 +594,7 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
          ) -> tuple[list[dict], list[list[dict]], list[dict]]:
     """(inspection rows, the document groups they came from, inspection_link checks); pages give the documents'
     text, for the sentences one copies from another."""
-    from pipeline.derive.checks import conflict_check, link_check
+    from pipeline.derive.checks import conflict_check, link_check, unlinked_check
 
     overall_by_doc: dict[str, dict] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
@@ -591,7 +602,8 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
             current = overall_by_doc.get(rating["doc_id"])
             if current is None or (current.get("score") is None and rating.get("score") is not None):
                 overall_by_doc[rating["doc_id"]] = rating
-    linked = link_candidates(candidates(documents, ratings, pages))
+    opening = openings(documents, pages or [])
+    linked = link_candidates(candidates(documents, ratings, opening))
     groups = sorted(linked.groups, key=lambda g: g[0].doc_id)
     idents = assign_ids(groups, known or KnownIds())
     rows = [inspection_row(g, ident, overall_by_doc) for g, ident in zip(groups, idents, strict=True)]
@@ -602,6 +614,18 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
         checks.append(link_check(candidate.doc, could))
     for one, other, differs in linked.conflicts:
         checks.append(conflict_check(one.doc, other.doc, differs))
+    # Another party's page that tells of an inspection of its service but gives nothing that says which (no
+    # rating, no date of it, no sentence of its documents): in none, and said so, never joined by a guess (the
+    # only inspection of its service in these documents may not be the one it tells of)
+    linked_ids = {c.doc_id for g in groups for c in g} | {c.doc_id for c, _ in linked.ambiguous}
+    ids_of_service: dict[str, list[str]] = {}
+    for row in rows:
+        ids_of_service.setdefault(str(row["service_key"]), []).append(row["inspection_id"])
+    for document in sorted(documents, key=lambda d: d["doc_id"]):
+        if document["doc_type"] == "other" and document.get("service_key") and document["doc_id"] not in linked_ids \
+                and not (document.get("translation_of") and document.get("language") == "cy") \
+                and _INSPECTION_TOLD.search(opening.get(document["doc_id"], "")):
+            checks.append(unlinked_check(document, sorted(ids_of_service.get(document["service_key"], []))))
     for row, group in zip(rows, groups, strict=True):
         for candidate in group:
             candidate.doc["role_in_inspection"] = candidate.role
