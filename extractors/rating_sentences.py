@@ -754,8 +754,8 @@ def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
         named = [a for a in find_areas(words, era) if not a.weak]
         spread = _spread_over_domains(named, words, era)
         if spread is not named and len(spread) > len(found):
-            # "assessments of children who are serving court sentences or being dealt with outside the court
-            # system": one standard, and the domains its relative clauses name (no list joins them)
+            # "the assessment of children given court sentences or diverted from court": one standard, and the
+            # domains its relative clauses name (no list joins them)
             return spread
         if found:
             return _spread_over_domains(found, words, era)

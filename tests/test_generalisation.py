@@ -384,8 +384,8 @@ def test_a_score_stated_with_a_verb_belongs_to_the_overall_rating(second):
 
 
 def test_an_aside_names_one_standard_and_the_domains_of_its_relative_clauses():
-    text = ("Anytown YOT was inspected in 2019.\nSome of its work – such as assessments of children who are serving "
-            "court sentences or being dealt with outside the court system – was rated ‘Inadequate’.")
+    text = ("Anytown YOT was inspected in 2019.\nSome of its work – such as the assessment of children given court "
+            "sentences or diverted from court – was rated ‘Inadequate’.")
     assert _labels(text) == {("Court disposals: Assessment", "Inadequate"),
                              ("Out-of-court disposals: Assessment", "Inadequate")}
 

@@ -107,8 +107,8 @@ def test_gold_that_names_none_of_the_documents_scores_nothing_and_fails(sample_o
 # with it; see README "Accuracy".
 REAL_F1_FLOORS = {
     "real": {"ratings": 0.96, "scores": 1.0, "percentages": 0.99, "dates": 0.99, "recommendations": 1.0},
-    # real2's ratings floor came down from 0.97 when an aside naming one standard in two domains ("assessments of
-    # children serving court sentences or dealt with outside the court system") gave its two standards rather than
+    # real2's ratings floor came down from 0.97 when an aside naming one standard in two domains ("the assessment of
+    # children given court sentences or diverted from court") gave its two standards rather than
     # one domain: right, but its answers name them "Assessment (court disposals)", the pipeline (and the first
     # set's answers) "Court disposals: Assessment", which the scorer does not match (README "Accuracy")
     "real2": {"ratings": 0.955, "percentages": 0.99, "dates": 0.99},
