@@ -64,7 +64,8 @@ _POSSESSIVE = regex.compile(r"[’']s$")
 _PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,40}\))\s*$")
 _KIND_IN_PLACE = regex.compile(
     r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
-    r"(?:\s*\([A-Z&]{2,5}\))?\s+(?i:in|for)\s*:?\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-]*)"
+    # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown"
+    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-]*)"
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
@@ -190,6 +191,27 @@ def _register_name_across_possessive(text: str, kind_start: int) -> str | None:
     return name if is_place(name) else None
 
 
+_NAMES_WITH_COMMAS = regex.compile(r"(?:(?:St\.\s+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*,[ \t]+){1,3}$")
+
+
+def _register_name_across_commas(text: str, kind_start: int, place: str) -> str:
+    """A register name with commas in it, which the words read back from the kind stop at: "Bournemouth,
+    Christchurch and Poole Youth Justice Service" (the place read as "Christchurch and Poole")."""
+    window = text[max(0, kind_start - 160) : kind_start]
+    at = window.rfind(place)
+    if at <= 0:
+        return place
+    before = _NAMES_WITH_COMMAS.search(window[:at])
+    if before is None:
+        return place
+    for start in range(before.start(), at):
+        if start == before.start() or window[start - 1] in " \t":
+            longer = window[start:at] + place
+            if is_place(longer):
+                return longer
+    return place
+
+
 def clean_place(place: str) -> str | None:
     """The place at the start of some words: capitalised words and the joiners between them."""
     words = place.split()
@@ -229,6 +251,8 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
     for match in _near_triggers(_KIND, text, doc.lowered, _KIND_TRIGGER):
         kind = match.group("kind")
         place = place_before(text, match.start()) or _register_name_across_possessive(text, match.start())
+        if place and not is_place(place):
+            place = _register_name_across_commas(text, match.start(), place)
         if place and not is_place(place) and not is_place(regex.sub(r"\s*\([^)]*\)", "", place)):
             # "Anytown Prevention and Youth Justice Service": the register's place, then words of the kind;
             # "Dudley and Walsall YOS" names no joint service: its last place is the one named with the kind
@@ -247,8 +271,8 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
             unattached[kind] += 1
     for match in _KIND_IN_PLACE.finditer(text):
         place = clean_place(match.group("place"))
-        if not place:
-            continue
+        if not place or (match.group("colon") and not is_place(place)):
+            continue  # after a colon only a place of the register: "Youth Offending Work: Positive Progress in ..."
         noun = match.group("noun").lower()
         for each in _places_listed(place):
             if noun in ("work", "arrangements"):

@@ -266,6 +266,13 @@ def test_doc_type_weighs_who_speaks(text, doc_type):
      "Youth Justice Service manager.", "Sheffield Youth Justice Service"),
     ("The Vale of Glamorgan Youth Offending Service has been rated ‘Good’.",
      "Vale of Glamorgan Youth Offending Service"),
+    # a register name with a comma in it
+    ("Inspectors praised Bournemouth, Christchurch and Poole's youth justice service.",
+     "Bournemouth, Christchurch and Poole Youth Justice Service"),
+    # a title's colon before the area (only a place of the register: "Youth Offending Work: Positive Progress")
+    ("Inspection of youth justice work: Rutland\nThe service was rated ‘Good’.", "Rutland"),
+    ("Inspection of Youth Offending Work: Positive Progress in Rutland\nRutland Youth Offending Service was praised.",
+     "Rutland Youth Offending Service"),
     # a headline over two services names each; the story leads with its own
     ("Youth Justice Services In Halton and Rutland \"Require Improvement\"\nInspectors rated Rutland Youth Justice "
      "Service as requiring improvement.\nA second service, Halton Youth Offending Service, was also inspected.",
