@@ -319,9 +319,14 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      "Anytown Youth Justice Service (YJS) has received an overall rating of ‘Good’ following an inspection by HM "
      "Inspectorate of Probation."),
     # ---- another party's page
+    # a reporter's name alone on its line, or with the reporter's title or employer after a comma
     ("byline", "other", 3,
-     r"(?m)^\s*(?:By|(?i:reporter|written\s+by|author)\s*:)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*$",
-     "Reporter: Anne Example"),
+     r"(?m)^\s*(?:By|(?i:reporter|written\s+by|author)\s*:)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"
+     r"(?:\s*,\s*[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|of|and|for|the))*)?\s*$",
+     "By Anne Example, Local Democracy Reporter"),
+    # the BBC-funded scheme whose reporters write councils' news for local papers
+    ("local_democracy_reporting", "other", 3, r"(?i:\blocal\s+democracy\s+report(?:er|ing)\b)",
+     "The story was written by a Local Democracy Reporting Service journalist."),
     ("dateline", "other", 2,
      r"\A(?:[^\n]*\n){0,6}?\s*(?:date\s+\d{4}-\d\d-\d\d|(?i:(?:date\s+)?published|released|posted|updated)\s*:?\s*\d"
      r"|(?:Published:?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d"

@@ -247,6 +247,10 @@ def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
      "‘Good’. Chief Inspector of Probation, Anne Example, said: “Staff were committed.”", "other"),
     ("AGENDA ITEM 7\nCabinet meeting\nThe Youth Justice Service was rated ‘Good’ by HM Inspectorate of Probation.",
      "other"),
+    # a byline with the reporter's employer, a quote of the Chief Inspector: another party's story
+    ("Youth justice service rated good\nBy Anne Example, Local Democracy Reporting Service\nAnytown's youth justice "
+     "service has been rated ‘Good’. Chief Inspector of Probation Anne Other said: “We found a committed service.”",
+     "other"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
