@@ -164,6 +164,16 @@ def _load_bytes(task: dict, data: bytes) -> LoadedDocument:
     return loaded
 
 
+def row_problems_of(rows: dict[str, list[dict]]) -> list[str]:
+    """What is wrong with one document's rows against the tables' declarations (an empty list when nothing is),
+    checked here, in the worker, so that every core shares the checking (the run checks the whole set again)."""
+    from pipeline.store.tables import document_problems
+
+    text = "".join(p["text"] for p in sorted(rows.get("pages", []), key=lambda p: p.get("page", 0))
+                   if isinstance(p.get("text"), str))
+    return document_problems(rows, text)
+
+
 def _process(task: dict) -> dict:
     doc_id = task["doc_id"]
     stage = "read"
@@ -177,7 +187,8 @@ def _process(task: dict) -> dict:
             loaded = _load_bytes(task, data)
         stage = "extract"
         sentence_cache = task.get("sentence_cache") if task.get("read_cache", True) else None
-        return {"rows": extract_rows(doc_id, loaded, sentence_cache, task.get("pdf_engine")), "notes": loaded.notes}
+        rows = extract_rows(doc_id, loaded, sentence_cache, task.get("pdf_engine"))
+        return {"rows": rows, "notes": loaded.notes, "problems": row_problems_of(rows)}
     except LoadError as exc:
         return {"error": {"stage": stage, "error_kind": exc.kind, "message": exc.message}}
     except MemoryError:
