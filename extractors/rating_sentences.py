@@ -188,6 +188,12 @@ class View:
         return self.sentence.text
 
     @cached_property
+    def found(self) -> dict[tuple[str, int, str], regex.Match | None]:
+        """Matches made for this label, by pattern and place: entries share patterns (three "received" entries
+        match one pattern on the words before the label), each matched once."""
+        return {}
+
+    @cached_property
     def left_full(self) -> str:
         return self.text[self.clause.start : self.label.start]
 
@@ -305,8 +311,11 @@ def _compile(entry: Cue | Construction) -> _Compiled:
 
 
 def _find(pattern: regex.Pattern, look: str, view: View) -> regex.Match | None:
-    text = view.look(look)
-    return pattern.match(text) if look == "after" else pattern.search(text)
+    key = (pattern.pattern, pattern.flags, look)
+    if key not in view.found:
+        text = view.look(look)
+        view.found[key] = pattern.match(text) if look == "after" else pattern.search(text)
+    return view.found[key]
 
 
 def _holds(compiled: _Compiled, view: View) -> regex.Match | bool | None:
