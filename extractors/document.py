@@ -7,7 +7,7 @@ from collections import Counter
 import regex
 
 from extractors import recommendations as recommendation_extractor
-from extractors import services
+from extractors import scores, services
 from models.document import Document, is_heading_like, plain
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
 from models.patterns import (
@@ -16,7 +16,6 @@ from models.patterns import (
     PAGE_BOILERPLATE,
     REPORT_BODY_CUES,
     REPORT_TITLE,
-    SCORE,
     SECTOR_DOCUMENT,
 )
 from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
@@ -24,7 +23,6 @@ from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 VERSION = "documents/5"
 
 _I = regex.IGNORECASE
-_SCORE = regex.compile(SCORE, _I)
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
 _REPORT_BODY = regex.compile(REPORT_BODY_CUES)
 _BOILERPLATE = regex.compile(PAGE_BOILERPLATE, _I)
@@ -165,7 +163,7 @@ def framework(doc: Document, ratings: list[Rating]) -> str:
         return "joint_inspection_2012"  # themes were judged only in the 2012-2017 joint inspections
     if scales["improvement_required"] or (not scales and "core case inspection" in doc.text.lower()):
         return "core_case_2010"
-    if scales["four_point"] or any(m.group("max") == "36" for m in _SCORE.finditer(doc.text)):
+    if scales["four_point"] or any(found.score_max == 36 for found in scores.stated(doc)):
         return "standards_2018"
     if scales["joint_inspection"] or "joint inspection of youth offending" in head:
         return "joint_inspection_2012"

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import regex
 
+from extractors import scores
 from extractors.matching import find_areas
 from models.document import Document, TextLine, plain
 from models.facts import Rating
@@ -20,7 +21,6 @@ from models.patterns import (
     DOMAIN_CELL,
     OVERALL_CELL,
     RATING_CELL,
-    SCORE,
     STANDARD_CELL,
     THEME_HEADING,
 )
@@ -33,7 +33,6 @@ _STANDARD_CELL = regex.compile(STANDARD_CELL)
 _DOMAIN_CELL = regex.compile(DOMAIN_CELL, _I)
 _OVERALL_CELL = regex.compile(OVERALL_CELL, _I)
 _CODE_CELL = regex.compile(CODE_CELL)
-_SCORE = regex.compile(SCORE, _I)
 _WORD = regex.compile(r"\S+")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 # A standard's name as a ratings-table row gives it: "Implementation and delivery", "Out-of-court disposal policy"
@@ -267,15 +266,17 @@ def theme_row(text: str) -> str | None:
 
 
 def attach_score(doc: Document, ratings: list[Rating]) -> list[Rating]:
-    """'Score 13/36' belongs to the nearest overall rating."""
+    """A score the document states ('Score 13/36', "scored 26/36": extractors.scores) belongs to the nearest
+    overall rating."""
     overall = [r for r in ratings if r.scope == Scope.OVERALL]
     if not overall:
         return ratings
-    for match in _SCORE.finditer(doc.text):
-        nearest = min(overall, key=lambda r: abs(r.span.char_start - match.start()))
-        if abs(nearest.span.char_start - match.start()) > 2000:
+    for found in scores.stated(doc):
+        at = found.span.char_start
+        nearest = min(overall, key=lambda r: abs(r.span.char_start - at))
+        if abs(nearest.span.char_start - at) > 2000:
             continue
-        scored = replace(nearest, score=int(match.group("score")), score_max=int(match.group("max")))
+        scored = replace(nearest, score=found.score, score_max=found.score_max)
         ratings = [scored if r is nearest else r for r in ratings]
         overall = [scored if r is nearest else r for r in overall]
     return ratings

@@ -23,6 +23,24 @@ SCORE_MAXIMA = (36,)
 
 
 def extract(doc: Document) -> Extraction[Score]:
+    facts, mentions = _read(doc)
+    return Extraction(list(facts), list(mentions))
+
+
+def stated(doc: Document) -> tuple[Score, ...]:
+    """The scores the document states (read once per document: the ratings reader attaches them to the
+    overall rating, the document's framework is told by a score out of 36)."""
+    return _read(doc)[0]
+
+
+def _read(doc: Document) -> tuple[tuple[Score, ...], tuple[Mention, ...]]:
+    if "scores" not in doc.memo:
+        doc.memo["scores"] = _scan(doc)
+    found: tuple[tuple[Score, ...], tuple[Mention, ...]] = doc.memo["scores"]
+    return found
+
+
+def _scan(doc: Document) -> tuple[tuple[Score, ...], tuple[Mention, ...]]:
     facts: list[Score] = []
     mentions: list[Mention] = []
     for match in _CANDIDATE.finditer(doc.text):
@@ -38,4 +56,4 @@ def extract(doc: Document) -> Extraction[Score]:
         fact = Score("Overall", value, maximum, text, span)
         facts.append(fact)
         mentions.append(Mention("score", text, span, "fact", rule="score_word" if named else "out_of_36", fact=fact))
-    return Extraction(facts, mentions)
+    return tuple(facts), tuple(mentions)

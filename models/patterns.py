@@ -27,10 +27,6 @@ DOMAIN_CELL = r"^(?:(?P<code>[1-9])\.\s+|domain\s+(?P<word>one|two|three|four|[1
 OVERALL_CELL = r"^overall(?:\s+rating)?:?$"
 # A standard's code alone in its cell: "1.1" / "Governance and leadership" / "Good"
 CODE_CELL = r"^(?P<code>[1-9]\.\d{1,2})\.?$"
-# "Score 13/36", "Score: 25/36", "a score of 31 out of 36", "The service scored 26/36", "a score of 31 out of a
-# possible 36"
-SCORE = (r"\bscor(?:e|ed|es|ing)\s*(?:of\s+)?:?\s*(?P<score>\d{1,2})\s*(?:/|out\s+of(?:\s+a)?(?:\s+(?:possible|maximum"
-         r"(?:\s+of)?))?)\s*(?P<max>\d{1,2})\b")
 
 # ----------------------------------------------------------------- numbers
 NUMBER_WORDS: dict[str, int] = {
