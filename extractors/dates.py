@@ -322,7 +322,6 @@ def cover_or_signature_role(doc: Document, line: TextLine, start: int, end: int)
     kind = doc_type(doc)
     if kind == "other" and (_DATELINE_REST.match(rest) or (len(line.text) <= 40 and not _nearest_cue(rest))):
         return "other"  # a news page's or a minute's own dateline: "Tuesday, 17th May 2022, 10:31 am"
-    index = doc.line_index_at(line.start)
     if kind in ("report", "annual_report") and index < 12 and not doc.text[end : line.end].strip(" ,.") and not any(
             _BODY_START.match(p.text) for p in doc.lines[:index]) and not _strong_cue(before_date):
         return "publication"  # a title line ending in its date: "... youth offending work July 2010"

@@ -468,7 +468,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
     ``known_ids`` are the inspection ids the last run published, kept for the same inspections.
     """
     from models.schemas import TABLES
-    from pipeline.store.tables import document_problems
+    from pipeline.store.tables import document_problems, document_text
 
     where = f" (details in {log_path})" if log_path else ""
     quarantined = quarantined or {}
@@ -493,8 +493,7 @@ def assemble(by_sha: dict[str, list[str]], results: dict[str, dict], errors: lis
             errors.extend(_error(doc_id, relative, e["stage"], e["error_kind"], message) for relative in paths)
             continue
         rows = result["rows"]
-        text = "".join(p["text"] for p in sorted(rows.get("pages", []), key=lambda p: p.get("page", 0))
-                       if isinstance(p.get("text"), str))
+        text = document_text(rows)
         # the worker checked its document's rows (a result cached before it did is checked here)
         problems = [quarantined[doc_id]] if doc_id in quarantined else (
             list(result["problems"]) if isinstance(result.get("problems"), list) else document_problems(rows, text))

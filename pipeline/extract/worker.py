@@ -167,11 +167,9 @@ def _load_bytes(task: dict, data: bytes) -> LoadedDocument:
 def row_problems_of(rows: dict[str, list[dict]]) -> list[str]:
     """What is wrong with one document's rows against the tables' declarations (an empty list when nothing is),
     checked here, in the worker, so that every core shares the checking (the run checks the whole set again)."""
-    from pipeline.store.tables import document_problems
+    from pipeline.store.tables import document_problems, document_text
 
-    text = "".join(p["text"] for p in sorted(rows.get("pages", []), key=lambda p: p.get("page", 0))
-                   if isinstance(p.get("text"), str))
-    return document_problems(rows, text)
+    return document_problems(rows, document_text(rows))
 
 
 def _process(task: dict) -> dict:

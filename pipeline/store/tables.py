@@ -176,6 +176,12 @@ def validate_mentions(built: dict[str, pa.Table]) -> None:
 DOCUMENT_TABLES = ("documents", "pages", "ratings", "scores", "percentages", "dates", "recommendations", "mentions")
 
 
+def document_text(rows: dict[str, list[dict]]) -> str:
+    """One document's canonical text, put together again from its pages' rows."""
+    return "".join(p["text"] for p in sorted(rows.get("pages", []), key=lambda p: p.get("page", 0))
+                   if isinstance(p.get("text"), str))
+
+
 def document_problems(rows: dict[str, list[dict]], text: str) -> list[str]:
     """What is wrong with one document's rows (an empty list when nothing is): the checks the run makes on
     every table, made on this document alone, so that a fault shows as this document's error."""
