@@ -134,7 +134,7 @@ def test_a_page_that_states_no_rating_joins_the_inspection_it_dates():
 def test_a_page_that_tells_of_an_inspection_without_saying_which_is_in_none_and_said_so():
     # the only inspection of its service here may not be the one it tells of: never joined by a guess
     documents = [_document("p23", "press_release", overall="Good"), _document("c1", "other"),
-                 _document("c2", "other")]
+                 _document("c2", "other", framework="unknown")]
     rows, _, checks = link(documents, [_overall("p23", "Good")], None, _pages({
         "p23": "Anytown YJS rated ‘Good’.",
         "c1": "The committee discussed the inspection of the youth offending service by HM Inspectorate of Probation.",
@@ -180,6 +180,18 @@ def test_a_retelling_that_could_be_either_of_two_inspections_joins_neither_and_s
     assert _members(rows) == [["p19"], ["p23"]]
     assert [(c["doc_id"], c["check"], c["outcome"]) for c in checks] == [("news", "inspection_link", "not_run")]
     assert all(row["inspection_id"] in checks[0]["detail"] for row in rows)
+
+
+def test_a_council_paper_about_an_inspection_that_says_nothing_of_which_joins_none_and_says_so():
+    # a committee's agenda: pages of apologies and declarations, then an item on "the joint inspection of the
+    # youth offending service" (its framework read from that item), no rating, no date of it, nothing copied
+    documents = [_document("p1", "press_release", framework="joint_inspection_2012"),
+                 _document("agenda", "other", framework="joint_inspection_2012")]
+    opening = "Apologies for absence were received from Councillor Example. " * 300
+    rows, _, checks = link(documents, [], None, _pages({"p1": "Anytown YOS inspection", "agenda": opening}))
+    assert _members(rows) == [["p1"]]
+    assert [(c["doc_id"], c["check"], c["outcome"]) for c in checks] == [("agenda", "inspection_link", "not_run")]
+    assert rows[0]["inspection_id"] in checks[0]["detail"]
 
 
 def test_a_retelling_with_no_inspectorate_document_is_an_inspection_of_its_own():
@@ -306,8 +318,8 @@ def test_real_documents_of_one_inspection_are_one_inspection(real_documents):
             document = real_documents[key]
             if document["inspection_id"] is None:
                 # in no inspection: a document that states no rating of the service and is not the
-                # Inspectorate's, or one that could be either of two inspections (a check names them)
-                assert document["linked_check"] or (not document["rated"] and document["doc_type"] == "other"), key
+                # Inspectorate's, or one that could be either of two inspections; either way a check says so
+                assert document["linked_check"] and document["doc_type"] == "other", key
     assert split == {}
     assert joined >= 51
 

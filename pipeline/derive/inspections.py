@@ -616,7 +616,9 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
         checks.append(conflict_check(one.doc, other.doc, differs))
     # Another party's page that tells of an inspection of its service but gives nothing that says which (no
     # rating, no date of it, no sentence of its documents): in none, and said so, never joined by a guess (the
-    # only inspection of its service in these documents may not be the one it tells of)
+    # only inspection of its service in these documents may not be the one it tells of). It tells of one when it
+    # names the Inspectorate near an inspection in its opening, or anywhere names a framework's inspection (a
+    # council agenda whose item on the inspection comes after pages of apologies and declarations)
     linked_ids = {c.doc_id for g in groups for c in g} | {c.doc_id for c, _ in linked.ambiguous}
     ids_of_service: dict[str, list[str]] = {}
     for row in rows:
@@ -624,7 +626,8 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
     for document in sorted(documents, key=lambda d: d["doc_id"]):
         if document["doc_type"] == "other" and document.get("service_key") and document["doc_id"] not in linked_ids \
                 and not (document.get("translation_of") and document.get("language") == "cy") \
-                and _INSPECTION_TOLD.search(opening.get(document["doc_id"], "")):
+                and (document.get("framework") not in (None, Framework.UNKNOWN)
+                     or _INSPECTION_TOLD.search(opening.get(document["doc_id"], ""))):
             checks.append(unlinked_check(document, sorted(ids_of_service.get(document["service_key"], []))))
     for row, group in zip(rows, groups, strict=True):
         for candidate in group:
