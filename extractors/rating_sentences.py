@@ -550,7 +550,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     if construction == RuleName.COLON and not (_OVERALL_WORD.search(subject) or _this_service(subject, ctx)
                                                 or _SERVICE_REF.search(subject)):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
-    if not (_this_service(subject, ctx) or _this_service(complement_words, ctx) or construction in (
+    if not (_this_service(head, ctx) or _this_service(complement_words, ctx) or construction in (
             RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
@@ -823,7 +823,9 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
 # Where the subject of a clause starts after a relative or complement word: "..., where fewer than half of the files
 # looked at were satisfactory", "noting that five of the 12 areas require improvement"
 _SUBJECT_START = regex.compile(
-    r"(?:\bwhere|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted|note|notes"
+    # "The service was told its information and facilities ‘require improvement’": a passive verb of telling
+    # opens a clause too
+    r"(?:\b(?:was|were|been|being)\s+(?:told|informed|warned|reminded|advised)(?:\s+that)?|\bwhere|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted|note|notes"
     r"|noting|stressed|stress|stresses"
     r"|reported|report|reports|showed|shows|show|stated|states|concluded|concludes|highlighted|highlights|revealed"
     r"|reveals|heard|confirmed|confirms|saying|added|adds|acknowledged|acknowledges|warned|warns|explained|explains"
@@ -872,8 +874,27 @@ def _subject_head(subject: str) -> str:
     for match in _SUBJECT_START.finditer(subject):
         last = match
     head = subject[last.end() :] if last is not None and subject[last.end() :].strip() else subject
+    head = _after_coordinated_clause(head)
     opening = _OPENING_ADVERBIAL.match(head)
     return head[opening.end() :] if opening and head[opening.end() :].strip() else head
+
+
+def _after_coordinated_clause(head: str) -> str:
+    """The subject's words after a whole clause joined by ", and" ("Staff told inspectors they felt supported,
+    and the quality of supervision was good" rates supervision, not staff); a list of areas has no verb
+    before its ", and" ("Governance, staff, and partnerships were good")."""
+    cut = None
+    for match in _COORDINATOR.finditer(head):
+        if _CLAUSE_VERB.search(head[: match.start()]):
+            cut = match
+    return head[cut.end() :] if cut is not None and head[cut.end() :].strip() else head
+
+
+_COORDINATOR = regex.compile(r",\s+(?:and|but|yet|so)\s+(?=\S)", _I)
+# A finite verb, or a pronoun that only a clause's subject is: what a list of areas never holds
+_CLAUSE_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|said|says|told|tells|felt|feels|feel|made|makes|met|meets|saw"
+    r"|sees|showed|shows|knew|knows|got|gets|gave|gives|took|takes|they|we|he|she)\b", _I)
 
 
 # A phrase that opens a clause before its subject: "Alongside its praise for the volunteers, ..."

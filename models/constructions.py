@@ -154,8 +154,11 @@ COMPLEMENT = (
 )
 # The label's determiner, before a rating noun: "the ‘Good’ rating", "its overall ‘Outstanding’ grade"
 DETERMINER_BEFORE = r"\b(?:the|their|its|our|this|an?)\s+(?:overall\s+)?" + OPEN_QUOTE + r"$"
-# Words of a verb phrase the label may not follow to be "requires improvement" the verb: "to require", "a"
-NOT_VERB_LABEL = r"\b(?:to|a|an|the|of|as|be|been)\s*" + OPEN_QUOTE + r"$"
+# Words of a verb phrase the label may not follow to be "requires improvement" the verb: "downgraded to
+# ‘requires improvement’", "a ‘requires improvement’ rating"; "to" after a verb of judging is the infinitive's,
+# and the label is the verb: "Its planning was found to ‘require improvement’", "judged to require improvement"
+NOT_VERB_LABEL = (r"\b(?:(?<!\b(?:found|judged|deemed|considered|thought|said|seen|shown|assessed|believed|held)"
+                  r"\s+)to|a|an|the|of|as|be|been)\s*" + OPEN_QUOTE + r"$")
 # This service, referred to without its name: "the service", "the YOT", "it", "the local authority"
 SERVICE_REFERENCE = (
     r"\b(?:YOT|YJS|YOS|Y&JS|YJT|YJPS|YOTs?|youth\s+(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|services"
@@ -456,8 +459,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS did outstanding work with families.",),
                  requires=(("after", RATING_NOUN_AFTER),)),
     Construction("requires_improvement", "before", VERB_LABEL, "group:subject",
-                 ("Anytown’s youth justice service ‘requires improvement’, according to inspectors.",),
-                 ("Anytown was found to require improvement in its planning, though staff were committed.",),
+                 ("Anytown’s youth justice service ‘requires improvement’, according to inspectors.",
+                  "Its planning for court cases was found to ‘require improvement’."),
+                 ("Anytown YJS was downgraded to ‘requires improvement’.",),
                  conditions=("label_is_requires",), unless=(("own", NOT_VERB_LABEL),)),
     Construction("copula", "before", COPULA, "group:subject",
                  ("Full joint inspection of Anytown YOS, 2014\nAnytown's work to protect the public was poor.",

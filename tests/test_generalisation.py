@@ -194,6 +194,36 @@ def test_the_list_after_an_inverted_verb():
                              ("Governance and partnerships", "Satisfactory")}
 
 
+@pytest.mark.parametrize("text", [
+    JOINT + "Inspectors judged that work to make sure sentences are served in Northshire was satisfactory.",
+    JOINT + "Northshire's work to ensure sentences were served was satisfactory.",
+])
+def test_an_everyday_name_of_a_theme(text):
+    assert _labels(text) == {("Ensuring the sentence is served", "Satisfactory")}
+
+
+# ------------------------------------------------------------------ clauses and the subject the label rates
+@pytest.mark.parametrize("text, expected", [
+    # "requires improvement" the verb after a verb of judging: the infinitive's "to", not "downgraded to"
+    ("Planning for children on court orders in Eastshire was found to ‘require improvement’.",
+     {("Court disposals: Planning", "Requires improvement")}),
+    ("Eastshire Youth Justice Service was inspected in May.\nThe service was judged to require improvement.",
+     {("Overall", "Requires improvement")}),
+    # a passive verb of telling opens the clause whose subject is rated
+    ("Eastshire Youth Justice Service was inspected in May.\nThe service was told its information and facilities "
+     "‘require improvement’.", {("Information and facilities", "Requires improvement")}),
+    # a whole clause joined by ", and" is not part of the next clause's subject: supervision is rated, not
+    # the staff who spoke, nor the service that "they" might be
+    ("Eastshire Youth Justice Service was inspected in May.\nStaff told inspectors they felt well supported, and "
+     "the quality of supervision was good.", set()),
+    ("Eastshire Youth Justice Service was inspected in May.\nGovernance and leadership, staff, and partnerships "
+     "and services were all rated ‘Good’.", {("Governance and leadership", "Good"), ("Staff", "Good"),
+                                             ("Partnerships and services", "Good")}),
+])
+def test_the_clause_whose_subject_the_label_rates(text, expected):
+    assert _labels(text) == expected
+
+
 # ------------------------------------------------------------------ the service by another name
 @pytest.mark.parametrize("text", [
     "Northshire Youth Justice Service was inspected in May.\nInspectors rated the local authority as ‘Good’.",
