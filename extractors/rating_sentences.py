@@ -44,6 +44,7 @@ from models.constructions import (
     PREDICATIVE_NEXT,
     PREVIOUS_SUFFIX,
     RATING_NOUN_AFTER,
+    RECIPIENT_OPENING,
     SCALE_CUES,
     SERVICE_REFERENCE,
     Construction,
@@ -292,7 +293,17 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "improvement_level": lambda v, m: v.label.words.split(" ")[0] in IMPROVEMENT_LEVEL_WORDS,
     "neither_quoted_nor_capitalised": lambda v, m: not v.quoted and not v.capitalised,
     "names_service": lambda v, m: bool(_SERVICE_REF.search(v.text)) or _names_place(v.text, v.ctx),
+    "recipient": lambda v, m: m is not None and _recipient(m.group("subject"), v.ctx.era),
 }
+
+
+def _recipient(words: str, era: str) -> bool:
+    """What a label is given to: a noun phrase with a determiner or a name, or an area ("to staff and to
+    leadership"), not the verb of a purpose ("to recognise its work")."""
+    if _RECIPIENT_OPENING.match(words):
+        return True
+    found = find_areas(words, era)
+    return bool(found) and found[0].start == 0 and not found[0].weak
 
 
 @dataclass(frozen=True)
@@ -435,6 +446,7 @@ def read_label(view: View) -> Reading:
 
 
 _AS_WAS = regex.compile(AS_WAS, _I)
+_RECIPIENT_OPENING = regex.compile(RECIPIENT_OPENING, _I)
 
 
 def _as_was(view: View, reading: Reading) -> Reading:
@@ -944,7 +956,8 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     """Areas a complement names at its head: "for planning and for partnership work", "in terms of protecting the
     public", "for how it handles diversion cases", "for two inspection areas: reducing the likelihood of
     reoffending and ..."; never the people a rating is dedicated to ("for the staff of Anytown YJS")."""
-    if _DEDICATION.match(" for " + words):
+    dedication = _DEDICATION.match(" for " + words)
+    if dedication and not _areas_after_and(dedication, " for " + words, era):
         return []
     counted = regex.match(r"^[^:;.]{0,40}?\b(?:areas?|aspects?|themes?|standards?|categories)\s*:\s*", words, _I) or \
         regex.match(r"^[^:;.]{0,60}?\b(?:areas?|aspects?|standards?|categories)\b[^:;.]{0,20}?\bincluding\s+", words, _I)
@@ -962,6 +975,16 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     if len([w for w in regex.findall(r"[\w’'-]+", lead) if w.lower() not in _COMPLEMENT_LEAD]) > 1:
         return []  # "in 2018, had made significant improvements ... staff": not what the label is for
     return [AreaMatch(a.start + offset, a.end + offset, a.entry, a.subject, a.weak) for a in group]
+
+
+def _areas_after_and(dedication: regex.Match, words: str, era: str) -> bool:
+    """"for staff and for partnerships", "for staff and partnerships": "staff" opens a list of areas, not a
+    dedication to the people ("for staff and volunteers of Anytown YJS")."""
+    if not dedication.group().rstrip().lower().endswith("and"):
+        return False
+    rest = regex.sub(r"^\s*(?:for\s+)?(?:the\s+|its\s+|their\s+)?", "", words[dedication.end() :], flags=_I)
+    found = find_areas(rest, era)
+    return bool(found) and found[0].start == 0 and not found[0].weak
 
 
 def _standards_of(domain: AreaMatch, ctx: Context) -> list[tuple[str, str | None, str]]:

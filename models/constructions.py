@@ -101,8 +101,8 @@ RECEIVED_RATING = (
     + OPEN_QUOTE + r"$"
 )
 # The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition"
-RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|grade|grading|judgement|judgment|mark"
-                     r"|status|recognition|category|verdict|outcome|result)\b")
+RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|grades?|gradings?|judgements?|judgments?"
+                     r"|marks?|status|recognition|category|verdicts?|outcome|result)\b")
 # "The overall rating of the YOT was Good.", "The overall rating was 'Good'",
 # "In summary, the overall judgement was that the YJS was good"
 OVERALL_IS = (
@@ -146,7 +146,8 @@ TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE +
 # What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
 # "‘moderate’ improvement in managing risk of harm", "one out of four stars (poor) for protecting the public"
 COMPLEMENT = (
-    r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grade|grading|recognition|status|mark|improvement|overall|specifically"
+    r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grades?|gradings?|judgements?|judgments?|verdicts?|marks?|recognition"
+    r"|status|improvement|overall|specifically"
     r"|separately|also|was|were|received|given|awarded|required|needed|,))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across"
     r"|to(?=\s+(?:safeguard|reduce|protect|manage|address|ensure|make|keep|tackle|stop|prevent|support|assess|plan"
     r"|deliver|review|work)\b))\s+"
@@ -328,6 +329,14 @@ class Construction:
 # The label given to what follows: "The highest rating, ‘Outstanding’, went to its resettlement work"
 WENT_TO = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:went|goes|was\s+(?:given|awarded|handed)|were\s+(?:given|awarded|handed))\s+to\s+"
            r"(?P<subject>[^,;.:]{2,80})")
+# The label given to what follows "to" by an active verb of giving: "The inspectors gave the lowest grade,
+# ‘Inadequate’, to its out-of-court work", "awarded a ‘Good’ rating to Anytown's staff"; the recipient opens with
+# a determiner, a name or an area ("gave it a ‘Good’ rating to reflect ..." is a purpose, not a recipient)
+GIVEN_TO = (r"^" + CLOSE_QUOTE + r"\s*(?:(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment)s?)?\s*,?\s*to\s+"
+            r"(?P<subject>[^,;.:]{2,80})")
+RECIPIENT_OPENING = r"^(?:(?:the|its|their|our|this|each|all|both)\b|(?-i:[A-Z]))"
+GIVING_VERB_BEFORE = (r"\b(?:gave|give|gives|giving|awarded|awards|award|awarding|handed|hands|handing|assigned"
+                      r"|assigns)\b[^.;]{0,80}$")
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
@@ -435,6 +444,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Northshire was one of three councils in the region with a rating of ‘Outstanding’."),
                  ("Anytown has a good record on education.",),
                  own_group="verb", conditions=("rating_of_or_stars",)),
+    Construction("given_to", "after", GIVEN_TO, "group:subject",
+                 ("The inspectors gave the lowest grade, ‘Inadequate’, to its out-of-court work.",
+                  "Inspectors awarded a ‘Good’ rating to Anytown’s staff."),
+                 ("Inspectors gave Anytown a ‘Good’ rating to recognise its work.",),
+                 requires=(("before", GIVING_VERB_BEFORE),), conditions=("recipient",)),
     Construction("active_rating", "before", ACTIVE_RATING, "group:object",
                  ("The Inspectorate gave Anytown YOT a ‘Requires improvement’ rating.",
                   "Inspectors judged Northshire's intervention delivery and its case planning to be ‘Inadequate’.",

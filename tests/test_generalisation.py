@@ -224,6 +224,26 @@ def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
 
 
+# ------------------------------------------------------------------ what the label is given to, or for
+@pytest.mark.parametrize("text, expected", [
+    ("Inspectors handed the lowest grade, ‘Inadequate’, to Westshire's out-of-court work.",
+     {("Out-of-court disposals", "Inadequate")}),
+    ("The inspectorate awarded ‘Outstanding’ grades to staff and to leadership in Westshire.",
+     {("Staff", "Outstanding"), ("Governance and leadership", "Outstanding")}),
+    # "to" opening a purpose is no recipient: the service is what was rated
+    ("Westshire Youth Justice Service was inspected in May.\nInspectors gave the service a ‘Good’ rating to "
+     "recognise its work.", {("Overall", "Good")}),
+    # plural rating nouns, and a list of for-phrases that opens with "staff" (no dedication to people)
+    ("Westshire Youth Justice Service was inspected in May.\nThe service received a rating of ‘Good’, with "
+     "‘Outstanding’ judgements for staff and for partnerships.",
+     {("Overall", "Good"), ("Staff", "Outstanding"), ("Partnerships and services", "Outstanding")}),
+    ("Westshire Youth Justice Service was inspected in May.\nInspectors rated it ‘Outstanding’, a credit to staff "
+     "and volunteers of the service.", {("Overall", "Outstanding")}),
+])
+def test_what_the_label_is_given_to_or_for(text, expected):
+    assert _labels(text) == expected
+
+
 # ------------------------------------------------------------------ the service by another name
 @pytest.mark.parametrize("text", [
     "Northshire Youth Justice Service was inspected in May.\nInspectors rated the local authority as ‘Good’.",
