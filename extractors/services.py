@@ -40,8 +40,8 @@ KIND = (
 )
 _KIND = regex.compile(KIND, regex.IGNORECASE)
 # Words back from the kind that form a place: capitalised words and joiners.
-_PLACE_WORD = regex.compile(r"^(?:St\.?|[A-Z][\w’'\-&.]*|&|and|of|upon|on|the|le|de|in)$")
-_JOINERS = {"and", "of", "upon", "on", "the", "le", "de", "&", "in"}
+_PLACE_WORD = regex.compile(r"^(?:St\.?|[A-Z][\w’'\-&.]*|&|and|of|upon|on|the|le|de|in|with)$")
+_JOINERS = {"and", "of", "upon", "on", "the", "le", "de", "&", "in", "with"}
 _MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -66,7 +66,7 @@ _KIND_IN_PLACE = regex.compile(
     r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
     # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown"
     r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-]*)"
-    r"(?:[ \t]+(?:and|upon|on|of|&|le|de)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,4})")
+    r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
@@ -172,6 +172,7 @@ def place_before(text: str, kind_start: int) -> str | None:
         kept.pop(0)
     while kept and kept[-1].lower() in _JOINERS:
         kept.pop()
+    kept = _with_only_in_register_names(kept, keep_last=True)
     if not kept or not any(w[:1].isupper() and w.lower() not in _JOINERS for w in kept):
         return None
     place = " ".join(kept) + (f" {parenthesis}" if parenthesis else "")
@@ -212,6 +213,15 @@ def _register_name_across_commas(text: str, kind_start: int, place: str) -> str:
     return place
 
 
+def _with_only_in_register_names(words: list[str], keep_last: bool) -> list[str]:
+    """"with" joins the words of a place only in a name the register has ("Blackburn with Darwen"); elsewhere
+    it ends the place ("Anytown with Newtown police"): the words nearer the kind, or the first ones, are kept."""
+    if "with" not in (w.lower() for w in words) or is_place(" ".join(words)):
+        return words
+    cuts = [i for i, w in enumerate(words) if w.lower() == "with"]
+    return words[cuts[-1] + 1 :] if keep_last else words[: cuts[0]]
+
+
 def clean_place(place: str) -> str | None:
     """The place at the start of some words: capitalised words and the joiners between them."""
     words = place.split()
@@ -235,7 +245,7 @@ def clean_place(place: str) -> str | None:
             break
     while kept and kept[-1].lower() in _JOINERS:
         kept.pop()
-    place = " ".join(kept)
+    place = " ".join(_with_only_in_register_names(kept, keep_last=False))
     if not place or place.lower() in ("england", "wales", "england and wales"):
         return None
     if place.isupper() and len(place) > 5:

@@ -369,6 +369,20 @@ def test_a_register_name_across_a_possessive(text, service):
     assert document.service(parse(text)) == service
 
 
+@pytest.mark.parametrize("text, service", [
+    # "with" joins a place's words only in a name the register has
+    ("Blackburn with Darwen Youth Offending Team was rated ‘Good’ by inspectors.",
+     ("Blackburn with Darwen Youth Offending Team", "blackburn-with-darwen")),
+    ("Inspection of youth justice services in Blackburn with Darwen\nThe service was rated ‘Good’.",
+     ("Blackburn with Darwen", "blackburn-with-darwen")),
+    ("Inspection of youth offending work in Anytown with partners\nAnytown YOT was inspected.",
+     ("Anytown Youth Offending Team", "anytown")),
+    ("Work with Anytown Youth Justice Service was rated ‘Good’.", ("Anytown Youth Justice Service", "anytown")),
+])
+def test_with_inside_a_register_name(text, service):
+    assert document.service(parse(text)) == service
+
+
 def test_two_names_of_one_place_are_one_service_key():
     one = document.service(parse("Derby City Youth Justice Service was rated ‘Good’."))[1]
     two = document.service(parse("Derby Youth Offending Service was rated ‘Good’."))[1]
