@@ -222,6 +222,20 @@ def _with_only_in_register_names(words: list[str], keep_last: bool) -> list[str]
     return words[cuts[-1] + 1 :] if keep_last else words[: cuts[0]]
 
 
+def _register_name_with_commas_after(text: str, start: int, place: str) -> str:
+    """A register name with commas, which a place read forward stops at: "youth justice services in
+    Bournemouth, Christchurch and Poole" (read as "Bournemouth")."""
+    line = text[start : start + 120].split("\n", 1)[0]
+    if not line.startswith(place) or not line[len(place) :].startswith(","):
+        return place
+    longest = place
+    for end in regex.finditer(r"(?=[,.;:\s])|$", line):
+        words = line[: end.start()].strip().rstrip(",;:")
+        if len(words) > len(longest) and is_place(words):
+            longest = words
+    return longest
+
+
 def clean_place(place: str) -> str | None:
     """The place at the start of some words: capitalised words and the joiners between them."""
     words = place.split()
@@ -261,7 +275,9 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
     for match in _near_triggers(_KIND, text, doc.lowered, _KIND_TRIGGER):
         kind = match.group("kind")
         place = place_before(text, match.start()) or _register_name_across_possessive(text, match.start())
-        if place and not is_place(place):
+        if place:
+            # the longer register name with commas wins over a register place at its end: "Cheshire West,
+            # Halton and Warrington" over "Halton and Warrington"
             place = _register_name_across_commas(text, match.start(), place)
         if place and not is_place(place) and not is_place(regex.sub(r"\s*\([^)]*\)", "", place)):
             # "Anytown Prevention and Youth Justice Service": the register's place, then words of the kind;
@@ -281,6 +297,8 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
             unattached[kind] += 1
     for match in _KIND_IN_PLACE.finditer(text):
         place = clean_place(match.group("place"))
+        if place:
+            place = _register_name_with_commas_after(text, match.start("place"), place)
         if not place or (match.group("colon") and not is_place(place)):
             continue  # after a colon only a place of the register: "Youth Offending Work: Positive Progress in ..."
         noun = match.group("noun").lower()
@@ -370,6 +388,8 @@ def _read(doc: Document) -> ServiceReading:
     title = next((m for m in _TITLE_PLACE.finditer(text[:1500])
                   if not m.group("place").lower().startswith("england")), None)
     title_place = clean_place(title.group("place")) if title else None
+    if title and title_place:
+        title_place = _register_name_with_commas_after(text, title.start("place"), title_place)
     if title_place:
         note(title_place, 5)
     first_line = doc.lines[0].text.lower() if doc.lines else ""

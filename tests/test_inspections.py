@@ -358,6 +358,27 @@ def test_every_service_the_answers_name_is_in_the_register():
     assert unresolved == set(UNREGISTERED)
 
 
+@pytest.mark.parametrize("template", [
+    "{place} Youth Justice Service was rated ‘Good’ by inspectors.",
+    "Inspectors have rated {place}’s youth offending service as ‘Good’.",
+    "Inspection of youth offending work in {place}\nThe Youth Offending Team was rated ‘Good’.",
+])
+def test_every_register_service_written_three_ways_is_read_as_itself(template):
+    # every service of the register, not the ones the sets name: a name with "and", "with", "upon", commas,
+    # hyphens or a Welsh letter is read whole ("Cheshire West, Halton and Warrington", not "Halton and
+    # Warrington"); an authority whose own name a joint service goes by resolves to the joint service
+    from models import register
+
+    wrong = {}
+    for service in register.services():
+        place = register._KIND_WORDS.sub("", service.name).strip()
+        expected = register.resolve_place(place)
+        got = read(parse(template.format(place=place)))
+        if expected is None or got.key != expected.key:
+            wrong[service.key] = got.key
+    assert wrong == {}
+
+
 def test_services_carry_the_registers_codes_and_areas(sample_out):
     services = {s["service_key"]: s for s in read_rows(sample_out, "services")}
     mercia = services["west-mercia"]
