@@ -40,8 +40,12 @@ KIND = (
 )
 _KIND = regex.compile(KIND, regex.IGNORECASE)
 # Words back from the kind that form a place: capitalised words and joiners.
-_PLACE_WORD = regex.compile(r"^(?:St\.?|[A-Z][\w’'\-&.]*|&|and|of|upon|on|the|le|de|in|with)$")
-_JOINERS = {"and", "of", "upon", "on", "the", "le", "de", "&", "in", "with"}
+_PLACE_WORD = regex.compile(r"^(?:St\.?|[A-Z][\w’'\-&.]*|&|and|of|upon|on|the|le|de|in|with|ar|y)$")
+_JOINERS = {"and", "of", "upon", "on", "the", "le", "de", "&", "in", "with", "ar", "y"}
+# Joiners that join a place's words only in a name the register has: "Blackburn with Darwen", the Welsh
+# "Pen-y-bont ar Ogwr" and "Sir y Fflint"; and the Welsh "Sir" (county) that opens such a name ("Sir Benfro")
+_REGISTER_ONLY_JOINERS = {"with", "ar", "y"}
+_REGISTER_ONLY_LEAD = "sir"
 _MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -65,8 +69,8 @@ _PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,
 _KIND_IN_PLACE = regex.compile(
     r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
     # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown"
-    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-]*)"
-    r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,4})")
+    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
+    r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
@@ -161,6 +165,9 @@ def place_before(text: str, kind_start: int) -> str | None:
             break
         if council and not kept and lowered in ("city", "county", "borough", "district", "metropolitan"):
             continue  # "Anytown City Council’s YOT": the council's title, not the place
+        if lowered == _REGISTER_ONLY_LEAD and bare[:1].isupper() and kept and is_place(" ".join([bare, *kept])):
+            kept.insert(0, bare)  # "Sir Benfro", "Sir y Fflint": the Welsh county's name
+            continue
         if lowered in _NOT_IN_PLACE and lowered not in _JOINERS:
             if lowered in _NAME_LEADS and bare[:1].isupper():
                 kept.insert(0, bare)  # "Anytown City YJS", "Royal Borough of Anytown", "Anytown and Borough"
@@ -168,7 +175,8 @@ def place_before(text: str, kind_start: int) -> str | None:
             break
         kept.insert(0, bare)
     while kept and (kept[0].lower() in _JOINERS or (kept[0].lower() in _NOT_IN_PLACE
-                                                     and kept[0].lower() not in _NAME_LEADS)):
+                                                     and kept[0].lower() not in _NAME_LEADS)) \
+            and not (kept[0].lower() == _REGISTER_ONLY_LEAD and is_place(" ".join(kept))):
         kept.pop(0)
     while kept and kept[-1].lower() in _JOINERS:
         kept.pop()
@@ -214,11 +222,12 @@ def _register_name_across_commas(text: str, kind_start: int, place: str) -> str:
 
 
 def _with_only_in_register_names(words: list[str], keep_last: bool) -> list[str]:
-    """"with" joins the words of a place only in a name the register has ("Blackburn with Darwen"); elsewhere
-    it ends the place ("Anytown with Newtown police"): the words nearer the kind, or the first ones, are kept."""
-    if "with" not in (w.lower() for w in words) or is_place(" ".join(words)):
+    """"with" (and the Welsh "ar", "y") joins the words of a place only in a name the register has ("Blackburn
+    with Darwen"); elsewhere it ends the place ("Anytown with Newtown police"): the words nearer the kind, or
+    the first ones, are kept."""
+    if not any(w.lower() in _REGISTER_ONLY_JOINERS for w in words) or is_place(" ".join(words)):
         return words
-    cuts = [i for i, w in enumerate(words) if w.lower() == "with"]
+    cuts = [i for i, w in enumerate(words) if w.lower() in _REGISTER_ONLY_JOINERS]
     return words[cuts[-1] + 1 :] if keep_last else words[: cuts[0]]
 
 
@@ -244,6 +253,12 @@ def clean_place(place: str) -> str | None:
         bare = word.strip(",;:()")
         lowered = bare.lower()
         capitalised = bool(_PLACE_WORD.match(bare)) and (bare[:1].isupper() or bare == "St.")
+        if capitalised and (lowered in _NAME_LEADS or (lowered == _REGISTER_ONLY_LEAD and not kept)):
+            # "services in County Durham", "in Royal Borough of Anytown", "in City of Newtown", "Sir Benfro"
+            kept.append(bare)
+            if bare != word:
+                break
+            continue
         if lowered in _NOT_IN_PLACE and lowered not in _JOINERS and not (lowered == "city" and kept):
             break
         if lowered in _JOINERS:
@@ -259,7 +274,12 @@ def clean_place(place: str) -> str | None:
             break
     while kept and kept[-1].lower() in _JOINERS:
         kept.pop()
-    place = " ".join(_with_only_in_register_names(kept, keep_last=False))
+    kept = _with_only_in_register_names(kept, keep_last=False)
+    if kept and kept[0].lower() == _REGISTER_ONLY_LEAD and not is_place(" ".join(kept)):
+        return None  # a title ("Sir Anyone"), not a Welsh county
+    if all(w.lower() in _NAME_LEADS or w.lower() in _JOINERS for w in kept) and not is_place(" ".join(kept)):
+        return None  # "in County", "in the Borough": no name ("City of London" is one)
+    place = " ".join(kept)
     if not place or place.lower() in ("england", "wales", "england and wales"):
         return None
     if place.isupper() and len(place) > 5:

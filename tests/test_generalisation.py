@@ -378,8 +378,19 @@ def test_a_register_name_across_a_possessive(text, service):
     ("Inspection of youth offending work in Anytown with partners\nAnytown YOT was inspected.",
      ("Anytown Youth Offending Team", "anytown")),
     ("Work with Anytown Youth Justice Service was rated ‘Good’.", ("Anytown Youth Justice Service", "anytown")),
+    # a name's leading "County", "Royal Borough", "City of" after "in"; an abbreviation with "&"; the Welsh
+    # county's "Sir" and joiners "y", "ar" inside a register name only
+    ("An inspection of youth justice services in County Durham\nThe service was rated ‘Good’.",
+     ("County Durham", "county-durham")),
+    ("The youth offending team in Royal Borough of Greenwich was rated ‘Good’.",
+     ("Royal Borough of Greenwich Youth Offending Team", "greenwich")),
+    ("The youth offending team in B&NES was rated ‘Good’.",
+     ("B&NES Youth Offending Team", "bath-and-north-east-somerset")),
+    ("Sir y Fflint YOT has been rated ‘Requires improvement’.", ("Sir y Fflint Youth Offending Team", "flintshire")),
+    ("Inspection of youth justice services in Sir Anyone\nAnytown YJS was rated ‘Good’.",
+     ("Anytown Youth Justice Service", "anytown")),
 ])
-def test_with_inside_a_register_name(text, service):
+def test_joiners_and_leads_inside_a_register_name(text, service):
     assert document.service(parse(text)) == service
 
 
