@@ -379,6 +379,34 @@ def test_every_register_service_written_three_ways_is_read_as_itself(template):
     assert wrong == {}
 
 
+# Other names of an authority that prose does not write as a place: a council's corporate name (the place it
+# names is the joint service's, "Dorset"), a name opening with "the", a ceremonial title.
+OTHER_NAMES_NOT_READ = {"Dorset Council", "the City of Brighton and Hove", "City and County of the City of London"}
+
+
+@pytest.mark.parametrize("template", [
+    "{place} YOT has been rated ‘Requires improvement’.",
+    "The youth offending team in {place} was rated ‘Good’.",
+    "An inspection of youth justice services in {place}\nHM Inspectorate of Probation, May 2023",
+])
+def test_every_other_name_of_an_authority_is_read_as_its_service(template):
+    # "Hull", "B&NES", "City of York", "Royal Borough of Greenwich", "Sir Benfro", "Pen-y-bont ar Ogwr"
+    from models import register
+
+    wrong = {}
+    for service in register.services():
+        if service.joint:
+            continue
+        for code in service.areas:
+            authority = register.authority_by_code()[code]
+            for name in authority.other_names:
+                expected = register.resolve_place(name)
+                got = read(parse(template.format(place=name)))
+                if name not in OTHER_NAMES_NOT_READ and (expected is None or got.key != expected.key):
+                    wrong[name] = got.key
+    assert wrong == {}
+
+
 def test_services_carry_the_registers_codes_and_areas(sample_out):
     services = {s["service_key"]: s for s in read_rows(sample_out, "services")}
     mercia = services["west-mercia"]
