@@ -837,9 +837,16 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
 _SUBJECT_START = regex.compile(
     # "The service was told its information and facilities ‘require improvement’": a passive verb of telling
     # opens a clause too
-    r"(?:\b(?:was|were|been|being)\s+(?:told|informed|warned|reminded|advised)(?:\s+that)?|\bwhere|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted|note|notes"
+    r"(?:\b(?:was|were|been|being)\s+(?:told|informed|warned|reminded|advised)(?:\s+that)?|\bwhere"
+    # a word that is a noun as well ("Anytown's report writing", "the notes of meetings", "court reports to
+    # the panel") opens a clause only as a verb: not after a determiner or a possessive
+    r"|(?<!\b(?:was|were|is|are|been|be|being|the|a|an|its|their|our|his|her|this|that|these|those|court|case|and|or"
+    r"|of|with|for|on|in|to|by|&)\s)"
+    r"(?<![’']s\s)(?<!s[’']\s)\b(?:report|reports|note|notes|show|shows|states)(?!\s+(?:writing|to\s+court|for\s+court))"
+    r"(?:\s+that)?"
+    r"|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted"
     r"|noting|stressed|stress|stresses"
-    r"|reported|report|reports|showed|shows|show|stated|states|concluded|concludes|highlighted|highlights|revealed"
+    r"|reported|showed|stated|concluded|concludes|highlighted|highlights|revealed"
     r"|reveals|heard|confirmed|confirms|saying|added|adds|acknowledged|acknowledges|warned|warns|explained|explains"
     r"|believes?|believed|judged\s+that|observed|observes)(?:\s+that)?"
     r"|\b(?:concerns?|concerned|worry|worrying|fact|news|clear|evident|sure|positive|pleasing|disappointing|true)\s+that)"

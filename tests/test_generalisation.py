@@ -107,6 +107,44 @@ def test_an_everyday_name_of_an_area(text, subject):
     assert {found for found, _ in _labels(text)} == {subject}
 
 
+# Every noun phrase the vocabulary names an area by, in three common constructions, under its framework's
+# scale (a phrase that is a verb phrase, "reduce reoffending", "sentences are served", is rated in other
+# constructions: "work to reduce reoffending was ...", tested above)
+_FRAMEWORK_LINES = {
+    "standards_2018": ("Northshire Youth Justice Service was inspected in 2022 by HM Inspectorate of Probation.\n",
+                       "‘Good’"),
+    "children_and_victims_2024": ("An inspection of youth justice work with children and victims in Northshire, "
+                                  "2025.\n", "‘Good’"),
+    "joint_inspection_2012": ("Full joint inspection of youth offending work in Northshire, 2014.\n", "‘Satisfactory’"),
+    "core_case_2010": ("Core case inspection of youth offending work in Northshire, 2010.\n",
+                       "‘moderate improvement required’"),
+}
+_VERB_PHRASE_STARTS = ("are ", "were ", "resettle", "reduce ", "protect ", "make ", "ensure ", "sentence ",
+                       "sentences ", "safeguard ")
+
+
+@pytest.mark.parametrize("template", [
+    "Northshire's {phrase} was rated {label}.",
+    "Inspectors rated {phrase} in Northshire as {label}.",
+    "{Phrase} was judged to be {label}, inspectors said.",
+])
+def test_every_phrase_of_the_vocabulary_names_its_area(template):
+    from models.vocabulary import AREAS_BY_ERA
+
+    missed = []
+    for era, entries in AREAS_BY_ERA.items():
+        opening, label = _FRAMEWORK_LINES[era]
+        for entry in entries:
+            for phrase in entry.phrases:
+                if phrase.startswith(_VERB_PHRASE_STARTS):
+                    continue
+                text = opening + template.format(phrase=phrase, Phrase=phrase[:1].upper() + phrase[1:], label=label)
+                subjects = [f.subject for f in ratings.extract(parse(text)).facts]
+                if not any(s == entry.name or s.endswith(entry.name) or s.lower() == phrase for s in subjects):
+                    missed.append((era, phrase, subjects))
+    assert missed == []
+
+
 def test_a_part_rated_on_its_own_at_domain_level():
     assert _ratings("Northshire's court work earned a 'Good' grade of its own.") == [
         ("domain", "2", "Court disposals", "Good")]
