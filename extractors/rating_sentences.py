@@ -468,7 +468,9 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
     ctx, era = view.ctx, view.ctx.era
     complement = view.complement
     # "not effective in protecting the public, ..." summarises the themes' own judgements: never for its complement
-    areas = list(view.complement_areas) if view.label.words != "not effective" else []
+    # in "in"; "rated 'not effective' for work to protect the public" rates the theme
+    areas = list(view.complement_areas) if view.label.words != "not effective" or (
+        complement and complement.group("prep").lower() == "for") else []
     complement_words = complement.group("words") if complement else ""
     if complement and not areas and _count_words(complement_words):
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
@@ -500,7 +502,8 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
     if view.label.words == "not effective" and not areas:
         # "Overall, governance was not effective": the theme is the subject; "the service was not effective in
         # protecting the public, ..." summarises the themes' own judgements
-        areas = listed_areas(head, era) if rule.split("+")[0] in ("copula", "rated_as", "table_line") else []
+        areas = listed_areas(head, era) if rule.split("+")[0] in ("copula", "rated_as", "table_line",
+                                                                  "active_rating") else []
         if not areas:
             return Reading.aside("no_rated_subject", "'not effective' judges a theme named as the subject",
                                  rule="not_effective_without_theme")

@@ -145,6 +145,35 @@ def test_every_phrase_of_the_vocabulary_names_its_area(template):
     assert missed == []
 
 
+@pytest.mark.parametrize("template", [
+    "{Area} was rated {label}.",
+    "Inspectors judged {area} to be {label}.",
+    "{Area} was found to be {label}, the report said.",
+    "Northshire was rated {label} for {area}.",
+    "{Area} has been assessed as {label}.",
+])
+@pytest.mark.parametrize("quotes", [("‘", "’"), ('"', '"'), ("", "")])
+def test_every_phrase_of_every_label_rates_an_area(template, quotes):
+    # each label as written ("requiring improvement", "not effective", ...), quoted two ways or not, under the
+    # frameworks that judge with it
+    from models.vocabulary import RATING_LABELS
+
+    areas = {"standards_2018": ("planning for court cases", "Court disposals: Planning"),
+             "joint_inspection_2012": ("work to protect the public", "Protecting the public")}
+    missed = []
+    for entry in RATING_LABELS:
+        for era in (e for e in entry.eras if e in areas):
+            area, subject = areas[era]
+            for phrase in entry.phrases:
+                if phrase.startswith(("this standard", "requires improvement to")):
+                    continue  # a table's line and a whole verb phrase, tested with their constructions
+                text = _FRAMEWORK_LINES[era][0] + template.format(
+                    Area=area[:1].upper() + area[1:], area=area, label=quotes[0] + phrase + quotes[1])
+                if (subject, entry.canonical) not in _labels(text):
+                    missed.append(text.splitlines()[-1])
+    assert missed == []
+
+
 def test_a_part_rated_on_its_own_at_domain_level():
     assert _ratings("Northshire's court work earned a 'Good' grade of its own.") == [
         ("domain", "2", "Court disposals", "Good")]
