@@ -108,8 +108,12 @@ _YEAR = regex.compile(r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A
 # ------------------------------------------------------------------ clauses
 # Clause breaks inside a sentence: each clause has its own subject and verb.
 _CLAUSE_BREAK = regex.compile(
-    r";|:\s+(?=(?-i:[A-Z‘“'\"]))|\s+but\s+|\s+while\s+|\s+whilst\s+|\s+whereas\s+|,\s+with\s+|,\s+however,?\s+"
+    # ", however," before the verb is an aside inside the clause ("Court work, however, was judged ..."), not a break
+    r";|:\s+(?=(?-i:[A-Z‘“'\"]))|\s+but\s+|\s+while\s+|\s+whilst\s+|\s+whereas\s+|,\s+with\s+"
+    r"|,\s+however,?\s+(?!(?:was|were|is|are|has|have|had|remains?|remained)\b)"
     r"|\s+although\s+|,\s+though\s+|\.\s+(?=(?-i:[A-Z]))"
+    # a bracketed clause of its own: "rated it ‘Good’ (it was previously rated ‘Requires improvement’)"
+    r"|\s*\((?=(?:it|they|this|which|the\s+service|the\s+team)\s+(?:was|were|had|has|is|previously|last)\b)"
     # "with some areas graded as “Outstanding”": an absolute clause with its own subject and verb ("work with
     # victims judged ..." is a noun phrase: the framework's "work with children", "working with families")
     r"|(?<!\bwork)(?<!\bworking)(?<!\bworks)\s+with\s+(?=(?:(?!(?:was|were|is|are|has|have|been|be)\b)[\w’'&-]+\s+){1,8}?(?:rated|graded|judged|marked"
@@ -826,8 +830,10 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
             defined.update(run)
         run = [index]
     if not defined and labels and _SCALE.search(text) and (
-            len({label.words for label in labels}) >= 2 or any(label.words.endswith("improvement") for label in labels)):
+            len({label.words for label in labels}) >= 2
+            or any(label.words.split(" ")[0] in IMPROVEMENT_LEVEL_WORDS for label in labels)):
         # "needs either minimum, moderate, substantial or drastic improvement": the levels are not all labels
+        # ("a ‘Requires improvement’ rating - the second lowest of four grades" applies one)
         cue = _SCALE.search(text)
         assert cue is not None
         defined.update(i for i, label in enumerate(labels) if abs(label.start - cue.start()) < 160)

@@ -337,6 +337,11 @@ GIVEN_TO = (r"^" + CLOSE_QUOTE + r"\s*(?:(?:overall\s+)?(?:rating|grade|grading|
 RECIPIENT_OPENING = r"^(?:(?:the|its|their|our|this|each|all|both)\b|(?-i:[A-Z]))"
 GIVING_VERB_BEFORE = (r"\b(?:gave|give|gives|giving|awarded|awards|award|awarding|handed|hands|handing|assigned"
                       r"|assigns)\b[^.;]{0,80}$")
+# The label first, then what it was given for: "‘Good’ was the verdict for its information and facilities",
+# "‘Outstanding’ was the rating given to its staff"
+LABEL_THEN_VERDICT = (r"^" + CLOSE_QUOTE + r"\s+(?:was|is|were|are)\s+(?:also\s+)?(?:the|its)\s+(?:overall\s+)?"
+                      r"(?:verdict|rating|grade|judgement|judgment|mark|outcome|result)\s+(?:given\s+|awarded\s+)?"
+                      r"(?:for|of|on|to)\s+(?P<subject>[^,;.:]{2,80})")
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
@@ -345,6 +350,18 @@ AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>
 GAPPED = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:and|while|but|whereas)\s+"
           r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as)\b)[^,;:.‘’'\"“”]){2,60}?)"
           r"(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
+
+
+# A label the sentence denies: "Neither court work nor out-of-court work was found to be ‘Inadequate’", "None of
+# the standards was rated ‘Inadequate’", "The service was not rated ‘Inadequate’" ("was not only rated ‘Good’
+# but ..." affirms)
+NEGATED_BEFORE = (
+    r"(?:\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,80}?|\bnone\s+of\b[^.;]{0,60}?"
+    r"|\bno\s+(?:other\s+)?(?:areas?|standards?|aspects?|domains?|parts?)\b[^.;]{0,60}?"
+    r"|\b(?:was|were|is|are|been|be|has|have|had)\s+(?:not|never)\s+(?!only\b)(?:[\w’'-]+\s+){0,3}?"
+    r"|\b(?:wasn[’']t|weren[’']t|isn[’']t|aren[’']t|hasn[’']t|haven[’']t)\s+(?!only\b)(?:[\w’'-]+\s+){0,3}?)"
+    + OPEN_QUOTE + r"$"
+)
 
 
 # Set aside before any construction is tried: the label is no judgement of this service in this inspection.
@@ -367,6 +384,12 @@ CUES_BEFORE: tuple[Cue, ...] = (
          "The board hopes to achieve an ‘Outstanding’ rating next time.",
          "Anytown YJS must do more to achieve a ‘Good’ rating."),
         ("Anytown was rated ‘Outstanding’ in its inspection.",)),
+    Cue("negated", "negated", "before", NEGATED_BEFORE,
+        ("Neither court work nor out-of-court work in Anytown was found to be ‘Inadequate’.",
+         "None of Anytown's standards was rated ‘Inadequate’.",
+         "Anytown YJS was not rated ‘Inadequate’, despite fears."),
+        ("Anytown YJS was not only rated ‘Good’ but praised for its staff.",
+         "Anytown YJS, which had not been inspected since 2019, was rated ‘Good’.")),
     Cue("next_inspection", "hypothetical", "after", NEXT_INSPECTION,
         ("Anytown YJS wants a ‘Good’ rating at its next inspection.",),
         ("Anytown YJS was rated ‘Good’ at its last inspection.",)),
@@ -511,6 +534,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("went_to", "after", WENT_TO, "group:subject",
                  ("The highest rating, ‘Outstanding’, went to Anytown’s resettlement work.",),
                  ("A rating of ‘Outstanding’ went down well with the staff of Anytown YJS.",)),
+    Construction("verdict_for", "after", LABEL_THEN_VERDICT, "group:subject",
+                 ("‘Good’ was the verdict for Anytown’s information and facilities.",
+                  "‘Outstanding’ was the rating given to the staff of Anytown YJS."),
+                 ("‘Good’ was the word inspectors used most often.",)),
     Construction("colon", None, None, "previous_clause",
                  ("Anytown YJS was inspected in May.\nThe overall verdict: ‘Good’.",
                   "Inspectors summed up Anytown’s work with victims: ‘Outstanding’."),

@@ -239,7 +239,10 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
     AreaEntry("1.1", "standard", "Governance and leadership",
               {**_canonical("governance and leadership", "leadership and governance", "leadership and management",
                             "management and leadership", "governance", "leadership", "board leadership",
-                            "strategic leadership", "leadership of the service", "governance arrangements"), },
+                            "strategic leadership", "leadership of the service", "governance arrangements",
+                            # the board's work, not the board ("the management board was pleased with the
+                            # rating" is the board's reaction)
+                            "work of the management board", "management board's work"), },
               "Inspectors singled out Anytown's leadership, rating it ‘Outstanding’.", code="1.1",
               weak=("management",)),
     AreaEntry("1.2", "standard", "Staff",
@@ -373,7 +376,8 @@ JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
               {**_canonical("governance and partnership arrangements", "effectiveness of governance",
                             "governance and partnerships", "governance and partnership", "governance",
                             "leadership and management"),
-               **_as_written("governance arrangements", "effectiveness of management", "management and leadership")},
+               **_as_written("governance arrangements", "effectiveness of management", "management and leadership",
+                             "work of the management board")},
               "the effectiveness of governance and partnership arrangements was good, with a clear plan",
               weak=("management", "partnership arrangements", "partnerships")),
 )
@@ -443,6 +447,8 @@ SET_ASIDE_REASONS: tuple[Reason, ...] = (
            "Anytown was found good or outstanding across its casework."),
     Reason("hypothetical", "a rating that was not given: an aim, a counterfactual",
            "... the service was only saved from an overall ‘Inadequate’ rating by its out-of-court work."),
+    Reason("negated", "a label the sentence denies",
+           "None of Anytown's standards was rated ‘Inadequate’."),
     Reason("survey_response", "an answer in a survey of staff, children or parents",
            "A fifth of the parents asked rated their contact as “poor”."),
     Reason("no_overall_in_framework", "a summary label where the framework gives no overall rating",
@@ -485,6 +491,7 @@ class ReasonName(StrEnum):
     HEDGED = "hedged"
     AMBIGUOUS_LABEL = "ambiguous_label"
     HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
     SURVEY_RESPONSE = "survey_response"
     NO_OVERALL_IN_FRAMEWORK = "no_overall_in_framework"
     OTHER_SCALE = "other_scale"

@@ -248,6 +248,20 @@ def test_a_saved_inspection_id_finds_its_inspection_whatever_order_documents_arr
     assert len(final) == 2
 
 
+def test_an_inspection_split_in_two_never_gives_both_parts_one_id():
+    # two pages dating one inspection's fieldwork were one inspection; a later run reads them apart (their
+    # ratings now differ): the part that keeps the saved id has it alone, the other takes a new one
+    first = [_document("news", "other", fieldwork="2023-11-01", overall="Good"),
+             _document("council", "other", fieldwork="2023-11-01", overall="Good")]
+    rows, _ = _linked([dict(d) for d in first])
+    ledger = _ledger(KnownIds(), rows)
+    saved = rows[0]["inspection_id"]
+    later = [first[0], {**first[1], "overall_rating": "Inadequate"}]
+    rows, _ = _linked([dict(d) for d in later], ledger)
+    ids = [row["inspection_id"] for row in rows]
+    assert len(rows) == 2 and len(set(ids)) == 2 and saved in ids
+
+
 def test_ids_made_afresh_say_what_they_are_made_of():
     rows, _ = _linked([dict(d) for d in ARRIVALS])
     assert sorted((r["inspection_id"], r["id_basis"]) for r in rows) == [

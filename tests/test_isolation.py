@@ -137,6 +137,32 @@ def test_a_document_that_heals_is_written_again(tmp_path, monkeypatch):
     assert {r["label"] for r in read_rows(out, "ratings")} == {"Good", "Inadequate"}
 
 
+def test_a_fault_in_a_derived_row_fails_the_documents_it_was_made_from_alone(tmp_path, monkeypatch):
+    # two inspections given one id (the fault a split inspection once made): the documents of those two
+    # inspections are set aside as internal errors; the others are written, and so are the tables
+    import pipeline.derive.inspections as inspections
+
+    real = inspections.assign_ids
+
+    def clashing(groups, known):
+        idents = real(groups, known)
+        poisoned = [i for i, g in enumerate(groups) if POISON in g[0].doc["service"]]
+        other = next(i for i, g in enumerate(groups) if i not in poisoned)
+        return [(idents[other][0], *ident[1:]) if i in poisoned else ident for i, ident in enumerate(idents)]
+
+    monkeypatch.setattr(inspections, "assign_ids", clashing)
+    raw, out = _corpus(tmp_path), tmp_path / "out"
+    report = _extract(raw, out)
+    assert report.exit_code == 1 and report.wrote
+    errors = read_rows(out, "errors")
+    assert {e["error_kind"] for e in errors} == {"internal_error"} and "poisoned.txt" in {e["source_path"] for e in errors}
+    assert "not unique" in next(e["message"] for e in errors if e["source_path"] == "poisoned.txt")
+    kept = {d["source_path"] for d in read_rows(out, "documents")}
+    assert len(kept) >= 2 and "poisoned.txt" not in kept
+    ids = [i["inspection_id"] for i in read_rows(out, "inspections")]
+    assert len(ids) == len(set(ids)) >= 2
+
+
 def test_the_same_fault_in_most_documents_is_the_programs_and_writes_nothing(tmp_path, monkeypatch):
     """Publishing tables without most of their documents would be worse than keeping the old ones."""
     import extractors.ratings

@@ -514,8 +514,11 @@ def assign_ids(groups: list[list[Candidate]], known: KnownIds) -> list[tuple[str
             chosen = kept[index]
             basis = basis if made == chosen else "kept"
         else:
+            # the content id, unless another group holds it: its own documents' old id it may take back only
+            # when no group kept that id (a split inspection's second part gets "-2", never a duplicate)
             chosen, number = made, 1
-            while chosen in used and chosen not in {known.documents.get(c.doc_id) for c in group}:
+            own = {known.documents.get(c.doc_id) for c in group}
+            while chosen in used and (chosen in taken or chosen not in own):
                 number += 1
                 chosen = f"{made}-{number}"
             used.add(chosen)

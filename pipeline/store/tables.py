@@ -37,6 +37,9 @@ class Problem:
 
     doc_id: str | None
     message: str
+    # the documents a derived row was made from (an inspection's doc_ids): a fault in such a row is theirs,
+    # set aside with them, rather than the whole run's
+    made_from: tuple[str, ...] = ()
 
 
 def _checker(type_: pa.DataType) -> Callable[[object], bool]:
@@ -88,8 +91,11 @@ def row_problems(table: Table, rows: list[dict], texts: dict[str, str] | None = 
     problems: list[Problem] = []
 
     def where(row: dict) -> str:
-        keys = [k for k in ("doc_id", "fact_id", "source_path", *table.key) if k in row]
+        keys = [k for k in ("doc_id", "fact_id", "source_path", *table.key, "doc_ids") if k in row]
         return str({k: row[k] for k in dict.fromkeys(keys)})
+
+    def made_from(row: dict) -> tuple[str, ...]:
+        return tuple(d for d in row.get("doc_ids") or () if isinstance(d, str)) if "doc_id" not in row else ()
 
     checks = _column_checks(table.name) if table.name in TABLES else tuple(
         (c.name, c.nullable, frozenset(c.allowed) if c.allowed else None, _checker(c.type)) for c in table.columns)
@@ -98,18 +104,20 @@ def row_problems(table: Table, rows: list[dict], texts: dict[str, str] | None = 
             value = row.get(name)
             if value is None:
                 if not nullable and not (columns_present_only and name not in row):
-                    problems.append(Problem(row.get("doc_id"), f"{name}: null in row {where(row)}"))
+                    problems.append(Problem(row.get("doc_id"), f"{name}: null in row {where(row)}", made_from(row)))
                 continue
             if check_types and not type_ok(value):
                 problems.append(Problem(row.get("doc_id"), f"{name}: {value!r} is not {table.column(name).type} in row "
-                                                           f"{where(row)}"))
+                                                           f"{where(row)}", made_from(row)))
             elif allowed is not None and value not in allowed:
-                problems.append(Problem(row.get("doc_id"), f"{name}: value {value!r} not allowed in row {where(row)}"))
+                problems.append(Problem(row.get("doc_id"), f"{name}: value {value!r} not allowed in row {where(row)}",
+                                        made_from(row)))
     seen: dict[tuple, dict] = {}
     for row in rows:
         key = tuple(row.get(k) for k in table.key)
         if key in seen:
-            problems.append(Problem(row.get("doc_id"), f"key {table.key} not unique: {key} in row {where(row)}"))
+            problems.append(Problem(row.get("doc_id"), f"key {table.key} not unique: {key} in row {where(row)}",
+                                    made_from(seen[key]) + made_from(row)))
         seen[key] = row
     if table.has_span and texts is not None:
         for row in rows:
@@ -134,7 +142,8 @@ def row_problems(table: Table, rows: list[dict], texts: dict[str, str] | None = 
 def _raise(name: str, problems: list[Problem]) -> None:
     if problems:
         raise ValidationError(f"table {name} fails validation:\n  " + "\n  ".join(p.message for p in problems[:20]),
-                              sorted({p.doc_id for p in problems if p.doc_id is not None}))
+                              sorted({p.doc_id for p in problems if p.doc_id is not None}
+                                     | {d for p in problems for d in p.made_from}))
 
 
 def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
