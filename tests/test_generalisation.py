@@ -286,9 +286,22 @@ def test_an_everyday_name_of_a_theme(text):
     ("Eastshire Youth Justice Service was inspected in May.\nGovernance and leadership, staff, and partnerships "
      "and services were all rated ‘Good’.", {("Governance and leadership", "Good"), ("Staff", "Good"),
                                              ("Partnerships and services", "Good")}),
+    # ", however," before the verb is an aside inside the clause
+    ("Eastshire Youth Justice Service was inspected in May.\nCourt work, however, was judged as ‘requires "
+     "improvement’.", {("Court disposals", "Requires improvement")}),
+    # a gloss of the label's place on the scale does not make the sentence a definition of the scale
+    ("Eastshire Youth Justice Service was inspected in May.\nOverall, inspectors gave the service a ‘Requires "
+     "improvement’ rating - the second lowest of four grades.", {("Overall", "Requires improvement")}),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
+
+
+def test_a_bracketed_clause_keeps_its_previously_to_itself():
+    text = ("Eastshire Youth Justice Service was inspected in May.\nThe inspection rated it as ‘Good’ (it was "
+            "previously rated ‘Requires improvement’).")
+    assert [(scope, label) for scope, _, _, label in _ratings(text)] == [("overall", "Good"),
+                                                                        ("previous", "Requires improvement")]
 
 
 # ------------------------------------------------------------------ what the label is given to, or for
