@@ -403,7 +403,8 @@ INSPECTIONS = Table(
                 "documents. Documents are one inspection when their service is the same register entry and nothing "
                 "contradicts it (framework, dates, overall rating, the rating of any standard or theme both state); "
                 "a document that could belong to two inspections joins neither (a not_run inspection_link check "
-                "says so); a report and a press release kept apart only because they rate something differently "
+                "says so), unless only one of them is under the framework it names (joined, and a not_run "
+                "inspection_link check says so); a report and a press release kept apart only because they rate something differently "
                 "are a failed inspection_link check; documents dated as one inspection whose ratings differ are "
                 "joined, and each difference is a failed inspection_documents_agree check.",
     key=("inspection_id",),

@@ -132,8 +132,9 @@ def test_a_page_that_states_no_rating_joins_the_inspection_it_dates():
 
 
 def test_a_page_that_tells_of_an_inspection_without_saying_which_is_in_none_and_said_so():
-    # the only inspection of its service here may not be the one it tells of: never joined by a guess
-    documents = [_document("p23", "press_release", overall="Good"), _document("c1", "other"),
+    # the only inspection of its service here may not be the one it tells of: never joined by a guess (it names
+    # no framework either)
+    documents = [_document("p23", "press_release", overall="Good"), _document("c1", "other", framework="unknown"),
                  _document("c2", "other", framework="unknown")]
     rows, _, checks = link(documents, [_overall("p23", "Good")], None, _pages({
         "p23": "Anytown YJS rated ‘Good’.",
@@ -192,6 +193,50 @@ def test_a_council_paper_about_an_inspection_that_says_nothing_of_which_joins_no
     assert _members(rows) == [["p1"]]
     assert [(c["doc_id"], c["check"], c["outcome"]) for c in checks] == [("agenda", "inspection_link", "not_run")]
     assert rows[0]["inspection_id"] in checks[0]["detail"]
+
+
+def test_a_page_naming_the_framework_joins_the_one_inspection_under_it_and_says_so():
+    # a council paper on "the full joint inspection of the youth offending service by HM Inspectorate of
+    # Probation": of Anytown's two inspections here, one was under that framework
+    documents = [_document("fji", "press_release", framework="joint_inspection_2012"),
+                 _document("std", "press_release", framework="standards_2018", overall="Good"),
+                 _document("paper", "other", framework="joint_inspection_2012")]
+    told = "Members discussed the full joint inspection of the youth offending service by HM Inspectorate of Probation."
+    rows, _, checks = link(documents, [_overall("std", "Good")], None,
+                           _pages({"fji": "Anytown YOS", "std": "Anytown YJS", "paper": told + " 2014"}))
+    assert _members(rows) == [["fji", "paper"], ["std"]]
+    joined = next(r for r in rows if "paper" in r["doc_ids"])
+    assert joined["secondary_doc_ids"] == ["paper"]
+    assert [(c["doc_id"], c["outcome"]) for c in checks] == [("paper", "not_run")]
+    assert joined["inspection_id"] in checks[0]["detail"]
+
+
+@pytest.mark.parametrize("why, change", [
+    ("the page is older than the framework: a 2008 story", {"text": " in 2008"}),
+    ("two inspections under the framework", {"second": True}),
+    ("no framework named", {"framework": "unknown"}),
+])
+def test_a_page_naming_the_framework_joins_none_when_that_cannot_say_which(why, change):
+    documents = [_document("std", "press_release", framework="standards_2018")]
+    if change.get("second"):
+        documents.append(_document("std2", "press_release", framework="standards_2018", published="2023-05-02"))
+    documents.append(_document("paper", "other", framework=change.get("framework", "standards_2018")))
+    told = "The paper reports on the inspection of the service by HM Inspectorate of Probation" + change.get("text", "")
+    rows, _, checks = link(documents, [], None, _pages({"std": "Anytown", "std2": "Anytown", "paper": told}))
+    assert all("paper" not in r["doc_ids"] for r in rows), why
+    assert [(c["doc_id"], c["outcome"]) for c in checks] == [("paper", "not_run")]
+    assert "joins none" in checks[0]["detail"]
+
+
+def test_a_rated_page_that_fits_two_inspections_joins_the_one_under_its_framework():
+    documents = [_document("p20", "press_release", framework="standards_2018", overall="Outstanding"),
+                 _document("p25", "press_release", framework="children_and_victims_2024", overall="Outstanding"),
+                 _document("news", "other", framework="standards_2018", overall="Outstanding")]
+    rows, _, checks = link(documents, [_overall(d["doc_id"], "Outstanding") for d in documents], None,
+                           _pages({"p20": "Anytown", "p25": "Anytown", "news": "Anytown's youth offending service "
+                                   "was rated outstanding by HM Inspectorate of Probation after an inspection."}))
+    assert _members(rows) == [["news", "p20"], ["p25"]]
+    assert "its rating fits more than one" in checks[0]["detail"]
 
 
 def test_a_retelling_with_no_inspectorate_document_is_an_inspection_of_its_own():
@@ -335,7 +380,7 @@ def test_real_documents_of_one_inspection_are_one_inspection(real_documents):
                 # Inspectorate's, or one that could be either of two inspections; either way a check says so
                 assert document["linked_check"] and document["doc_type"] == "other", key
     assert split == {}
-    assert joined >= 51
+    assert joined >= 54
 
 
 def test_every_inspectorate_document_of_one_service_is_in_an_inspection(real_documents):

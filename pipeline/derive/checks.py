@@ -212,6 +212,16 @@ def unlinked_check(document: dict, inspections_of_service: list[str]) -> dict:
                   f"(inspections of its service here: {named})", outcome="not_run")
 
 
+def framework_link_check(document: dict, inspection_id: str, rated: bool) -> dict:
+    """A page joined to its service's one inspection under the framework it names, nothing else saying which:
+    a secondary source not confirmed by a date or a copied sentence (its rating, if any, fits more than one)."""
+    why = ("its rating fits more than one inspection of its service" if rated else
+           "nothing else in it (a rating of the service, a date of it, a sentence of its documents) says which")
+    return _check(document["doc_id"], "inspection_link", "inspection", "one inspection", inspection_id,
+                  f"{document['source_path']} joins {inspection_id}, its service's only inspection under the "
+                  f"framework it names; {why}", outcome="not_run")
+
+
 def conflict_check(document: dict, other: dict, differs: str) -> dict:
     """A report and a press release of one service that nothing else tells apart, kept apart because they
     rate something differently: one of them is misread, or they are two inspections."""

@@ -597,7 +597,12 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
          ) -> tuple[list[dict], list[list[dict]], list[dict]]:
     """(inspection rows, the document groups they came from, inspection_link checks); pages give the documents'
     text, for the sentences one copies from another."""
-    from pipeline.derive.checks import conflict_check, link_check, unlinked_check
+    from pipeline.derive.checks import (
+        conflict_check,
+        framework_link_check,
+        link_check,
+        unlinked_check,
+    )
 
     overall_by_doc: dict[str, dict] = {}
     for rating in sorted(ratings, key=lambda r: (r["doc_id"], r["char_start"])):
@@ -607,6 +612,7 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
                 overall_by_doc[rating["doc_id"]] = rating
     opening = openings(documents, pages or [])
     linked = link_candidates(candidates(documents, ratings, opening))
+    joined_by_framework = _join_by_framework(documents, linked, opening)
     groups = sorted(linked.groups, key=lambda g: g[0].doc_id)
     idents = assign_ids(groups, known or KnownIds())
     rows = [inspection_row(g, ident, overall_by_doc) for g, ident in zip(groups, idents, strict=True)]
@@ -617,6 +623,9 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
         checks.append(link_check(candidate.doc, could))
     for one, other, differs in linked.conflicts:
         checks.append(conflict_check(one.doc, other.doc, differs))
+    for candidate in joined_by_framework:
+        checks.append(framework_link_check(candidate.doc, id_of[candidate.doc_id], candidate.overall is not None
+                                           or bool(candidate.ratings)))
     # Another party's page that tells of an inspection of its service but gives nothing that says which (no
     # rating, no date of it, no sentence of its documents): in none, and said so, never joined by a guess (the
     # only inspection of its service in these documents may not be the one it tells of). It tells of one when it
@@ -637,6 +646,56 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
             candidate.doc["role_in_inspection"] = candidate.role
         row["_documents"] = [c.doc for c in group]
     return rows, [row.pop("_documents") for row in rows], checks
+
+
+_YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
+
+
+def _framework_of(group: list[Candidate]) -> str:
+    known = [c.doc["framework"] for c in sorted(group, key=lambda c: not c.inspectorate)
+             if c.doc["framework"] != Framework.UNKNOWN]
+    return known[0] if known else Framework.UNKNOWN
+
+
+def _written_before(framework: str, text: str) -> bool:
+    """Does the text name no year from the framework's first on (a 2008 story cannot tell of a 2018-framework
+    inspection)? A text that names no year is not known to be older."""
+    from models.frameworks import FRAMEWORK_BY_KEY
+
+    first = int(FRAMEWORK_BY_KEY[framework].years[:4])
+    years = [int(y) for y in _YEAR.findall(text)]
+    return bool(years) and max(years) < first
+
+
+def _join_by_framework(documents: list[dict], linked: Linked, opening: dict[str, str]) -> list[Candidate]:
+    """Another party's page that names its service's inspection under a framework ("the joint inspection of
+    the youth offending service") and nothing else that says which (no rating of its own, no date of it, no
+    copied sentence), or that fits two inspections of its service: it joins the one inspection of its service
+    under that framework, when there is exactly one and the page is not older than the framework. It is
+    marked a secondary source and its joining is said in a check, so a reader can see it was not confirmed."""
+    placed = {c.doc_id for g in linked.groups for c in g}
+    ambiguous = {c.doc_id: c for c, _ in linked.ambiguous}
+    joined: list[Candidate] = []
+    for document in sorted(documents, key=lambda d: d["doc_id"]):
+        framework = document.get("framework")
+        if document["doc_type"] != "other" or not document.get("service_key") or document["doc_id"] in placed \
+                or framework in (None, Framework.UNKNOWN) \
+                or (document.get("translation_of") and document.get("language") == "cy") \
+                or _written_before(framework, opening.get(document["doc_id"], "")):
+            continue
+        if document["doc_id"] not in ambiguous and not _INSPECTION_TOLD.search(opening.get(document["doc_id"], "")):
+            continue  # a page about its service that tells of no inspection of it
+        same = [g for g in linked.groups if g[0].doc["service_key"] == document["service_key"]
+                and any(c.inspectorate for c in g) and _framework_of(g) == framework]
+        if len(same) != 1:
+            continue
+        candidate = ambiguous.get(document["doc_id"]) or Candidate(document, "secondary", {}, None, None, None)
+        if candidate.overall is not None and any(c.overall not in (None, candidate.overall) for c in same[0]):
+            continue
+        same[0].append(candidate)
+        joined.append(candidate)
+    linked.ambiguous = [(c, options) for c, options in linked.ambiguous if c not in joined]
+    return joined
 
 
 # ------------------------------------------------------------------ one inspection, counted once
