@@ -390,12 +390,23 @@ ANNUAL_REPORT_TITLE = (r"^(?:(?:HM|Her\s+Majesty’s|His\s+Majesty’s)\s+Inspec
                        r"(?:\s+\d{4}(?:[/-]\d{2,4})?)?(?:\s*:\s*[^.!?]{0,120})?\s*$")
 # A document about the sector as a whole, or many services: an annual report, news of one, a thematic
 # inspection, a research bulletin, the standards page.
+# How many services: "26", "sixteen", "thirty-three"
+_COUNT_OF_SERVICES = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                      r"|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four"
+                      r"|five|six|seven|eight|nine))?)")
 SECTOR_DOCUMENT = (
     r"(?i)\bannual\s+(?:report|joint\s+inspection)\b|\bthematic\s+(?:inspection|review|report)\b|\bthematic\s+on\b"
     r"|\bresearch\s+(?:and\s+analysis\s+)?(?:bulletin|button)\b|\bour\s+standards\s+and\s+ratings\b"
     r"|\bprobation\s+delivery\s+units?\b|\bacross\s+the\s+\d+\s+services\b"
     r"|\bsample\s+of\s+cases\s+from\s+(?:\w+\s+){0,2}youth\s+(?:offending|justice)\s+services\b"
     r"|\bservices\s+to\s+children\s+by\s+Youth\s+Offending\s+Teams\b|\bthematic\b.{0,80}\binspection\b"
+    # a count of the services inspected: "A total of 26 youth offending services were inspected", "of the 16
+    # services we inspected", "inspected 33 youth justice services" (never "one of the 26 services inspected")
+    r"|(?<!\bone\s)(?<!\bone\s+of\s)(?<!\bone\s+of\s+the\s)\b(?:a\s+total\s+of\s+|of\s+the\s+|all\s+)?"
+    + _COUNT_OF_SERVICES
+    + r"\s+(?:local\s+)?(?:youth\s+(?:offending|justice)\s+)?(?:services|teams|YOTs|YOSs?|YJSs?)\s+(?:were\s+|have\s+been\s+"
+    r"|had\s+been\s+|we\s+)?inspected\b"
+    r"|\binspected\s+" + _COUNT_OF_SERVICES + r"\s+(?:youth\s+(?:offending|justice)\s+)?(?:services|teams|YOTs)\b"
 )
 
 # "nine per cent above the average", "Sixty per cent of those sentenced had been excluded from school",

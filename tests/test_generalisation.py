@@ -386,6 +386,19 @@ def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("A total of 26 youth offending services were inspected over the year. Westshire Youth Offending Service was one "
+     "of three to receive the highest ‘outstanding’ grade, while Eastshire Youth Justice Service was rated ‘good’.",
+     True),
+    ("Of the 16 services we inspected, one was rated ‘Outstanding’.", True),
+    ("Westshire Youth Offending Service, one of the 26 services inspected this year, was rated ‘Good’.", False),
+])
+def test_a_count_of_the_services_inspected_makes_a_sector_document(text, sector):
+    doc = parse(text)
+    assert (document.scope(doc) == "sector") == sector
+    assert (ratings.extract(doc).facts == []) == sector
+
+
 @pytest.mark.parametrize("text, service", [
     # "and" inside the name
     ("Anytown Youth Justice and Family Support Service has been rated ‘Good’ by inspectors.",
