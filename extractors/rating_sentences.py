@@ -53,6 +53,7 @@ from models.constructions import (
 )
 from models.document import Document, Sentence
 from models.vocabulary import (
+    CHILDREN_AND_VICTIMS_2024,
     IMPROVEMENT_LEVEL_WORDS,
     STANDARDS_2018,
     Framework,
@@ -450,6 +451,9 @@ def read_label(view: View) -> Reading:
 
 
 _AS_WAS = regex.compile(AS_WAS, _I)
+# The 2024 programme's standard that the 2018 framework has not got, and the year it was first rated.
+_VICTIMS = CHILDREN_AND_VICTIMS_2024[0].name
+VICTIMS_RATED_FROM = 2024
 _RECIPIENT_OPENING = regex.compile(RECIPIENT_OPENING, _I)
 
 
@@ -594,6 +598,14 @@ def _finish(reading: Reading, view: View) -> Reading:
         if not reading.rule.endswith(PREVIOUS_SUFFIX):
             reading.rule += PREVIOUS_SUFFIX
         return reading
+    if ctx.era == Framework.STANDARDS_2018 and ctx.latest_year is not None and ctx.latest_year < VICTIMS_RATED_FROM \
+            and any(name == _VICTIMS for _, _, name in reading.facts):
+        # work with victims is rated on its own only from the 2024 programme: in a document that speaks of no
+        # year after 2023 it is a finding ("its work with victims also required improvement"), not a standard
+        reading.facts = [fact for fact in reading.facts if fact[2] != _VICTIMS]
+        if not reading.facts:
+            return Reading.aside("no_rated_subject", "work with victims is rated on its own only from 2024",
+                                 rule="victims_before_2024")
     scopes = {scope for scope, _, _ in reading.facts}
     if "overall" in scopes and not ctx.has_overall and not _OVERALL_WORD.search(view.clause.text):
         return Reading.aside("no_overall_in_framework", "the framework of this inspection gives no overall rating",

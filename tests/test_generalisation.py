@@ -111,8 +111,8 @@ def test_an_everyday_name_of_an_area(text, subject):
 # scale (a phrase that is a verb phrase, "reduce reoffending", "sentences are served", is rated in other
 # constructions: "work to reduce reoffending was ...", tested above)
 _FRAMEWORK_LINES = {
-    "standards_2018": ("Northshire Youth Justice Service was inspected in 2022 by HM Inspectorate of Probation.\n",
-                       "‘Good’"),
+    # no year: the 2018 vocabulary with work with victims, which a page of a 2024 inspection may use too
+    "standards_2018": ("Northshire Youth Justice Service was inspected by HM Inspectorate of Probation.\n", "‘Good’"),
     "children_and_victims_2024": ("An inspection of youth justice work with children and victims in Northshire, "
                                   "2025.\n", "‘Good’"),
     "joint_inspection_2012": ("Full joint inspection of youth offending work in Northshire, 2014.\n", "‘Satisfactory’"),
@@ -143,6 +143,13 @@ def test_every_phrase_of_the_vocabulary_names_its_area(template):
                 if not any(s == entry.name or s.endswith(entry.name) or s.lower() == phrase for s in subjects):
                     missed.append((era, phrase, subjects))
     assert missed == []
+
+
+@pytest.mark.parametrize("year, rated", [("2021", False), ("2025", True), ("", True)])
+def test_work_with_victims_is_a_standard_only_from_2024(year, rated):
+    text = (f"Northshire Youth Justice Service was inspected {'in ' + year + ' ' if year else ''}by HM Inspectorate "
+            "of Probation.\nIts work with victims also required improvement.")
+    assert (("Work with victims", "Requires improvement") in _labels(text)) == rated
 
 
 @pytest.mark.parametrize("template", [
