@@ -757,7 +757,7 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     """The areas a phrase names as its subject: the last area and the list it closes ("governance and leadership,
     quality of information, planning and delivery"). Words that name an area only within a list count only
     there, beside another area."""
-    found = find_areas(words, era)
+    found = [a for a in find_areas(words, era) if not _MODIFIER_OF.match(words, a.end)]
     if not found:
         return []
     group = [found[-1]]
@@ -778,6 +778,12 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
         if all(area.entry.key != other.entry.key for other in unique):
             unique.append(area)
     return unique
+
+
+# A noun after an area's name that makes the area its modifier, the noun the head: "governance oversight of core
+# practice", "planning meetings", "staff turnover" are not governance, planning or staff
+_MODIFIER_OF = regex.compile(r"\s+(?:oversight|meetings?|tools?|turnover|training|panels?|budgets?|officers?|managers?"
+                             r"|templates?|forms|sickness|absence|vacancies|caseloads?)\b", _I)
 
 
 _VAGUE_WORK = regex.compile(r"^(?:\W|and\b|but\b)*(?:some|parts?|aspects?|areas?|much|most|elements?)(?:\s+of)?\s+"

@@ -299,6 +299,9 @@ def test_an_everyday_name_of_a_theme(text):
     # a gloss of the label's place on the scale does not make the sentence a definition of the scale
     ("Eastshire Youth Justice Service was inspected in May.\nOverall, inspectors gave the service a ‘Requires "
      "improvement’ rating - the second lowest of four grades.", {("Overall", "Requires improvement")}),
+    # a compound noun's head is its last noun: "governance oversight" is oversight, not the governance theme
+    (JOINT + "Governance oversight of core practice in Northshire was also found to be poor.", set()),
+    ("Eastshire Youth Justice Service was inspected in May.\nStaff turnover was rated as a ‘Good’ sign.", set()),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
