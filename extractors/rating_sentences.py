@@ -379,6 +379,16 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
         assert isinstance(match, regex.Match)
         offset = view.own_start if construction.look == "own" else 0
         return view.left_full[: offset + match.start()]
+    if kind == "overall_owner":
+        # "the overall rating" is the service's: what the phrase names inside it ("the overall rating for
+        # Anytown YJS", "... for out-of-court work") and its possessor just before ("Newtown's overall rating"),
+        # never the areas earlier in the clause ("rated its work with victims ‘Outstanding’, giving an overall
+        # rating of ‘Good’")
+        assert isinstance(match, regex.Match)
+        offset = view.own_start if construction.look == "own" else 0
+        before = view.left_full[: offset + match.start()]
+        owner = _OVERALL_OWNER.search(before)
+        return (owner.group() if owner else "") + match.group()
     if kind == "clause":
         return view.left_full
     if kind == "service":
@@ -451,6 +461,9 @@ def read_label(view: View) -> Reading:
 
 
 _AS_WAS = regex.compile(AS_WAS, _I)
+# The possessor of "overall rating" just before it: "Newtown's", "Anytown YJS's", "its", "the service's"
+_OVERALL_OWNER = regex.compile(r"(?:(?:(?-i:[A-Z])[\w&.-]*\s+){0,4}(?-i:[A-Z])[\w&.-]*[’']s?|\b(?:its|their|the\s+\w+[’']s))"
+                               r"\s+(?:(?:new|latest|final|first)\s+)?$", _I)
 # The 2024 programme's standard that the 2018 framework has not got, and the year it was first rated.
 _VICTIMS = CHILDREN_AND_VICTIMS_2024[0].name
 VICTIMS_RATED_FROM = 2024

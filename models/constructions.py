@@ -315,7 +315,8 @@ class Construction:
     # before the match), "clause" (all the clause's words before the label), "service" (the words before the
     # label, then "service": an attributive label), "before_own" (the words before this label's own),
     # "none" (no words: the complement or the previous label decides), "row" (the line's first words),
-    # "previous_clause" (the subject of the clause before this one)
+    # "previous_clause" (the subject of the clause before this one), "overall_owner" (the words of the match and
+    # the possessor just before it: "Newtown's overall rating for court work was")
     subject: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
@@ -440,9 +441,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Core case inspection of youth offending work in Northshire\n"
                   "Safeguarding work was found to be requiring moderate improvement."),
                  ("Anytown YOT was rated ‘Good’.",)),
-    Construction("overall_is", "own", OVERALL_IS, "before_match",
+    Construction("overall_is", "own", OVERALL_IS, "overall_owner",
                  ("The overall rating for Anytown YJS was ‘Requires improvement’.",
-                  "The overall verdict for Anytown YJS – ‘Good’."),
+                  "The overall verdict for Anytown YJS – ‘Good’.",
+                  "Anytown YJS was inspected in May.\nInspectors rated its work with victims as ‘Outstanding’, "
+                  "giving an overall rating of ‘Good’."),
                  ("Anytown YJS was rated ‘Requires improvement’.",)),
     Construction("changed_from", "own", CHANGED_FROM, "before_match",
                  ("Anytown YJS has improved its rating from ‘Requires improvement’ to ‘Good’.",),

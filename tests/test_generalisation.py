@@ -302,6 +302,10 @@ def test_an_everyday_name_of_a_theme(text):
     # a compound noun's head is its last noun: "governance oversight" is oversight, not the governance theme
     (JOINT + "Governance oversight of core practice in Northshire was also found to be poor.", set()),
     ("Eastshire Youth Justice Service was inspected in May.\nStaff turnover was rated as a ‘Good’ sign.", set()),
+    # "an overall rating" is the service's, whatever areas the clause named before it
+    ("An inspection of youth justice work with children and victims in Eastshire, 2025.\nInspectors rated work "
+     "with children as ‘Good’ and work with victims as ‘Outstanding’, giving an overall rating of ‘Good’.",
+     {("Work with children", "Good"), ("Work with victims", "Outstanding"), ("Overall", "Good")}),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
