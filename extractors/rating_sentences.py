@@ -1068,6 +1068,10 @@ def _at_head(subject: str, area: AreaMatch) -> bool:
 
 # Words that may stand before the area at the head of a subject: "the work with", "Anytown's", "its quality of"
 _HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", "effectiveness", "to", "on", "for", "in",
+                         # nouns of the work itself: "monitoring to ensure sentences were served", "efforts to
+                         # reduce reoffending", "action to protect the public"
+                         "efforts", "effort", "action", "actions", "activity", "activities", "monitoring", "practice",
+                         "performance",
                          "with", "standard", "overall", "service's", "service’s", "yot's", "yot’s", "yos'", "yos’",
                          "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all"})
 # A possessive before the area: a name's ("Anytown's", "Anytowns'") or a noun's ("the board's leadership")

@@ -271,6 +271,8 @@ def test_the_list_after_an_inverted_verb():
 @pytest.mark.parametrize("text", [
     JOINT + "Inspectors judged that work to make sure sentences are served in Northshire was satisfactory.",
     JOINT + "Northshire's work to ensure sentences were served was satisfactory.",
+    # a noun of the work itself before the theme's name
+    JOINT + "In Northshire, monitoring to ensure sentences were served was \"satisfactory\".",
 ])
 def test_an_everyday_name_of_a_theme(text):
     assert _labels(text) == {("Ensuring the sentence is served", "Satisfactory")}
