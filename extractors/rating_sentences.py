@@ -949,6 +949,9 @@ def _after_coordinated_clause(head: str) -> str:
     return head[cut.end() :] if cut is not None and head[cut.end() :].strip() else head
 
 
+# a comma before it: without one, "and" may close a wh- or relative clause inside a noun phrase ("how young
+# people are assessed and the review process", "children who have been in custody to resettle into society and
+# education")
 _COORDINATOR = regex.compile(r",\s+(?:and|but|yet|so)\s+(?=\S)", _I)
 # A finite verb, or a pronoun that only a clause's subject is: what a list of areas never holds
 _CLAUSE_VERB = regex.compile(
@@ -956,10 +959,13 @@ _CLAUSE_VERB = regex.compile(
     r"|sees|showed|shows|knew|knows|got|gets|gave|gives|took|takes|they|we|he|she)\b", _I)
 
 
-# A phrase that opens a clause before its subject: "Alongside its praise for the volunteers, ..."
+# A phrase that opens a clause before its subject: "Alongside its praise for the volunteers, ...", "In Anytown, ..."
 _OPENING_ADVERBIAL = regex.compile(
     r"^\W*(?:in\s+addition\s+to|apart\s+from|alongside|along\s+with|as\s+well\s+as|besides|after|following|despite"
-    r"|since|before|during|as\s+part\s+of)\b[^,;]{3,150},\s+",
+    r"|since|before|during|as\s+part\s+of|meanwhile)\b[^,;]{0,150},\s+"
+    # a place: "In Anytown, monitoring ... was satisfactory" ("in the report detailing the findings, staff were
+    # ..." is not: its words are no subject's lead-in)
+    r"|^\W*(?:in|at|across|within)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3},\s+",
     _I)
 
 

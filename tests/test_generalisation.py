@@ -308,6 +308,16 @@ def test_an_everyday_name_of_a_theme(text):
     ("An inspection of youth justice work with children and victims in Eastshire, 2025.\nInspectors rated work "
      "with children as ‘Good’ and work with victims as ‘Outstanding’, giving an overall rating of ‘Good’.",
      {("Work with children", "Good"), ("Work with victims", "Outstanding"), ("Overall", "Good")}),
+    # "and" without a comma may close a clause inside a noun phrase: the list goes on across it
+    ("Eastshire Youth Justice Service was inspected in May.\nThe report highlights the work of the team in how "
+     "children are assessed, the delivery of services and the review process as ‘outstanding’.",
+     {("Assessment", "Outstanding"), ("Implementation and delivery", "Outstanding"), ("Reviewing", "Outstanding")}),
+    ("Eastshire Youth Justice Service was inspected in May.\nWork to help children who have been in custody to "
+     "resettle back into society and education was given the highest possible grade of ‘Outstanding’.",
+     {("Resettlement policy and provision", "Outstanding")}),
+    # a lead-in that is no place ("in the report ...") is not stripped to leave a subject of the clause before
+    ("Eastshire Youth Justice Service was inspected in May.\nIts director said in the report detailing the "
+     "findings, staff were ‘motivated and engaged’ and numerous aspects of the service were ‘Outstanding’.", set()),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
