@@ -103,7 +103,10 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
                              r"|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
 _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
-_YEAR = regex.compile(r"\b(?:in|since|from|of)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
+# "since 2019" after "inspection" dates the earlier one, not this rating: "In its first inspection since 2019,
+# Anytown was rated ‘Good’"
+_YEAR = regex.compile(r"(?:\b(?:in|from|of)|(?<!\b(?:inspection|inspections|visit|report|time)\s)\bsince)\s+"
+                      r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
 
 # ------------------------------------------------------------------ clauses
@@ -373,7 +376,13 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
                 and match.start(name) < view.own_start:
             # the verb is this label's own: so is its subject (what stands before the previous label is that
             # label's): "rated “good” parts of its casework were judged “poor”"
-            return view.left_full[view.own_start : match.end(name)]
+            own = view.left_full[view.own_start : match.end(name)]
+            insert = _INSERT_OPENED.search(view.left_full[: view.own_start])
+            if insert and _INSERT_CLOSED.match(own):
+                # the previous label was in an insert between commas: "The service, rated ‘Inadequate’ in 2019,
+                # has now been rated ‘Good’" - the subject is the words before the insert
+                return view.left_full[: insert.start()]
+            return own
         return match.group(name) or ""
     if kind == "before_match":
         assert isinstance(match, regex.Match)
@@ -461,6 +470,11 @@ def read_label(view: View) -> Reading:
 
 
 _AS_WAS = regex.compile(AS_WAS, _I)
+# An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
+# (the rest of the insert, a comma, then the verb of the clause)
+_INSERT_OPENED = regex.compile(r",\s*(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+)?(?:rated|graded"
+                               r"|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?[‘’'\"“”]?[^,;‘’'\"“”]{1,40}$", _I)
+_INSERT_CLOSED = regex.compile(r"^[’'\"”]?[^,;]{0,40},\s*(?:\w+\s+){0,3}$", _I)
 # The possessor of "overall rating" just before it: "Newtown's", "Anytown YJS's", "its", "the service's"
 _OVERALL_OWNER = regex.compile(r"(?:(?:(?-i:[A-Z])[\w&.-]*\s+){0,4}(?-i:[A-Z])[\w&.-]*[’']s?|\b(?:its|their|the\s+\w+[’']s))"
                                r"\s+(?:(?:new|latest|final|first)\s+)?$", _I)
@@ -503,6 +517,15 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             subject = which.group("np")  # the thing "which was rated": the noun phrase just before
             rule += "+which"
     head = _subject_head(_ASIDE.sub(" ", subject))
+    if areas and all(a.entry.scope == Scope.DOMAIN for a in areas):
+        # the standard the subject names, in the domain the complement names: "Planning was judged ‘Good’ for
+        # court cases" is court disposals' planning; a bare "‘Inadequate’ for out-of-court cases" after it
+        # takes the same standard in its own domain
+        named = [a for a in listed_areas(head, era) if a.entry.relative is not None]
+        if named and _at_head(head, named[0]):
+            areas = named + areas
+        elif not subject.strip() and view.earlier is not None and view.earlier[1].reason is None:
+            areas = _standards_named_before(view.earlier[1], era) + areas
     if not areas and (_COUNT.search(head) or _VAGUE_WORK.match(head.strip())) and not listed_areas(head, era):
         # "Two aspects – staffing, and diversion planning – stood out as
         # ‘Outstanding’", "Some of its work – assessments for court cases – was rated ‘Inadequate’": the
@@ -547,6 +570,16 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
     if areas:
         return _finish(Reading(rule=rule, facts=_facts(areas, view)), view)
     return _service_reading(view, rule, subject, head)
+
+
+def _standards_named_before(earlier: Reading, era: str) -> list[AreaMatch]:
+    """The domain-relative standards (assessment ... reviewing) an earlier reading in the clause rated."""
+    out = []
+    for scope, _, name in earlier.facts:
+        standard = name.split(": ", 1)[-1]
+        if scope == Scope.STANDARD:
+            out += [a for a in find_areas(standard, era) if a.entry.relative is not None and a.start == 0]
+    return out
 
 
 def _facts(areas: list[AreaMatch], view: View) -> list[tuple[str, str | None, str]]:

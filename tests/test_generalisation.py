@@ -318,6 +318,13 @@ def test_an_everyday_name_of_a_theme(text):
     # a lead-in that is no place ("in the report ...") is not stripped to leave a subject of the clause before
     ("Eastshire Youth Justice Service was inspected in May.\nIts director said in the report detailing the "
      "findings, staff were ‘motivated and engaged’ and numerous aspects of the service were ‘Outstanding’.", set()),
+    # the standard the subject names, in the domain the complement names
+    ("Eastshire Youth Justice Service was inspected in May.\nPlanning was judged ‘Good’ for court cases.",
+     {("Court disposals: Planning", "Good")}),
+    # a comma insert that holds an earlier label: the subject is the words before it; "since 2019" after
+    # "inspection" dates the earlier inspection, not this rating
+    ("Eastshire Youth Justice Service was inspected in 2023.\nIn its first inspection since 2019, Eastshire was "
+     "rated ‘Good’.", {("Overall", "Good")}),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
@@ -328,6 +335,13 @@ def test_a_bracketed_clause_keeps_its_previously_to_itself():
             "previously rated ‘Requires improvement’).")
     assert [(scope, label) for scope, _, _, label in _ratings(text)] == [("overall", "Good"),
                                                                         ("previous", "Requires improvement")]
+
+
+def test_a_comma_insert_with_an_earlier_label_leaves_the_subject_before_it():
+    text = ("Eastshire Youth Justice Service was inspected in 2023.\nThe service, rated ‘Inadequate’ in 2019, has now "
+            "been rated ‘Good’.")
+    assert [(scope, label) for scope, _, _, label in _ratings(text)] == [("previous", "Inadequate"),
+                                                                        ("overall", "Good")]
 
 
 # ------------------------------------------------------------------ what the label is given to, or for
