@@ -620,7 +620,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
                                                 or _SERVICE_REF.search(subject)):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
     if not (_this_service(head, ctx) or _this_service(complement_words, ctx) or construction in (
-            RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
+            RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.RATING_APPOSITION, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
@@ -647,7 +647,7 @@ def _finish(reading: Reading, view: View) -> Reading:
     if ctx.era == Framework.STANDARDS_2018 and ctx.latest_year is not None and ctx.latest_year < VICTIMS_RATED_FROM \
             and any(name == _VICTIMS for _, _, name in reading.facts):
         # work with victims is rated on its own only from the 2024 programme: in a document that speaks of no
-        # year after 2023 it is a finding ("its work with victims also required improvement"), not a standard
+        # year after 2023 it is a finding ("victims' needs there were not always met"), not a standard
         reading.facts = [fact for fact in reading.facts if fact[2] != _VICTIMS]
         if not reading.facts:
             return Reading.aside("no_rated_subject", "work with victims is rated on its own only from 2024",
@@ -826,8 +826,8 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     return unique
 
 
-# A noun after an area's name that makes the area its modifier, the noun the head: "governance oversight of core
-# practice", "planning meetings", "staff turnover" are not governance, planning or staff
+# A noun after an area's name that makes the area its modifier, the noun the head: "governance oversight of case
+# files", "planning meetings", "staff turnover" are not governance, planning or staff
 _MODIFIER_OF = regex.compile(r"\s+(?:oversight|meetings?|tools?|turnover|training|panels?|budgets?|officers?|managers?"
                              r"|templates?|forms|sickness|absence|vacancies|caseloads?)\b", _I)
 
@@ -982,9 +982,8 @@ def _after_coordinated_clause(head: str) -> str:
     return head[cut.end() :] if cut is not None and head[cut.end() :].strip() else head
 
 
-# a comma before it: without one, "and" may close a wh- or relative clause inside a noun phrase ("how young
-# people are assessed and the review process", "children who have been in custody to resettle into society and
-# education")
+# a comma before it: without one, "and" may close a wh- or relative clause inside a noun phrase ("the way plans
+# are written and the quality of reviews", "support for those who have left custody to find homes and jobs")
 _COORDINATOR = regex.compile(r",\s+(?:and|but|yet|so)\s+(?=\S)", _I)
 # A finite verb, or a pronoun that only a clause's subject is: what a list of areas never holds
 _CLAUSE_VERB = regex.compile(
@@ -996,8 +995,8 @@ _CLAUSE_VERB = regex.compile(
 _OPENING_ADVERBIAL = regex.compile(
     r"^\W*(?:in\s+addition\s+to|apart\s+from|alongside|along\s+with|as\s+well\s+as|besides|after|following|despite"
     r"|since|before|during|as\s+part\s+of|meanwhile)\b[^,;]{0,150},\s+"
-    # a place: "In Anytown, monitoring ... was satisfactory" ("in the report detailing the findings, staff were
-    # ..." is not: its words are no subject's lead-in)
+    # a place: "In Anytown, monitoring ... was satisfactory" ("in her summary of the visit, managers were ..." is
+    # not: its words are no subject's lead-in)
     r"|^\W*(?:in|at|across|within)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3},\s+",
     _I)
 

@@ -109,6 +109,10 @@ OVERALL_IS = (
     r"\boverall\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
     r"(?:\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?|\s*[:–—-]\s*)" + OPEN_QUOTE + r"$"
 )
+# The label in apposition to a rating noun: "The rating – ‘Good’ – reflects ...", "Its rating for out-of-court
+# work, ‘Inadequate’, was the lowest possible"
+RATING_APPOSITION = (r"\b(?:the|its|their|this|an?)\s+(?:(?:overall|new|latest|final)\s+)?(?:rating|grade|verdict"
+                     r"|judgement|judgment)(?:\s+(?:for|of)\s+[^,;–—:‘’'\"“”]{2,60}?)?\s*[,–—:-]\s*" + OPEN_QUOTE + r"$")
 # "While a rating of ‘Requires improvement’ means there is some way to go"
 RATING_OF = r"\b(?:rating|grade|grading|judgement|judgment|verdict|classification|category)\s+of\s+" + OPEN_QUOTE + r"$"
 # "work to protect the public was poor.", "Assessment for court cases was outstanding."
@@ -273,6 +277,7 @@ class RuleName(StrEnum):
     COPULA = "copula"
     OVERALL_IS = "overall_is"
     RATING_OF = "rating_of"
+    RATING_APPOSITION = "rating_apposition"
     HEADLINE = "headline"
     ATTRIBUTIVE = "attributive"
     RATING_NOUN = "rating_noun"
@@ -447,6 +452,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown YJS was inspected in May.\nInspectors rated its work with victims as ‘Outstanding’, "
                   "giving an overall rating of ‘Good’."),
                  ("Anytown YJS was rated ‘Requires improvement’.",)),
+    Construction("rating_apposition", "own", RATING_APPOSITION, "overall_owner",
+                 ("Anytown YJS was inspected in May.\nThe rating – ‘Good’ – reflects the hard work of staff.",
+                  "Anytown YJS was inspected in May.\nIts rating for out-of-court work, ‘Inadequate’, was the lowest "
+                  "possible."),
+                 ("Anytown YJS was inspected in May.\nThe rating was ‘Good’.",),
+                 requires=(("after", r"^[’'\"”]?\s*[,–—-]"),)),
     Construction("changed_from", "own", CHANGED_FROM, "before_match",
                  ("Anytown YJS has improved its rating from ‘Requires improvement’ to ‘Good’.",),
                  ("Anytown YJS was rated ‘Good’.",)),

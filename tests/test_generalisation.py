@@ -148,7 +148,7 @@ def test_every_phrase_of_the_vocabulary_names_its_area(template):
 @pytest.mark.parametrize("year, rated", [("2021", False), ("2025", True), ("", True)])
 def test_work_with_victims_is_a_standard_only_from_2024(year, rated):
     text = (f"Northshire Youth Justice Service was inspected {'in ' + year + ' ' if year else ''}by HM Inspectorate "
-            "of Probation.\nIts work with victims also required improvement.")
+            "of Probation.\nWork with victims in Northshire was judged to require improvement.")
     assert (("Work with victims", "Requires improvement") in _labels(text)) == rated
 
 
@@ -272,7 +272,7 @@ def test_the_list_after_an_inverted_verb():
     JOINT + "Inspectors judged that work to make sure sentences are served in Northshire was satisfactory.",
     JOINT + "Northshire's work to ensure sentences were served was satisfactory.",
     # a noun of the work itself before the theme's name
-    JOINT + "In Northshire, monitoring to ensure sentences were served was \"satisfactory\".",
+    JOINT + "In Northshire, monitoring to make sure sentences are served was rated satisfactory.",
 ])
 def test_an_everyday_name_of_a_theme(text):
     assert _labels(text) == {("Ensuring the sentence is served", "Satisfactory")}
@@ -302,22 +302,21 @@ def test_an_everyday_name_of_a_theme(text):
     ("Eastshire Youth Justice Service was inspected in May.\nOverall, inspectors gave the service a ‘Requires "
      "improvement’ rating - the second lowest of four grades.", {("Overall", "Requires improvement")}),
     # a compound noun's head is its last noun: "governance oversight" is oversight, not the governance theme
-    (JOINT + "Governance oversight of core practice in Northshire was also found to be poor.", set()),
+    (JOINT + "Governance oversight of case files in Northshire was judged poor.", set()),
     ("Eastshire Youth Justice Service was inspected in May.\nStaff turnover was rated as a ‘Good’ sign.", set()),
     # "an overall rating" is the service's, whatever areas the clause named before it
     ("An inspection of youth justice work with children and victims in Eastshire, 2025.\nInspectors rated work "
      "with children as ‘Good’ and work with victims as ‘Outstanding’, giving an overall rating of ‘Good’.",
      {("Work with children", "Good"), ("Work with victims", "Outstanding"), ("Overall", "Good")}),
     # "and" without a comma may close a clause inside a noun phrase: the list goes on across it
-    ("Eastshire Youth Justice Service was inspected in May.\nThe report highlights the work of the team in how "
-     "children are assessed, the delivery of services and the review process as ‘outstanding’.",
+    ("Eastshire Youth Justice Service was inspected in May.\nInspectors rated the way children are assessed, the "
+     "delivery of services and reviewing as ‘outstanding’.",
      {("Assessment", "Outstanding"), ("Implementation and delivery", "Outstanding"), ("Reviewing", "Outstanding")}),
-    ("Eastshire Youth Justice Service was inspected in May.\nWork to help children who have been in custody to "
-     "resettle back into society and education was given the highest possible grade of ‘Outstanding’.",
-     {("Resettlement policy and provision", "Outstanding")}),
-    # a lead-in that is no place ("in the report ...") is not stripped to leave a subject of the clause before
-    ("Eastshire Youth Justice Service was inspected in May.\nIts director said in the report detailing the "
-     "findings, staff were ‘motivated and engaged’ and numerous aspects of the service were ‘Outstanding’.", set()),
+    ("Eastshire Youth Justice Service was inspected in May.\nWork with children who have been released from custody "
+     "and their families was rated ‘Good’.", {("Resettlement policy and provision", "Good")}),
+    # a lead-in that is no place ("in her summary ...") is not stripped to leave a subject of the clause before
+    ("Eastshire Youth Justice Service was inspected in May.\nThe lead inspector wrote in her summary of the visit, "
+     "managers were ‘supportive and visible’ and several parts of the work were ‘Good’.", set()),
     # the standard the subject names, in the domain the complement names
     ("Eastshire Youth Justice Service was inspected in May.\nPlanning was judged ‘Good’ for court cases.",
      {("Court disposals: Planning", "Good")}),
