@@ -429,8 +429,16 @@ def read_sentence(doc: Document, ctx: Context, sentence: Sentence, labels: list[
         clause_index = max(i for i, c in enumerate(parts) if c.start <= label.start)
         clause = parts[clause_index]
         following = next((other.start for other in labels[index + 1 :]), len(text))
-        view = View(doc, ctx, sentence, parts, clause_index, _bounded(text, clause, label), label,
-                    previous_in_clause.get(clause.start), following)
+        earlier = previous_in_clause.get(clause.start)
+        if earlier is None and clause_index > 0 and _CONTRAST.fullmatch(clause.opener) \
+                and not text[clause.start : label.start].strip(" ‘’'\"“”") \
+                and _COMPLEMENT.match(text[label.end : label.end + MAX_RIGHT]) \
+                and parts[clause_index - 1].start in previous_in_clause:
+            # a bare label for a complement after "but" or "whereas" contrasts with the clause before: "Planning
+            # was ‘Good’ for court cases but ‘Inadequate’ for out-of-court cases" (its words begin at the clause's
+            # start)
+            earlier = (clause.start, *previous_in_clause[parts[clause_index - 1].start][1:])
+        view = View(doc, ctx, sentence, parts, clause_index, _bounded(text, clause, label), label, earlier, following)
         reading = read_label(view)
         previous_in_clause[clause.start] = (label.end, reading, label.words)
         readings.append(reading)
@@ -470,6 +478,7 @@ def read_label(view: View) -> Reading:
 
 
 _AS_WAS = regex.compile(AS_WAS, _I)
+_CONTRAST = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
 _INSERT_OPENED = regex.compile(r",\s*(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+)?(?:rated|graded"

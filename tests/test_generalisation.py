@@ -324,6 +324,12 @@ def test_an_everyday_name_of_a_theme(text):
     # "inspection" dates the earlier inspection, not this rating
     ("Eastshire Youth Justice Service was inspected in 2023.\nIn its first inspection since 2019, Eastshire was "
      "rated ‘Good’.", {("Overall", "Good")}),
+    # a bare label for a complement after "but" takes the standard of the clause before in its own domain
+    ("Eastshire Youth Justice Service was inspected in May.\nPlanning was judged ‘Good’ for court cases but "
+     "‘Inadequate’ for out-of-court cases.",
+     {("Court disposals: Planning", "Good"), ("Out-of-court disposals: Planning", "Inadequate")}),
+    ("Eastshire Youth Justice Service was inspected in May.\nStaff were ‘Outstanding’ but ‘Good’ was the verdict "
+     "overall.", {("Staff", "Outstanding")}),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
