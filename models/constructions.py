@@ -346,8 +346,8 @@ GIVING_VERB_BEFORE = (r"\b(?:gave|give|gives|giving|awarded|awards|award|awardin
 # The label first, then what it was given for: "‘Good’ was the verdict for its information and facilities",
 # "‘Outstanding’ was the rating given to its staff"
 LABEL_THEN_VERDICT = (r"^" + CLOSE_QUOTE + r"\s+(?:was|is|were|are)\s+(?:also\s+)?(?:the|its)\s+(?:overall\s+)?"
-                      r"(?:verdict|rating|grade|judgement|judgment|mark|outcome|result)\s+(?:given\s+|awarded\s+)?"
-                      r"(?:for|of|on|to)\s+(?P<subject>[^,;.:]{2,80})")
+                      r"(?:verdict|rating|grade|judgement|judgment|mark|outcome|result)\s+(?:(?P<subject>overall)\b"
+                      r"|(?:given\s+|awarded\s+)?(?:for|of|on|to)\s+(?P<subject>[^,;.:]{2,80}))")
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
@@ -550,7 +550,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("A rating of ‘Outstanding’ went down well with the staff of Anytown YJS.",)),
     Construction("verdict_for", "after", LABEL_THEN_VERDICT, "group:subject",
                  ("‘Good’ was the verdict for Anytown’s information and facilities.",
-                  "‘Outstanding’ was the rating given to the staff of Anytown YJS."),
+                  "‘Outstanding’ was the rating given to the staff of Anytown YJS.",
+                  "Anytown YJS was inspected in May.\n‘Good’ was the verdict overall."),
                  ("‘Good’ was the word inspectors used most often.",)),
     Construction("colon", None, None, "previous_clause",
                  ("Anytown YJS was inspected in May.\nThe overall verdict: ‘Good’.",
