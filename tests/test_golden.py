@@ -111,7 +111,7 @@ REAL_F1_FLOORS = {
     # children given court sentences or diverted from court") gave its two standards rather than
     # one domain: right, but its answers name them "Assessment (court disposals)", the pipeline (and the first
     # set's answers) "Court disposals: Assessment", which the scorer does not match (README "Accuracy")
-    "real2": {"ratings": 0.955, "percentages": 0.99, "dates": 0.99},
+    "real2": {"ratings": 0.96, "percentages": 0.99, "dates": 0.99},
 }
 REAL_FIELD_FLOORS = {
     "real": {"doc_type": 0.98, "service": 0.99, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
