@@ -629,7 +629,8 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
                                                 or _SERVICE_REF.search(subject)):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
     if not (_this_service(head, ctx) or _this_service(complement_words, ctx) or construction in (
-            RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.RATING_APPOSITION, RuleName.HEADLINE, RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
+            RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.RATING_APPOSITION, RuleName.HEADLINE,
+            RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
