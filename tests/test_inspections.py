@@ -417,6 +417,20 @@ def test_every_service_the_answers_name_is_in_the_register():
     assert unresolved == set(UNREGISTERED)
 
 
+def _misread(template: str, names: list[str]) -> dict[str, str | None]:
+    """Each name written into the template, read, and compared with the service the register resolves it to:
+    the names read as another service (or as none)."""
+    from models import register
+
+    wrong = {}
+    for name in names:
+        expected = register.resolve_place(name)
+        got = read(parse(template.format(place=name)))
+        if expected is None or got.key != expected.key:
+            wrong[name] = got.key
+    return wrong
+
+
 @pytest.mark.parametrize("template", [
     "{place} Youth Justice Service was rated ‘Good’ by inspectors.",
     "Inspectors have rated {place}’s youth offending service as ‘Good’.",
@@ -428,14 +442,7 @@ def test_every_register_service_written_three_ways_is_read_as_itself(template):
     # Warrington"); an authority whose own name a joint service goes by resolves to the joint service
     from models import register
 
-    wrong = {}
-    for service in register.services():
-        place = register._KIND_WORDS.sub("", service.name).strip()
-        expected = register.resolve_place(place)
-        got = read(parse(template.format(place=place)))
-        if expected is None or got.key != expected.key:
-            wrong[service.key] = got.key
-    assert wrong == {}
+    assert _misread(template, [register._KIND_WORDS.sub("", s.name).strip() for s in register.services()]) == {}
 
 
 # Other names of an authority that prose does not write as a place: a council's corporate name (the place it
@@ -452,18 +459,9 @@ def test_every_other_name_of_an_authority_is_read_as_its_service(template):
     # "Hull", "B&NES", "City of York", "Royal Borough of Greenwich", "Sir Benfro", "Pen-y-bont ar Ogwr"
     from models import register
 
-    wrong = {}
-    for service in register.services():
-        if service.joint:
-            continue
-        for code in service.areas:
-            authority = register.authority_by_code()[code]
-            for name in authority.other_names:
-                expected = register.resolve_place(name)
-                got = read(parse(template.format(place=name)))
-                if name not in OTHER_NAMES_NOT_READ and (expected is None or got.key != expected.key):
-                    wrong[name] = got.key
-    assert wrong == {}
+    names = [name for service in register.services() if not service.joint for code in service.areas
+             for name in register.authority_by_code()[code].other_names if name not in OTHER_NAMES_NOT_READ]
+    assert _misread(template, names) == {}
 
 
 def test_services_carry_the_registers_codes_and_areas(sample_out):
