@@ -94,7 +94,10 @@ _PREVIOUS = regex.compile(
 # neighbour", "rated ‘Good’ at its last inspection"
 _PREVIOUS_AFTER = regex.compile(
     r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
-    r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b)", _I)
+    r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b"
+    # "a ‘Requires improvement’ verdict three years ago"
+    r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b)",
+    _I)
 # The destination of a change is this inspection's rating: "from X ... to recently achieving “good” status"
 # Today's label, whatever came before: "from 'Inadequate' to 'Good'", "upgraded to", "now", and a rating kept, in the
 # present ("remains 'Good', the grade it received in 2016"; "had remained 'Inadequate' until ..." is the past's)

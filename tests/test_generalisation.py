@@ -349,6 +349,13 @@ def test_a_comma_insert_with_an_earlier_label_leaves_the_subject_before_it():
                                                                         ("overall", "Good")]
 
 
+def test_a_label_placed_years_ago_is_the_previous_inspections():
+    text = ("Eastshire Youth Justice Service was inspected in 2023.\nThe ‘Good’ rating follows a ‘Requires "
+            "improvement’ verdict three years ago.")
+    assert [(scope, label) for scope, _, _, label in _ratings(text)] == [("overall", "Good"),
+                                                                        ("previous", "Requires improvement")]
+
+
 # ------------------------------------------------------------------ what the label is given to, or for
 @pytest.mark.parametrize("text, expected", [
     ("Inspectors handed the lowest grade, ‘Inadequate’, to Westshire's out-of-court work.",
