@@ -36,7 +36,7 @@ OPEN_QUOTE = r"[‘’'\"“”(]?"
 CLOSE_QUOTE = r"[’'\"”)]?"
 RATING_VERBS = (
     r"rated|judged|graded|assessed|found|deemed|considered|classed|classified|hailed|flagged|singled\s+out"
-    r"|marked|reported|recognised|recognized|listed|labelled|labeled|confirmed|scored|branded"
+    r"|marked|reported|recognised|recognized|listed|labelled|labeled|confirmed|scored|branded|ranked"
 )
 ADVERBS = (r"also|now|all|both|each|itself|separately|individually|then|subsequently|overall|again|still|just|only"
            r"|recently|previously|since|consistently|specifically|already|officially|being|once|last|again|themselves")
@@ -78,7 +78,7 @@ ACTIVE_RATING = (
     r"rating|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
     r"|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists|listed"
     r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
-    r"|describing|describes|described|labelling|labelled|branding|branded|calling|called)\s+"
+    r"|describing|describes|described|labelling|labelled|branding|branded|calling|called|ranked|ranks)\s+"
     r"(?!of\b)(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"  # an object, not the label's determiner
     r"(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
     r"(?<!\bsentences?\s+(?:was|were)))"

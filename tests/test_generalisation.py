@@ -330,6 +330,9 @@ def test_an_everyday_name_of_a_theme(text):
      {("Court disposals: Planning", "Good"), ("Out-of-court disposals: Planning", "Inadequate")}),
     ("Eastshire Youth Justice Service was inspected in May.\nStaff were ‘Outstanding’ but ‘Good’ was the verdict "
      "overall.", {("Staff", "Outstanding"), ("Overall", "Good")}),
+    # "ranked" is a rating verb too
+    ("Eastshire Youth Justice Service was inspected in May.\nInspectors have ranked the service as outstanding.",
+     {("Overall", "Outstanding")}),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
