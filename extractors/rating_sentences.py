@@ -305,6 +305,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "neither_quoted_nor_capitalised": lambda v, m: not v.quoted and not v.capitalised,
     "names_service": lambda v, m: bool(_SERVICE_REF.search(v.text)) or _names_place(v.text, v.ctx),
     "recipient": lambda v, m: m is not None and _recipient(m.group("subject"), v.ctx.era),
+    # the label opens its clause ("Outstanding: ..."): nothing before it but a bullet or a quote
+    "capitalised_or_quoted_at_start": lambda v, m: not v.left_full.strip(" ‘’'\"“”•*-–—\t")
+    and (v.quoted or v.written[:1].isupper()),
 }
 
 
@@ -481,6 +484,11 @@ def read_label(view: View) -> Reading:
 
 
 _AS_WAS = regex.compile(AS_WAS, _I)
+# A count of some of an area's parts: "three of the four areas of resettlement work", "two of its standards in
+# court work" (never "all" or "each": those are every part)
+_PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|some|most|many"
+                               r"|several|half)\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
+                               r"|parts?|elements?|categories)\b", _I)
 _CONTRAST = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
@@ -574,6 +582,9 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             # good": the subject is the work with children, not the area named at its end
             return Reading.aside("no_rated_subject", "the area is not the subject of the judgement",
                                  rule="area_not_subject")
+    if areas and _PARTIAL_COUNT.match(head):
+        # "Three of the four areas of resettlement work were judged ‘Good’": some parts of an area, unnamed
+        return Reading.aside("count_of_areas", "some of an area's parts, unnamed", rule="counted_part")
     every = _EVERY_ASPECT.search(head)
     if areas and every and len(areas) == 1 and areas[0].entry.scope == Scope.DOMAIN:
         facts = _standards_of(areas[0], ctx)

@@ -348,6 +348,8 @@ GIVING_VERB_BEFORE = (r"\b(?:gave|give|gives|giving|awarded|awards|award|awardin
 LABEL_THEN_VERDICT = (r"^" + CLOSE_QUOTE + r"\s+(?:was|is|were|are)\s+(?:also\s+)?(?:the|its)\s+(?:overall\s+)?"
                       r"(?:verdict|rating|grade|judgement|judgment|mark|outcome|result)\s+(?:(?P<subject>overall)\b"
                       r"|(?:given\s+|awarded\s+)?(?:for|of|on|to)\s+(?P<subject>[^,;.:]{2,80}))")
+# The label heading a list of the areas it rates: "Outstanding: staff, partnerships and services."
+LABEL_HEADS_LIST = r"^[’'\"”]?\s*:\s*(?P<subject>[^.;:]{2,160})"
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
@@ -553,6 +555,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "‘Outstanding’ was the rating given to the staff of Anytown YJS.",
                   "Anytown YJS was inspected in May.\n‘Good’ was the verdict overall."),
                  ("‘Good’ was the word inspectors used most often.",)),
+    Construction("label_heads_list", "after", LABEL_HEADS_LIST, "group:subject",
+                 ("Anytown YJS was inspected in May.\nOutstanding: staff, partnerships and services.",),
+                 ("Anytown YJS was inspected in May.\nInspectors said: good.",),
+                 conditions=("bare_label", "capitalised_or_quoted_at_start")),
     Construction("colon", None, None, "previous_clause",
                  ("Anytown YJS was inspected in May.\nThe overall verdict: ‘Good’.",
                   "Inspectors summed up Anytown’s work with victims: ‘Outstanding’."),

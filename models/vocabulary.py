@@ -125,7 +125,7 @@ class RelativeLabel:
 # read on the scale of the document's framework; beside a label it only restates that label ("the highest
 # grade of ‘Outstanding’"), and is then no candidate of its own.
 RELATIVE_NOUNS: tuple[str, ...] = ("rating", "grade", "grading", "mark", "judgement", "judgment", "category",
-                                   "verdict")
+                                   "verdict", "ratings", "grades", "marks")
 RELATIVE_LABELS: tuple[RelativeLabel, ...] = (
     RelativeLabel(0, ("highest", "top", "best"),
                   "Leadership, case records and resettlement in Anytown were each given the top grade."),

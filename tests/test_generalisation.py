@@ -333,6 +333,13 @@ def test_an_everyday_name_of_a_theme(text):
     # "ranked" is a rating verb too
     ("Eastshire Youth Justice Service was inspected in May.\nInspectors have ranked the service as outstanding.",
      {("Overall", "Outstanding")}),
+    # a relative label in the plural; the label heading a list of areas; a count of some of an area's parts
+    ("Eastshire Youth Justice Service was inspected in May.\nInspectors gave top marks to the service's "
+     "partnership work.", {("Partnership work", "Outstanding")}),
+    ("Eastshire Youth Justice Service was inspected in May.\nOutstanding: staff, partnerships and services.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding")}),
+    ("Eastshire Youth Justice Service was inspected in May.\nThree of the four areas of resettlement work were "
+     "judged ‘Good’.", set()),
 ])
 def test_the_clause_whose_subject_the_label_rates(text, expected):
     assert _labels(text) == expected
