@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.patterns import YEAR
 from models.rules import SAME_INSPECTION_DAYS
 from models.vocabulary import OFF_SCALE, Framework, Scope
 
@@ -82,6 +83,14 @@ class Candidate:
     @property
     def inspectorate(self) -> bool:
         return self.role != "secondary"
+
+
+_ROLE_ORDER = {"report": 0, "press_release": 1, "secondary": 2}
+
+
+def _welsh_version(document: dict) -> bool:
+    """A Welsh version of an English document: it joins its English version's inspection, never one of its own."""
+    return bool(document.get("translation_of")) and document.get("language") == "cy"
 
 
 def _rated(rating: dict) -> str:
@@ -158,7 +167,7 @@ def candidates(documents: list[dict], ratings: list[dict], opening: dict[str, st
     out = []
     unrated: list[dict] = []
     for document in sorted(documents, key=lambda d: d["doc_id"]):
-        if not document.get("service_key") or (document.get("translation_of") and document.get("language") == "cy"):
+        if not document.get("service_key") or _welsh_version(document):
             continue
         doc_id = document["doc_id"]
         stated = document.get("overall_rating") or overall.get(doc_id)
@@ -480,8 +489,7 @@ def content_id(group: list[Candidate]) -> tuple[str, str]:
     published (else its fieldwork began), or a hash of the documents' ids when none is dated."""
     service_key = group[0].doc["service_key"]
     own = [c for c in group if c.inspectorate]
-    frameworks = [c.doc["framework"] for c in [*own, *group] if c.doc["framework"] != Framework.UNKNOWN]
-    token = FRAMEWORK_TOKENS.get(frameworks[0] if frameworks else "unknown", "unknown")
+    token = FRAMEWORK_TOKENS.get(_framework_of(group), "unknown")
     published = min((c.published for c in own if c.published), default=None)
     if published:
         return f"{service_key}-{token}-{_month(published)}", "published"
@@ -539,8 +547,7 @@ def _first(values: Iterable[Any]) -> Any:
 def _ordered(documents: list[dict]) -> list[dict]:
     """An inspection's documents, the one whose word is taken first: reports, then press releases, then
     other parties' pages."""
-    order = {"report": 0, "press_release": 1}
-    return sorted(documents, key=lambda d: (order.get(d["doc_type"], 2), d["doc_id"]))
+    return sorted(documents, key=lambda d: (_ROLE_ORDER.get(d["doc_type"], 2), d["doc_id"]))
 
 
 def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], overall_by_doc: dict[str, dict]) -> dict:
@@ -560,7 +567,6 @@ def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], ov
     registered = service_by_key().get(service_key)
     counts = [c.doc["recommendation_count_extracted"] for c in reports if c.doc["recommendation_count_extracted"]]
     stated = [d.get("recommendation_count_stated") for d in ordered]
-    frameworks = [d["framework"] for d in ordered if d["framework"] != Framework.UNKNOWN]
     names = [d["service"] for d in ordered if d.get("service")]
     inspection_id, basis, aliases = ident
     return {
@@ -571,7 +577,7 @@ def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], ov
         "service_key": service_key,
         "gss_codes": list(registered.areas) if registered else [],
         "region": registered.region or None if registered else None,
-        "framework": frameworks[0] if frameworks else "unknown",
+        "framework": _framework_of(group),
         "publication_date": _date(published_by.doc.get("publication_date")) if published_by else site_published,
         "publication_date_precision": (published_by.doc.get("publication_date_precision") if published_by
                                        else "day" if site_published else None),
@@ -637,7 +643,7 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
         ids_of_service.setdefault(str(row["service_key"]), []).append(row["inspection_id"])
     for document in sorted(documents, key=lambda d: d["doc_id"]):
         if document["doc_type"] == "other" and document.get("service_key") and document["doc_id"] not in linked_ids \
-                and not (document.get("translation_of") and document.get("language") == "cy") \
+                and not _welsh_version(document) \
                 and (document.get("framework") not in (None, Framework.UNKNOWN)
                      or _INSPECTION_TOLD.search(opening.get(document["doc_id"], ""))):
             checks.append(unlinked_check(document, sorted(ids_of_service.get(document["service_key"], []))))
@@ -648,11 +654,13 @@ def link(documents: list[dict], ratings: list[dict], known: KnownIds | None = No
     return rows, [row.pop("_documents") for row in rows], checks
 
 
-_YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
+_YEAR = re.compile(YEAR)
 
 
 def _framework_of(group: list[Candidate]) -> str:
-    known = [c.doc["framework"] for c in sorted(group, key=lambda c: not c.inspectorate)
+    """An inspection's framework: the first its documents name, the report's before the press release's before
+    another party's."""
+    known = [c.doc["framework"] for c in sorted(group, key=lambda c: _ROLE_ORDER[c.role])
              if c.doc["framework"] != Framework.UNKNOWN]
     return known[0] if known else Framework.UNKNOWN
 
@@ -663,7 +671,7 @@ def _written_before(framework: str, text: str) -> bool:
     from models.frameworks import FRAMEWORK_BY_KEY
 
     first = int(FRAMEWORK_BY_KEY[framework].years[:4])
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [int(m.group("year")) for m in _YEAR.finditer(text)]
     return bool(years) and max(years) < first
 
 
@@ -680,7 +688,7 @@ def _join_by_framework(documents: list[dict], linked: Linked, opening: dict[str,
         framework = document.get("framework")
         if document["doc_type"] != "other" or not document.get("service_key") or document["doc_id"] in placed \
                 or framework in (None, Framework.UNKNOWN) \
-                or (document.get("translation_of") and document.get("language") == "cy") \
+                or _welsh_version(document) \
                 or _written_before(framework, opening.get(document["doc_id"], "")):
             continue
         if document["doc_id"] not in ambiguous and not _INSPECTION_TOLD.search(opening.get(document["doc_id"], "")):
