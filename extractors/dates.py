@@ -22,6 +22,7 @@ import datetime as dt
 
 import regex
 
+from models.chief_inspectors import BY_NAME
 from models.document import Document, TextLine
 from models.facts import DateMention, Extraction, Mention
 from models.patterns import (
@@ -39,7 +40,7 @@ from models.patterns import (
     YEAR,
 )
 
-VERSION = "dates/4"
+VERSION = "dates/5"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)
@@ -62,6 +63,12 @@ _DATELINE_REST = regex.compile(
     r"^(?:[\s,.:|·–—()-]|published|updated|posted|released|issued|post\s+on|date|meeting|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|\d{1,2}[.:]\d\d|am|pm|bst|gmt|\d+\s+mins?\s+read|by\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
     r"|cabinet|council|committee|item\s+\d+|agenda|minutes)*$", regex.IGNORECASE)
+# A council paper's heading: the meeting, then its day and time. "Children's Scrutiny Committee - Wednesday
+# 4 March 2015 6.30 pm", "Cabinet – Tuesday, 9 June 2020"
+_MEETING_HEADING = regex.compile(
+    r"\b(?:meeting|committee|cabinet|council|board|panel|forum|scrutiny)\b.*\s[-–—]\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", regex.IGNORECASE)
+_TIME_OF_DAY = regex.compile(r"^,?\s*(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)|\d{1,2}[.:]\d\d)?\s*$", regex.IGNORECASE)
 # A site that hosts a copy of a document dates its own page: "Post on 12-Oct-2020", "Upload ... · 2018-07-23 ·"
 _HOSTING = regex.compile(r"\bPost(?:ed)?\s+on\b|\bUpload(?:ed)?\b|\bViews?\b|\bDownloads?\b|\bLast\s+(?:View|Download)\b|\s·\s",
                          regex.IGNORECASE)
@@ -161,6 +168,13 @@ def _dates(doc: Document) -> list[DateMention]:
             found.append((match.start(), match.end(), stamp, "day"))
     found.sort(key=lambda item: item[0])
     latest = max((date.year for _, _, date, _ in found), default=None)
+    from extractors.document import chief_inspector
+
+    speaking = BY_NAME.get((chief_inspector(doc) or "").lower())
+    if speaking is not None and found:
+        # written in the Chief Inspector's term: "This inspection took place in February 2017" in a release
+        # that quotes a Chief Inspector who took up post in 2024 tells of an earlier inspection
+        latest = max(latest or 0, speaking.first_day.year)
     out: list[DateMention] = []
     previous_end = 0
     previous_role: str | None = None
@@ -304,6 +318,31 @@ def column_heading(doc: Document, line: TextLine, offset: int) -> str | None:
     return None
 
 
+def _reads_as_dateline(doc: Document, line: TextLine, start: int, end: int) -> bool:
+    """Is the date on this line the page's own: a dateline, or a council meeting's heading?"""
+    before, after = doc.text[line.start : start], doc.text[end : line.end]
+    rest = (before + after).strip(" ,.-–")
+    return bool(_DATELINE_REST.match(rest) or (len(line.text) <= 40 and not _nearest_cue(rest))
+                or (_MEETING_HEADING.search(before) and _TIME_OF_DAY.match(after)))
+
+
+# A page's own date is in its head: its first lines.
+DATELINE_LINES = 15
+
+
+def dateline(doc: Document, dates: list[DateMention]) -> DateMention | None:
+    """Another party's page's own date: the first date in its head that reads as a dateline ("Published:
+    Tuesday, 17th May 2022", "Scrutiny Committee - Wednesday 4 March 2015 7.00 pm"). Its role stays "other"
+    (SPEC: a news article's or a minute's own dateline); inspections read it as when the page was written."""
+    for found in sorted(dates, key=lambda d: d.span.char_start):
+        line = doc.line_at(found.span.char_start)
+        if line is None or doc.line_index_at(line.start) >= DATELINE_LINES:
+            return None
+        if found.role == "other" and _reads_as_dateline(doc, line, found.span.char_start, found.span.char_end):
+            return found
+    return None
+
+
 def cover_or_signature_role(doc: Document, line: TextLine, start: int, end: int) -> str | None:
     """A date line under the chief inspector's signature, or the cover's imprint."""
     before_date = doc.text[line.start : start]
@@ -320,7 +359,7 @@ def cover_or_signature_role(doc: Document, line: TextLine, start: int, end: int)
     from extractors.document import doc_type
 
     kind = doc_type(doc)
-    if kind == "other" and (_DATELINE_REST.match(rest) or (len(line.text) <= 40 and not _nearest_cue(rest))):
+    if kind == "other" and _reads_as_dateline(doc, line, start, end):
         return "other"  # a news page's or a minute's own dateline: "Tuesday, 17th May 2022, 10:31 am"
     if kind in ("report", "annual_report") and index < 12 and not doc.text[end : line.end].strip(" ,.") and not any(
             _BODY_START.match(p.text) for p in doc.lines[:index]) and not _strong_cue(before_date):

@@ -8,6 +8,8 @@ import regex
 
 from extractors import recommendations as recommendation_extractor
 from extractors import scores, services
+from extractors.dates import dateline
+from models.chief_inspectors import BY_NAME, CHIEF_INSPECTORS
 from models.document import Document, is_heading_like, plain
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
 from models.patterns import (
@@ -20,7 +22,7 @@ from models.patterns import (
 )
 from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/5"
+VERSION = "documents/6"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
@@ -139,6 +141,29 @@ def title(doc: Document) -> str | None:
     return first if is_heading_like(first) or len(first) < 200 else None
 
 
+# The Chief Inspector a document speaks for, by name next to the title: "..., said Anne Example, Chief Inspector
+# of Probation", "HM Chief Inspector of Probation, Anne Example", a foreword signed "Anne Example / HM Chief
+# Inspector of Probation". Not one named as "the former Chief Inspector".
+_CHIEF_INSPECTOR_NAMES = "|".join(sorted((regex.escape(name) for ci in CHIEF_INSPECTORS for name in ci.names),
+                                         key=len, reverse=True))
+_CHIEF_INSPECTOR_TITLE = (r"(?:(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+)?(?:(?:Interim|Acting)\s+)?"
+                          r"Chief\s+Inspector(?:\s+of\s+Probation)?")
+_CHIEF_INSPECTOR = regex.compile(
+    rf"(?<!\b(?:former|previous|then|past|ex-|late)\s+)(?:"
+    rf"(?P<name>{_CHIEF_INSPECTOR_NAMES}),?\s+(?:the\s+)?(?:{_CHIEF_INSPECTOR_TITLE})"
+    rf"|(?:{_CHIEF_INSPECTOR_TITLE}),?\s+(?:(?:Dame|Sir|Mr|Mrs|Ms|Dr)\s+)?(?P<name>{_CHIEF_INSPECTOR_NAMES}))\b", _I)
+# The Chief Inspector speaks in a document's head: a press release's first paragraphs, a report's foreword.
+_CHIEF_INSPECTOR_HEAD = 20_000
+
+
+def chief_inspector(doc: Document) -> str | None:
+    """The Chief Inspector of Probation the document quotes or whose foreword it carries (models.chief_inspectors
+    names them all since 2004), when it names one only."""
+    found = {BY_NAME[" ".join(m.group("name").lower().split())].name
+             for m in _CHIEF_INSPECTOR.finditer(doc.text[:_CHIEF_INSPECTOR_HEAD])}
+    return found.pop() if len(found) == 1 else None
+
+
 def service(doc: Document) -> tuple[str | None, str | None]:
     """(fullest service name, place key); none for a document about the sector or several services."""
     if scope(doc) in ("sector", "multiple"):
@@ -190,6 +215,7 @@ def summarise(doc: Document, ratings: list[Rating], dates: list[DateMention],
     publication = _pick(dates, "publication")
     fieldwork = _pick(dates, "fieldwork")
     kind, cue = doc_type_evidence(doc)
+    own_date = dateline(doc, dates) if kind == "other" else None
     return DocumentSummary(
         doc_type=kind,
         doc_type_cue=cue,
@@ -203,6 +229,9 @@ def summarise(doc: Document, ratings: list[Rating], dates: list[DateMention],
         publication_date_precision=publication.precision if publication else None,
         fieldwork_start=fieldwork.date if fieldwork else None,
         fieldwork_start_precision=fieldwork.precision if fieldwork else None,
+        dateline=own_date.date if own_date else None,
+        dateline_precision=own_date.precision if own_date else None,
+        chief_inspector=chief_inspector(doc),
         recommendation_count_stated=recommendation_extractor.stated_count(doc),
         recommendation_count_extracted=len(recommendations),
         language=language(doc),

@@ -83,6 +83,9 @@ class DocumentSummary:
     publication_date_precision: str | None
     fieldwork_start: dt.date | None
     fieldwork_start_precision: str | None
+    dateline: dt.date | None  # another party's page's own date (a news story's, a council paper's)
+    dateline_precision: str | None
+    chief_inspector: str | None  # the Chief Inspector of Probation it quotes (models.chief_inspectors)
     recommendation_count_stated: int | None
     recommendation_count_extracted: int
     language: str  # en | cy

@@ -162,6 +162,14 @@ DOCUMENTS = Table(
         Column("publication_date_precision", pa.string(), "day or month.", allowed=PRECISIONS),
         Column("fieldwork_start", pa.date32(), "Start of inspection fieldwork (first-of-month when only the month is given)."),
         Column("fieldwork_start_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("dateline", pa.date32(), "Another party's page's own date: a news story's dateline, a council "
+               "paper's meeting day (a date of role 'other' in dates). Inspections read it as when the page was "
+               "written; null for the Inspectorate's documents."),
+        Column("dateline_precision", pa.string(), "day or month.", allowed=PRECISIONS),
+        Column("chief_inspector", pa.string(), "The Chief Inspector of Probation the document quotes or whose "
+               "foreword it carries, when it names one only (models/chief_inspectors.py: each one's term). An "
+               "undated document of the Inspectorate was published during that term: inspections use the term to "
+               "tell apart undated documents of one service."),
         Column("recommendation_count_stated", pa.int32(), "Number of recommendations the document says were made."),
         Column("recommendation_count_extracted", pa.int32(), "Number of recommendation rows extracted.", nullable=False),
         Column("language", pa.string(), "en or cy (Welsh): the language of the text. The extractors read English; a "

@@ -10,6 +10,8 @@ from a development set.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from extractors import dates, document, ratings, recommendations
@@ -21,6 +23,12 @@ CORE_CASE = "Core case inspection of youth offending work in Northshire\n"
 
 def _ratings(text: str) -> list[tuple]:
     return [(r.scope, r.code, r.subject, r.label) for r in ratings.extract(parse(text)).facts]
+
+
+def _summary(text: str):
+    doc = parse(text)
+    return document.summarise(doc, ratings.extract(doc).facts, dates.extract(doc).facts,
+                              recommendations.extract(doc).facts)
 
 
 def _labels(text: str) -> set[tuple[str, str]]:
@@ -575,6 +583,54 @@ def test_stated_recommendation_counts(sentence, count):
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
+
+
+@pytest.mark.parametrize("speaker, role", [
+    # a Chief Inspector who took up post years after the date: the visit was an earlier inspection's
+    ("Martin Jones", "other"),
+    # one in post then: this inspection's fieldwork
+    ("Glenys Stacey", "fieldwork"),
+])
+def test_a_date_years_before_the_chief_inspectors_term_is_an_earlier_inspections(speaker, role):
+    text = (f"Northshire YJS has improved, said {speaker}, Chief Inspector of Probation.\n"
+            "Notes: our inspectors visited the service in June 2016.")
+    assert [d.role for d in dates.extract(parse(text)).facts] == [role]
+
+
+# ------------------------------------------------------------------ the page's own date, and who speaks
+@pytest.mark.parametrize("text, day", [
+    # a council's agenda page: the meeting, then its day and time
+    ("Agenda and minutes\nChildren's Scrutiny Committee - Wednesday 4 March 2015 6.30 pm\nVenue: Northshire "
+     "Civic Centre\nItems\nFindings of the inspection of Northshire Youth Offending Service", dt.date(2015, 3, 4)),
+    # a news page's dateline
+    ("Northshire youth service praised\nPublished: Tuesday, 17th May 2022\nInspectors rated Northshire YJS "
+     "'Good'.", dt.date(2022, 5, 17)),
+    # a date in the story is not the page's
+    ("Northshire youth service praised\nInspectors visited Northshire YJS in March 2022 and rated it 'Good'.",
+     None),
+])
+def test_the_pages_own_date(text, day):
+    summary = _summary(text)
+    assert summary.doc_type == "other"
+    assert summary.dateline == day
+    assert all(d.role == "other" for d in dates.extract(parse(text)).facts if d.date == day)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Northshire YOS was not managed well, said Paul Wilson, Chief Inspector of Probation.", "Paul Wilson"),
+    ("HM Chief Inspector of Probation, Dame Glenys Stacey, said: 'Northshire has improved.'", "Glenys Stacey"),
+    ("Chief Inspector of Probation Martin Jones said: 'Staff in Northshire know their children well.'",
+     "Martin Jones"),
+    ("Foreword\nNorthshire's partnership is strong.\nJustin Russell\nHM Chief Inspector of Probation",
+     "Justin Russell"),
+    # one named as a former Chief Inspector speaks for no document of today
+    ("The former Chief Inspector of Probation, Andrew Bridges, had praised Northshire.", None),
+    # two Chief Inspectors: which term the page was written in cannot be told
+    ("Paul Wilson, Chief Inspector of Probation, and Liz Calderbank, Chief Inspector of Probation, both visited.",
+     None),
+])
+def test_the_chief_inspector_a_document_quotes(text, name):
+    assert document.chief_inspector(parse(text)) == name
 
 
 # ------------------------------------------------------------------ scale words that rate nothing

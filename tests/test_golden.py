@@ -117,7 +117,7 @@ REAL_FIELD_FLOORS = {
     "real": {"doc_type": 0.98, "service": 0.99, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
              "date_role": 0.98},
     "real2": {"doc_type": 0.98, "service": 0.935, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
-              "date_role": 0.95},
+              "date_role": 0.99},
 }
 REAL_GOLDS = {"real": REAL_GOLD, "real2": REAL2_GOLD}
 

@@ -6,6 +6,7 @@ their answers (tests/real_inspections.tsv) for what the rules give on real texts
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from collections import defaultdict
@@ -21,8 +22,8 @@ from tests.helpers import parse
 
 def _document(doc_id: str, doc_type: str, *, service: str = "anytown", framework: str = "standards_2018",
               published: str | None = None, fieldwork: str | None = None, overall: str | None = None,
-              title: str | None = None) -> dict:
-    return {"doc_id": doc_id, "doc_type": doc_type, "service_key": service, "service": f"{service.title()} YJS",
+              title: str | None = None, chief_inspector: str | None = None, dateline: str | None = None) -> dict:
+    return {"chief_inspector": chief_inspector, "dateline": dateline, "doc_id": doc_id, "doc_type": doc_type, "service_key": service, "service": f"{service.title()} YJS",
             "framework": framework, "title": title or f"{doc_type} {doc_id}", "publication_date": published,
             "publication_date_precision": "day" if published else None, "site_published": None,
             "fieldwork_start": fieldwork, "fieldwork_start_precision": "month" if fieldwork else None,
@@ -129,6 +130,43 @@ def test_a_page_that_states_no_rating_joins_the_inspection_it_dates():
                  _document("c1", "other", fieldwork="2020-09-01"), _document("c2", "other")]
     rows, _ = _linked(documents)
     assert _members(rows) == [["c1", "p20"], ["p24"]]
+
+
+@pytest.mark.parametrize("speakers, expected", [
+    # "..., said Paul Wilson, Chief Inspector of Probation" and, a year on, "..., said Dame Glenys Stacey, ...":
+    # the minutes (fieldwork in January 2015) and the meeting's agenda (dated by its heading, July 2015) tell of
+    # the inspection published in Paul Wilson's term
+    (("Paul Wilson", "Glenys Stacey"), [["agenda", "minutes", "pr-a"], ["pr-b"]]),
+    # the Chief Inspectors' terms the other way round: the other release
+    (("Glenys Stacey", "Paul Wilson"), [["agenda", "minutes", "pr-b"], ["pr-a"]]),
+    # neither release names its Chief Inspector: nothing tells which, so the council's pages join neither
+    ((None, None), [["pr-a"], ["pr-b"]]),
+])
+def test_undated_releases_are_told_apart_by_the_chief_inspector_each_quotes(speakers, expected):
+    joint = "joint_inspection_2012"
+    documents = [_document("pr-a", "press_release", framework=joint, chief_inspector=speakers[0]),
+                 _document("pr-b", "press_release", framework=joint, chief_inspector=speakers[1]),
+                 _document("minutes", "other", framework=joint, fieldwork="2015-01-19"),
+                 _document("agenda", "other", framework=joint, dateline="2015-07-22")]
+    rows, checks = _linked(documents)
+    assert _members(rows) == expected
+    assert {c["doc_id"] for c in checks if c["check"] == "inspection_link"} == (
+        {"minutes", "agenda"} if speakers == (None, None) else set())
+
+
+def test_a_chief_inspectors_term_never_joins_documents_on_its_own():
+    # an undated report and two undated releases, all in one Chief Inspector's term: the term says nothing of
+    # which release is the report's (either could be), so none is paired; the Chief Inspector in post has no
+    # end to the term, so a council page dated years on still fits
+    documents = [_document("r", "report", chief_inspector="Martin Jones"),
+                 _document("p1", "press_release", chief_inspector="Martin Jones"),
+                 _document("p2", "press_release", chief_inspector="Martin Jones"),
+                 _document("c", "other", dateline="2031-05-02", overall="Good")]
+    rows, _ = _linked(documents)
+    assert _members(rows) == [["p1"], ["p2"], ["r"]]
+    alone = [_document("p1", "press_release", chief_inspector="Martin Jones", overall="Good"),
+             _document("c", "other", dateline="2031-05-02", overall="Good")]
+    assert _members(_linked(alone)[0]) == [["c", "p1"]]
 
 
 def test_a_page_that_tells_of_an_inspection_without_saying_which_is_in_none_and_said_so():
@@ -364,7 +402,7 @@ def test_no_two_real_inspections_are_merged(real_documents):
 
 
 def test_real_documents_of_one_inspection_are_one_inspection(real_documents):
-    split, joined = {}, 0
+    split, joined, whole = {}, 0, 0
     for label, documents in _answers().items():
         if len(documents) < 2:
             continue
@@ -373,6 +411,7 @@ def test_real_documents_of_one_inspection_are_one_inspection(real_documents):
             split[label] = sorted(ids)
         else:
             joined += 1
+            whole += all(real_documents[key]["inspection_id"] for key in documents)
         for key in documents:
             document = real_documents[key]
             if document["inspection_id"] is None:
@@ -380,7 +419,8 @@ def test_real_documents_of_one_inspection_are_one_inspection(real_documents):
                 # Inspectorate's, or one that could be either of two inspections; either way a check says so
                 assert document["linked_check"] and document["doc_type"] == "other", key
     assert split == {}
-    assert joined >= 54
+    assert joined >= 55
+    assert whole >= 55  # every document of the inspection in it, none left out as undecidable
 
 
 def test_every_inspectorate_document_of_one_service_is_in_an_inspection(real_documents):
@@ -490,3 +530,15 @@ def test_ids_of_the_scheme_before_ids_were_kept_are_made_afresh():
     known = KnownIds.from_rows([{"inspection_id": "anytown-2019-03", "doc_ids": ["p19"], "aliases": []},
                                 {"inspection_id": "anytown-standards-2019-03", "doc_ids": ["r19"], "aliases": []}])
     assert known.documents == {"r19": "anytown-standards-2019-03"}
+
+
+def test_the_chief_inspectors_terms_cover_every_day_since_2009_in_order():
+    # every undated document of the Inspectorate since the first framework can be placed in some term, and a
+    # term's successor never began before it did
+    from models.chief_inspectors import BY_NAME, CHIEF_INSPECTORS
+
+    for earlier, later in itertools.pairwise(CHIEF_INSPECTORS):
+        assert earlier.first_day < later.first_day and earlier.last_day is not None
+        assert later.first_day <= earlier.last_day + dt.timedelta(days=1)  # no day without a Chief Inspector
+    assert CHIEF_INSPECTORS[0].first_day <= dt.date(2009, 1, 1) and CHIEF_INSPECTORS[-1].last_day is None
+    assert all(BY_NAME[name.lower()] is ci for ci in CHIEF_INSPECTORS for name in ci.names)

@@ -10,6 +10,11 @@ Documents describe one inspection when their service is the same register entry 
 - an inspection has one report and one press release: two reports (or two press releases) are one only as
   renderings of one document (the same title, or the same sentences: a reprint) or when their dates say so.
 
+An undated document of the Inspectorate was published in the term of the Chief Inspector it quotes
+(models.chief_inspectors): a window of months or years that can keep it apart from a document dated outside
+it, never join it to one. Another party's page is dated by its own dateline (a news page's, a council
+meeting's day) where it states no publication date.
+
 Two documents that share sentences of their own word for word (at least two long sentences that no document
 of another service has: the Chief Inspector's statement, a finding copied from the press release) tell of one
 inspection, as strongly as dates do: a news site's reprint of a press release, a story that quotes it.
@@ -37,11 +42,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.chief_inspectors import BY_NAME
 from models.patterns import YEAR
 from models.rules import SAME_INSPECTION_DAYS
 from models.vocabulary import OFF_SCALE, Framework, Scope
 
-VERSION = "inspections/5"
+VERSION = "inspections/6"
 KINDS = ("report", "press_release")
 FRAMEWORK_TOKENS = {"core_case_2010": "cci", "joint_inspection_2012": "joint", "standards_2018": "standards",
                     "children_and_victims_2024": "children-victims", "unknown": "unknown"}
@@ -75,6 +81,11 @@ class Candidate:
     published: dt.date | None
     fieldwork: dt.date | None
     sentences: frozenset[str] = frozenset()  # its long sentences no other service's document has
+    # Undated, the window it was published in: the term of the Chief Inspector it quotes (models.chief_inspectors)
+    published_between: tuple[dt.date, dt.date] | None = None
+    # A page that states no rating, dated only by its own dateline: it may join the one inspection it fits, but
+    # is never an inspection of its own (when it was written says nothing of what it tells)
+    joins_only: bool = False
 
     @property
     def doc_id(self) -> str:
@@ -182,18 +193,24 @@ def candidates(documents: list[dict], ratings: list[dict], opening: dict[str, st
         published = _date(document.get("publication_date"))
         if role != "secondary":
             published = published or _date(document.get("site_published"))
+        else:
+            published = published or _date(document.get("dateline"))
         out.append(Candidate(document, role, by_doc.get(doc_id, {}), stated, published,
-                             _date(document.get("fieldwork_start")), own.get(doc_id, frozenset())))
+                             _date(document.get("fieldwork_start")), own.get(doc_id, frozenset()),
+                             None if published or role == "secondary" else _term(document)))
     # Another party's page that states no rating but copies a document of the inspection word for word (a
     # council's statement quoting the story or the release), or says when its service was inspected or the
     # report published ("Anytown YOT was inspected by HMIP in September 2020"), retells that inspection too.
     for document in unrated:
         sentences = own.get(document["doc_id"], frozenset())
-        dated = bool(document.get("fieldwork_start") or document.get("publication_date"))
-        if dated or any(c.doc["service_key"] == document["service_key"]
-                        and len(c.sentences & sentences) >= SHARED_SENTENCES for c in out):
-            out.append(Candidate(document, "secondary", {}, None, _date(document.get("publication_date")),
-                                 _date(document.get("fieldwork_start")), sentences))
+        dates_it = bool(document.get("fieldwork_start") or document.get("publication_date"))
+        copies = any(c.doc["service_key"] == document["service_key"] and len(c.sentences & sentences) >= SHARED_SENTENCES
+                     for c in out)
+        if dates_it or copies or document.get("dateline"):
+            out.append(Candidate(document, "secondary", {}, None,
+                                 _date(document.get("publication_date") or document.get("dateline")),
+                                 _date(document.get("fieldwork_start")), sentences,
+                                 joins_only=not (dates_it or copies)))
     return sorted(out, key=lambda c: c.doc_id)
 
 
@@ -248,6 +265,21 @@ def _default_of_scale(retelling: Candidate, own: Candidate) -> bool:
             and own.doc["framework"] == Framework.CHILDREN_AND_VICTIMS_2024)
 
 
+def _term(document: dict) -> tuple[dt.date, dt.date] | None:
+    """The window an undated document of the Inspectorate was published in: its Chief Inspector's term."""
+    named = BY_NAME.get(str(document.get("chief_inspector") or "").lower())
+    return named.published_between() if named else None
+
+
+def _may_be_apart(later: tuple[dt.date, dt.date], earlier: tuple[dt.date, dt.date], low: int, high: int) -> bool:
+    """Can a day in window ``later`` fall between ``low`` and ``high`` days after a day in window ``earlier``?"""
+    return (later[0] - earlier[1]).days <= high and (later[1] - earlier[0]).days >= low
+
+
+def _published(c: Candidate) -> tuple[dt.date, dt.date] | None:
+    return (c.published, c.published) if c.published else c.published_between
+
+
 def _dates_agree(a: Candidate, b: Candidate) -> bool | None:
     """True when both are dated as one inspection, False when their dates say two, None when they cannot tell.
 
@@ -257,6 +289,16 @@ def _dates_agree(a: Candidate, b: Candidate) -> bool | None:
     if a.fieldwork and b.fieldwork and abs((a.fieldwork.replace(day=1) - b.fieldwork.replace(day=1)).days) > 31:
         return False
     compared = bool(a.fieldwork and b.fieldwork)
+    # A Chief Inspector's term is a window of years: it can say two documents are apart, never that they are one.
+    for first, second in ((a, b), (b, a)):
+        window, theirs = first.published_between, _published(second)
+        if first.published is None and window and theirs:
+            apart = SAME_PUBLICATION_DAYS if second.inspectorate else RETELLING_DAYS
+            if not _may_be_apart(theirs, window, -SAME_PUBLICATION_DAYS, apart):
+                return False
+        if window and second.fieldwork and not _may_be_apart(window, (second.fieldwork, second.fieldwork), -7,
+                                                             SAME_INSPECTION_DAYS * 2):
+            return False
     if a.inspectorate and b.inspectorate:
         if a.published and b.published:
             compared = True
@@ -376,6 +418,8 @@ def _link_service(members: list[Candidate]) -> Linked:
     # that matches two that cannot be one is left out.
     alone = [g for g in sorted(groups) if groups[g][0] not in left_out
              and not any(members[i].inspectorate for i in groups[g])]
+    unplaced = {i for g in alone for i in groups[g] if members[i].joins_only}
+    alone = [g for g in alone if not unplaced & set(groups[g])]
     for group in alone:
         found = matches(group, alone)
         if any(not joinable(x, y) for x in found for y in found if x < y):
@@ -392,7 +436,7 @@ def _link_service(members: list[Candidate]) -> Linked:
                 and not any(has(owner[k], r) for k in (i, j) for r in KINDS if r != members[k].role):
             linked.conflicts.append((members[i], members[j], e.conflict))
     linked.groups = [[members[i] for i in sorted(groups[g], key=lambda i: members[i].doc_id)]
-                     for g in sorted(groups) if groups[g][0] not in left_out]
+                     for g in sorted(groups) if groups[g][0] not in left_out and not unplaced & set(groups[g])]
     return linked
 
 
