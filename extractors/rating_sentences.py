@@ -814,9 +814,11 @@ def _clause_subject(words: str) -> str:
 
 
 # ------------------------------------------------------------------ lists of areas
-# Between two areas of one list: commas, "and", "or", "as well as", determiners, the service's possessive.
+# Between two areas of one list: commas, "and", "or", "as well as", determiners, the service's possessive, and
+# the verb of a purpose clause ("work to protect the public and to address safeguarding needs").
 _LIST_GAP = regex.compile(
     r"^(?:[\s,;&/‘’'\"“”()]|and\b|or\b|plus\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
+    r"|(?<=\bto\s+)(?:address|manage|meet|reduce|protect|keep|ensure|support|tackle|improve|minimise|prevent)\b"
     r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b|also\b|both\b"
     r"|quality\b|effectiveness\b|arrangements\b|its\s+work\b|(?:the\s+)?(?:service|team|YOT|YOS|YJS|YOTs|board|council)[’']s?"
     r"|being\b|carried\s+out\b|done\b|undertaken\b|provided\b|delivered\b|around\b|towards\b|aimed\s+at\b"

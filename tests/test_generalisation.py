@@ -45,6 +45,13 @@ def test_two_subjects_of_an_active_verb_share_the_label():
         == {("Implementation and delivery", "Inadequate"), ("Planning", "Inadequate")}
 
 
+def test_subjects_in_coordinated_purpose_clauses_share_the_label():
+    # "work to <verb> X and to <verb> Y": each purpose clause names an area
+    text = CORE_CASE + "Work to protect the public and to address safeguarding needs requires moderate improvement."
+    assert _labels(text) == {("Risk of harm to others", "Moderate improvement required"),
+                             ("Safeguarding", "Moderate improvement required")}
+
+
 def test_a_list_with_weak_items_shares_the_label():
     text = ("Governance and leadership, quality of information, planning, and the service’s out-of-court policies "
             "in Eastshire were all rated ‘Inadequate’.")
