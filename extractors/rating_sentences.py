@@ -259,6 +259,20 @@ class View:
                             self.ctx.era)
 
     @cached_property
+    def heading_above(self) -> str | None:
+        """The line above the label's, when the label opens its line, is followed by a colon, and the line
+        above is a heading that ends in a colon ("Domain two: court disposals:")."""
+        start = self.sentence.start + self.label.start
+        line = self.doc.line_at(start)
+        if line is None or self.doc.text[line.start : start].strip(" ‘’'\"“”•*-–—\t") \
+                or not regex.match(r"[’'\"”]?\s*:", self.right):
+            return None
+        index = self.doc.line_index_at(line.start)
+        above = next((p.text.strip() for p in reversed(self.doc.lines[max(0, index - 3) : index]) if p.text.strip()),
+                     "")
+        return above[:-1] if above.endswith(":") and len(above) <= 80 else None
+
+    @cached_property
     def main_clause(self) -> str:
         return _ASIDE.sub(" ", self.clause.text)
 
@@ -300,6 +314,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "after_colon": lambda v, m: v.index > 0 and v.clause.opener.startswith(":") and not v.left.strip(" ‘’'\"“”")
     and not v.right.strip(" ’'\"”.!") and 0 < len(v.parts[v.index - 1].text.split()) <= 8,
     "bare_label": lambda v, m: len(v.left.split()) <= 2,
+    "under_heading": lambda v, m: v.heading_above is not None,
     "relative_label": lambda v, m: v.label.relative is not None,
     "improvement_level": lambda v, m: v.label.words.split(" ")[0] in IMPROVEMENT_LEVEL_WORDS,
     "neither_quoted_nor_capitalised": lambda v, m: not v.quoted and not v.capitalised,
@@ -414,6 +429,8 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
         return view.row or ""
     if kind == "previous_clause":
         return view.parts[view.index - 1].text if view.index > 0 else ""
+    if kind == "heading_above":
+        return view.heading_above or ""
     return ""
 
 

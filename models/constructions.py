@@ -350,6 +350,10 @@ LABEL_THEN_VERDICT = (r"^" + CLOSE_QUOTE + r"\s+(?:was|is|were|are)\s+(?:also\s+
                       r"|(?:given\s+|awarded\s+)?(?:for|of|on|to)\s+(?P<subject>[^,;.:]{2,80}))")
 # The label heading a list of the areas it rates: "Outstanding: staff, partnerships and services."
 LABEL_HEADS_LIST = r"^[’'\"”]?\s*:\s*(?P<subject>[^.;:]{2,160})"
+# What follows the colon is a clause, not a list: it has a finite verb ("Outstanding: this needs review as court
+# work did better than out-of-court work"), so the areas it names are not the ones the label rates.
+COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|needs?|has|have|had|should|must|will|would"
+                     r"|can|could|may|might|did|does|do)\b")
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
@@ -557,8 +561,18 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("‘Good’ was the word inspectors used most often.",)),
     Construction("label_heads_list", "after", LABEL_HEADS_LIST, "group:subject",
                  ("Anytown YJS was inspected in May.\nOutstanding: staff, partnerships and services.",),
-                 ("Anytown YJS was inspected in May.\nInspectors said: good.",),
+                 ("Anytown YJS was inspected in May.\nInspectors said: good.",
+                  "Anytown YJS was inspected in May.\nOutstanding: this needs review, as court work did better than "
+                  "out-of-court work."),
+                 unless=(("after", COLON_THEN_CLAUSE),),
                  conditions=("bare_label", "capitalised_or_quoted_at_start")),
+    # A council minute's layout: a heading naming the area, then a line that opens with its label and goes on to
+    # say why ("Domain two: court disposals:" / "Outstanding: this needs review, as ...").
+    Construction("label_under_heading", None, None, "heading_above",
+                 ("Anytown YJS was inspected in May.\nDomain two: court disposals:\n\nOutstanding: this needs review, "
+                  "as court work did better than out-of-court work.",),
+                 ("Anytown YJS was inspected in May.\nThe minutes follow:\n\nOutstanding work was praised.",),
+                 conditions=("bare_label", "capitalised_or_quoted_at_start", "under_heading")),
     Construction("colon", None, None, "previous_clause",
                  ("Anytown YJS was inspected in May.\nThe overall verdict: ‘Good’.",
                   "Inspectors summed up Anytown’s work with victims: ‘Outstanding’."),

@@ -52,6 +52,14 @@ def test_subjects_in_coordinated_purpose_clauses_share_the_label():
                              ("Safeguarding", "Moderate improvement required")}
 
 
+def test_a_label_heading_a_reason_rates_the_heading_above_not_the_areas_in_the_reason():
+    # a council minute: each domain's heading, then its label and why; the reason names other areas
+    text = ("Minutes:\nThe report on Northshire YOT covered three domains:\n\nDomain two: court disposals:\n\n"
+            "Outstanding: this needs review, as court work did better than out-of-court work.\n\n"
+            "Domain three: out-of-court disposals:\n\nRequires improvement: the board should review its policy.")
+    assert _labels(text) == {("Court disposals", "Outstanding"), ("Out-of-court disposals", "Requires improvement")}
+
+
 def test_a_list_with_weak_items_shares_the_label():
     text = ("Governance and leadership, quality of information, planning, and the service’s out-of-court policies "
             "in Eastshire were all rated ‘Inadequate’.")
