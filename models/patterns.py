@@ -310,6 +310,12 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b|\bChief\s+Inspector\s+(?:[A-Z][a-z]+\s+){2}said\b"
      r"|\bDirector\s+of\s+Operations,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:said\b|:)",
      "Chief Inspector of Probation, Anne Example, said: “We were impressed by the committed staff.”"),
+    # another site's copy of a release that says whose it is, on a line of its own: the text is the Inspectorate's
+    ("attributed_release", "press_release", 3,
+     r"(?m)^\s*(?i:press\s+release\s+(?:by|from|issued\s+by))\s+"
+     r"(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s*[.:]?[ \t]*$",
+     "Anytown YJS rated 'Good'\nDate: 01/02/2025\nPress release from HM Inspectorate of Probation\nStaff at Anytown "
+     "YJS were praised by the inspectors."),
     ("received_following", "press_release", 1,
      r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
      "Anytown Youth Justice Service (YJS) has received an overall rating of ‘Good’ following an inspection by HM "

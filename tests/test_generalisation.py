@@ -466,6 +466,14 @@ def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
     ("Youth justice service rated good\nBy Anne Example, Local Democracy Reporting Service\nAnytown's youth justice "
      "service has been rated ‘Good’. Chief Inspector of Probation Anne Other said: “We found a committed service.”",
      "other"),
+    # a council's copy of the Inspectorate's release that says whose it is: the Inspectorate's text, dated by the
+    # council's page
+    ("Anytown YJS rated as 'Good'\nDate: 01/02/2025\nPress release from HM Inspectorate of Probation\nAnytown Youth "
+     "Justice Service has received an overall rating of ‘Good’ following an inspection by HM Inspectorate of "
+     "Probation.", "press_release"),
+    # a story that mentions the release is the story's
+    ("Anytown YJS rated as 'Good'\nDate: 01/02/2025\nA press release from HM Inspectorate of Probation was "
+     "welcomed by Cllr Anne Example, who said Anytown's youth justice service deserved its ‘Good’ rating.", "other"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
