@@ -159,9 +159,17 @@ _CHIEF_INSPECTOR_HEAD = 20_000
 def chief_inspector(doc: Document) -> str | None:
     """The Chief Inspector of Probation the document quotes or whose foreword it carries (models.chief_inspectors
     names them all since 2004), when it names one only."""
-    found = {BY_NAME[" ".join(m.group("name").lower().split())].name
-             for m in _CHIEF_INSPECTOR.finditer(doc.text[:_CHIEF_INSPECTOR_HEAD])}
-    return found.pop() if len(found) == 1 else None
+    if "chief_inspector" not in doc.memo:
+        found: set[str] = set()
+        head = doc.lowered[:_CHIEF_INSPECTOR_HEAD]
+        at = head.find("chief inspector")
+        while at != -1:  # the pattern is tried only around the title (a long report names it a few times)
+            window = doc.text[max(0, at - 80) : at + 120]
+            found |= {BY_NAME[" ".join(m.group("name").lower().split())].name
+                      for m in _CHIEF_INSPECTOR.finditer(window)}
+            at = head.find("chief inspector", at + 15)
+        doc.memo["chief_inspector"] = found.pop() if len(found) == 1 else None
+    return doc.memo["chief_inspector"]
 
 
 def service(doc: Document) -> tuple[str | None, str | None]:
