@@ -22,7 +22,7 @@ from models.patterns import (
 )
 from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/7"
+VERSION = "documents/8"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)

@@ -336,6 +336,13 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*$"
      r"|Date:\s*\d)",
      "Date published: 3 March 2021"),
+    # the service's or the council's own people quoted by name and role: the Inspectorate quotes only its own
+    ("local_official_quoted", "other", 2,
+     r"\b(?:Chair|Chairman|Chairwoman|Head|Manager|Director\s+of\s+Children[’']s\s+Services|Leader\s+of\s+the\s+Council"
+     r"|Cabinet\s+Member|Portfolio\s+Holder|Chief\s+Executive|Mayor)\b(?:\s+(?:of|for)\s+(?![^,.:\n]*Inspect)"
+     r"[^,.:\n]{2,60}?)?,?\s+(?:(?:Superintendent|Inspector|Councillor|Cllr|Dr|Mr|Mrs|Ms)\s+)?(?:[A-Z][\w’'-]+\s+){1,3}"
+     r"(?:said|added|commented)\b",
+     "Chair of the Anytown YJS management board Anne Example said: “We are proud of our staff.”"),
     ("councillor", "other", 3, r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]",
      "Cllr Anne Example, cabinet member for children’s services, welcomed the report."),
     ("caption", "other", 3, r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:",

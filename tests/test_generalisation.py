@@ -471,6 +471,10 @@ def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
     ("Anytown YJS rated as 'Good'\nDate: 01/02/2025\nPress release from HM Inspectorate of Probation\nAnytown Youth "
      "Justice Service has received an overall rating of ‘Good’ following an inspection by HM Inspectorate of "
      "Probation.", "press_release"),
+    # the Chief Inspector quoted, and then the service's own chair: a council's story, not the Inspectorate's
+    ("Anytown YJS rated ‘Good’\nThe report, published today, praised its staff.\nChief Inspector of Probation, "
+     "Anne Example, said: “Staff were committed.”\nChair of the Anytown YJS board Jo Bloggs said: “We are proud.”",
+     "other"),
     # a story that mentions the release is the story's
     ("Anytown YJS rated as 'Good'\nDate: 01/02/2025\nA press release from HM Inspectorate of Probation was "
      "welcomed by Cllr Anne Example, who said Anytown's youth justice service deserved its ‘Good’ rating.", "other"),
