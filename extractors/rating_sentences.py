@@ -139,7 +139,9 @@ class Context:
     era: str  # standards_2018 | children_and_victims_2024 | joint_inspection_2012 | core_case_2010
     sector: bool  # the document reviews many services (annual report, thematic, news of several services)
     places: tuple[str, ...]  # lower-case names of the inspected service's place, longest first
-    latest_year: int | None  # the latest year the document's text speaks of (its datelines aside)
+    # the latest year the document's text speaks of (its datelines aside); in a text naming no year, the last
+    # year of the Chief Inspector it quotes
+    latest_year: int | None
     headline_end: int  # the end offset of the document's first line
 
     @property

@@ -19,6 +19,7 @@ from extractors import document, rating_sentences, rating_tables
 from extractors.matching import LABEL_WORD_LOWER, LabelMatch, find_labels, find_labels_in
 from extractors.rating_sentences import Context, Reading
 from extractors.rating_tables import attach_score, table_ratings, theme_key, theme_titles
+from models.chief_inspectors import BY_NAME as CHIEF_INSPECTORS_BY_NAME
 from models.document import Document
 from models.facts import Extraction, Mention, Rating
 from models.vocabulary import (
@@ -32,7 +33,7 @@ from models.vocabulary import (
     scale_and_rank,
 )
 
-VERSION = "ratings/9"
+VERSION = "ratings/10"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
 _JUDGED_AS_PATTERN = (r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
@@ -120,6 +121,11 @@ def sentence_labels(text: str, labels: list[LabelMatch] | None = None) -> list[L
 def context(doc: Document) -> Context:
     places = document.service_places(doc)
     years = [int(y.group()) for y in _YEAR.finditer(doc.text) if 1995 <= int(y.group()) <= 2035]
+    speaking = CHIEF_INSPECTORS_BY_NAME.get((document.chief_inspector(doc) or "").lower())
+    if not years and speaking is not None and speaking.last_day is not None:
+        # a release saved without its date that quotes a Chief Inspector was written in their term at the
+        # latest: "Its work with victims also required improvement" under one who left before 2024 is a finding
+        years = [speaking.last_day.year]
     first = doc.lines[0] if doc.lines else None
     return Context(
         era=document.era(doc) if document.era(doc) != "unknown" else "standards_2018",

@@ -175,6 +175,17 @@ def test_work_with_victims_is_a_standard_only_from_2024(year, rated):
     assert (("Work with victims", "Requires improvement") in _labels(text)) == rated
 
 
+@pytest.mark.parametrize("chief_inspector, rated", [("Glenys Stacey", False), ("Justin Russell", False),
+                                                    ("Martin Jones", True)])
+def test_an_undated_release_is_as_old_as_the_chief_inspector_it_quotes(chief_inspector, rated):
+    # no year in the text: the Chief Inspector quoted bounds when it was written, and work with victims was not
+    # rated on its own before 2024
+    text = ("Northshire Youth Offending Service was assessed as good overall.\n"
+            f"{chief_inspector}, HM Chief Inspector of Probation, said the service knew its children well. "
+            "Its work with victims also required improvement so that victims were heard.")
+    assert (("Work with victims", "Requires improvement") in _labels(text)) == rated
+
+
 @pytest.mark.parametrize("template", [
     "{Area} was rated {label}.",
     "Inspectors judged {area} to be {label}.",
