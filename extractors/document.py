@@ -11,6 +11,7 @@ from extractors import scores, services
 from extractors.dates import dateline
 from models.chief_inspectors import BY_NAME, CHIEF_INSPECTORS
 from models.document import Document, is_heading_like, plain
+from models.frameworks import FRAMEWORK_BY_KEY
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
 from models.patterns import (
     ANNUAL_REPORT_TITLE,
@@ -22,7 +23,7 @@ from models.patterns import (
 )
 from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/8"
+VERSION = "documents/9"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
@@ -119,6 +120,16 @@ def _era(doc: Document) -> str:
     if years and max(years) >= 2019:
         return "standards_2018"  # the 2018 framework applies to everything inspected from mid-2018
     counts = {name: len(pattern.findall(doc.lowered, 0, 60000)) for name, pattern in _ERA_WORDS.items()}
+    speaking = BY_NAME.get((chief_inspector(doc) or "").lower()) if not years else None
+    if speaking is not None:
+        # a text that names no year is bounded by the Chief Inspector it quotes: a release in the voice of one
+        # who left in 2011 speaks of core case work whatever words of later frameworks it shares ("protect the
+        # public", "reduce reoffending"); the frameworks not in use in the term are not counted
+        first_day, last_day = speaking.published_between()
+        in_term = [name for name in counts if FRAMEWORK_BY_KEY[name].in_use_during(first_day, last_day)]
+        if len(in_term) == 1 and any(counts.values()):
+            return in_term[0]
+        counts = {name: count if name in in_term else 0 for name, count in counts.items()}
     if counts["core_case_2010"] and counts["core_case_2010"] >= max(counts["joint_inspection_2012"], 1) - 1 and (
             counts["core_case_2010"] >= counts["standards_2018"] or "core case inspection" in head):
         return "core_case_2010"

@@ -10,6 +10,7 @@ or a name as written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,14 @@ class Framework:
     scale: str  # the scale of its labels (ratings.scale)
     has_overall: bool  # whether a service gets an overall rating
     description: str
+    # The first and last day a report under it can have been published (None: still in use). Where a source
+    # gives only the season or the year, the bound is the widest the source allows.
+    began: dt.date
+    ended: dt.date | None
+
+    def in_use_during(self, first_day: dt.date, last_day: dt.date) -> bool:
+        """Whether a document published between the two days can belong to this framework."""
+        return self.began <= last_day and (self.ended is None or first_day <= self.ended)
 
 
 @dataclass(frozen=True)
@@ -38,22 +47,28 @@ class Standard:
     note: str = ""
 
 
+# When each was in use (the Inspectorate's "Inspection programmes - Youth" page, justice.gov.uk, 2012: "The CCI
+# programme ended in spring 2012 ... This programme began in September 2012"; the youth inspection guidance
+# manual v1.0 of May 2018 for the standards; the 2024 programme's month is not stated in a source at hand, so its
+# bound is the start of 2024).
 FRAMEWORKS: tuple[Framework, ...] = (
     Framework("core_case_2010", "Core case inspection", "2009-2012", "improvement_required", False,
               "Three areas of case work, each judged by the improvement it requires: minimum, moderate, "
-              "substantial or drastic."),
+              "substantial or drastic.", dt.date(2009, 1, 1), dt.date(2012, 8, 31)),
     Framework("joint_inspection_2012", "Full joint inspection / short quality screening", "2012-2017",
               "joint_inspection", False,
-              "Themes judged Good, Satisfactory, Unsatisfactory or Poor (stars in some reports)."),
+              "Themes judged Good, Satisfactory, Unsatisfactory or Poor (stars in some reports).",
+              dt.date(2012, 9, 1), dt.date(2018, 12, 31)),
     Framework("standards_2018", "Inspection standards (youth offending services)", "2018-2024", "four_point", True,
               "Twelve standards in three domains (organisational delivery, court disposals, out-of-court "
               "disposals), resettlement (4.1) from mid-2021, each Outstanding, Good, Requires improvement or "
-              "Inadequate; their points sum to a score out of 36 that gives the overall rating."),
+              "Inadequate; their points sum to a score out of 36 that gives the overall rating.",
+              dt.date(2018, 5, 1), None),
     Framework("children_and_victims_2024", "Inspection of youth justice work with children and victims", "2024-",
               "four_point", True,
               "Two broad areas, the quality of work with children and with victims, rated on the four-point "
               "scale, and an overall rating; leadership, staffing and partnerships are considered through the "
-              "work with children."),
+              "work with children.", dt.date(2024, 1, 1), None),
 )
 FRAMEWORK_BY_KEY = {f.key: f for f in FRAMEWORKS}
 

@@ -186,6 +186,19 @@ def test_an_undated_release_is_as_old_as_the_chief_inspector_it_quotes(chief_ins
     assert (("Work with victims", "Requires improvement") in _labels(text)) == rated
 
 
+@pytest.mark.parametrize("chief_inspector, framework", [("Andrew Bridges", "core_case_2010"),
+                                                         ("Paul Wilson", "joint_inspection_2012")])
+def test_an_undated_story_is_read_under_a_framework_of_its_chief_inspectors_term(chief_inspector, framework):
+    # the words of the joint inspections ("protect the public", "poor-performing") in a story quoting a Chief
+    # Inspector who left before they began: the story tells of core case work
+    text = ("Watchdog criticises youth offending teams\n"
+            "Inspectors found Northshire's work to protect the public was done well enough 52% of the time, "
+            "and its work to reduce reoffending 64% of the time.\n"
+            f"{chief_inspector}, HM Chief Inspector of Probation, said: \"These are disappointing findings.\"\n"
+            "The Youth Justice Board will work with poor-performing teams.")
+    assert _summary(text).framework == framework
+
+
 @pytest.mark.parametrize("template", [
     "{Area} was rated {label}.",
     "Inspectors judged {area} to be {label}.",
