@@ -367,6 +367,12 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|\bthe\s+inspector\s+said\b|\bthe\s+Probation\s+Inspectorate\b"
      r"|\b(?:Government|government)\s+(?:inspectors|figures|report)\b|\b(?:HMI\s+Probation|HMIP)\s+(?:state|states|said|says|found)\b",
      "Anytown’s youth justice service ‘requires improvement’, according to its latest inspection report."),
+    # a news lede that ends by naming its source: the finding first, then who found it ("..., inspectors have
+    # found."); the Inspectorate opens with its own name or voice instead ("HM Inspectorate of Probation found ...")
+    ("lede_attribution", "other", 2,
+     r",\s+(?:(?:government|probation)\s+)?(?:inspectors|(?:a|the)\s+(?:new\s+|latest\s+)?(?:inspection\s+)?report)\s+"
+     r"(?:has|have)\s+(?:found|said|warned|revealed|concluded)\s*[.!]",
+     "Children in Anytown wait too long for help with their education, inspectors have found."),
     ("third_person_praise", "other", 1,
      r"\b(?:has|have|had)\s+been\s+(?:praised|commended|criticised|criticized|slammed|lauded|hailed)\s+by\s+(?:the\s+)?"
      r"(?:inspectors|government\s+inspectors|the\s+inspectorate|HM\s+Inspectorate)\b|\b(?:They|It)[’']ve\s+been\s+awarded\b",

@@ -502,6 +502,13 @@ def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
     # a story that mentions the release is the story's
     ("Anytown YJS rated as 'Good'\nDate: 01/02/2025\nA press release from HM Inspectorate of Probation was "
      "welcomed by Cllr Anne Example, who said Anytown's youth justice service deserved its ‘Good’ rating.", "other"),
+    # a lede that names its source last, then the Chief Inspector quoted: a newspaper's story of a release
+    ("Services diverting children from court vary widely, inspectors have found.\nA total of 20 youth justice "
+     "services were inspected. Chief Inspector of Probation Anne Example said: “Practice is inconsistent.”",
+     "other"),
+    # the Inspectorate's own opening names itself first
+    ("Services diverting children from court vary widely\nHM Inspectorate of Probation found wide variation in "
+     "practice. Chief Inspector of Probation Anne Example said: “Practice is inconsistent.”", "press_release"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
