@@ -39,10 +39,32 @@ _ERA_WORDS = {
     "standards_2018": regex.compile(r"\brequir\w*\s+improvement\b|\boutstanding\b|\binadequate\b|\boverall\s+rating\b"
                                  r"|\b\d{1,2}\s*(?:/|out\s+of\s+(?:a\s+possible\s+)?)36\b|\bout-of-court\b"),
     "joint_inspection_2012": regex.compile(r"\b(?:un)?satisfactory\b|\bpoor\b|\bfull\s+joint\s+inspection\b|\bstars?\b"
-                                        r"|\bwork\s+to\s+(?:reduce\s+reoffending|protect\s+the\s+public)\b"),
+                                        r"|\bwork\s+to\s+(?:reduce\s+reoffending|protect\s+the\s+public)\b"
+                                        r"|\bquality\s+screening\b"),
     "core_case_2010": regex.compile(r"\b(?:minimum|moderate|substantial|drastic)\W{0,3}improvement\b"
                                  r"|\bcore\s+case\s+inspection\b"),
 }
+
+
+# The names of the inspection programmes before 2018, each of one framework.
+_PROGRAMME_NAME = regex.compile(r"\bcore\s+case\s+inspection\b|\bfull\s+joint\s+inspection\b|\b(?:short\s+)?quality\s+screening\b")
+_EARLIER = regex.compile(r"\b(?:previous|earlier|last|former|original|preceding|since|after|followed|follows|following)\b"
+                         r"(?:\s+\S+){0,3}\s*$")
+
+
+def named_programme(doc: Document) -> str | None:
+    """The framework of the programme a document names first, in its title or opening: it is the one the
+    document is about ("Short Quality Screening of youth offending work in Anytown", and later "since the
+    previous Core Case Inspection"), unless it names it as the one before ("followed a critical core case
+    inspection")."""
+    for named in _PROGRAMME_NAME.finditer(doc.lowered, 0, 3000):
+        if not _earlier(doc, named.start()):
+            return "core_case_2010" if named.group().startswith("core") else "joint_inspection_2012"
+    return None
+
+
+def _earlier(doc: Document, at: int) -> bool:
+    return _EARLIER.search(doc.lowered, max(0, at - 40), at) is not None
 
 
 def doc_type(doc: Document) -> str:
@@ -119,7 +141,13 @@ def _era(doc: Document) -> str:
     years = [int(y) for y in _YEAR.findall(doc.text[:60000]) if 1995 <= int(y) <= 2035]
     if years and max(years) >= 2019:
         return "standards_2018"  # the 2018 framework applies to everything inspected from mid-2018
+    named = named_programme(doc)
+    if named is not None:
+        return named
     counts = {name: len(pattern.findall(doc.lowered, 0, 60000)) for name, pattern in _ERA_WORDS.items()}
+    # a programme named as the one before ("since the previous core case inspection") is not this document's
+    counts["core_case_2010"] -= sum(1 for named in _PROGRAMME_NAME.finditer(doc.lowered, 0, 60000)
+                                    if named.group().startswith("core") and _earlier(doc, named.start()))
     speaking = BY_NAME.get((chief_inspector(doc) or "").lower()) if not years else None
     if speaking is not None:
         # a text that names no year is bounded by the Chief Inspector it quotes: a release in the voice of one
@@ -205,7 +233,9 @@ def framework(doc: Document, ratings: list[Rating]) -> str:
     scales = Counter(r.scale for r in ratings if r.scope != Scope.PREVIOUS)
     if any(r.scope == Scope.THEME and r.scale == "joint_inspection" for r in ratings if r.scope != Scope.PREVIOUS):
         return "joint_inspection_2012"  # themes were judged only in the 2012-2017 joint inspections
-    if scales["improvement_required"] or (not scales and "core case inspection" in doc.text.lower()):
+    named = named_programme(doc)
+    if scales["improvement_required"] or (not scales and (named == "core_case_2010" or (
+            named is None and "core case inspection" in doc.lowered))):
         return "core_case_2010"
     if scales["four_point"] or any(found.score_max == 36 for found in scores.stated(doc)):
         return "standards_2018"

@@ -199,6 +199,22 @@ def test_an_undated_story_is_read_under_a_framework_of_its_chief_inspectors_term
     assert _summary(text).framework == framework
 
 
+@pytest.mark.parametrize("text, framework", [
+    # a council paper on a short quality screening that recalls the core case inspection before it
+    ("Cabinet Meeting: 3 March 2014\nHM Inspectorate of Probation Inspection Report: Short Quality Screening of "
+     "youth offending work in Northshire\nThe report highlights the improvements made since the previous Core Case "
+     "Inspection in 2010.", "joint_inspection_2012"),
+    # the programme named as the one before is not the one the story is about
+    ("Northshire Youth Offending Service must improve its risk work, a new report states.\nThe joint inspection "
+     "followed a critical core case inspection, and found work to protect the public was unsatisfactory.",
+     "joint_inspection_2012"),
+    ("Northshire Youth Offending Service was praised for its recent Core Case Inspection.\nInspectors found work "
+     "to protect the public done well enough 80% of the time.", "core_case_2010"),
+])
+def test_the_programme_a_document_names_first_is_its_framework(text, framework):
+    assert _summary(text).framework == framework
+
+
 @pytest.mark.parametrize("template", [
     "{Area} was rated {label}.",
     "Inspectors judged {area} to be {label}.",
