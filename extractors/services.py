@@ -69,9 +69,10 @@ _PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,
 _KIND_IN_PLACE = regex.compile(
     r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
     # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown"
-    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
+    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<the>the\s+)?"
+    r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
-_COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
+_COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on|of)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
 # Several services in one document: "the teams in both Anytown and Newtown were inspected", "two separate youth
@@ -319,8 +320,10 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
         place = clean_place(match.group("place"))
         if place:
             place = _register_name_with_commas_after(text, match.start("place"), place)
-        if not place or (match.group("colon") and not is_place(place)):
-            continue  # after a colon only a place of the register: "Youth Offending Work: Positive Progress in ..."
+        if not place or ((match.group("colon") or match.group("the")) and not is_place(place)):
+            # after a colon or "the", only a place of the register: "Youth Offending Work: Positive Progress in
+            # ...", "youth offending work in the North East" (a region), "... in the Vale of Anyshire" (a place)
+            continue
         noun = match.group("noun").lower()
         for each in _places_listed(place):
             if noun in ("work", "arrangements"):
@@ -401,7 +404,12 @@ def _read(doc: Document) -> ServiceReading:
         note(mention.place, 1 if _ABBREVIATED.match(mention.place) else _WEIGHT[mention.form])
     councils = set()
     for match in _near_triggers(_COUNCIL, text, doc.lowered, _COUNCIL_TRIGGER):
-        place = clean_place(match.group("place"))
+        written_place = regex.sub(r"^The[ \t]+", "", match.group("place"))
+        if " of " in written_place and not is_place(written_place):
+            # "of" joins a council's name only in a name the register has ("The Vale of Anyshire Council");
+            # "Leader of Anytown Council" names Anytown
+            written_place = written_place.rsplit(" of ", 1)[1]
+        place = clean_place(written_place)
         if place:
             note(place, 1)
             councils.add(_normal_place(place))

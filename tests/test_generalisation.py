@@ -620,6 +620,12 @@ def test_a_service_named_by_its_kind_alone(text, service):
     ("Sir y Fflint YOT has been rated ‘Requires improvement’.", ("Sir y Fflint Youth Offending Team", "flintshire")),
     ("Inspection of youth justice services in Sir Anyone\nAnytown YJS was rated ‘Good’.",
      ("Anytown Youth Justice Service", "anytown")),
+    # "the" before a register name after "in", and "of" inside a council's register name
+    ("Report: Quality Screening by the Youth Offending Service in the Vale of Glamorgan\nThe Vale of Glamorgan "
+     "Council noted the report.", ("Vale of Glamorgan Youth Offending Service", "vale-of-glamorgan")),
+    # ... but not a role before a council's name, nor a region after "in the"
+    ("The Leader of Anytown Council said the youth offending team in the North East had done well.",
+     ("Anytown Youth Offending Team", "anytown")),
 ])
 def test_a_register_name_is_read_whole(text, service):
     assert document.service(parse(text)) == service
