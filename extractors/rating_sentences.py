@@ -835,9 +835,13 @@ def _clause_subject(words: str) -> str:
 # ------------------------------------------------------------------ lists of areas
 # Between two areas of one list: commas, "and", "or", "as well as", determiners, the service's possessive, and
 # the verb of a purpose clause ("work to protect the public and to address safeguarding needs").
+# The verbs of a purpose clause that says what the work does ("work to deliver interventions", "to address
+# safeguarding needs"): after "to", they lead to the area rather than name another subject.
+_PURPOSE_VERBS = ("address", "manage", "meet", "reduce", "protect", "keep", "ensure", "support", "tackle", "improve",
+                  "minimise", "prevent", "deliver", "provide")
 _LIST_GAP = regex.compile(
     r"^(?:[\s,;&/‘’'\"“”()]|and\b|or\b|plus\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
-    r"|(?<=\bto\s+)(?:address|manage|meet|reduce|protect|keep|ensure|support|tackle|improve|minimise|prevent)\b"
+    rf"|(?<=\bto\s+)(?:{'|'.join(_PURPOSE_VERBS)})\b"
     r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b|also\b|both\b"
     r"|quality\b|effectiveness\b|arrangements\b|its\s+work\b|(?:the\s+)?(?:service|team|YOT|YOS|YJS|YOTs|board|council)[’']s?"
     r"|being\b|carried\s+out\b|done\b|undertaken\b|provided\b|delivered\b|around\b|towards\b|aimed\s+at\b"
@@ -1146,7 +1150,9 @@ def _at_head(subject: str, area: AreaMatch) -> bool:
     lead = _LEAD_IN.match(subject)
     start = lead.end() if lead else 0
     words_before = subject[start : area.start].split()
-    return len([w for w in words_before if w.lower() not in _HEAD_WORDS and not _POSSESSIVE.match(w)]) == 0
+    return all(w.lower() in _HEAD_WORDS or _POSSESSIVE.match(w)
+               or (w.lower() in _PURPOSE_VERBS and index > 0 and words_before[index - 1].lower() == "to")
+               for index, w in enumerate(words_before))
 
 
 # Words that may stand before the area at the head of a subject: "the work with", "Anytown's", "its quality of"
@@ -1154,7 +1160,7 @@ _HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", 
                          # nouns of the work itself: "monitoring to ensure sentences were served", "efforts to
                          # reduce reoffending", "action to protect the public"
                          "efforts", "effort", "action", "actions", "activity", "activities", "monitoring", "practice",
-                         "performance",
+                         "performance", "delivery",
                          "with", "standard", "overall", "service's", "service’s", "yot's", "yot’s", "yos'", "yos’",
                          "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all"})
 # A possessive before the area: a name's ("Anytown's", "Anytowns'") or a noun's ("the board's leadership")

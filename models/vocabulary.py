@@ -332,7 +332,8 @@ CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
 JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
     AreaEntry("theme:interventions", "theme", "Interventions to reduce reoffending",
               {**_canonical("interventions to reduce reoffending", "delivery and management of interventions",
-                            "management and delivery of interventions", "support to reduce reoffending",
+                            "management and delivery of interventions", "delivery of interventions",
+                            "support to reduce reoffending",
                             "support to reduce re-offending"),
                **_as_written("interventions")},
               "In Anytown, the delivery and management of interventions was judged unsatisfactory."),

@@ -125,6 +125,11 @@ def test_a_relative_label_on_the_joint_inspection_scale():
     ("Information sharing and facilities in Eastshire were rated as ‘Good’.", "Information and facilities"),
     ("Westshire's work with diverted children was rated ‘Requires improvement’.", "Out-of-court disposals"),
     ("Support for children released from custody in Westshire was rated ‘Good’.", "Resettlement policy and provision"),
+    # a purpose clause's verb and the noun "delivery" lead to the area they do
+    (JOINT + "Work to deliver interventions to reduce reoffending was satisfactory.",
+     "Interventions to reduce reoffending"),
+    (JOINT + "The delivery of interventions to reduce reoffending in Northshire was poor.",
+     "Interventions to reduce reoffending"),
 ])
 def test_an_everyday_name_of_an_area(text, subject):
     assert {found for found, _ in _labels(text)} == {subject}
