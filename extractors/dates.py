@@ -40,7 +40,7 @@ from models.patterns import (
     YEAR,
 )
 
-VERSION = "dates/5"
+VERSION = "dates/6"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)
@@ -256,8 +256,13 @@ def role_of(doc: Document, start: int, end: int, previous_end: int = 0, previous
             # "Fieldwork for this inspection was undertaken on the weeks commencing:" / "16 September 2013 and ..."
             role = _nearest_cue(lead_in.text)
     if role is None:
-        after = doc.text[end : min(sentence.end, end + 100)]
+        after = doc.text[end : min(sentence.end, end + 140)]
         next_date = regex.search(r"\d{4}", after)
+        if next_date is not None and _RANGE_END_AHEAD.match(after[: next_date.end()]):
+            # the start of a range whose end comes next: the verb after the whole range is the range's ("Between
+            # 22-24 June 2015 HMIP conducted a screening")
+            after = after[next_date.end() :]
+            next_date = regex.search(r"\d{4}", after)
         after = after[: next_date.start()] if next_date else after
         role = _cue_after(after)
     if role is None:
@@ -287,6 +292,11 @@ def _nearest_cue(text: str) -> str | None:
 
 def _strong_cue(text: str) -> bool:
     return any(strength == "strong" and pattern.search(text) for _, strength, pattern in _CUES)
+
+
+# The rest of a range after its start, up to the year of its end: "-24th June 2015", " to 2 February 2024"
+_RANGE_END_AHEAD = regex.compile(r"[\s,]*(?:and|to|until|till|through|-|–|—|/)\s*(?:the\s+)?\d{0,2}(?:st|nd|rd|th)?\s*"
+                                 r"(?:[A-Za-z]+\s*,?\s*)?(?:19|20)\d\d$")
 
 
 def _cue_after(text: str) -> str | None:

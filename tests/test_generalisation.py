@@ -665,6 +665,9 @@ def test_stated_recommendation_counts(sentence, count):
      "publication"),
     ("An inspection of youth offending services in\n\nAnytown HM Inspectorate of Probation\n\nMarch 2019\n\n"
      "Page 2: Anytown covers an area of 700 square miles.", "publication"),
+    # a range before the verb: the verb after the range's end dates both ends
+    ("The committee noted the report.\nBetween 3-5th May 2014 HMIP conducted a screening of work in Anytown.",
+     "fieldwork"),
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
