@@ -653,6 +653,11 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
     if other is not None and not _this_service(head, ctx):
         return Reading.aside("other_service", other, rule="other_service")
+    possessed = _POSSESSED.search(head.strip())
+    if possessed and _names_place(possessed.group("place"), ctx) and not _WHOLE_SERVICE.search(possessed.group("rest")):
+        # "Anytown's canteen was rated ‘Good’": something of the service's that no vocabulary names, not the
+        # service ("Anytown's youth justice service", "Anytown's work" are)
+        return Reading.aside("no_rated_subject", possessed.group().strip()[-60:], rule="possessed_not_service")
     # "Overall," opening a clause is an adverb: "Overall, work to protect the public was good" rates the work,
     # which no vocabulary names here, not the service.
     construction = rule.split("+")[0]
@@ -1184,6 +1189,13 @@ def _count_words(words: str) -> bool:
                    r"(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))(?!\s+(?:years?|months?|weeks?|days?)\b)", head, _I):
         return True
     return bool(_COUNT.match(head))
+
+
+# A place's possession at the head of a subject ("Anytown's canteen"), and the nouns that make it the service
+# itself ("Anytown's youth offending team", "Anytown's work", "Anytown's overall performance").
+_POSSESSED = regex.compile(r"(?:^|\s)(?P<place>(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}))[’']s?\s+(?P<rest>[^,;]+)$")
+_WHOLE_SERVICE = regex.compile(r"\b(?:services?|teams?|YOTs?|YOS|YJS|YJT|YJP|work|performance|provision|partnership"
+                               r"|arrangements|practice|youth\s+(?:justice|offending)|overall)\b", _I)
 
 
 def _names_place(text: str, ctx: Context) -> bool:

@@ -96,7 +96,7 @@ RECEIVED_RATING = (
     r"|handed|been\s+handed|been\s+given)\s+"
     r"(?:(?:a|an|the|its|their|this|that|his|her|our)\s+)?(?:(?:inspectorate|inspectors|watchdog|HMIP)[’']s?\s+)?"
     r"(?:(?P<rating_of>(?:[\w-]+\s+){0,3}?"
-    r"(?:rating|grade|grading|judgement|judgment|mark|score|status|verdict|outcome|category)\s+of)\s+"
+    r"(?:rating|grade|grading|judgement|judgment|mark|score|status|verdict|outcome|category)(?:\s+of|\s*[,–—:]|\s+-))\s*"
     r"|(?:(?:overall|final|new)\s+)|(?P<stars>(?:\d|one|two|three|four)\s+(?:out\s+of\s+(?:four|4)\s+)?stars?\s*[/(]\s*))?"
     + OPEN_QUOTE + r"$"
 )
@@ -358,8 +358,9 @@ COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|nee
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
 # A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
-# ‘Requires improvement’" - the words between "and" and "as" are this label's subject.
-GAPPED = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:and|while|but|whereas)\s+"
+# ‘Requires improvement’" - the words between "and" and "as" are this label's subject; a middle conjunct of
+# three follows a comma alone ("... ‘Good’, its staff ‘Outstanding’ and ...").
+GAPPED = (r"^" + CLOSE_QUOTE + r"\s*(?:,?\s*(?:and|while|but|whereas)|,)\s+"
           r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as)\b)[^,;:.‘’'\"“”]){2,60}?)"
           r"(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
 
@@ -484,7 +485,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  own_group="verb", conditions=("be_or_participle",)),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown Youth Justice Service has received a rating of ‘Good’.",
-                  "Northshire was one of three councils in the region with a rating of ‘Outstanding’."),
+                  "Northshire was one of three councils in the region with a rating of ‘Outstanding’.",
+                  "Eastshire was given the second-highest rating, ‘Good’."),
                  ("Anytown has a good record on education.",),
                  own_group="verb", conditions=("rating_of_or_stars",)),
     Construction("given_to", "after", GIVEN_TO, "group:subject",
@@ -538,7 +540,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("gapped", "own", GAPPED, "group:subject",
                  ("Staffing in Anytown was rated as ‘Good’ and its leadership as ‘Requires improvement’.",
                   "Work with victims in Anytown was judged ‘Outstanding’, and its resettlement work ‘Good’.",
-                  "Inspectors rated Anytown's planning as ‘Outstanding’ and its reviewing as ‘Good’."),
+                  "Inspectors rated Anytown's planning as ‘Outstanding’ and its reviewing as ‘Good’.",
+                  "Anytown's leadership was rated ‘Good’, its staff ‘Outstanding’ and its partnership working ‘Good’."),
                  ("Staffing in Anytown was rated as ‘Good’ and leadership was rated as ‘Outstanding’.",),
                  conditions=("earlier_fact",)),
     Construction("coordinated", None, None, "none",

@@ -240,6 +240,8 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
               {**_canonical("governance and leadership", "leadership and governance", "leadership and management",
                             "management and leadership", "governance", "leadership", "board leadership",
                             "strategic leadership", "leadership of the service", "governance arrangements",
+                            # the people who lead ("its leaders were rated ‘Good’")
+                            "leaders", "senior leaders", "leadership team", "senior leadership team",
                             # the board's work, not the board ("the management board was pleased with the
                             # rating" is the board's reaction)
                             "work of the management board", "management board's work"), },

@@ -125,6 +125,8 @@ def test_a_relative_label_on_the_joint_inspection_scale():
     ("Information sharing and facilities in Eastshire were rated as ‘Good’.", "Information and facilities"),
     ("Westshire's work with diverted children was rated ‘Requires improvement’.", "Out-of-court disposals"),
     ("Support for children released from custody in Westshire was rated ‘Good’.", "Resettlement policy and provision"),
+    # the people who lead are the leadership
+    ("Eastshire's senior leaders were rated ‘Good’ by inspectors.", "Governance and leadership"),
     # a purpose clause's verb and the noun "delivery" lead to the area they do
     (JOINT + "Work to deliver interventions to reduce reoffending was satisfactory.",
      "Interventions to reduce reoffending"),
@@ -496,6 +498,14 @@ def test_joint_inspection_judgements_outside_todays_vocabulary(text, label):
 ])
 def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
     assert all(scope == "overall" for scope, *_ in _ratings(text)), _ratings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Northshire Youth Justice Service was inspected in 2022.\nNorthshire's canteen was rated ‘Good’ by diners.",
+    "Northshire Youth Justice Service was inspected in 2022.\nNorthshire's libraries were judged ‘Outstanding’.",
+])
+def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_service(text):
+    assert _ratings(text) == []
 
 
 # ------------------------------------------------------------------ who speaks, and which service
