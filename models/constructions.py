@@ -487,8 +487,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown Youth Justice Service has received a rating of ‘Good’.",
                   "Northshire was one of three councils in the region with a rating of ‘Outstanding’.",
                   "Eastshire was given the second-highest rating, ‘Good’."),
-                 ("Anytown has a good record on education.",),
-                 own_group="verb", conditions=("rating_of_or_stars",)),
+                 ("Anytown has a good record on education.",
+                  # the label in apposition goes to what follows "to" (given_to)
+                  "Inspectors handed the lowest grade, ‘Inadequate’, to Anytown's out-of-court work."),
+                 own_group="verb", conditions=("rating_of_or_stars",),
+                 unless=(("after", r"^[’'\"”]?\s*[,–—-]\s*to\s"),)),
     Construction("given_to", "after", GIVEN_TO, "group:subject",
                  ("The inspectors gave the lowest grade, ‘Inadequate’, to its out-of-court work.",
                   "Inspectors awarded a ‘Good’ rating to Anytown’s staff."),
