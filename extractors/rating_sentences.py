@@ -86,6 +86,9 @@ _PREVIOUS = regex.compile(
     r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
     r"|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
     r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"
+    # "Staff, once rated ‘Inadequate’, are now ...", "once ‘Inadequate’" just before the label (never "once
+    # again", "once the report ...", nor a later label of the clause)
+    r"|\bonce\s+(?:(?:rated|graded|judged|deemed|considered|found|classed|described)\s+(?:as\s+)?)?[‘’'\"“”]?\s*$"
     r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\s+in\s+(?:19|20)\d\d\b|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
     r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b|\b(?:up|down|improved|risen|rose|fallen|fell|moved)\s+from\b"
     # "The verdict arrives two years after inspectors criticised the service's work ..."
@@ -511,8 +514,11 @@ _PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|ei
 _CONTRAST = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
-_INSERT_OPENED = regex.compile(r",\s*(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+)?(?:rated|graded"
-                               r"|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?[‘’'\"“”]?[^,;‘’'\"“”]{1,40}$", _I)
+_INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+|formerly\s+)?"
+                               r"(?:rated|graded|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?"
+                               # an adverb of time alone: "Information and facilities, previously ‘Inadequate’, are now"
+                               r"|(?:once|previously|formerly|then)\s+)[‘’'\"“”]?[^,;‘’'\"“”]{1,40}(?:[’'\"”][^,;‘’'\"“”]{0,30})?$",
+                               _I)
 _INSERT_CLOSED = regex.compile(r"^[’'\"”]?[^,;]{0,40},\s*(?:\w+\s+){0,3}$", _I)
 # The possessor of "overall rating" just before it: "Newtown's", "Anytown YJS's", "its", "the service's"
 _OVERALL_OWNER = regex.compile(r"(?:(?:(?-i:[A-Z])[\w&.-]*\s+){0,4}(?-i:[A-Z])[\w&.-]*[’']s?|\b(?:its|their|the\s+\w+[’']s))"
@@ -680,6 +686,11 @@ def _finish(reading: Reading, view: View) -> Reading:
     ctx, label = view.ctx, view.label
     after = view.text[label.end : label.end + 120]
     left = view.left_full
+    insert = _INSERT_OPENED.search(left[: view.own_start]) if view.own_start else None
+    if insert and _INSERT_CLOSED.match(left[view.own_start :].rstrip("‘’'\"“” ") + " "):
+        # an earlier label's insert is that label's time, not this one's: "Staff, previously rated ‘Inadequate’,
+        # was judged ‘Good’ this time"
+        left = left[: insert.start()] + " " + left[view.own_start :]
     if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left

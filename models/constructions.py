@@ -357,6 +357,9 @@ COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|nee
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
 AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
+# An earlier label in an insert after its subject, with no verb: "Information and facilities, previously
+# ‘Inadequate’, are now rated ‘Good’" (the label after the insert is read by the clause's own verb).
+PREVIOUS_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:once|previously|formerly)\s+" + OPEN_QUOTE + r"$")
 # A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
 # ‘Requires improvement’" - the words between "and" and "as" are this label's subject; a middle conjunct of
 # three follows a comma alone ("... ‘Good’, its staff ‘Outstanding’ and ...").
@@ -483,6 +486,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Safeguarding in Northshire was judged as ‘moderate improvement required’."),
                  ("Inspectors found good practice in Anytown.",),
                  own_group="verb", conditions=("be_or_participle",)),
+    Construction("previous_insert", "before", PREVIOUS_INSERT, "group:subject",
+                 ("Staffing in Anytown, previously ‘Inadequate’, is now rated ‘Good’.",),
+                 ("Anytown YJS, previously a small team, is now rated ‘Good’.",)),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown Youth Justice Service has received a rating of ‘Good’.",
                   "Northshire was one of three councils in the region with a rating of ‘Outstanding’.",

@@ -500,6 +500,20 @@ def test_a_label_near_a_standards_name_is_no_rating_of_that_standard(text):
     assert all(scope == "overall" for scope, *_ in _ratings(text)), _ratings(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an earlier label in an insert between the subject and its verb, with or without a verb of its own
+    ("Information and facilities in Westshire, previously ‘Inadequate’, are now rated ‘Good’.",
+     {("previous", "Information and facilities", "Inadequate"), ("standard", "Information and facilities", "Good")}),
+    ("Staffing in Westshire, once rated ‘Inadequate’, was judged ‘Good’ this time.",
+     {("previous", "Staff", "Inadequate"), ("standard", "Staff", "Good")}),
+    # the insert's "previously" is its own label's time, not the clause's
+    ("Staffing in Westshire, previously rated ‘Inadequate’, was judged ‘Good’ this time.",
+     {("previous", "Staff", "Inadequate"), ("standard", "Staff", "Good")}),
+])
+def test_an_earlier_label_in_an_insert_is_the_previous_inspections(text, expected):
+    assert {(scope, subject, label) for scope, _, subject, label in _ratings(text)} == expected
+
+
 @pytest.mark.parametrize("text", [
     "Northshire Youth Justice Service was inspected in 2022.\nNorthshire's canteen was rated ‘Good’ by diners.",
     "Northshire Youth Justice Service was inspected in 2022.\nNorthshire's libraries were judged ‘Outstanding’.",
