@@ -758,6 +758,7 @@ _REFERENCE = regex.compile(
     r"|(?P<demonstrative>(?:both|all|each\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)|(?:these|those)\s+(?:key\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)))\W*$", _I)
+_LIST_AFTER_COLON = regex.compile(r"^[’'\"”]?\s*[:–—]\s*(?P<words>[^.;:]{3,240})")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # A clause's subject ends at its first verb: "Anytown's board leadership impressed the inspectors"
 _FIRST_VERB = regex.compile(
@@ -815,6 +816,15 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             return [], "service"
         return Reading.aside("no_rated_subject", f"“{pronoun}” points to {head_words.strip()[:50]}",
                              rule="antecedent_not_rated"), "aside"
+    listed_after = _LIST_AFTER_COLON.match(view.right)
+    if plural and listed_after:
+        # the list the count stands for follows the label: "Three standards were rated ‘Outstanding’: staff,
+        # planning and reviewing"
+        found = listed_areas(listed_after.group("words"), era)
+        # a domain named after a standard qualifies it ("planning for court cases"): it is no item of the list
+        items = [a for a in found if a.entry.scope != Scope.DOMAIN] or found
+        if found and (not wanted or len(items) == wanted):
+            return found, "list_after"
     if plural and (wanted or match.group("demonstrative")):
         # "all three categories" with no list of three before it: a count of unnamed areas
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
@@ -1265,7 +1275,14 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
         return [(a, a.entry.code, a.subject) for a in domains]
     out: list[tuple[AreaMatch, str | None, str]] = []
     pairs: list[tuple[AreaMatch, AreaMatch | None]]
-    if len(domains) >= 2 and all(a.entry.relative is not None for a in standards):
+    ordered = sorted(areas, key=lambda a: a.start)
+    # each standard qualified by the domain right after it: "staff, planning for court cases and assessment for
+    # out-of-court cases"
+    qualified = {id(a): b for a, b in zip(ordered, ordered[1:])
+                 if a.entry.relative is not None and a.entry.scope != Scope.DOMAIN and b.entry.scope == Scope.DOMAIN}
+    if len(domains) >= 2 and len(qualified) == len(domains):
+        pairs = [(s, qualified.get(id(s))) for s in standards]
+    elif len(domains) >= 2 and all(a.entry.relative is not None for a in standards):
         # "assessments for court cases and for diverted cases": each standard in each domain named
         pairs = [(s, d) for d in domains for s in standards]
     else:

@@ -84,6 +84,16 @@ def test_a_count_of_areas_including_a_list():
     assert _labels(text) == {("Staff", "Good"), ("Planning", "Good"), ("Assessment", "Good")}
 
 
+def test_a_count_refers_to_the_list_after_the_label():
+    # each standard takes the domain named right after it
+    text = ("Westshire YJS was inspected in 2022.\nThree standards were rated ‘Outstanding’: staffing, planning for "
+            "court cases and assessment for out-of-court cases.")
+    assert _labels(text) == {("Staff", "Outstanding"), ("Court disposals: Planning", "Outstanding"),
+                             ("Out-of-court disposals: Assessment", "Outstanding")}
+    # a list of another length is not the one counted
+    assert _labels(text.replace("Three", "Four")) == set()
+
+
 def test_both_gathers_one_area_from_each_sentence_before():
     text = CORE_CASE + ("In safeguarding, Northshire scored 31%. In protecting the public it scored 30%. "
                         "Both aspects require ‘drastic improvement’.")
