@@ -397,11 +397,14 @@ CORE_CASE_2010: tuple[AreaEntry, ...] = (
                **_as_written("risk of harm", "public protection")},
               "... and ‘moderate’ improvement on risk of harm to others."),
     AreaEntry("cci:likelihood_of_reoffending", "theme", "Likelihood of reoffending",
-              {**_canonical("action to stop an individual reoffending"),
+              {**_canonical("action to stop an individual reoffending", "work on reoffending", "reoffending work",
+                            "re-offending work", "work to reduce reoffending", "reduce reoffending"),
                **_as_written("likelihood of reoffending", "reduce the likelihood of reoffending",
                              "likelihood of re-offending", "reducing the likelihood of reoffending",
                              "reducing reoffending", "reducing re-offending")},
-              "Likelihood of Reoffending\t72%\tModerate improvement required"),
+              "Likelihood of Reoffending\t72%\tModerate improvement required",
+              # "reoffending" alone names the theme in a list ("safeguarding, risk of harm and reoffending")
+              weak=("reoffending", "re-offending")),
 )
 
 AREAS_BY_ERA: dict[str, tuple[AreaEntry, ...]] = {

@@ -142,9 +142,20 @@ def test_a_relative_label_on_the_joint_inspection_scale():
      "Interventions to reduce reoffending"),
     (JOINT + "The delivery of interventions to reduce reoffending in Northshire was poor.",
      "Interventions to reduce reoffending"),
+    # the core case theme by what the work is about, not by the framework's "likelihood of reoffending"
+    (CORE_CASE + "Northshire's work on reoffending was rated as needing 'drastic' improvement.",
+     "Likelihood of reoffending"),
 ])
 def test_an_everyday_name_of_an_area(text, subject):
     assert {found for found, _ in _labels(text)} == {subject}
+
+
+def test_a_word_that_names_a_core_case_theme_in_a_list():
+    text = CORE_CASE + "Safeguarding, risk of harm and reoffending each required moderate improvement."
+    assert {subject for subject, _ in _labels(text)} \
+        == {"Safeguarding", "Risk of harm", "Likelihood of reoffending"}
+    # alone, the word is what the service is for, not a theme
+    assert _labels(CORE_CASE + "Reoffending was judged to need moderate improvement.") == set()
 
 
 # Every noun phrase the vocabulary names an area by, in three common constructions, under its framework's
