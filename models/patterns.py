@@ -345,13 +345,15 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      "Chair of the Anytown YJS management board Anne Example said: “We are proud of our staff.”"),
     ("councillor", "other", 3, r"\b(?:Cllr|Councillor|Coun\.?)\s+[A-Z]",
      "Cllr Anne Example, cabinet member for children’s services, welcomed the report."),
-    ("caption", "other", 3, r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:",
+    # a caption's credit, or a news site's label over a picture ("Image caption" on a line of its own)
+    ("caption", "other", 3, r"\b(?:Picture|Image|Photo|Credit)\s*:|\(Image:"
+     r"|(?m)^\s*(?:Image|Picture|Photo)\s+(?:caption|copyright|source)\s*$",
      "Staff at Anytown YOS read the inspection findings. Picture: Anytown Council"),
     ("news_furniture", "other", 3,
      r"(?m)\bHide\s+Ad\b|\bREAD\s+MORE\b|\bSign\s+up\s+to\b|\bRegister\s+Now\b|\bShare\s+This\s+Post\b|\bfollow\s+us\b"
      r"|\bTOP\b.{0,30}\bSTORIES\b|\bnewsletter\b|\bsubscri(?:ber|be)\b|\bmins?\s+read\b"
      r"|\bWatch\s+more\s+of\s+our\s+videos\b|^\s*-\s*Published\s*$|\bRelated\s+(?:articles|stories|Internet\s+Links)\b"
-     r"|\bComments?\s*\(\d+\)|\bAdvertisement\b",
+     r"|\bComments?\s*\(\d+\)|\bAdvertisement\b|^\s*(?i:read\s+more)\s*:|^\s*Have\s+your\s+say\s*$",
      "Sign up to our daily newsletter"),
     ("meeting", "other", 3,
      r"(?m)^\s*(?i:minutes|decision|agenda\s+item|agenda\s+and\s+minutes|issue\s+-\s+meetings|resolved|meeting|venue|contact"
@@ -377,6 +379,19 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"\b(?:has|have|had)\s+been\s+(?:praised|commended|criticised|criticized|slammed|lauded|hailed)\s+by\s+(?:the\s+)?"
      r"(?:inspectors|government\s+inspectors|the\s+inspectorate|HM\s+Inspectorate)\b|\b(?:They|It)[’']ve\s+been\s+awarded\b",
      "Anytown’s youth justice service has been praised by inspectors after its latest visit."),
+    # the Inspectorate's name as another party writes it: with an article ("the HM Inspectorate of Probation"),
+    # or as the agent of a passive rating ("rated 'Good' by inspectors"); the Inspectorate names itself bare and
+    # says what it found in the active voice
+    ("inspectorate_with_article", "other", 2,
+     r"\bthe\s+(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\b",
+     "In one case, the HM Inspectorate of Probation said, a child's file was not updated."),
+    ("rated_by_inspectors", "other", 2,
+     r"\b(?:(?:rated|graded|judged|branded|deemed|labelled)\s+(?:as\s+)?[‘'\"“]?[^.\n,;:]{1,40}?"
+     r"|given\s+(?:a|an|the)\s+(?:[\w‘’'\"“”-]+\s+){0,4}(?:rating|grade|verdict|judgement|mark)(?:\s+[^.\n,;:]{1,40}?)?)"
+     r"\s+by\s+(?:(?:the\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation"
+     r"|(?:government\s+|probation\s+)?inspectors)\b",
+     # counter-example, the Inspectorate's own: "... was rated by probation inspectors as ‘Good’ overall"
+     "Every part of Anytown's youth offending service has been rated ‘Inadequate’ by inspectors."),
     ("hmip_acronym", "other", 1, r"\bHMIP\b",
      "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),
     ("council_voice", "other", 3,

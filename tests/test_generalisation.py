@@ -575,6 +575,23 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
     # the Inspectorate's own opening names itself first
     ("Services diverting children from court vary widely\nHM Inspectorate of Probation found wide variation in "
      "practice. Chief Inspector of Probation Anne Example said: “Practice is inconsistent.”", "press_release"),
+    # the rating's agent in a passive, then the Chief Inspector quoted: a newspaper's story
+    ("Every part of Northshire Youth Offending Service has been rated ‘inadequate’ by inspectors.\nChief Inspector "
+     "of Probation Anne Example said: “These findings are disappointing.”", "other"),
+    ("Northshire YOT was given the lowest possible rating by HM Inspectorate of Probation.\nChief Inspector of "
+     "Probation Anne Example said: “We had serious concerns.”", "other"),
+    # the Inspectorate's name with an article, as others write it
+    ("Inspectors found staff at Northshire YOT lacked training, and the HM Inspectorate of Probation revealed gaps "
+     "in its records.\nChief Inspector of Probation Anne Example said: “We had serious concerns.”", "other"),
+    # a news site's label over its picture
+    ("Image caption\nStaff at the Northshire centre\nNorthshire YOT needs to improve. Chief Inspector of Probation "
+     "Anne Example said: “We had serious concerns.”", "other"),
+    # counter-examples: the Inspectorate's release names what it rated in the active voice, or its inspectors
+    # before the label
+    ("The Youth Offending Service in Northshire was rated by probation inspectors as ‘Good’ overall.\nChief "
+     "Inspector of Probation Anne Example said: “Staff were committed.”", "press_release"),
+    ("Northshire YOT rated ‘Inadequate’\nWe rated Northshire Youth Offending Team as ‘Inadequate’.\nChief "
+     "Inspector of Probation Anne Example said: “We had serious concerns.”", "press_release"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
