@@ -11,8 +11,8 @@ from extractors import scores, services
 from extractors.dates import dateline
 from models.chief_inspectors import BY_NAME, CHIEF_INSPECTORS
 from models.document import Document, is_heading_like, plain
-from models.frameworks import FRAMEWORK_BY_KEY
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
+from models.frameworks import FRAMEWORK_BY_KEY
 from models.patterns import (
     ANNUAL_REPORT_TITLE,
     DOC_TYPE_CUES,

@@ -21,6 +21,7 @@ How a subject is resolved, in order (each step is one function below, each with 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -1278,7 +1279,7 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
     ordered = sorted(areas, key=lambda a: a.start)
     # each standard qualified by the domain right after it: "staff, planning for court cases and assessment for
     # out-of-court cases"
-    qualified = {id(a): b for a, b in zip(ordered, ordered[1:])
+    qualified = {id(a): b for a, b in itertools.pairwise(ordered)
                  if a.entry.relative is not None and a.entry.scope != Scope.DOMAIN and b.entry.scope == Scope.DOMAIN}
     if len(domains) >= 2 and len(qualified) == len(domains):
         pairs = [(s, qualified.get(id(s))) for s in standards]
