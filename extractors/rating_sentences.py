@@ -1035,9 +1035,16 @@ authority
 _CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
 
 
+# A non-restrictive relative clause between commas inside the subject: an aside about the subject, never its
+# head ("The management board, which oversees the service, was rated ..." rates the board, not the service)
+_RELATIVE_INSERT = regex.compile(r",\s+(?:which|who|whose|whom)\b[^,;:()]{1,160},(?=\s*\S|\s*$)", _I)
+
+
 def _subject_head(subject: str) -> str:
     """The subject's own words: after the last "where", "that", "found" ... that opens a new clause, and after
-    an adverbial phrase that opens the clause ("Besides praising its volunteers, the service ...")."""
+    an adverbial phrase that opens the clause ("Besides praising its volunteers, the service ..."); without a
+    relative clause between commas."""
+    subject = _RELATIVE_INSERT.sub(" ", subject)
     last = None
     for match in _SUBJECT_START.finditer(subject):
         last = match

@@ -291,6 +291,18 @@ def test_it_takes_the_subject_of_the_clause_before_the_relative():
         ("Governance and leadership", "Outstanding")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the relative clause between commas is about the subject: "the service" in it is not what was rated
+    ("The management board, which oversees the service, was rated ‘Good’.", set()),
+    ("Staff, who work across Northshire and its service's two offices, were rated ‘Outstanding’.",
+     {("Staff", "Outstanding")}),
+    # counter-example: the service is the head, the aside says nothing of the rating
+    ("Northshire Youth Justice Service, which was inspected in May, was rated ‘Good’.", {("Overall", "Good")}),
+])
+def test_a_relative_clause_inside_the_subject_is_no_part_of_its_head(text, expected):
+    assert _labels(text) == expected
+
+
 def test_this_takes_the_subject_of_the_clause_before():
     assert _labels("Staffing in Eastshire was a strength, with inspectors rating this as ‘Outstanding’.") == {
         ("Staff", "Outstanding")}
