@@ -1300,6 +1300,10 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
             if len(before) == 1:
                 domain = next(iter(before.values()))
         pairs = [(s, domain) for s in standards]
+        if len(domains) == 1 and all(a.entry.relative is None for a in standards):
+            # a domain beside standards of no domain qualifies none of them: it is rated itself ("Out-of-court
+            # work and resettlement were both judged ‘Inadequate’")
+            out.append((domains[0], domains[0].entry.code, domains[0].subject))
     seen: set[tuple[str, str | None]] = set()
     for area, domain in pairs:
         key = (area.entry.key, domain.entry.key if domain is not None else None)

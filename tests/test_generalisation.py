@@ -67,6 +67,18 @@ def test_a_list_with_weak_items_shares_the_label():
                              ("Planning", "Inadequate"), ("Out-of-court disposal policy and provision", "Inadequate")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a domain beside standards it cannot qualify is a conjunct of its own
+    ("Out-of-court work and resettlement were both judged to be ‘Inadequate’.",
+     {("Out-of-court disposals", "Inadequate"), ("Resettlement policy and provision", "Inadequate")}),
+    ("Staff and court work were rated ‘Good’.", {("Staff", "Good"), ("Court disposals", "Good")}),
+    # counter-example: beside a standard of every domain it says which domain's
+    ("Court work and planning were rated ‘Good’.", {("Court disposals: Planning", "Good")}),
+])
+def test_a_domain_in_a_list_of_standards(text, expected):
+    assert _labels(text) == expected
+
+
 def test_a_word_that_names_an_area_only_in_a_list_names_nothing_alone():
     assert _ratings("Information in Eastshire was rated ‘Good’.") == []
 
