@@ -37,6 +37,7 @@ from models.constructions import (
     COUNT_ADVERBIAL,
     COUNT_OF_AREAS,
     COUNT_ONLY_SUBJECT,
+    GAPPED_AFTER_CONTRAST,
     CUES_AFTER,
     CUES_BEFORE,
     DEDICATION,
@@ -311,6 +312,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "quoted": lambda v, m: v.quoted,
     "in_headline": lambda v, m: v.in_headline,
     "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
+    # the label's clause opens with "but", "whereas" or "while" and its reading carries on the clause before
+    "contrast_clause": lambda v, m: v.index > 0 and v.earlier is not None and v.earlier[0] == v.clause.start
+    and _CONTRAST.fullmatch(v.clause.opener) is not None,
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
     "complement_areas": lambda v, m: bool(v.complement_areas),
     "row": lambda v, m: v.row is not None,
@@ -460,12 +464,14 @@ def read_sentence(doc: Document, ctx: Context, sentence: Sentence, labels: list[
         following = next((other.start for other in labels[index + 1 :]), len(text))
         earlier = previous_in_clause.get(clause.start)
         if earlier is None and clause_index > 0 and _CONTRAST.fullmatch(clause.opener) \
-                and not text[clause.start : label.start].strip(" ‘’'\"“”") \
-                and _COMPLEMENT.match(text[label.end : label.end + MAX_RIGHT]) \
-                and parts[clause_index - 1].start in previous_in_clause:
+                and parts[clause_index - 1].start in previous_in_clause and (
+                    (not text[clause.start : label.start].strip(" ‘’'\"“”")
+                     and _COMPLEMENT.match(text[label.end : label.end + MAX_RIGHT]))
+                    or _GAPPED_AFTER_CONTRAST.match(text[clause.start : label.start])):
             # a bare label for a complement after "but" or "whereas" contrasts with the clause before: "Planning
             # was ‘Good’ for court cases but ‘Inadequate’ for out-of-court cases" (its words begin at the clause's
-            # start)
+            # start); a gapped conjunct after it takes the verb before: "rated staffing as ‘Good’ but planning as
+            # ‘Inadequate’"
             earlier = (clause.start, *previous_in_clause[parts[clause_index - 1].start][1:])
         view = View(doc, ctx, sentence, parts, clause_index, _bounded(text, clause, label), label, earlier, following)
         reading = read_label(view)
@@ -513,6 +519,7 @@ _PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|ei
                                r"|several|half)\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
                                r"|parts?|elements?|categories)\b", _I)
 _CONTRAST = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
+_GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
 _INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+|formerly\s+)?"

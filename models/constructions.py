@@ -367,6 +367,11 @@ GAPPED = (r"^" + CLOSE_QUOTE + r"\s*(?:,?\s*(?:and|while|but|whereas)|,)\s+"
           r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as)\b)[^,;:.‘’'\"“”]){2,60}?)"
           r"(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
 
+# The same after "but", "whereas", "while", which open a clause of their own: its words up to the label are the
+# subject ("Inspectors rated staffing as ‘Good’ but planning in court cases as ‘Inadequate’").
+GAPPED_AFTER_CONTRAST = (r"^\s*(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as|it|they"
+                         r"|this|these)\b)[^,;:.‘’'\"“”]){2,60}?)(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
+
 
 # A label the sentence denies: "Neither court work nor out-of-court work was found to be ‘Inadequate’", "None of
 # the standards was rated ‘Inadequate’", "The service was not rated ‘Inadequate’" ("was not only rated ‘Good’
@@ -553,6 +558,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown's leadership was rated ‘Good’, its staff ‘Outstanding’ and its partnership working ‘Good’."),
                  ("Staffing in Anytown was rated as ‘Good’ and leadership was rated as ‘Outstanding’.",),
                  conditions=("earlier_fact",)),
+    Construction("gapped_after_contrast", "own", GAPPED_AFTER_CONTRAST, "group:subject",
+                 ("Inspectors rated Anytown's staffing as ‘Good’ but its planning in court cases as ‘Inadequate’.",
+                  "Work with victims in Anytown was judged ‘Outstanding’, whereas its resettlement work ‘Good’."),
+                 ("Inspectors rated Anytown's staffing as ‘Good’ but it was ‘Inadequate’ elsewhere.",
+                  "Anytown was rated ‘Good’, but inspectors said staff were ‘exhausted’."),
+                 conditions=("earlier_fact", "contrast_clause")),
     Construction("coordinated", None, None, "none",
                  ("Before that, Anytown YJS had been graded ‘requiring improvement’ in 2017 and ‘inadequate’ in 2013.",),
                  ("Anytown YJS was rated ‘Good’.",), conditions=("earlier_fact",)),

@@ -79,6 +79,18 @@ def test_a_domain_in_a_list_of_standards(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    (JOINT + "Inspectors judged work to protect children as good but work to protect the public as unsatisfactory.",
+     {("Protecting children and young people", "Good"), ("Protecting the public", "Unsatisfactory")}),
+    ("Inspectors rated Northshire's staffing as ‘Good’ but its planning in court cases as ‘Inadequate’.",
+     {("Staff", "Good"), ("Court disposals: Planning", "Inadequate")}),
+    # counter-example: the clause after "but" has a verb and subject of its own
+    ("Inspectors rated Northshire's staffing as ‘Good’ but found its planning ‘weak’.", {("Staff", "Good")}),
+])
+def test_a_gapped_conjunct_after_but_takes_the_verb_before(text, expected):
+    assert _labels(text) == expected
+
+
 def test_a_word_that_names_an_area_only_in_a_list_names_nothing_alone():
     assert _ratings("Information in Eastshire was rated ‘Good’.") == []
 
