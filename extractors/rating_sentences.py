@@ -518,7 +518,7 @@ _AS_WAS = regex.compile(AS_WAS, _I)
 _PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|some|most|many"
                                r"|several|half)\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
                                r"|parts?|elements?|categories)\b", _I)
-_CONTRAST = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
+_CONTRAST: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
 _GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
