@@ -113,7 +113,8 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
 _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
 # "since 2019" after "inspection" dates the earlier one, not this rating: "In its first inspection since 2019,
 # Anytown was rated ‘Good’"
-_YEAR = regex.compile(r"(?:\b(?:in|from|of)|(?<!\b(?:inspection|inspections|visit|report|time)\s)\bsince)\s+"
+# ("In 2019 the service was rated ..." opens its sentence with a capital: the prepositions in any case)
+_YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|visit|report|time)\s)\b(?i:since))\s+"
                       r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
 

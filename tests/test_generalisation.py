@@ -369,6 +369,16 @@ def test_a_comparative_clause_gives_a_second_subject_the_label():
     assert _labels(text) == {("Governance and leadership", "Outstanding"), ("Staff", "Outstanding")}
 
 
+@pytest.mark.parametrize("text", [
+    "In 2019 the service was rated ‘Inadequate’.",
+    "Back in 2019, the service was rated ‘Inadequate’.",
+    "The service was rated ‘Inadequate’ in 2019.",
+])
+def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previous(text):
+    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
+    assert _ratings(inspected + text) == [("previous", None, "Overall", "Inadequate")]
+
+
 def test_a_rating_kept_is_todays():
     text = "Anytown’s youth justice service remains ‘Good’, the same grade it received in 2016."
     assert _ratings(text) == [("overall", None, "Overall", "Good")]
