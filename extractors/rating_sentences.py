@@ -110,6 +110,8 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
                              r"|remains|retains|keeps|maintains|stays|(?:has|have)\s+(?:remained|retained|kept|maintained"
                              r"|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
+_SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:it\s+\w+\s+|was\s+\w+\s+)?(?:in|at)\s+"
+                                r"(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b", _I)
 _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
 # "since 2019" after "inspection" dates the earlier one, not this rating: "In its first inspection since 2019,
 # Anytown was rated ‘Good’"
@@ -743,7 +745,9 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
         return True
     if ctx.latest_year is not None:
-        for match in _YEAR.finditer(left[-80:] + " " + right[:100]):
+        # "'Requires improvement', the same grade as in 2019": the earlier year is the comparison's, not the label's
+        right = _SAME_AS_BEFORE.sub(" ", right[:100])
+        for match in _YEAR.finditer(left[-80:] + " " + right):
             year = int(match.group("year") or match.group("year2"))
             if year < ctx.latest_year:
                 return True

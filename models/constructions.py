@@ -152,7 +152,10 @@ TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE +
 COMPLEMENT = (
     r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grades?|gradings?|judgements?|judgments?|verdicts?|marks?|recognition"
     r"|status|improvement|overall|specifically"
-    r"|separately|also|was|were|received|given|awarded|required|needed|,))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across"
+    r"|separately|also|was|were|received|given|awarded|required|needed|,"
+    # an apposition placing the label on its scale: "an ‘Inadequate’ rating, the lowest of four grades, for ..."
+    r"|[,–—-]\s*(?:the|its)\s+(?:second[\s-]+)?(?:lowest|highest|best|worst|top|bottom)\b[^,;.–—]{0,40}[,–—-]"
+    r"))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across"
     r"|to(?=\s+(?:safeguard|reduce|protect|manage|address|ensure|make|keep|tackle|stop|prevent|support|assess|plan"
     r"|deliver|review|work)\b))\s+"
     r"(?P<words>[^;.]{2,200})"
@@ -212,6 +215,7 @@ NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|i
 # Among the areas that were found "satisfactory" were X, Y and Z: the list after the label is its subject.
 INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
 # "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
+GIVEN_TO_ANY_AFTER = r"\bto\s+(?:a|an|any)\s+(?:\w+\s+)?(?:of\s+)?(?:services|teams|areas|councils)\b|\bnationally\b"
 GIVEN_TO_ANY = r"^[’'\"”]?\s*rating\s+(?:given|awarded)\s+to\s+(?:a|an|any)\b"
 # A sentence about the sector or other services, not the inspected one.
 # "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
@@ -338,6 +342,10 @@ WENT_TO = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:went|goes|was\s+(?:given|awarded|ha
 # The label given to what follows "to" by an active verb of giving: "The inspectors gave the lowest grade,
 # ‘Inadequate’, to its out-of-court work", "awarded a ‘Good’ rating to Anytown's staff"; the recipient opens with
 # a determiner, a name or an area ("gave it a ‘Good’ rating to reflect ..." is a purpose, not a recipient)
+# The rating noun given to its recipient in the passive: "A ‘Good’ verdict was handed to court work"
+GIVEN_TO_PASSIVE = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment|verdict)s?\s+"
+                    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:given|awarded|handed|assigned)"
+                    r"\s+to\s+(?P<subject>[^,;.:]{2,80})")
 GIVEN_TO = (r"^" + CLOSE_QUOTE + r"\s*(?:(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment)s?)?\s*,?\s*to\s+"
             r"(?P<subject>[^,;.:]{2,80})")
 RECIPIENT_OPENING = r"^(?:(?:the|its|their|our|this|each|all|both)\b|(?-i:[A-Z]))"
@@ -508,6 +516,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Inspectors awarded a ‘Good’ rating to Anytown’s staff."),
                  ("Inspectors gave Anytown a ‘Good’ rating to recognise its work.",),
                  requires=(("before", GIVING_VERB_BEFORE),), conditions=("recipient",)),
+    Construction("given_to_passive", "after", GIVEN_TO_PASSIVE, "group:subject",
+                 ("A ‘Good’ verdict was handed to Anytown's court work.",
+                  "An ‘Outstanding’ rating was also awarded to its staff."),
+                 ("A ‘Good’ rating was given to a third of services nationally.",),
+                 conditions=("recipient",), unless=(("after", GIVEN_TO_ANY_AFTER),)),
     Construction("active_rating", "before", ACTIVE_RATING, "group:object",
                  ("The Inspectorate gave Anytown YOT a ‘Requires improvement’ rating.",
                   "Inspectors judged Northshire's intervention delivery and its case planning to be ‘Inadequate’.",

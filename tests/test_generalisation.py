@@ -338,6 +338,17 @@ def test_it_pointing_at_something_unrated_is_set_aside():
 
 
 # ------------------------------------------------------------------ the subject after the label
+@pytest.mark.parametrize("text, expected", [
+    # the rating noun given to its recipient in the passive
+    ("A ‘Good’ verdict was handed to Northshire's court work.", {("Court disposals", "Good")}),
+    # an apposition placing the label on its scale, before the "for" phrase
+    ("Northshire was given an ‘Inadequate’ rating, the lowest of four grades, for its out-of-court work.",
+     {("Out-of-court disposals", "Inadequate")}),
+])
+def test_what_a_rating_is_given_to_after_the_label(text, expected):
+    assert _labels(text) == expected
+
+
 def test_the_area_in_a_for_phrase_after_the_label():
     assert _labels("Inspectors gave Anytown a 'Good' rating for how it handles diversion cases.") == {
         ("Out-of-court disposals", "Good")}
@@ -377,6 +388,15 @@ def test_a_comparative_clause_gives_a_second_subject_the_label():
 def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previous(text):
     inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
     assert _ratings(inspected + text) == [("previous", None, "Overall", "Inadequate")]
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors graded Northshire YOT ‘Requires improvement’, the same grade as in 2019.",
+    "Inspectors graded Northshire YOT ‘Requires improvement’, as it was in 2019.",
+])
+def test_a_label_compared_with_an_earlier_years_is_todays(text):
+    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
+    assert _ratings(inspected + text) == [("overall", None, "Overall", "Requires improvement")]
 
 
 def test_a_rating_kept_is_todays():
