@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import regex
@@ -887,11 +887,35 @@ _LIST_GAP = regex.compile(
     r"|(?-i:[A-Z][\w-]+)[’']s\b|[:–—-])*$", _I)
 
 
+# Two domains' modifiers sharing one head noun (right-node ellipsis): "court and out-of-court work" is court work
+# and out-of-court work, "court and out-of-court assessment" each domain's assessment
+_SHARED_HEAD = regex.compile(r"\b(?P<first>(?:post-|pre-)?court|out[-\s]of[-\s]court)\s+(?:and|or|&)\s+"
+                             r"(?:(?:post-|pre-)?court|out[-\s]of[-\s]court)\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", _I)
+
+
+def _areas_spelt_out(words: str, era: str) -> list[AreaMatch]:
+    """find_areas, with a head noun two domains' modifiers share given to the first as well; each match keeps
+    its place in the words as written."""
+    shared = _SHARED_HEAD.search(words)
+    if shared is None:
+        return find_areas(words, era)
+    at, head = shared.end("first"), " " + shared.group("head")
+    spelt = words[:at] + head + words[at:]
+    out = []
+    for area in find_areas(spelt, era):
+        if area.start >= at + len(head):
+            area = replace(area, start=area.start - len(head), end=area.end - len(head))
+        elif area.end > at:
+            area = replace(area, end=max(area.start, at))  # "court [work]": the words as written end at "court"
+        out.append(area)
+    return out
+
+
 def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMatch]:
     """The areas a phrase names as its subject: the last area and the list it closes ("governance and leadership,
     quality of information, planning and delivery"). Words that name an area only within a list count only
     there, beside another area."""
-    found = [a for a in find_areas(words, era) if not _MODIFIER_OF.match(words, a.end)]
+    found = [a for a in _areas_spelt_out(words, era) if not _MODIFIER_OF.match(words, a.end)]
     if not found:
         return []
     group = [found[-1]]

@@ -91,6 +91,17 @@ def test_a_gapped_conjunct_after_but_takes_the_verb_before(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two domains' modifiers share one head noun
+    ("Both court and out-of-court work were judged to be ‘Good’.",
+     {("Court disposals", "Good"), ("Out-of-court disposals", "Good")}),
+    ("Planning in court and out-of-court cases was rated ‘Good’.",
+     {("Court disposals: Planning", "Good"), ("Out-of-court disposals: Planning", "Good")}),
+])
+def test_a_head_noun_shared_by_two_domains(text, expected):
+    assert _labels(text) == expected
+
+
 def test_a_word_that_names_an_area_only_in_a_list_names_nothing_alone():
     assert _ratings("Information in Eastshire was rated ‘Good’.") == []
 
