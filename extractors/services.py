@@ -73,7 +73,9 @@ _KIND_IN_PLACE = regex.compile(
     r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on|of)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
-                         r"[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?Council\b")
+                         # the council's title: "Anytown Metropolitan Borough Council", "Newtown County Borough Council"
+                         r"[ \t]+(?:(?:Metropolitan|County)[ \t]+(?:Borough|District)[ \t]+|City[ \t]+|County[ \t]+"
+                         r"|Borough[ \t]+|District[ \t]+)?Council\b")
 _TITLE_PLACE = regex.compile(TITLE_PLACE)
 # Several services in one document: "the teams in both Anytown and Newtown were inspected", "two separate youth
 # justice services", "the inspection results of four youth offending teams"

@@ -733,6 +733,11 @@ def test_service_names(text, service):
     ("Agenda item\nThe Youth Justice Service was inspected. Rutland and Halton were both visited.", (None, None)),
     # a described kind or an abbreviation names no service on its own
     ("Agenda item\nThe youth offending team was inspected. Rutland was one of the first areas.", (None, None)),
+    # a council's full title after its place: "Metropolitan Borough", "County Borough"
+    ("Report of the Director of Children's Services, Solihull Metropolitan Borough Council\nYouth Offending "
+     "Service Inspection\nThe service was rated Good.", ("Solihull Youth Offending Service", "solihull")),
+    ("Rhondda Cynon Taf County Borough Council\nYouth Offending Service report\nThe service was rated Good.",
+     ("Rhondda Cynon Taf Youth Offending Service", "rhondda-cynon-taff")),
 ])
 def test_a_service_named_by_its_kind_alone(text, service):
     assert document.service(parse(text)) == service
