@@ -61,6 +61,9 @@ _NOT_IN_PLACE = NOT_PLACE_WORDS | _MONTHS_AND_DAYS | frozenset({
     "inspectors", "improvements", "improvement", "required", "at", "requires", "rated", "outstanding", "good",
     "inadequate", "transcript", "appendix", "annex", "contents", "foreword", "why", "what", "how", "ratings", "score",
     "scoring", "summary", "table", "subject", "question", "questions", "care", "commission", "ofsted", "estyn",
+    # the service's kind in Welsh, before its place in a bilingual name: "Gwasanaeth Cyfiawnder Ieuenctid Anytown"
+    # (youth justice service), "Tîm Troseddau Ieuenctid" (youth offending team)
+    "gwasanaeth", "gwasanaethau", "cyfiawnder", "ieuenctid", "tîm", "troseddau", "troseddwyr",
 })
 # Capitalised words that belong in a name before "of": "Royal Borough of Anytown", "City of Newtown".
 _NAME_LEADS = {"borough", "city", "county", "royal", "london", "metropolitan"}

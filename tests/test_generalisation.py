@@ -772,6 +772,9 @@ def test_a_service_named_by_its_kind_alone(text, service):
     # "the" before a register name after "in", and "of" inside a council's register name
     ("Report: Quality Screening by the Youth Offending Service in the Vale of Glamorgan\nThe Vale of Glamorgan "
      "Council noted the report.", ("Vale of Glamorgan Youth Offending Service", "vale-of-glamorgan")),
+    # a bilingual name: the kind in Welsh, then the place, then the kind in English
+    ("Gwasanaeth Cyfiawnder Ieuenctid Ceredigion Youth Justice Service has been rated ‘Good’.",
+     ("Ceredigion Youth Justice Service", "ceredigion")),
     # ... but not a role before a council's name, nor a region after "in the"
     ("The Leader of Anytown Council said the youth offending team in the North East had done well.",
      ("Anytown Youth Offending Team", "anytown")),
