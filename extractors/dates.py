@@ -40,7 +40,7 @@ from models.patterns import (
     YEAR,
 )
 
-VERSION = "dates/6"
+VERSION = "dates/7"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)
@@ -247,8 +247,9 @@ def role_of(doc: Document, start: int, end: int, previous_end: int = 0, previous
     clause_breaks = list(_DATE_CLAUSE_BREAK.finditer(before))
     own = before[clause_breaks[-1].end():] if clause_breaks else before
     if previous_end > sentence.start and previous_end >= start - 12 and previous_role is not None and regex.fullmatch(
-            r"[\s,]*(?:and|to|until|till|through|-|–|—|/)?[\s,]*(?:the\s+)?", doc.text[previous_end:start]):
-        return previous_role  # the end of a range takes its start's role: "September and October 2022"
+            r"(?:st|nd|rd|th)?[\s,]*(?:and|to|until|till|through|-|–|—|/)?[\s,]*(?:the\s+)?", doc.text[previous_end:start]):
+        # the end of a range takes its start's role: "September and October 2022", "from 6th to 10th May 2019"
+        return previous_role
     role: str | None = _nearest_cue(own) or _nearest_cue(before)
     if role is None and not own.strip(" ,") and sentence.start > 0:
         lead_in = doc.sentence_at(sentence.start - 1)

@@ -815,6 +815,8 @@ def test_stated_recommendation_counts(sentence, count):
     # a range before the verb: the verb after the range's end dates both ends
     ("The committee noted the report.\nBetween 3-5th May 2014 HMIP conducted a screening of work in Anytown.",
      "fieldwork"),
+    # a range's start written as an ordinal: its end takes the start's role
+    ("Inspectors visited Northshire from 6th to 10th May 2019.", "fieldwork"),
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
