@@ -323,10 +323,13 @@ CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
     AreaEntry("victims", "standard", "Work with victims",
               _canonical("work with victims", "working with victims", "victims work", "victim work",
                          "work to support victims", "support for victims", "work for victims",
-                         "support to victims", "supporting victims", "victims of crime"),
+                         "support to victims", "supporting victims", "victims of crime",
+                         # the programme's own wording: "the quality of work done with victims"
+                         "work done with victims", "work undertaken with victims", "work carried out with victims"),
               "Work with victims was rated as ‘Requires improvement’."),
     AreaEntry("children", "standard", "Work with children",
-              _canonical("work with children"),
+              _canonical("work with children", "working with children", "work done with children",
+                         "work undertaken with children", "work carried out with children"),
               "Work with children was rated ‘Good’."),
 )
 
