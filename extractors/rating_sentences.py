@@ -1232,7 +1232,10 @@ _HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", 
                          "efforts", "effort", "action", "actions", "activity", "activities", "monitoring", "practice",
                          "performance", "delivery",
                          "with", "standard", "overall", "service's", "service’s", "yot's", "yot’s", "yos'", "yos’",
-                         "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all"})
+                         "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all",
+                         # whose work: "the quality of work with children subject to court orders", "... given
+                         # out-of-court disposals", "... serving community sentences"
+                         "subject", "given", "receiving", "serving", "under"})
 # A possessive before the area: a name's ("Anytown's", "Anytowns'") or a noun's ("the board's leadership")
 _POSSESSIVE = regex.compile(r"^(?:[A-Z][\w-]*[’']s?|[\w-]+[’']s)$")
 

@@ -177,6 +177,10 @@ def test_a_relative_label_on_the_joint_inspection_scale():
      "Interventions to reduce reoffending"),
     (JOINT + "The delivery of interventions to reduce reoffending in Northshire was poor.",
      "Interventions to reduce reoffending"),
+    # whose work it is, before the domain: "children subject to court orders", "children given ..."
+    ("The quality of work with children subject to court orders in Northshire was ‘Requires improvement’.",
+     "Court disposals"),
+    ("The quality of work with children given out-of-court disposals was ‘Inadequate’.", "Out-of-court disposals"),
     # the core case theme by what the work is about, not by the framework's "likelihood of reoffending"
     (CORE_CASE + "Northshire's work on reoffending was rated as needing 'drastic' improvement.",
      "Likelihood of reoffending"),
