@@ -1156,10 +1156,15 @@ _COMPLEMENT_LEAD = frozenset({
 })
 
 
+_NEXT_LABEL_JOINER = regex.compile(r"[\s,]*(?:\b(?:and|or|but|while|whereas)\b)?(?:\s+(?:a|an))?[\s‘'\"“(]*$", _I)
+
+
 def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     """Areas a complement names at its head: "for planning and for partnership work", "in terms of protecting the
     public", "for how it handles diversion cases", "for two inspection areas: reducing the likelihood of
     reoffending and ..."; never the people a rating is dedicated to ("for the staff of Anytown YJS")."""
+    # the next label's conjunction closes this complement: "‘Good’ for staff and ‘Outstanding’ for partnerships"
+    words = _NEXT_LABEL_JOINER.sub("", words)
     dedication = _DEDICATION.match(" for " + words)
     if dedication and not _areas_after_and(dedication, " for " + words, era):
         return []

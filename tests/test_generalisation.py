@@ -364,6 +364,19 @@ def test_what_a_rating_is_given_to_after_the_label(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a list of labels, each with its "for" phrase: the next label's "and" closes each complement
+    ("Northshire got a ‘Good’ for staff and a ‘Requires improvement’ for planning in court cases.",
+     {("Staff", "Good"), ("Court disposals: Planning", "Requires improvement")}),
+    ("The service received ‘Outstanding’ for partnerships and services, ‘Good’ for staff and ‘Requires "
+     "improvement’ for information and facilities.",
+     {("Partnerships and services", "Outstanding"), ("Staff", "Good"),
+      ("Information and facilities", "Requires improvement")}),
+])
+def test_labels_each_with_its_for_phrase(text, expected):
+    assert _labels(text) == expected
+
+
 def test_the_area_in_a_for_phrase_after_the_label():
     assert _labels("Inspectors gave Anytown a 'Good' rating for how it handles diversion cases.") == {
         ("Out-of-court disposals", "Good")}
