@@ -318,6 +318,8 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     # the label's clause opens with "but", "whereas" or "while" and its reading carries on the clause before
     "contrast_clause": lambda v, m: v.index > 0 and v.earlier is not None and v.earlier[0] == v.clause.start
     and _CONTRAST.fullmatch(v.clause.opener) is not None,
+    # the construction's subject group names an area of the framework (not the service, not a place)
+    "subject_names_area": lambda v, m: m is not None and bool(listed_areas(m.group("subject"), v.ctx.era)),
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
     "complement_areas": lambda v, m: bool(v.complement_areas),
     "row": lambda v, m: v.row is not None,

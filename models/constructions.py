@@ -381,6 +381,12 @@ GAPPED_AFTER_CONTRAST = (r"^\s*(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|be
                          r"|this|these)\b)[^,;:.‘’'\"“”]){2,60}?)(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
 
 
+# An inline list of "area – label" pairs, each closed by a semicolon: "Ratings: staff – Good; partnerships –
+# Outstanding.", "The grades were: governance, good; staff, outstanding"
+AREA_THEN_LABEL = (r"(?:^|:\s*)(?P<subject>[^,;:–—()]{2,60}?)\s*(?:,|\s[–—-]|:)\s*" + OPEN_QUOTE + r"$")
+AREA_THEN_LABEL_END = r"^" + CLOSE_QUOTE + r"\s*(?:[;.]|$)"
+
+
 # A label the sentence denies: "Neither court work nor out-of-court work was found to be ‘Inadequate’", "None of
 # the standards was rated ‘Inadequate’", "The service was not rated ‘Inadequate’" ("was not only rated ‘Good’
 # but ..." affirms)
@@ -580,6 +586,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("coordinated", None, None, "none",
                  ("Before that, Anytown YJS had been graded ‘requiring improvement’ in 2017 and ‘inadequate’ in 2013.",),
                  ("Anytown YJS was rated ‘Good’.",), conditions=("earlier_fact",)),
+    Construction("area_then_label", "before", AREA_THEN_LABEL, "group:subject",
+                 ("Ratings: governance and leadership – Good; staff – Outstanding; partnerships and services – Good.",
+                  "The grades in Anytown were: governance, good; staff, outstanding."),
+                 ("In Anytown, ‘Good’ was the word.",
+                  "Ratings: Anytown – Good; Newtown – Outstanding."),
+                 requires=(("after", AREA_THEN_LABEL_END),), conditions=("subject_names_area",)),
     Construction("label_for_area", None, None, "none",
                  ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",),
                  ("Anytown is doing outstanding work.",), conditions=("complement_areas",)),

@@ -377,6 +377,18 @@ def test_labels_each_with_its_for_phrase(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ratings: governance and leadership – Good; staff – Outstanding; partnerships and services – Good.",
+     {("Governance and leadership", "Good"), ("Staff", "Outstanding"), ("Partnerships and services", "Good")}),
+    ("Northshire's grades were: governance, good; staff, outstanding.",
+     {("Governance and leadership", "Good"), ("Staff", "Outstanding")}),
+    # counter-example: places, not areas, before the labels
+    ("Ratings: Northshire – Good; Eastshire – Outstanding.", set()),
+])
+def test_an_inline_list_of_areas_and_labels(text, expected):
+    assert _labels(text) == expected
+
+
 def test_the_area_in_a_for_phrase_after_the_label():
     assert _labels("Inspectors gave Anytown a 'Good' rating for how it handles diversion cases.") == {
         ("Out-of-court disposals", "Good")}
