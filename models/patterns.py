@@ -390,7 +390,7 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|given\s+(?:a|an|the)\s+(?:[\w‘’'\"“”-]+\s+){0,4}(?:rating|grade|verdict|judgement|mark)(?:\s+[^.\n,;:]{1,40}?)?)"
      r"\s+by\s+(?:(?:the\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation"
      r"|(?:government\s+|probation\s+)?inspectors)\b",
-     # counter-example, the Inspectorate's own: "... was rated by probation inspectors as ‘Good’ overall"
+     # (the Inspectorate itself may name its inspectors as the agent before the label, never after it)
      "Every part of Anytown's youth offending service has been rated ‘Inadequate’ by inspectors."),
     ("hmip_acronym", "other", 1, r"\bHMIP\b",
      "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),

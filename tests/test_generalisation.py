@@ -694,7 +694,7 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
      "Anne Example said: “We had serious concerns.”", "other"),
     # counter-examples: the Inspectorate's release names what it rated in the active voice, or its inspectors
     # before the label
-    ("The Youth Offending Service in Northshire was rated by probation inspectors as ‘Good’ overall.\nChief "
+    ("Northshire's youth offending service was judged by our inspectors to be ‘Good’.\nChief "
      "Inspector of Probation Anne Example said: “Staff were committed.”", "press_release"),
     ("Northshire YOT rated ‘Inadequate’\nWe rated Northshire Youth Offending Team as ‘Inadequate’.\nChief "
      "Inspector of Probation Anne Example said: “We had serious concerns.”", "press_release"),
