@@ -651,6 +651,12 @@ def _facts(areas: list[AreaMatch], view: View) -> list[tuple[str, str | None, st
     return [(a.entry.scope, code, name) for a, code, name in _name_areas(areas, context, view.ctx.era)]
 
 
+# A service named as another than this one: "its neighbouring service", "another youth offending team"
+_ANOTHER_SERVICE = regex.compile(
+    r"\b(?:neighbouring|neighboring|nearby|adjoining|another|other|sister|different)\s+(?:youth\s+(?:justice|offending)\s+)?"
+    r"(?:services?|teams?|YOTs?|YJSs?|YOSs?|councils?|authorit(?:y|ies))\b", _I)
+
+
 def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     """No area is named: the service itself, another service, or nothing."""
     ctx = view.ctx
@@ -672,6 +678,10 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
     if other is not None and not _this_service(head, ctx):
         return Reading.aside("other_service", other, rule="other_service")
+    another = _ANOTHER_SERVICE.search(regex.sub(r",[^,]{1,100},", " ", head))  # not in an aside: ", like another service,"
+    if another:
+        # "Anytown's neighbouring service in Newtown was rated ...": this service's name, another's rating
+        return Reading.aside("other_service", another.group(), rule="another_service")
     possessed = _POSSESSED.search(head.strip())
     if possessed and _names_place(possessed.group("place"), ctx) and not _WHOLE_SERVICE.search(possessed.group("rest")):
         # "Anytown's canteen was rated ‘Good’": something of the service's that no vocabulary names, not the

@@ -641,6 +641,17 @@ def test_an_earlier_label_in_an_insert_is_the_previous_inspections(text, expecte
     assert {(scope, subject, label) for scope, _, subject, label in _ratings(text)} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the service's own name, another's rating
+    ("Northshire's neighbouring service in Eastshire was rated ‘Inadequate’.", []),
+    ("Northshire's neighbouring youth offending team was rated ‘Inadequate’.", []),
+    # counter-example: the other service in an aside between commas
+    ("Northshire YJS, like another service in the region, was rated ‘Good’.", [("overall", None, "Overall", "Good")]),
+])
+def test_a_service_named_as_another_is_not_this_one(text, expected):
+    assert _ratings("Northshire Youth Justice Service was inspected in 2022.\n" + text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Northshire Youth Justice Service was inspected in 2022.\nNorthshire's canteen was rated ‘Good’ by diners.",
     "Northshire Youth Justice Service was inspected in 2022.\nNorthshire's libraries were judged ‘Outstanding’.",
