@@ -1280,7 +1280,9 @@ def _count_words(words: str) -> bool:
 # itself ("Anytown's youth offending team", "Anytown's work", "Anytown's overall performance").
 _POSSESSED = regex.compile(r"(?:^|\s)(?P<place>(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}))[’']s?\s+(?P<rest>[^,;]+)$")
 _WHOLE_SERVICE = regex.compile(r"\b(?:services?|teams?|YOTs?|YOS|YJS|YJT|YJP|work|performance|provision|partnership"
-                               r"|arrangements|practice|youth\s+(?:justice|offending)|overall)\b", _I)
+                               r"|arrangements|practice|youth\s+(?:justice|offending)|overall"
+                               # the place's rating is its service's: "Anytown's rating improved from ..."
+                               r"|rating|grade|grading|verdict|judgement|judgment|status)\b", _I)
 
 
 def _names_place(text: str, ctx: Context) -> bool:

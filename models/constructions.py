@@ -141,7 +141,8 @@ REQUIRES_LEVEL = (r"\b(?:requires?|required|requiring|needs?|needed|needing|in\s
                   + OPEN_QUOTE + r"$")
 # A change of rating: "has improved its rating from ‘Requires improvement’ to ‘Good’" (the first is the earlier)
 CHANGED_FROM = (r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined"
-                r"|slipped|up|down|an\s+improvement|a\s+rise|a\s+fall|a\s+move)\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
+                r"|slipped|up|down|upgraded|downgraded|raised|lowered|jumped|an\s+improvement|a\s+rise|a\s+fall"
+                r"|a\s+move|a\s+step\s+(?:up|down))\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
                 r"|the\s+|their\s+)?(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?"
                 + OPEN_QUOTE + r"$")
 CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"

@@ -439,6 +439,17 @@ def test_a_label_compared_with_an_earlier_years_is_todays(text):
     assert _ratings(inspected + text) == [("overall", None, "Overall", "Requires improvement")]
 
 
+@pytest.mark.parametrize("text, today, before", [
+    ("Northshire's rating improved from ‘Inadequate’ to ‘Good’.", "Good", "Inadequate"),
+    ("Northshire was downgraded from ‘Good’ to ‘Requires improvement’.", "Requires improvement", "Good"),
+    ("Northshire's rating of ‘Good’ was a step up from the ‘Inadequate’ it got last time.", "Good", "Inadequate"),
+])
+def test_a_change_of_rating_gives_both(text, today, before):
+    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
+    assert sorted(_ratings(inspected + text)) == [("overall", None, "Overall", today),
+                                                  ("previous", None, "Overall", before)]
+
+
 def test_a_rating_kept_is_todays():
     text = "Anytown’s youth justice service remains ‘Good’, the same grade it received in 2016."
     assert _ratings(text) == [("overall", None, "Overall", "Good")]
