@@ -106,7 +106,9 @@ RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|
 # "The overall rating of the YOT was Good.", "The overall rating was 'Good'",
 # "In summary, the overall judgement was that the YJS was good"
 OVERALL_IS = (
-    r"\boverall\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
+    # ... and the service's rating named by its time: "Its previous rating was ‘Inadequate’", "The latest grade is"
+    r"\b(?:overall|(?<=\b(?:its|the|their)\s)(?:previous|last|latest|new|current|earlier|former|final)"
+    r"(?:\s+inspection)?)\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
     r"(?:\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?|\s*[:–—-]\s*)" + OPEN_QUOTE + r"$"
 )
 # The label in apposition to a rating noun: "The rating – ‘Good’ – reflects ...", "Its rating for out-of-court
@@ -480,8 +482,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("The overall rating for Anytown YJS was ‘Requires improvement’.",
                   "The overall verdict for Anytown YJS – ‘Good’.",
                   "Anytown YJS was inspected in May.\nInspectors rated its work with victims as ‘Outstanding’, "
-                  "giving an overall rating of ‘Good’."),
-                 ("Anytown YJS was rated ‘Requires improvement’.",)),
+                  "giving an overall rating of ‘Good’.",
+                  "Anytown YJS was inspected in 2023.\nIts previous rating was ‘Inadequate’."),
+                 ("Anytown YJS was rated ‘Requires improvement’.",
+                  "Anytown YJS was inspected in 2023.\nA new rating scale was introduced in 2018.")),
     Construction("rating_apposition", "own", RATING_APPOSITION, "overall_owner",
                  ("Anytown YJS was inspected in May.\nThe rating – ‘Good’ – reflects the hard work of staff.",
                   "Anytown YJS was inspected in May.\nIts rating for out-of-court work, ‘Inadequate’, was the lowest "

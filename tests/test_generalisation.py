@@ -450,6 +450,17 @@ def test_a_change_of_rating_gives_both(text, today, before):
                                                   ("previous", None, "Overall", before)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Its previous rating was ‘Inadequate’.", [("previous", None, "Overall", "Inadequate")]),
+    ("Its latest inspection rating is ‘Good’.", [("overall", None, "Overall", "Good")]),
+    # what the phrase names inside it is what is rated
+    ("The latest rating for staff was ‘Outstanding’.", [("standard", "1.2", "Staff", "Outstanding")]),
+])
+def test_the_services_rating_named_by_its_time(text, expected):
+    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
+    assert _ratings(inspected + text) == expected
+
+
 def test_a_rating_kept_is_todays():
     text = "Anytown’s youth justice service remains ‘Good’, the same grade it received in 2016."
     assert _ratings(text) == [("overall", None, "Overall", "Good")]
