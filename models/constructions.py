@@ -390,6 +390,19 @@ AREA_THEN_LABEL = (r"(?:^|:\s*)(?P<subject>[^,;:–—()]{2,60}?)\s*(?:,|\s[–�
 AREA_THEN_LABEL_END = r"^" + CLOSE_QUOTE + r"\s*(?:[;.]|$)"
 
 
+# A core case level whose areas open the clause, or stand in the clause before it with a score: "In safeguarding
+# and risk of harm, moderate improvement is required", "Anytown scored 58% on safeguarding, meaning moderate
+# improvement is required"
+AREA_ADVERBIAL = (r"(?:^|[.;:]\s*)\W*(?:in|for|on)\s+(?P<subject>(?:[^,–—]|[–—][^–—]{1,160}?[–—]){2,200}?)"
+                  r"(?:\s*,|(?<=[–—]))\s*"
+                  r"(?:(?:meaning|which\s+means)\s+"
+                  r"(?:that\s+)?)?(?:a\s+|an\s+|only\s+)?" + OPEN_QUOTE + r"$")
+AREA_SCORED_MEANING = (r"\b(?:scored|scoring|achieved|reached|got)\b[^,;.]{0,40}?\b(?:on|for|in)\s+(?P<subject>[^,;.]{2,80}?)"
+                       r"\s*,\s*(?:meaning|which\s+means)\s+(?:that\s+)?(?:a\s+|an\s+|only\s+)?" + OPEN_QUOTE + r"$")
+LEVEL_REQUIRED_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:improvement\s+)?(?:is|was|were|are)\s+(?:still\s+|now\s+)?"
+                        r"(?:required|needed)\b")
+
+
 # A label the sentence denies: "Neither court work nor out-of-court work was found to be ‘Inadequate’", "None of
 # the standards was rated ‘Inadequate’", "The service was not rated ‘Inadequate’" ("was not only rated ‘Good’
 # but ..." affirms)
@@ -597,6 +610,20 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("In Anytown, ‘Good’ was the word.",
                   "Ratings: Anytown – Good; Newtown – Outstanding."),
                  requires=(("after", AREA_THEN_LABEL_END),), conditions=("subject_names_area",)),
+    Construction("area_adverbial", "before", AREA_ADVERBIAL, "group:subject",
+                 ("Anytown YOT: core case inspection, 2010.\nIn safeguarding and risk of harm, moderate "
+                  "improvement is required.",
+                  "Anytown YOT: core case inspection, 2010.\nIn all three areas – safeguarding, risk "
+                  "of harm and likelihood of reoffending – substantial improvement is required."),
+                 ("Anytown YOT: core case inspection, 2010.\nIn Anytown, moderate improvement is "
+                  "required.",),
+                 requires=(("after", LEVEL_REQUIRED_AFTER),), conditions=("improvement_level", "subject_names_area")),
+    Construction("area_scored_meaning", "before", AREA_SCORED_MEANING, "group:subject",
+                 ("Anytown YOT: core case inspection, 2010.\nAnytown scored 58% on safeguarding, "
+                  "meaning moderate improvement is required.",),
+                 ("Anytown YOT: core case inspection, 2010.\nAnytown scored 58% on its cases, "
+                  "meaning moderate improvement is required.",),
+                 requires=(("after", LEVEL_REQUIRED_AFTER),), conditions=("improvement_level", "subject_names_area")),
     Construction("label_for_area", None, None, "none",
                  ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",),
                  ("Anytown is doing outstanding work.",), conditions=("complement_areas",)),

@@ -189,6 +189,22 @@ def test_an_everyday_name_of_an_area(text, subject):
     assert {found for found, _ in _labels(text)} == {subject}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the areas open the clause ("In ..., level is required"), or stand with a score before ", meaning"
+    ("In safeguarding and risk of harm, moderate improvement is required.",
+     {("Safeguarding", "Moderate improvement required"), ("Risk of harm", "Moderate improvement required")}),
+    ("In all three areas – safeguarding, risk of harm and likelihood of reoffending – moderate improvement is "
+     "required.", {("Safeguarding", "Moderate improvement required"), ("Risk of harm", "Moderate improvement required"),
+                   ("Likelihood of reoffending", "Moderate improvement required")}),
+    ("Northshire scored 58% on safeguarding, meaning moderate improvement is required.",
+     {("Safeguarding", "Moderate improvement required")}),
+    # counter-example: a place opening the clause is no area
+    ("In Northshire, moderate improvement is required.", set()),
+])
+def test_a_core_case_level_whose_areas_open_the_clause(text, expected):
+    assert _labels(CORE_CASE + text) == expected
+
+
 def test_a_word_that_names_a_core_case_theme_in_a_list():
     text = CORE_CASE + "Safeguarding, risk of harm and reoffending each required moderate improvement."
     assert {subject for subject, _ in _labels(text)} \
