@@ -953,7 +953,9 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
 # A noun after an area's name that makes the area its modifier, the noun the head: "governance oversight of case
 # files", "planning meetings", "staff turnover" are not governance, planning or staff
 _MODIFIER_OF = regex.compile(r"\s+(?:oversight|meetings?|tools?|turnover|training|panels?|budgets?|officers?|managers?"
-                             r"|templates?|forms|sickness|absence|vacancies|caseloads?)\b", _I)
+                             r"|templates?|forms|sickness|absence|vacancies|caseloads?"
+                             # "staff morale was good", "staff numbers were low": the staff's, not the Staff standard
+                             r"|morale|wellbeing|well-being|numbers|shortages?|recruitment|retention|surveys?)\b", _I)
 
 
 _VAGUE_WORK = regex.compile(r"^(?:\W|and\b|but\b)*(?:some|parts?|aspects?|areas?|much|most|elements?)(?:\s+of)?\s+"

@@ -539,6 +539,8 @@ def test_an_everyday_name_of_a_theme(text):
     # a compound noun's head is its last noun: "governance oversight" is oversight, not the governance theme
     (JOINT + "Governance oversight of case files in Northshire was judged poor.", set()),
     ("Eastshire Youth Justice Service was inspected in May.\nStaff turnover was rated as a ‘Good’ sign.", set()),
+    ("Eastshire Youth Justice Service was inspected in May.\nStaff morale was good, inspectors said, and staffing "
+     "was rated ‘Outstanding’.", {("Staff", "Outstanding")}),
     # "an overall rating" is the service's, whatever areas the clause named before it
     ("An inspection of youth justice work with children and victims in Eastshire, 2025.\nInspectors rated work "
      "with children as ‘Good’ and work with victims as ‘Outstanding’, giving an overall rating of ‘Good’.",
