@@ -655,6 +655,8 @@ def _facts(areas: list[AreaMatch], view: View) -> list[tuple[str, str | None, st
 _ANOTHER_SERVICE = regex.compile(
     r"\b(?:neighbouring|neighboring|nearby|adjoining|another|other|sister|different)\s+(?:youth\s+(?:justice|offending)\s+)?"
     r"(?:services?|teams?|YOTs?|YJSs?|YOSs?|councils?|authorit(?:y|ies))\b", _I)
+# ... but not in an aside between commas: "Anytown YJS, like another service in the region, was rated ..."
+_COMMA_ASIDE = regex.compile(r",[^,]{1,100},")
 
 
 def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
@@ -678,7 +680,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
     if other is not None and not _this_service(head, ctx):
         return Reading.aside("other_service", other, rule="other_service")
-    another = _ANOTHER_SERVICE.search(regex.sub(r",[^,]{1,100},", " ", head))  # not in an aside: ", like another service,"
+    another = _ANOTHER_SERVICE.search(_COMMA_ASIDE.sub(" ", head))
     if another:
         # "Anytown's neighbouring service in Newtown was rated ...": this service's name, another's rating
         return Reading.aside("other_service", another.group(), rule="another_service")

@@ -218,8 +218,9 @@ NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|i
 # Among the areas that were found "satisfactory" were X, Y and Z: the list after the label is its subject.
 INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
 # "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
-GIVEN_TO_ANY_AFTER = r"\bto\s+(?:a|an|any)\s+(?:\w+\s+)?(?:of\s+)?(?:services|teams|areas|councils)\b|\bnationally\b"
-GIVEN_TO_ANY = r"^[’'\"”]?\s*rating\s+(?:given|awarded)\s+to\s+(?:a|an|any)\b"
+# ("A ‘Good’ rating was given to a third of services nationally": in the passive too)
+GIVEN_TO_ANY = (r"^[’'\"”]?\s*rating\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:given|awarded|handed)"
+                r"\s+to\s+(?:a|an|any)\b")
 # A sentence about the sector or other services, not the inspected one.
 # "Nationally, 40% of youth justice services inspected this year were rated 'Good'."
 SECTOR_CUES = (
@@ -345,12 +346,12 @@ WENT_TO = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:went|goes|was\s+(?:given|awarded|ha
 # The label given to what follows "to" by an active verb of giving: "The inspectors gave the lowest grade,
 # ‘Inadequate’, to its out-of-court work", "awarded a ‘Good’ rating to Anytown's staff"; the recipient opens with
 # a determiner, a name or an area ("gave it a ‘Good’ rating to reflect ..." is a purpose, not a recipient)
+GIVEN_TO = (r"^" + CLOSE_QUOTE + r"\s*(?:(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment)s?)?\s*,?\s*to\s+"
+            r"(?P<subject>[^,;.:]{2,80})")
 # The rating noun given to its recipient in the passive: "A ‘Good’ verdict was handed to court work"
 GIVEN_TO_PASSIVE = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment|verdict)s?\s+"
                     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:given|awarded|handed|assigned)"
                     r"\s+to\s+(?P<subject>[^,;.:]{2,80})")
-GIVEN_TO = (r"^" + CLOSE_QUOTE + r"\s*(?:(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment)s?)?\s*,?\s*to\s+"
-            r"(?P<subject>[^,;.:]{2,80})")
 RECIPIENT_OPENING = r"^(?:(?:the|its|their|our|this|each|all|both)\b|(?-i:[A-Z]))"
 GIVING_VERB_BEFORE = (r"\b(?:gave|give|gives|giving|awarded|awards|award|awarding|handed|hands|handing|assigned"
                       r"|assigns)\b[^.;]{0,80}$")
@@ -374,14 +375,14 @@ PREVIOUS_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:once|previously|f
 # A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
 # ‘Requires improvement’" - the words between "and" and "as" are this label's subject; a middle conjunct of
 # three follows a comma alone ("... ‘Good’, its staff ‘Outstanding’ and ...").
-GAPPED = (r"^" + CLOSE_QUOTE + r"\s*(?:,?\s*(?:and|while|but|whereas)|,)\s+"
-          r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as)\b)[^,;:.‘’'\"“”]){2,60}?)"
-          r"(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
+_GAPPED_SUBJECT = (r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as{pronouns})\b)"
+                   r"[^,;:.‘’'\"“”]){{2,60}}?)(?:\s+as(?:\s+being)?)?\s*") + OPEN_QUOTE + r"$"
+GAPPED = r"^" + CLOSE_QUOTE + r"\s*(?:,?\s*(?:and|while|but|whereas)|,)\s+" + _GAPPED_SUBJECT.format(pronouns="")
 
 # The same after "but", "whereas", "while", which open a clause of their own: its words up to the label are the
-# subject ("Inspectors rated staffing as ‘Good’ but planning in court cases as ‘Inadequate’").
-GAPPED_AFTER_CONTRAST = (r"^\s*(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as|it|they"
-                         r"|this|these)\b)[^,;:.‘’'\"“”]){2,60}?)(?:\s+as(?:\s+being)?)?\s*" + OPEN_QUOTE + r"$")
+# subject ("Inspectors rated staffing as ‘Good’ but planning in court cases as ‘Inadequate’"), never a pronoun
+# (a clause of its own: "but it was ‘Inadequate’ elsewhere").
+GAPPED_AFTER_CONTRAST = r"^\s*" + _GAPPED_SUBJECT.format(pronouns="|it|they|this|these")
 
 
 # An inline list of "area – label" pairs, each closed by a semicolon: "Ratings: staff – Good; partnerships –
@@ -544,7 +545,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("A ‘Good’ verdict was handed to Anytown's court work.",
                   "An ‘Outstanding’ rating was also awarded to its staff."),
                  ("A ‘Good’ rating was given to a third of services nationally.",),
-                 conditions=("recipient",), unless=(("after", GIVEN_TO_ANY_AFTER),)),
+                 conditions=("recipient",)),
     Construction("active_rating", "before", ACTIVE_RATING, "group:object",
                  ("The Inspectorate gave Anytown YOT a ‘Requires improvement’ rating.",
                   "Inspectors judged Northshire's intervention delivery and its case planning to be ‘Inadequate’.",

@@ -19,6 +19,8 @@ from tests.helpers import parse
 
 JOINT = "Full joint inspection of youth offending work in Northshire\n"
 CORE_CASE = "Core case inspection of youth offending work in Northshire\n"
+# A text of a 2022 inspection: an earlier year in it is an earlier inspection's
+INSPECTED_2022 = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
 
 
 def _ratings(text: str) -> list[tuple]:
@@ -442,8 +444,7 @@ def test_a_comparative_clause_gives_a_second_subject_the_label():
     "The service was rated ‘Inadequate’ in 2019.",
 ])
 def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previous(text):
-    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
-    assert _ratings(inspected + text) == [("previous", None, "Overall", "Inadequate")]
+    assert _ratings(INSPECTED_2022 + text) == [("previous", None, "Overall", "Inadequate")]
 
 
 @pytest.mark.parametrize("text", [
@@ -451,8 +452,7 @@ def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previ
     "Inspectors graded Northshire YOT ‘Requires improvement’, as it was in 2019.",
 ])
 def test_a_label_compared_with_an_earlier_years_is_todays(text):
-    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
-    assert _ratings(inspected + text) == [("overall", None, "Overall", "Requires improvement")]
+    assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
 
 
 @pytest.mark.parametrize("text, today, before", [
@@ -461,8 +461,7 @@ def test_a_label_compared_with_an_earlier_years_is_todays(text):
     ("Northshire's rating of ‘Good’ was a step up from the ‘Inadequate’ it got last time.", "Good", "Inadequate"),
 ])
 def test_a_change_of_rating_gives_both(text, today, before):
-    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
-    assert sorted(_ratings(inspected + text)) == [("overall", None, "Overall", today),
+    assert sorted(_ratings(INSPECTED_2022 + text)) == [("overall", None, "Overall", today),
                                                   ("previous", None, "Overall", before)]
 
 
@@ -473,8 +472,7 @@ def test_a_change_of_rating_gives_both(text, today, before):
     ("The latest rating for staff was ‘Outstanding’.", [("standard", "1.2", "Staff", "Outstanding")]),
 ])
 def test_the_services_rating_named_by_its_time(text, expected):
-    inspected = "Northshire Youth Justice Service was inspected by HM Inspectorate of Probation in 2022.\n"
-    assert _ratings(inspected + text) == expected
+    assert _ratings(INSPECTED_2022 + text) == expected
 
 
 def test_a_rating_kept_is_todays():
@@ -689,7 +687,7 @@ def test_an_earlier_label_in_an_insert_is_the_previous_inspections(text, expecte
     ("Northshire YJS, like another service in the region, was rated ‘Good’.", [("overall", None, "Overall", "Good")]),
 ])
 def test_a_service_named_as_another_is_not_this_one(text, expected):
-    assert _ratings("Northshire Youth Justice Service was inspected in 2022.\n" + text) == expected
+    assert _ratings(INSPECTED_2022 + text) == expected
 
 
 @pytest.mark.parametrize("text", [
