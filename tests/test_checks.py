@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.rules import CASE_ASSESSMENT_BANDS, KEY_QUESTION_BANDS, SCORE_BANDS_36, band
-from pipeline.derive.checks import STANDARD_CODES_2018, completeness_checks
+from pipeline.derive.checks import STANDARD_CODES_2018, completeness_checks, document_checks
 from pipeline.extract.run import RunOptions, run, summary_text
 from tests.conftest import read_rows
 
@@ -25,6 +25,22 @@ def test_2024_report_score_band_key_questions_and_count(sample_out, source):
     key_questions = {s for c, s in checks if c == "key_question_band"}
     assert key_questions == {"2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"}
     assert all(c["passed"] for c in checks.values())
+
+
+def test_a_score_beside_one_standards_rating_is_not_a_failed_sum():
+    # "awarded a score of 31 out of a possible 36 ... also gave a verdict of 'outstanding' for the delivery of
+    # court disposals": one standard of twelve cannot be summed to the score, and nothing has failed
+    document = {"doc_id": "d1", "framework": "standards_2018", "doc_type": "other"}
+    overall = {"scope": "overall", "code": None, "label": "Outstanding", "score": 31, "score_max": 36}
+    one = {"scope": "standard", "code": "2.3", "label": "Outstanding"}
+    checks = {c["check"]: c for c in document_checks(document, [overall, one], [])}
+    assert checks["score_sum"]["outcome"] == checks["score_max"]["outcome"] == "not_run"
+    assert "1 of the 12 standards" in checks["score_sum"]["detail"]
+    assert checks["score_band"]["outcome"] == "passed"  # 31/36 is Outstanding: that check still runs
+    # every standard rated: the sum is checked, and a wrong one fails
+    every = [{"scope": "standard", "code": code, "label": "Good"} for code in STANDARD_CODES_2018]
+    checks = {c["check"]: c for c in document_checks(document, [overall, *every], [])}
+    assert (checks["score_sum"]["expected"], checks["score_sum"]["outcome"]) == ("24", "failed")
 
 
 def test_2014_report_case_assessment_checks(sample_out):

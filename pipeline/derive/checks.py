@@ -23,7 +23,7 @@ from models.rules import (
 )
 from models.vocabulary import Framework, Scope
 
-VERSION = "checks/2"
+VERSION = "checks/3"
 _CASE_ASSESSMENT = regex.compile(CASE_ASSESSMENT_SENTENCE, regex.IGNORECASE)
 
 
@@ -112,7 +112,17 @@ def document_checks(document: dict, ratings: list[dict], percentages: list[dict]
     if overall is not None and overall.get("score") is not None:
         scored = [r for r in ratings if r["scope"] == Scope.STANDARD and r.get("code")
                   and r["code"].split(".")[0] in SCORED_DOMAINS and r["label"] in RATING_POINTS]
-        if scored:
+        # The sum is checked only when the document rates every standard its score counts (a news page that
+        # names the score and one standard's rating cannot be checked, and has not failed); a report that
+        # leaves one out fails its completeness check instead.
+        counted = (overall.get("score_max") or 3 * len(STANDARD_CODES_2018)) // 3
+        rated = len({r["code"] for r in scored})
+        if scored and rated < counted:
+            for check, found in (("score_sum", overall["score"]), ("score_max", overall.get("score_max"))):
+                out.append(_check(doc_id, check, "Overall", f"all {counted} standards rated", found,
+                                  f"the document rates {rated} of the {counted} standards its score counts: "
+                                  "the sum cannot be checked", outcome="not_run"))
+        elif scored:
             points = [RATING_POINTS[r["label"]] for r in scored]
             terms = " + ".join(f"{r['code']} {r['label']} ({RATING_POINTS[r['label']]})" for r in scored)
             out.append(_check(doc_id, "score_sum", "Overall", sum(points), overall["score"],

@@ -27,7 +27,9 @@ def build(table: Table, rows: Iterable[dict]) -> pa.Table:
     rows = list(rows)
     if table.sort_by:
         rows.sort(key=lambda r: tuple((r.get(k) is None, r.get(k) if r.get(k) is not None else 0) for k in table.sort_by))
-    arrays = [pa.array([_convert(r.get(c.name), c.type) for r in rows], type=c.type) for c in table.columns]
+    # Only a date column needs a value converted (an ISO string to a date); the rest go to pyarrow as they are.
+    arrays = [pa.array([_convert(r.get(c.name), c.type) for r in rows] if pa.types.is_date32(c.type)
+                       else [r.get(c.name) for r in rows], type=c.type) for c in table.columns]
     return pa.Table.from_arrays(arrays, schema=table.documented_schema)
 
 
