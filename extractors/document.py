@@ -23,7 +23,7 @@ from models.patterns import (
 )
 from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/10"
+VERSION = "documents/11"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)

@@ -22,6 +22,7 @@ from models.vocabulary import (
     IMPROVEMENT_LEVEL_WORDS,
     RATING_LABELS,
     RELATIVE_LABELS,
+    RELATIVE_NOUN_MODIFIERS,
     RELATIVE_NOUNS,
     AreaEntry,
     relative_position,
@@ -35,7 +36,8 @@ __all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS", "nlp"
 # ("satisfactory" finds "unsatisfactory" too; an optional group at an alternative's start would slow the scan.)
 _LABEL_WORD = (r"outstanding|good|requir\w*\s+improvement|inadequate|satisfactory|poor|not\s+rated|not\s+effective"
                r"|ineffective|(?:drastic|substantial|moderate|minimum|minimal)\W{0,3}improvement"
-               r"|(?:highest|lowest|best|worst|top|bottom)\s+(?:possible\s+)?(?:rating|grad|mark|judge?ment|category|verdict)")
+               r"|(?:highest|lowest|best|worst|top|bottom)\s+(?:possible\s+)?"
+               r"(?:(?:" + "|".join(RELATIVE_NOUN_MODIFIERS) + r")\s+)?(?:rating|grad|mark|judge?ment|category|verdict)")
 LABEL_WORD = regex.compile(_LABEL_WORD, regex.IGNORECASE)
 # The same, for a whole document's lower-cased text (``Document.lowered``): the standard library's engine on
 # lower case scans a long report about three times faster than a case-insensitive scan.
@@ -62,7 +64,9 @@ def label_matcher() -> Any:
     for entry in RELATIVE_LABELS:
         for phrase in entry.phrases:
             words = [{"LOWER": w} for w in phrase.replace("-", " - ").split()]
-            relative.append([*words, {"LOWER": "possible", "OP": "?"}, {"LOWER": {"IN": list(RELATIVE_NOUNS)}}])
+            relative.append([*words, {"LOWER": "possible", "OP": "?"},
+                             {"LOWER": {"IN": list(RELATIVE_NOUN_MODIFIERS)}, "OP": "?"},
+                             {"LOWER": {"IN": list(RELATIVE_NOUNS)}}])
     matcher.add("RELATIVE", relative, greedy="LONGEST")
     return matcher
 

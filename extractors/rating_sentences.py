@@ -311,7 +311,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "not_after_be": _not_after_be,
     "label_is_requires": lambda v, m: v.written.lower().startswith("requir"),
     "predicative": lambda v, m: _predicative(v.right),
-    "predicative_or_rating_noun": lambda v, m: _predicative(v.right) or bool(_NOUN_AFTER.match(v.right)),
+    # a relative label holds its own rating noun ("the worst possible rating"): never a noun's adjective
+    "predicative_or_rating_noun": lambda v, m: _predicative(v.right) or bool(_NOUN_AFTER.match(v.right))
+    or v.label.relative is not None,
     "quoted": lambda v, m: v.quoted,
     "in_headline": lambda v, m: v.in_headline,
     "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
@@ -1082,7 +1084,7 @@ first second third one two three four five six seven eight nine ten eleven twelv
 july august september october november december monday tuesday wednesday thursday friday saturday sunday core city
 recommendations recommendation outstanding good inadequate requires improvement satisfactory unsatisfactory poor
 england wales london ltd plc nhs police national local county borough royal area areas domain standard standards
-authority
+authority welsh english british scottish uk
 """.split())
 _CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
 

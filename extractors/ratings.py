@@ -33,7 +33,7 @@ from models.vocabulary import (
     scale_and_rank,
 )
 
-VERSION = "ratings/11"
+VERSION = "ratings/12"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
 _JUDGED_AS_PATTERN = (r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)

@@ -514,12 +514,21 @@ _WORD_AFTER = regex.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?(?P<word>[\w’'\-]+)
 _COUNCIL_WORDS = frozenset({"council", "city", "borough", "county", "metropolitan", "district"})
 
 
+# The service's own board after its place: every youth justice service answers to a management board
+# ("the Anytown Youth Justice Management Board endorsed the plan"), so the board's place is the service's.
+_OWN_BOARD_AFTER = regex.compile(r"[ \t]+(?:Youth[ \t]+(?:Justice|Offending)(?:[ \t]+(?:Service|Team))?|YOT|YJS|YOS)"
+                                 r"[ \t]+(?:Management[ \t]+|Partnership[ \t]+|Executive[ \t]+)?Board\b")
+
+
 def _standing_alone(text: str, start: int, end: int) -> bool:
     """A place not inside a longer proper name nor in a list of places: no capitalised word just before it (nor
-    before an "and" or "of" just before it), none just after it but a council's ("Anytown City Council")."""
+    before an "and" or "of" just before it), none just after it but a council's ("Anytown City Council") or the
+    service's own board's ("Anytown Youth Justice Management Board")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group("word")[:1].isupper():
         return False
+    if _OWN_BOARD_AFTER.match(text, end, min(len(text), end + 60)):
+        return True
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     return not (after and after.group("word")[:1].isupper() and after.group("word").lower() not in _COUNCIL_WORDS)
 

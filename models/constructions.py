@@ -72,10 +72,11 @@ PASSIVE_RATING = (
 )
 # "Inspectors handed Anytown YOT a ‘Requires improvement’ grade", "the probation inspectors classed Anytown's
 # youth offending team as ‘requiring improvement’", "The watchdog did rate Anytown's work with victims as good",
-# "..., with inspectors rating this as ‘Outstanding’"
+# "..., with inspectors rating this as ‘Outstanding’", "councillors were angry at inspectors scoring Anytown's
+# team the lowest possible grade"
 ACTIVE_RATING = (
     r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before|inspectors|they|we|inspectorate|HMIP)\s)|(?<=,\s)|^)"
-    r"rating|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
+    r"(?:rating|scoring)|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
     r"|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists|listed"
     r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
     r"|describing|describes|described|labelling|labelled|branding|branded|calling|called|ranked|ranks)\s+"
@@ -550,9 +551,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("The Inspectorate gave Anytown YOT a ‘Requires improvement’ rating.",
                   "Inspectors judged Northshire's intervention delivery and its case planning to be ‘Inadequate’.",
                   "The watchdog did rate Northshire's work with victims as good.",
-                  "Leadership in Eastshire was praised, with inspectors rating this as ‘Outstanding’."),
+                  "Leadership in Eastshire was praised, with inspectors rating this as ‘Outstanding’.",
+                  "Councillors were angry at inspectors scoring Anytown's youth justice team the lowest possible "
+                  "grade."),
                  ("The report found that Anytown was ‘Good’ at planning.",
-                  "Inspectors found Anytown's staff a good source of advice."),
+                  "Inspectors found Anytown's staff a good source of advice.",
+                  "The team is scoring the lowest possible rating on its own survey."),
                  own_group="verb", conditions=("not_after_be", "predicative_or_rating_noun")),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown YOS received a ‘Good’ rating from inspectors.",),

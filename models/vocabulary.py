@@ -126,6 +126,9 @@ class RelativeLabel:
 # grade of ‘Outstanding’"), and is then no candidate of its own.
 RELATIVE_NOUNS: tuple[str, ...] = ("rating", "grade", "grading", "mark", "judgement", "judgment", "category",
                                    "verdict", "ratings", "grades", "marks")
+# What a relative label's noun may be of, between the place and the noun: "Anytown YOS was handed the lowest
+# possible performance rating", "its highest overall grade".
+RELATIVE_NOUN_MODIFIERS: tuple[str, ...] = ("performance", "overall", "inspection")
 RELATIVE_LABELS: tuple[RelativeLabel, ...] = (
     RelativeLabel(0, ("highest", "top", "best"),
                   "Leadership, case records and resettlement in Anytown were each given the top grade."),
@@ -162,7 +165,8 @@ def canonical_label(words: str, written: str | None = None, era: str | None = No
 
 def relative_position(words: str) -> int | None:
     """The place on the scale a relative label names ("the lowest possible rating" -> -1), or None."""
-    tokens = [t for t in words.replace("-", " - ").split() if t not in ("the", "its", "their", "a", "possible")]
+    tokens = [t for t in words.replace("-", " - ").split()
+              if t not in ("the", "its", "their", "a", "possible", *RELATIVE_NOUN_MODIFIERS)]
     if not tokens or tokens[-1] not in RELATIVE_NOUNS:
         return None
     head = " ".join(tokens[:-1]).replace(" - ", "-")

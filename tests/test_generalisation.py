@@ -149,6 +149,12 @@ def test_a_count_with_nothing_to_count_is_set_aside():
     ("Leadership, case records and resettlement in Anytown were each given the bottom grade.", "Inadequate"),
     ("Anytown's resettlement work received its highest mark.", "Outstanding"),
     ("Northshire YJS received the second lowest rating after its inspection.", "Requires improvement"),
+    # a noun of what is rated between the place and "rating"
+    ("Anytown Youth Offending Service was handed the lowest possible performance rating.", "Inadequate"),
+    ("Eastshire YJS earned the highest overall grade.", "Outstanding"),
+    # a verb of scoring with two objects
+    ("Councillors were angry at inspectors scoring Anytown's youth justice team the lowest possible grade.",
+     "Inadequate"),
 ])
 def test_a_label_named_by_its_place_on_the_scale(text, label):
     assert {found for _, found in _labels(text)} == {label}
@@ -158,6 +164,14 @@ def test_a_relative_label_beside_a_label_only_restates_it():
     text = "Inspectors gave Anytown YOT their top grading of 'Good'."
     found = ratings.extract(parse(text))
     assert [m.text for m in found.mentions] == ["Good"]
+
+
+def test_a_nationality_is_no_other_place():
+    # "A Welsh youth offending service" in a story about a Welsh service is that service, not another one
+    text = ("Inspectors criticise youth offending service in Cardiff\nA Welsh youth offending service has been "
+            "rated inadequate after inspectors raised serious concerns.")
+    assert _ratings(text) == [("overall", None, "Overall", "Inadequate")]
+    assert _set_aside(text) == []
 
 
 def test_a_relative_label_on_the_joint_inspection_scale():
@@ -801,6 +815,9 @@ def test_service_names(text, service):
      "In fact Rutland was one of the first areas inspected.", ("Rutland Youth Offending Service", "rutland")),
     ("Subject: Youth Justice Service\nThe Youth Justice Service was inspected in May. Rutland County Council "
      "welcomed the report.", ("Rutland Youth Justice Service", "rutland")),
+    # the service's own management board names its place
+    ("Minutes:\nThe Committee received the Youth Justice Service inspection report. The plan was endorsed by the "
+     "Rutland Youth Justice Management Board.", ("Rutland Youth Justice Service", "rutland")),
     # a place inside another body's name is that body's
     ("Agenda item\nYouth Justice Service Inspection\nThe Chair welcomed the Director of Finance, Rutland & Stamford "
      "Community Trust, to the item on the Youth Justice Service.", (None, None)),
