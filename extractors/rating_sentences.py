@@ -98,7 +98,8 @@ _PREVIOUS = regex.compile(
 # After a label, words that place it in an earlier inspection: "a ‘Poor’ grade, back when it was run jointly with its
 # neighbour", "rated ‘Good’ at its last inspection"
 _PREVIOUS_AFTER = regex.compile(
-    r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|at\s+(?:its|the|their)"
+    # ("better than at its last inspection" compares today's label with the last one's)
+    r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|(?<!\bthan\s)at\s+(?:its|the|their)"
     r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b"
     # "a ‘Requires improvement’ verdict three years ago"
     r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b)",
@@ -111,7 +112,12 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
                              r"|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
 _SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:it\s+\w+\s+|was\s+\w+\s+)?(?:in|at)\s+"
-                                r"(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b", _I)
+                                r"(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
+                                # a comparison with the earlier inspection dates that inspection: "‘Good’, an
+                                # improvement on its last inspection in 2019"
+                                r"|\b(?:improvement|advance|step\s+up|step\s+down|rise|fall|decline|change|up|down"
+                                r"|better|worse)\s+(?:on|from|since|than)\s+(?:at\s+)?(?:its|the|their)\s+(?:\w+\s+){0,2}?"
+                                r"(?:inspection|rating|visit|report|grade)\s+(?:in|of)\s+(?:19|20)\d\d\b", _I)
 _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|it|the\s+service)\s+(?:have|has)\s+since\b", _I)
 # "since 2019" after "inspection" dates the earlier one, not this rating: "In its first inspection since 2019,
 # Anytown was rated ‘Good’"
@@ -204,6 +210,10 @@ class View:
     label: LabelMatch
     earlier: tuple[int, Reading, str] | None  # the previous label in the clause: its end, reading and words
     following: int  # where the next label starts (its words are its own)
+    # the area this label is paired with by "respectively" ("Planning and delivery were rated ‘Good’
+    # and ‘Outstanding’ respectively": "delivery" for the second label); None when no such pairing
+    paired: tuple[tuple[str, str | None, str], int] | None = None  # as a fact (scope, code, subject); and where the
+    # list of labels ends
 
     @property
     def text(self) -> str:
@@ -317,6 +327,8 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "quoted": lambda v, m: v.quoted,
     "in_headline": lambda v, m: v.in_headline,
     "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
+    "paired": lambda v, m: v.paired is not None,
+    "earlier_changed_to": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_TO),
     # the label's clause opens with "but", "whereas" or "while" and its reading carries on the clause before
     "contrast_clause": lambda v, m: v.index > 0 and v.earlier is not None and v.earlier[0] == v.clause.start
     and _CONTRAST.fullmatch(v.clause.opener) is not None,
@@ -462,9 +474,14 @@ def read_sentence(doc: Document, ctx: Context, sentence: Sentence, labels: list[
     readings: list[Reading] = []
     parts = clauses(text)
     previous_in_clause: dict[int, tuple[int, Reading, str]] = {}
+    paired, unpaired = respectively_pairs(text, labels, ctx.era)
     for index, label in enumerate(labels):
         if index in defined:
             readings.append(Reading.aside("scale_definition", rule="scale_listed"))
+            continue
+        if index in unpaired:
+            readings.append(Reading.aside("no_rated_subject", "labels paired ‘respectively’ with fewer areas named "
+                                          "before them", rule=RuleName.RESPECTIVELY))
             continue
         clause_index = max(i for i, c in enumerate(parts) if c.start <= label.start)
         clause = parts[clause_index]
@@ -480,11 +497,50 @@ def read_sentence(doc: Document, ctx: Context, sentence: Sentence, labels: list[
             # start); a gapped conjunct after it takes the verb before: "rated staffing as ‘Good’ but planning as
             # ‘Inadequate’"
             earlier = (clause.start, *previous_in_clause[parts[clause_index - 1].start][1:])
-        view = View(doc, ctx, sentence, parts, clause_index, _bounded(text, clause, label), label, earlier, following)
+        view = View(doc, ctx, sentence, parts, clause_index, _bounded(text, clause, label), label, earlier, following,
+                    paired.get(index))
         reading = read_label(view)
         previous_in_clause[clause.start] = (label.end, reading, label.words)
         readings.append(reading)
     return readings
+
+
+# Labels in a list closed by "respectively", each for the area in the same place in the list before them
+_RESPECTIVELY_AFTER = regex.compile(r"^[’'\"”)]?\s*,?\s*respectively\b", _I)
+_LABEL_LIST_GAP = regex.compile(r"^[’'\"”]?\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)[‘’'\"“]?$", _I)
+
+
+def respectively_pairs(text: str, labels: list[LabelMatch], era: str
+                       ) -> tuple[dict[int, tuple[tuple[str, str | None, str], int]], set[int]]:
+    """For labels listed before "respectively": {label index: (its area's fact, the end of the list)}, pairing
+    the list of labels
+    with the last as many areas named before it in the sentence, in order; and the indexes of labels in such a
+    list with fewer areas before them (whose pairing cannot be read: set aside, never guessed)."""
+    paired: dict[int, tuple[tuple[str, str | None, str], int]] = {}
+    unpaired: set[int] = set()
+    for last, label in enumerate(labels):
+        if not _RESPECTIVELY_AFTER.match(text[label.end : label.end + 30]):
+            continue
+        first = last
+        while first > 0 and _LABEL_LIST_GAP.match(text[labels[first - 1].end : labels[first].start]):
+            first -= 1
+        count = last - first + 1
+        if count < 2:
+            continue
+        before = text[: labels[first].start]
+        areas: list[AreaMatch] = []
+        for area in _areas_spelt_out(before, era):
+            if _MODIFIER_OF.match(before, area.end) or any(a.entry.key == area.entry.key for a in areas):
+                continue
+            areas.append(area)
+        # a domain after a standard qualifies it: "planning in court work and assessment in out-of-court work"
+        named = [(a.entry.scope, code, name) for a, code, name in _name_areas(areas, before, era)]
+        if len(named) < count:
+            unpaired.update(range(first, last + 1))
+            continue
+        for index, fact in zip(range(first, last + 1), named[-count:], strict=True):
+            paired[index] = (fact, label.end)
+    return paired, unpaired
 
 
 def _bounded(text: str, clause: Clause, label: LabelMatch) -> Clause:
@@ -508,6 +564,8 @@ def read_label(view: View) -> Reading:
         if match is not False:
             construction = compiled.entry
             assert isinstance(construction, Construction)
+            if construction.subject == "paired" and view.paired is not None:
+                return _finish(Reading(rule=construction.name, facts=[view.paired[0]]), view)
             return _as_was(view, resolve(view, construction.name, _subject(construction, view, match)))
     for cue in _CUES_AFTER:
         if _holds(cue, view) is not False:
@@ -711,7 +769,10 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
 def _finish(reading: Reading, view: View) -> Reading:
     """Time and framework: an earlier inspection's rating, a label the framework does not give."""
     ctx, label = view.ctx, view.label
-    after = view.text[label.end : label.end + 120]
+    # labels paired by "respectively" share the time after their list: "rated ‘Good’ and ‘Inadequate’
+    # respectively in 2019"
+    end = view.paired[1] if view.paired else label.end
+    after = view.text[end : end + 120]
     left = view.left_full
     insert = _INSERT_OPENED.search(left[: view.own_start]) if view.own_start else None
     if insert and _INSERT_CLOSED.match(left[view.own_start :].rstrip("‘’'\"“” ") + " "):
@@ -722,7 +783,8 @@ def _finish(reading: Reading, view: View) -> Reading:
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
     previous = reading.rule.startswith(RuleName.CHANGED_FROM) or (
-        not reading.rule.startswith(RuleName.CHANGED_TO) and _is_previous(ctx, left, view.right, after))
+        not reading.rule.startswith(RuleName.CHANGED_TO)
+        and _is_previous(ctx, left, after[:MAX_RIGHT] if view.paired else view.right, after))
     if previous:
         reading.facts = [("previous", None if scope in (Scope.OVERALL, Scope.PREVIOUS) else code,
                           "Overall" if scope in (Scope.OVERALL, Scope.PREVIOUS) else name)

@@ -89,11 +89,13 @@ ACTIVE_RATING = (
 )
 # "Anytown's youth offending team has now received a ‘Good’ grade overall", "the council's service got a rating
 # of 'requires improvement'", "Anytown is one of three councils in its region with a rating of ‘outstanding’",
-# "its work with victims earned the top grade of “Outstanding”", "having lately achieved “good” status"
+# "its work with victims earned the top grade of “Outstanding”", "having lately achieved “good” status", "Anytown
+# scored 20 out of 36, which equates to a rating of ‘Good’"
 RECEIVED_RATING = (
     r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
     r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
     r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to"
+    r"|equates\s+to|equated\s+to|equating\s+to|translates\s+to|translated\s+to|translating\s+to"
     r"|handed|been\s+handed|been\s+given)\s+"
     r"(?:(?:a|an|the|its|their|this|that|his|her|our)\s+)?(?:(?:inspectorate|inspectors|watchdog|HMIP)[’']s?\s+)?"
     r"(?:(?P<rating_of>(?:[\w-]+\s+){0,3}?"
@@ -148,9 +150,15 @@ CHANGED_FROM = (r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed
                 r"|a\s+move|a\s+step\s+(?:up|down))\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
                 r"|the\s+|their\s+)?(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?"
                 + OPEN_QUOTE + r"$")
+# "was upgraded to ‘Good’", "improved its rating to ‘Good’", "moved up to ‘Good’"
 CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
-              r"|slipped|climbed)\s+(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+              r"|slipped|climbed)\s+(?:(?:up|down)\s+)?"
+              r"(?:(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s+)?"
+              r"(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
 TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
+# The earlier label after the new one: "improved its rating to ‘Good’ from ‘Requires improvement’"
+FROM_AFTER_TO = (r"^[’'\"”]?(?:\s+rating)?\s+from\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:previous\s+|earlier\s+)?"
+                 r"(?:rating\s+of\s+)?" + OPEN_QUOTE + r"$")
 # What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
 # "‘moderate’ improvement in managing risk of harm", "one out of four stars (poor) for protecting the public"
 COMPLEMENT = (
@@ -161,7 +169,9 @@ COMPLEMENT = (
     r"|[,–—-]\s*(?:the|its)\s+(?:second[\s-]+)?(?:lowest|highest|best|worst|top|bottom)\b[^,;.–—]{0,40}[,–—-]"
     r"))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across"
     r"|to(?=\s+(?:safeguard|reduce|protect|manage|address|ensure|make|keep|tackle|stop|prevent|support|assess|plan"
-    r"|deliver|review|work)\b))\s+"
+    r"|deliver|review|work)\b)"
+    # improvements to a part of the work: "‘substantial’ improvements to its safeguarding work"
+    r"|to(?=\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:work|practice|arrangements)\b))\s+"
     r"(?P<words>[^;.]{2,200})"
 )
 # The label's determiner, before a rating noun: "the ‘Good’ rating", "its overall ‘Outstanding’ grade"
@@ -190,7 +200,7 @@ LABEL_IS_DEFINED = r"^[’'\"”]?\s+(?:is|means)\s+(?:the\s+)?(?:second\s+|thir
 # An answer in a survey: "a fifth of the parents asked rated their contact as “poor”"
 SURVEY = (
     r"\b(?:staff|children|young\s+people|parents|carers|respondents|boys|girls|families|victims|practitioners)\b"
-    r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
+    r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\band\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
     r"(?:their|the|its|our|his|her|them|it|supervision|support)\b"
 )
 # A rating that was not given: "the service only saved from an overall ‘Inadequate’ rating by ...",
@@ -293,6 +303,7 @@ class RuleName(StrEnum):
     RECEIVED = "received"
     CHANGED_TO = "changed_to"
     CHANGED_FROM = "changed_from"
+    RESPECTIVELY = "respectively"
     COLON = "colon"
     SET_ASIDE = "set_aside"
 
@@ -330,7 +341,8 @@ class Construction:
     # label, then "service": an attributive label), "before_own" (the words before this label's own),
     # "none" (no words: the complement or the previous label decides), "row" (the line's first words),
     # "previous_clause" (the subject of the clause before this one), "overall_owner" (the words of the match and
-    # the possessor just before it: "Newtown's overall rating for court work was")
+    # the possessor just before it: "Newtown's overall rating for court work was"), "paired" (the area "respectively"
+    # pairs the label with)
     subject: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
@@ -341,6 +353,10 @@ class Construction:
     case_sensitive: bool = False
 
 
+# A label in brackets after what it rates: "The ratings were: Governance and leadership (Inadequate), Staff
+# (Good)", "Court disposals were judged to be strong (Good)"; the words back to the last comma, colon or bullet
+BRACKETED = r"(?:^|[,;:•]\s*|\s[–—-]\s*)(?P<subject>[^,;:()•–—]{2,120}?)\s*\(\s*" + OPEN_QUOTE + r"$"
+BRACKET_CLOSES = r"^[’'\"”]?\s*\)"
 # The label given to what follows: "The highest rating, ‘Outstanding’, went to its resettlement work"
 WENT_TO = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:went|goes|was\s+(?:given|awarded|handed)|were\s+(?:given|awarded|handed))\s+to\s+"
            r"(?P<subject>[^,;.:]{2,80})")
@@ -431,7 +447,9 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Anytown was rated ‘Good’ by inspectors.",), detail="the label is defined, not applied"),
     Cue("survey_answer", "survey_response", "before", SURVEY,
         ("In the survey, 40 per cent of children rated their support as ‘poor’.",),
-        ("Staff were rated ‘Outstanding’ by inspectors.",)),
+        ("Staff were rated ‘Outstanding’ by inspectors.",
+         # "and rated" carries on the clause before: the inspectors rate
+         "Inspectors found that staff were well supported and rated the staffing standard as ‘Outstanding’.")),
     Cue("hypothetical", "hypothetical", "before", HYPOTHETICAL,
         ("Anytown has the potential to become outstanding within two years.",
          "The board hopes to achieve an ‘Outstanding’ rating next time.",
@@ -487,6 +505,20 @@ CUES_BEFORE: tuple[Cue, ...] = (
 
 # Tried in order; the first that holds governs the label.
 CONSTRUCTIONS: tuple[Construction, ...] = (
+    # "Planning and delivery were rated ‘Good’ and ‘Outstanding’ respectively": each label for the area in its
+    # place in the list before (extractors.rating_sentences.respectively_pairs pairs them)
+    Construction("respectively", None, None, "paired",
+                 ("Planning and reviewing in Anytown were rated ‘Good’ and ‘Outstanding’ respectively.",
+                  "Inspectors rated court work above out-of-court work, at ‘Good’ and ‘Requires improvement’ "
+                  "respectively."),
+                 ("Planning and reviewing in Anytown were rated ‘Good’ and ‘Outstanding’.",),
+                 conditions=("paired",)),
+    Construction("bracketed", "own", BRACKETED, "group:subject",
+                 ("The ratings were: Governance and leadership (Inadequate), Staff (Good).",
+                  "Anytown's court work was judged strong (Good) and its out-of-court work weak (Inadequate)."),
+                 ("Anytown's partners (Good Start, Youth Matters) were thanked.",
+                  "The board met in May (Good Friday excepted)."),
+                 requires=(("after", BRACKET_CLOSES),)),
     Construction("requires_level", "own", REQUIRES_LEVEL, "before_match",
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Northshire's work on the risk of harm to others requires substantial improvement.",
@@ -511,8 +543,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS has improved its rating from ‘Requires improvement’ to ‘Good’.",),
                  ("Anytown YJS was rated ‘Good’.",)),
     Construction("changed_to", "own", CHANGED_TO, "before_match",
-                 ("Anytown YJS was upgraded to ‘Good’ after a second inspection.",),
+                 ("Anytown YJS was upgraded to ‘Good’ after a second inspection.",
+                  "Anytown YJS has improved its rating to ‘Good’."),
                  ("Anytown YJS was rated ‘Good’.",)),
+    Construction("changed_from", "own", FROM_AFTER_TO, "before_own",
+                 ("Anytown YJS improved its rating to ‘Good’ from ‘Requires improvement’.",),
+                 ("Anytown YJS was rated ‘Good’ from ‘Outstanding’ planning to ‘Good’ reviewing.",
+                  "Anytown's staff were rated ‘Good’ from the start of the inspection."),
+                 conditions=("earlier_changed_to",)),
     Construction("inverted_list", "after", INVERTED_LIST, "group:list",
                  ("Full joint inspection of Anytown YOS, 2014\n"
                   "Among the areas judged \"satisfactory\" were public protection and governance.",),
@@ -559,7 +597,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "The team is scoring the lowest possible rating on its own survey."),
                  own_group="verb", conditions=("not_after_be", "predicative_or_rating_noun")),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
-                 ("Anytown YOS received a ‘Good’ rating from inspectors.",),
+                 ("Anytown YOS received a ‘Good’ rating from inspectors.",
+                  "Anytown scored 20 out of 36, which equates to a rating of ‘Good’."),
                  ("Anytown YOS received good support from the council.",),
                  own_group="verb", requires=(("after", RATING_NOUN_AFTER),)),
     Construction("received", "before", RECEIVED_RATING, "group:subject",

@@ -108,6 +108,60 @@ def test_a_word_that_names_an_area_only_in_a_list_names_nothing_alone():
     assert _ratings("Information in Eastshire was rated ‘Good’.") == []
 
 
+# ------------------------------------------------------------------ labels paired with a list by "respectively"
+@pytest.mark.parametrize("text, expected", [
+    ("Planning and reviewing in Eastshire were rated ‘Good’ and ‘Outstanding’ respectively.",
+     [("standard", None, "Planning", "Good"), ("standard", None, "Reviewing", "Outstanding")]),
+    # the areas in another clause than the labels: never the first label for the nearest area
+    ("Inspectors rated Eastshire's court work above its out-of-court work, at ‘Good’ and ‘Requires improvement’ "
+     "respectively.", [("domain", "2", "Court disposals", "Good"),
+                       ("domain", "3", "Out-of-court disposals", "Requires improvement")]),
+    # the time after the list is each label's
+    (INSPECTED_2022 + "Its court and out-of-court work were rated ‘Good’ and ‘Inadequate’ respectively in 2019.",
+     [("previous", "2", "Court disposals", "Good"), ("previous", "3", "Out-of-court disposals", "Inadequate")]),
+])
+def test_labels_paired_in_order_by_respectively(text, expected):
+    assert sorted(_ratings(text)) == sorted(expected)
+
+
+def test_labels_paired_by_respectively_with_too_few_areas_are_set_aside():
+    text = "Staff in Eastshire were rated ‘Good’ and ‘Outstanding’ respectively."
+    assert _ratings(text) == []
+    assert _set_aside(text) == [("Good", "no_rated_subject"), ("Outstanding", "no_rated_subject")]
+
+
+# ------------------------------------------------------------------ a label in brackets after what it rates
+@pytest.mark.parametrize("text, expected", [
+    ("The ratings were: Governance and leadership (Inadequate), Staff (Good), Partnerships and services (Good).",
+     [("standard", "1.1", "Governance and leadership", "Inadequate"), ("standard", "1.2", "Staff", "Good"),
+      ("standard", "1.3", "Partnerships and services", "Good")]),
+    ("Domain 1: Organisational delivery (Good)", [("domain", "1", "Organisational delivery", "Good")]),
+    ("Eastshire's court work was strong (Good), its out-of-court work weaker (Requires improvement).",
+     [("domain", "2", "Court disposals", "Good"), ("domain", "3", "Out-of-court disposals", "Requires improvement")]),
+    # a bracket that names no area rates nothing
+    ("Eastshire thanked its partners (Good Start, Youth Matters) for their work.", []),
+])
+def test_a_label_in_brackets_after_what_it_rates(text, expected):
+    assert sorted(_ratings(text)) == sorted(expected)
+
+
+# ------------------------------------------------------------------ a change of rating, and a score's meaning
+@pytest.mark.parametrize("text, expected", [
+    # the new label before the old one
+    ("Eastshire YJS improved its rating to ‘Good’ from ‘Requires improvement’.",
+     [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Requires improvement")]),
+    ("Eastshire YJS moved up to Good from Requires improvement.",
+     [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Requires improvement")]),
+    # a score "equates to" a rating
+    ("Eastshire scored 22 out of 36, which equates to a rating of ‘Good’.", [("overall", None, "Overall", "Good")]),
+    # "and rated" carries on the inspectors' clause: no survey answer
+    ("Inspectors found that staff were well supported and rated the staffing standard as ‘Outstanding’.",
+     [("standard", "1.2", "Staff", "Outstanding")]),
+])
+def test_a_change_of_rating_and_what_a_score_means(text, expected):
+    assert sorted(_ratings(text)) == sorted(expected)
+
+
 # ------------------------------------------------------------------ a count standing for the list beside it
 def test_a_count_refers_to_the_list_before_it():
     text = JOINT + ("Inspectors found Northshire weak on reducing reoffending, public safety and governance, with "
@@ -464,6 +518,8 @@ def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previ
 @pytest.mark.parametrize("text", [
     "Inspectors graded Northshire YOT ‘Requires improvement’, the same grade as in 2019.",
     "Inspectors graded Northshire YOT ‘Requires improvement’, as it was in 2019.",
+    "Inspectors graded Northshire YOT ‘Requires improvement’, an improvement on its last inspection in 2019.",
+    "Inspectors graded Northshire YOT ‘Requires improvement’, better than at its last inspection in 2019.",
 ])
 def test_a_label_compared_with_an_earlier_years_is_todays(text):
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
@@ -648,6 +704,13 @@ def test_the_service_by_an_alias_gets_the_overall_rating(text):
 
 
 # ------------------------------------------------------------------ the core case inspections' levels
+def test_a_level_of_improvement_to_a_part_of_the_work():
+    text = CORE_CASE + "Northshire's youth offending team must make ‘substantial’ improvements to its safeguarding work."
+    assert _ratings(text) == [("theme", None, "Safeguarding", "Substantial improvement required")]
+    # "to" before anything but the work names no area
+    assert _ratings(CORE_CASE + "Northshire YOT was rated ‘Good’ to the delight of its staff.") == []
+
+
 @pytest.mark.parametrize("text, subject, label", [
     (CORE_CASE + "Safeguarding in Northshire was found to be requiring moderate improvement.", "Safeguarding",
      "Moderate improvement required"),
