@@ -54,6 +54,7 @@ from models.constructions import (
     RuleName,
 )
 from models.document import Document, Sentence
+from models.register import is_place
 from models.vocabulary import (
     CHILDREN_AND_VICTIMS_2024,
     IMPROVEMENT_LEVEL_WORDS,
@@ -738,7 +739,8 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     if _COUNT_ADVERBIAL.search(left):
         return Reading.aside("count_of_areas", "the label is given in a count of areas", rule="counted_adverbial")
     other = _other_service(head, ctx) or _other_place_attached(subject, ctx)
-    if other is not None and not _this_service(head, ctx):
+    # (this service named only in an aside does not make the head its: "Rutland, Anytown's neighbour, was rated")
+    if other is not None and not _this_service(_COMMA_ASIDE.sub(" ", head), ctx):
         return Reading.aside("other_service", other, rule="other_service")
     another = _ANOTHER_SERVICE.search(_COMMA_ASIDE.sub(" ", head))
     if another:
@@ -1388,10 +1390,12 @@ def _other_service(words: str, ctx: Context) -> str | None:
     words = regex.sub(r"\b[\w-]+-(?:led|run)\b", " ", _INSPECTORATE.sub(" ", words))
     opening = regex.match(r"^[\W\d]*[A-Z][\w’'.-]*", words)
     for match in _CAPITALISED.finditer(words):
-        if opening and match.start() < opening.end() and not regex.match(r"[’']s\b|\s+(?:Council|YOT|YJS|YOS|Youth)\b",
-                                                                          words[match.end() :]):
-            continue
         word = match.group().strip("’'.,")
+        if opening and match.start() < opening.end() and not regex.match(r"[’']s\b|\s+(?:Council|YOT|YJS|YOS|Youth)\b",
+                                                                          words[match.end() :]) \
+                and not is_place(word):
+            # (a place of the register opening the sentence is a place: "Rutland, Halton's neighbour, was rated")
+            continue
         lowered = word.lower().removesuffix("’s").removesuffix("'s")
         if lowered in _COMMON_CAPITALS or len(lowered) < 3:
             continue

@@ -216,8 +216,17 @@ HYPOTHETICAL = (
 )
 # A rating of an inspection still to come: "... a ‘Good’ rating at its next inspection"
 NEXT_INSPECTION = r"^[’'\"”]?\s*(?:[\w’']+\s+){0,3}?(?:at|in|by|for|from)\s+(?:its|their|the|a)\s+(?:next|future|coming)\s+inspection\b"
+# A speaker's own view, in the present, in a quotation: "“Our staff are outstanding,” said Cllr Jones" (the
+# inspection's judgement is reported with a verb of rating, or in the past: "we were rated ‘Outstanding’")
+PRESENT_COPULA_BEFORE = (r"\b(?:is|are|[’']re)\s+(?:so\s+|truly\s+|really\s+|simply\s+|absolutely\s+|just\s+)?"
+                         + OPEN_QUOTE + r"$")
+# Who speaks, when it is not the Inspectorate: the council's members and officers, the service's managers
+NON_INSPECTORATE_SPEAKER = (r"\b(?:Cllr|Councillor|council\s+leader|leader\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}council"
+                            r"|mayor|cabinet\s+member|portfolio\s+holder|head\s+of\s+(?:the\s+)?service"
+                            r"|service\s+manager|chief\s+executive|spokesperson|spokesman|spokeswoman|MP)\b")
 # "It is good to see that ...", "it was good that": the label judges what follows, not the service
-IT_IS_BEFORE = r"\b[Ii]t(?:\s+is|\s+was|[’']s|\s+would\s+be|\s+will\s+be)\s+(?:very\s+|really\s+|also\s+|particularly\s+)?$"
+IT_IS_BEFORE = (r"\b[Ii]t(?:\s+is|\s+was|[’']s|\s+would\s+be|\s+will\s+be)\s+(?:very\s+|really\s+|also\s+|particularly\s+)?"
+                + OPEN_QUOTE + r"$")
 # A label qualified as partly true: "mostly ‘Outstanding’", "generally good"
 HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometimes|often|usually|mainly"
                 r"|predominantly|not\s+always|in\s+parts?|almost)\s+(?:been\s+)?" + OPEN_QUOTE + r"$")
@@ -464,8 +473,15 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("next_inspection", "hypothetical", "after", NEXT_INSPECTION,
         ("Anytown YJS wants a ‘Good’ rating at its next inspection.",),
         ("Anytown YJS was rated ‘Good’ at its last inspection.",)),
+    Cue("speaker_opinion", "speaker_opinion", "own", PRESENT_COPULA_BEFORE,
+        ("Anytown YJS was rated ‘Good’.\n“Our staff are outstanding,” said Cllr Jones, cabinet member for children.",
+         "Anytown YJS was rated ‘Good’.\nThe council leader said: “Our youth justice team is outstanding.”"),
+        ("Anytown YJS was rated ‘Good’.\n“Staff were rated outstanding,” said Cllr Jones, cabinet member for children.",
+         "The Chief Inspector said: “Anytown's work with victims is outstanding.”"),
+        requires=(("sentence", NON_INSPECTORATE_SPEAKER), ("sentence", r"[“”\"]"))),
     Cue("extraposition", "ordinary_word", "own", IT_IS_BEFORE,
-        ("Anytown YOT was inspected in May.\nIt is good to see that the board meets monthly.",),
+        ("Anytown YOT was inspected in May.\nIt is good to see that the board meets monthly.",
+         "Inspectors said it was “good” to see children involved in their plans."),
         ("Anytown YOT was inspected in May.\nIt was ‘Good’ overall, inspectors said.",),
         requires=(("after", r"^[’'\"”]?\s+(?:to\s+\w+|that)\b"),)),
     Cue("hedged", "hedged", "own", HEDGE_BEFORE,

@@ -473,6 +473,9 @@ SET_ASIDE_REASONS: tuple[Reason, ...] = (
            ""),
     Reason("mixed_judgement", "one subject given two labels in one sentence: a summary of its parts, neither its rating",
            "Inspectors found Anytown's out-of-court work was ‘inadequate’ and required improvement."),
+    Reason("speaker_opinion", "a speaker's own praise or criticism in a quotation, not the inspection's judgement",
+           "“Our staff are outstanding,” said Cllr Jones, the council's cabinet member for children.",
+           context="Anytown Youth Justice Service rated ‘Good’"),
     Reason("method_band", "a band of the scoring method, not a judgement", "80% +\tGood"),
     Reason("no_rated_subject", "a label whose rated subject the sentence does not name",
            "Anytown Youth Offending Team is doing ‘outstanding’ work with children and young people, according to a report out today."),
@@ -510,6 +513,7 @@ class ReasonName(StrEnum):
     OTHER_SCALE = "other_scale"
     CONTRADICTS_FACT = "contradicts_fact"
     MIXED_JUDGEMENT = "mixed_judgement"
+    SPEAKER_OPINION = "speaker_opinion"
     METHOD_BAND = "method_band"
     NO_RATED_SUBJECT = "no_rated_subject"
     TABLE_CELL = "table_cell"

@@ -228,6 +228,25 @@ def test_a_nationality_is_no_other_place():
     assert _set_aside(text) == []
 
 
+def test_another_place_opening_the_sentence_with_this_service_in_an_aside_is_another_service():
+    # a place of the register opening the sentence is a place, not a capital of the sentence's first word; this
+    # service named in an aside about it does not make it this service
+    text = INSPECTED_2022 + "Rutland, Northshire's neighbour, was rated ‘Outstanding’ last month."
+    assert _ratings(text) == []
+    assert _set_aside(text) == [("Outstanding", "other_service")]
+    assert _ratings(INSPECTED_2022 + "Northshire YJS, like Rutland, was rated ‘Good’.") == [
+        ("overall", None, "Overall", "Good")]
+
+
+@pytest.mark.parametrize("text", [
+    "“Our staff are outstanding,” said Cllr Jones, the cabinet member for children.",
+    "The council leader said: “Our youth justice team is outstanding.”",
+    "Inspectors said it was “good” to see children involved in their own plans.",
+])
+def test_praise_in_a_quotation_or_an_extraposition_rates_nothing(text):
+    assert _ratings(INSPECTED_2022 + text) == []
+
+
 def test_a_relative_label_on_the_joint_inspection_scale():
     assert _labels(JOINT + "Work to protect the public in Northshire received the lowest possible rating.") == {
         ("Protecting the public", "Poor")}
