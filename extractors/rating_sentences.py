@@ -99,8 +99,9 @@ _PREVIOUS = regex.compile(
 # After a label, words that place it in an earlier inspection: "a ‘Poor’ grade, back when it was run jointly with its
 # neighbour", "rated ‘Good’ at its last inspection"
 _PREVIOUS_AFTER = regex.compile(
-    # ("better than at its last inspection" compares today's label with the last one's)
-    r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|(?<!\bthan\s)at\s+(?:its|the|their)"
+    # ("better than at its last inspection", "the same rating as at its last inspection" compare today's label
+    # with the last one's)
+    r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|(?<!\b(?:than|as)\s)at\s+(?:its|the|their)"
     r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b"
     # "a ‘Requires improvement’ verdict three years ago"
     r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b)",
@@ -1198,7 +1199,10 @@ _OPENING_ADVERBIAL = regex.compile(
     r"|since|before|during|as\s+part\s+of|meanwhile)\b[^,;]{0,150},\s+"
     # a place: "In Anytown, monitoring ... was satisfactory" ("in her summary of the visit, managers were ..." is
     # not: its words are no subject's lead-in)
-    r"|^\W*(?:in|at|across|within)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3},\s+",
+    r"|^\W*(?:in|at|across|within)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3},\s+"
+    # the whole the parts after it belong to: "Of the three areas we inspected, leadership was ‘Good’"
+    r"|^\W*(?:of|among|amongst)\s+(?:the|its|their|these|those|all)\s+[^,;]{0,60}?\b(?:areas?|standards?|domains?"
+    r"|aspects?|parts?|categories|ratings?)\b[^,;]{0,40},\s+",
     _I)
 
 

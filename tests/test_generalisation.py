@@ -130,6 +130,24 @@ def test_labels_paired_by_respectively_with_too_few_areas_are_set_aside():
     assert _set_aside(text) == [("Good", "no_rated_subject"), ("Outstanding", "no_rated_subject")]
 
 
+# ------------------------------------------------------------------ gapped lists of areas and labels
+@pytest.mark.parametrize("text, expected", [
+    # "Requires improvement" after a comma in the list is a gapped label, not the verb
+    ("Eastshire's organisational delivery was rated ‘Good’, court work ‘Requires improvement’ and out-of-court "
+     "work ‘Good’.", [("domain", "1", "Organisational delivery", "Good"),
+                      ("domain", "2", "Court disposals", "Requires improvement"),
+                      ("domain", "3", "Out-of-court disposals", "Good")]),
+    # the whole the list's parts belong to, before them
+    ("An inspection of youth justice work with children and victims in Eastshire, 2025.\nOf the three areas we "
+     "inspected, leadership was ‘Good’, work with children ‘Requires improvement’ and work with victims "
+     "‘Outstanding’.", [("standard", "1.1", "Governance and leadership", "Good"),
+                        ("standard", None, "Work with children", "Requires improvement"),
+                        ("standard", None, "Work with victims", "Outstanding")]),
+])
+def test_gapped_lists_of_areas_and_labels(text, expected):
+    assert set(_ratings(text)) == set(expected)
+
+
 # ------------------------------------------------------------------ a label in brackets after what it rates
 @pytest.mark.parametrize("text, expected", [
     ("The ratings were: Governance and leadership (Inadequate), Staff (Good), Partnerships and services (Good).",
@@ -541,6 +559,14 @@ def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previ
     "Inspectors graded Northshire YOT ‘Requires improvement’, better than at its last inspection in 2019.",
 ])
 def test_a_label_compared_with_an_earlier_years_is_todays(text):
+    assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
+
+
+@pytest.mark.parametrize("text", [
+    "We have rated Northshire YJS as ‘Requires improvement’ – the same rating as at its last inspection.",
+    "Inspectors graded Northshire YOT ‘Requires improvement’, as at its last inspection.",
+])
+def test_a_label_the_same_as_at_the_last_inspection_is_todays(text):
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
 
 
