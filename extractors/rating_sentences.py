@@ -86,7 +86,11 @@ _PREVIOUS = regex.compile(
     # last year, Anytown's team received a "requires improvement" grade"
     r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
-    r"|\bwhen\s+we\s+(?:last|previously|first)\b|\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
+    r"|\bwhen\s+we\s+(?:last|previously|first)\b"
+    # (the pluperfect of reported speech is the report's own time: "Members noted that the service had been judged
+    # ‘Good’"; a year still dates it)
+    r"|(?<!\b(?:noted|heard|reported|advised|told|informed|explained|confirmed|said|stated|learned|learnt|announced)"
+    r"\s+that\s+[^.;]{0,80}?)\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
     r"|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
     r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"
     # "Staff, once rated ‘Inadequate’, are now ...", "once ‘Inadequate’" just before the label (never "once
@@ -766,7 +770,21 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
+    topic = _TOPIC_OPENING.match(view.text)
+    if topic is not None and topic.end() <= view.label.start:
+        # the service rated for a topic that opens the sentence: "When it came to out-of-court disposals,
+        # inspectors rated the service ‘Outstanding’" rates the out-of-court work
+        areas = listed_areas(topic.group("topic"), ctx.era)
+        if areas:
+            return _finish(Reading(rule=rule + "+topic", facts=_facts(areas, view)), view)
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
+
+
+# A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ..."
+_TOPIC_OPENING = regex.compile(
+    r"^\W*(?:when\s+it\s+(?:came|comes)\s+to|as\s+for|as\s+regards|regarding|with\s+(?:regard|respect)\s+to"
+    r"|in\s+(?:terms\s+of|relation\s+to)|turning\s+to|as\s+far\s+as)\s+(?P<topic>[^,;.]{2,80}?)"
+    r"(?:\s+(?:is|was|are|were)\s+concerned)?,\s+", _I)
 
 
 def _finish(reading: Reading, view: View) -> Reading:

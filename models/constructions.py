@@ -118,13 +118,21 @@ OVERALL_IS = (
 # work, ‘Inadequate’, was the lowest possible"
 RATING_APPOSITION = (r"\b(?:the|its|their|this|an?)\s+(?:(?:overall|new|latest|final)\s+)?(?:rating|grade|verdict"
                      r"|judgement|judgment)(?:\s+(?:for|of)\s+[^,;–—:‘’'\"“”]{2,60}?)?\s*[,–—:-]\s*" + OPEN_QUOTE + r"$")
+# The rating named by what it is for, then the label: "The rating for governance and leadership was ‘Requires
+# improvement’", "Anytown YJS's rating for out-of-court work was ‘Good’"
+RATING_FOR_IS = (r"\b(?:the|its|their|[\w.&-]+[’']s?)\s+(?:(?:overall|new|latest|final)\s+)?(?:rating|grade|verdict"
+                 r"|judgement|judgment)\s+(?:for|on|in)\s+[^,;–—:‘’'\"“”.]{2,60}?\s+(?:is|was)\s+(?:as\s+)?"
+                 + OPEN_QUOTE + r"$")
 # "While a rating of ‘Requires improvement’ means there is some way to go"
 RATING_OF = r"\b(?:rating|grade|grading|judgement|judgment|verdict|classification|category)\s+of\s+" + OPEN_QUOTE + r"$"
 # "work to protect the public was poor.", "Assessment for court cases was outstanding."
 COPULA = (
     r"(?m:^)(?P<subject>.*?)\s+(?P<be>is|are|was|were|remained|remains|remain|be|been|has\s+been|have\s+been"
     r"|had\s+been|became|become|becomes)(?:\s+(?:also|now|still|both|all|consistently|again|overall|judged"
-    r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?\s+" + OPEN_QUOTE + r"$"
+    r"|considered|deemed|found|seen|thought|said|each|likewise|equally))*(?:\s+(?:to\s+be|as))?"
+    # who says so, between commas after the verb: "Its court work was, inspectors said, ‘Outstanding’"
+    r"(?:\s*,\s*(?:[^,;.]{2,40}?\b(?:said|say|says|found|find|finds|noted|concluded|reported|judged|believe|believed)"
+    r"|according\s+to\s+[^,;.]{2,40}?)\s*,)?\s+" + OPEN_QUOTE + r"$"
 )
 # "Requires improvement" is also a verb phrase: "inspectors say the team, overall, requires improvement",
 # "Anytown's youth justice team ‘requires improvement’, the watchdog has said."
@@ -549,6 +557,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown YJS was inspected in 2023.\nIts previous rating was ‘Inadequate’."),
                  ("Anytown YJS was rated ‘Requires improvement’.",
                   "Anytown YJS was inspected in 2023.\nA new rating scale was introduced in 2018.")),
+    Construction("rating_for_is", "own", RATING_FOR_IS, "overall_owner",
+                 ("Anytown YJS was inspected in May.\nThe rating for governance and leadership was ‘Requires "
+                  "improvement’.",
+                  "Anytown YJS's rating for out-of-court work was ‘Good’."),
+                 ("Anytown YJS was inspected in May.\nThe rating for the service was welcomed; it was ‘Good’.",)),
     Construction("rating_apposition", "own", RATING_APPOSITION, "overall_owner",
                  ("Anytown YJS was inspected in May.\nThe rating – ‘Good’ – reflects the hard work of staff.",
                   "Anytown YJS was inspected in May.\nIts rating for out-of-court work, ‘Inadequate’, was the lowest "

@@ -148,6 +148,27 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
     assert set(_ratings(text)) == set(expected)
 
 
+# ------------------------------------------------------------------ what the rating is for, named around it
+@pytest.mark.parametrize("text, expected", [
+    # the rating named by what it is for
+    ("The rating for governance and leadership in Eastshire was ‘Requires improvement’.",
+     [("standard", "1.1", "Governance and leadership", "Requires improvement")]),
+    ("Eastshire YJS's rating for out-of-court work was ‘Good’.", [("domain", "3", "Out-of-court disposals", "Good")]),
+    # a topic opening the sentence: the service rated for it
+    ("When it came to out-of-court disposals, inspectors rated Eastshire YJS ‘Outstanding’.",
+     [("domain", "3", "Out-of-court disposals", "Outstanding")]),
+    ("When it came to the inspection, inspectors rated Eastshire YJS ‘Outstanding’.", [("overall", None, "Overall",
+                                                                                       "Outstanding")]),
+    # who says so, between commas after the verb
+    ("Eastshire's out-of-court work was, inspectors said, ‘Outstanding’.",
+     [("domain", "3", "Out-of-court disposals", "Outstanding")]),
+    # the pluperfect of reported speech is the report's time
+    ("Members noted that Eastshire YJS had been judged ‘Good’ overall.", [("overall", None, "Overall", "Good")]),
+])
+def test_what_the_rating_is_for_named_around_it(text, expected):
+    assert set(_ratings(text)) == set(expected)
+
+
 # ------------------------------------------------------------------ a label in brackets after what it rates
 @pytest.mark.parametrize("text, expected", [
     ("The ratings were: Governance and leadership (Inadequate), Staff (Good), Partnerships and services (Good).",
