@@ -980,6 +980,8 @@ _PURPOSE_VERBS = ("address", "manage", "meet", "reduce", "protect", "keep", "ens
 _LIST_GAP = regex.compile(
     r"^(?:[\s,;&/‘’'\"“”()]|and\b|or\b|plus\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
     rf"|(?<=\bto\s+)(?:{'|'.join(_PURPOSE_VERBS)})\b"
+    # the same verbs' gerunds: "in safeguarding and in managing risk of harm"
+    rf"|(?:{'|'.join(v.removesuffix('e') + 'ing' for v in _PURPOSE_VERBS)})\b"
     r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b|also\b|both\b"
     r"|quality\b|effectiveness\b|arrangements\b|its\s+work\b|(?:the\s+)?(?:service|team|YOT|YOS|YJS|YOTs|board|council)[’']s?"
     r"|being\b|carried\s+out\b|done\b|undertaken\b|provided\b|delivered\b|around\b|towards\b|aimed\s+at\b"

@@ -172,7 +172,7 @@ FROM_AFTER_TO = (r"^[’'\"”]?(?:\s+rating)?\s+from\s+(?:an?\s+|its\s+|the\s+|
 COMPLEMENT = (
     r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grades?|gradings?|judgements?|judgments?|verdicts?|marks?|recognition"
     r"|status|improvement|overall|specifically"
-    r"|separately|also|was|were|received|given|awarded|required|needed|,"
+    r"|separately|also|was|were|is|are|received|given|awarded|required|needed|,"
     # an apposition placing the label on its scale: "an ‘Inadequate’ rating, the lowest of four grades, for ..."
     r"|[,–—-]\s*(?:the|its)\s+(?:second[\s-]+)?(?:lowest|highest|best|worst|top|bottom)\b[^,;.–—]{0,40}[,–—-]"
     r"))*\s+(?P<prep>for|in\s+terms\s+of|in|on|across"

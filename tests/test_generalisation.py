@@ -770,6 +770,17 @@ def test_the_service_by_an_alias_gets_the_overall_rating(text):
 
 
 # ------------------------------------------------------------------ the core case inspections' levels
+@pytest.mark.parametrize("text, expected", [
+    # coordinated phrases with a gerund of the work: each names an area
+    ("Overall, the YOT was judged to need substantial improvement in safeguarding and in managing risk of harm.",
+     {"Safeguarding", "Risk of harm"}),
+    # the level opening the sentence, its area after "is required in"
+    ("Drastic improvement is required in the public protection work of the YOT.", {"Public protection"}),
+])
+def test_a_core_case_level_for_the_areas_after_it(text, expected):
+    assert {subject for _, _, subject, _ in _ratings(CORE_CASE + text)} == expected
+
+
 def test_a_level_of_improvement_to_a_part_of_the_work():
     text = CORE_CASE + "Northshire's youth offending team must make ‘substantial’ improvements to its safeguarding work."
     assert _ratings(text) == [("theme", None, "Safeguarding", "Substantial improvement required")]
