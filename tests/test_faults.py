@@ -111,7 +111,11 @@ def test_a_killed_or_stopped_run_leaves_no_worker_and_the_old_tables(done, clean
     once both workers do."""
     raw, out = done
     before = _tables(out)
-    shutil.copyfile(ROOT / "data" / "raw" / "001_a448a0cd0a2a187e.pdf", raw / "long.pdf")  # work that lasts
+    # work that lasts well past the moment both workers exist (one long report was sometimes done before the
+    # signal came, on a busy machine): eight distinct copies of the two longest sample reports
+    for i in range(8):
+        source = ROOT / "data" / "raw" / ("001_a448a0cd0a2a187e.pdf" if i % 2 else "004_215c1fc33e67d135.pdf")
+        (raw / f"long-{i}.pdf").write_bytes(source.read_bytes() + f"\n% copy {i}\n".encode())
     process = _hmip("--raw-dir", str(raw), "--out-dir", str(out), "--jobs", "2", "--quiet", "--full")
     workers = _workers_of(process, children)
     process.send_signal(sig)
@@ -123,7 +127,8 @@ def test_a_killed_or_stopped_run_leaves_no_worker_and_the_old_tables(done, clean
         time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)], "workers outlived the run"
     assert _tables(out) == before
-    (raw / "long.pdf").unlink()
+    for long in raw.glob("long-*.pdf"):
+        long.unlink()
     report = _run(raw, out)
     assert report.exit_code == 0 and _tables(out) == clean
 
