@@ -23,7 +23,7 @@ from models.patterns import (
 )
 from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/11"
+VERSION = "documents/12"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)

@@ -316,6 +316,13 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s*[.:]?[ \t]*$",
      "Anytown YJS rated 'Good'\nDate: 01/02/2025\nPress release from HM Inspectorate of Probation\nStaff at Anytown "
      "YJS were praised by the inspectors."),
+    # the Inspectorate naming itself as the one who says, on publishing its own report: "..., says HM Inspectorate
+    # of Probation on the publication of its Youth Annual Report"
+    ("says_on_publication", "press_release", 2,
+     r"\b(?:says|said)\s+(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s+(?:today\s+)?"
+     r"(?:on|in|as\s+it\s+publishes)\s+(?:the\s+)?(?:publication\s+of\s+)?its\b",
+     "Most services were rated ‘Good’ this year, says HM Inspectorate of Probation on the publication of its annual "
+     "report."),
     ("received_following", "press_release", 1,
      r"\bhas\s+received\s+an\s+overall\s+rating\s+of\s+[‘'\"“][^’'\"”]+[’'\"”]\s+following\s+an?\s+(?:joint\s+)?inspection",
      "Anytown Youth Justice Service (YJS) has received an overall rating of ‘Good’ following an inspection by HM "

@@ -901,6 +901,10 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
      "Inspector of Probation Anne Example said: “Staff were committed.”", "press_release"),
     ("Northshire YOT rated ‘Inadequate’\nWe rated Northshire Youth Offending Team as ‘Inadequate’.\nChief "
      "Inspector of Probation Anne Example said: “We had serious concerns.”", "press_release"),
+    # the Inspectorate saying so as it publishes its own annual report
+    ("Services praised in annual report\nMore services were rated ‘Good’ this year, says HM Inspectorate of "
+     "Probation on the publication of its annual report on youth justice services.\nRead the report here.",
+     "press_release"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
