@@ -422,6 +422,9 @@ _CUES_AFTER = [_compile(c) for c in CUES_AFTER]
 _HEADLINE = _compile(HEADLINE)
 
 
+_QUANTIFIER_SUBJECT = regex.compile(r"\W*(?P<word>both|all|each)\b", _I)
+
+
 def _subject(construction: Construction, view: View, match: regex.Match | bool | None) -> str:
     """The words of the label's rated subject, where the construction says they are."""
     kind = construction.subject
@@ -439,7 +442,13 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
                 # has now been rated ‘Good’" - the subject is the words before the insert
                 return view.left_full[: insert.start()]
             return own
-        return match.group(name) or ""
+        words = match.group(name) or ""
+        if not words.strip() and "verb" in match.re.groupindex and match.start("verb") > match.start():
+            # a quantifier standing for the subject, read as the verb's adverb: "..., with both judged ‘Inadequate’"
+            quantifier = _QUANTIFIER_SUBJECT.match(match.string, match.start(), match.start("verb"))
+            if quantifier:
+                return quantifier.group("word")
+        return words
     if kind == "before_match":
         assert isinstance(match, regex.Match)
         offset = view.own_start if construction.look == "own" else 0
@@ -904,7 +913,12 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
     for distance, words in _antecedents(view, subject):
         head_words = _clause_subject(words)
         if not head_words.strip() or _RATER.match(head_words):
-            continue  # "inspectors rating this as ...": the rater is no antecedent
+            # "inspectors rating this as ...": the rater is no antecedent; what was named before the rater may be
+            # ("Anytown's leadership was praised, and inspectors graded it ‘Good’")
+            nearest = _nearest_areas(words, view) if distance == "clause" and pronoun in ("it", "this") else []
+            if nearest:
+                return nearest, "antecedent_nearest"
+            continue
         if plural:
             found = [a for a in listed_areas(words, era, allow_weak=True) if a.entry.key not in excluded]
             if wanted and found and len(found) < wanted:
@@ -913,17 +927,29 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
                 if len(gathered) == wanted:
                     return gathered, "antecedents"
                 continue
-            if (wanted and len(found) == wanted) or (not wanted and len(found) >= 2):
+            # (a domain that qualifies the standards of the list is no item of it: "Planning and reviewing in
+            # out-of-court cases were weak, with both judged ‘Inadequate’")
+            named_items = len(_name_areas(found, words, era)) if found else 0
+            if (wanted and wanted in (len(found), named_items)) or (not wanted and len(found) >= 2):
                 return found, "antecedent_list"
             continue
         if distance == "sentence":
-            # "it" across a full stop: the service, when the sentence before is about it; else as written
+            # "it" across a full stop: the area the sentence before is about ("Its resettlement work impressed
+            # inspectors. They rated it ‘Good’."), the service when it is about the service; else as written
+            found = listed_areas(head_words, era)
+            if found and _at_head(head_words, found[0]):
+                return found, "antecedent_sentence"
             if _this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words):
                 return [], "service"
             return None
         found = listed_areas(head_words, era)
         if found and _at_head(head_words, found[0]):
             return found, "antecedent"
+        nearest = _nearest_areas(words, view) if pronoun in ("it", "this") else []
+        if nearest:
+            # the nearest thing named before "it" is an area, nearer than any name of the service: "Inspectors
+            # looked at Anytown's out-of-court work and rated it ‘Outstanding’"
+            return nearest, "antecedent_nearest"
         if _this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words):
             return [], "service"
         return Reading.aside("no_rated_subject", f"“{pronoun}” points to {head_words.strip()[:50]}",
@@ -942,6 +968,29 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
                              rule="unresolved_count"), "aside"
     return None
+
+
+def _nearest_areas(words: str, view: View) -> list[AreaMatch]:
+    """The areas last named in the words, when they stand after every name of this service there (the nearest
+    noun phrase before a pronoun is what it points to); [] otherwise."""
+    era = view.ctx.era
+    areas = [a for a in _areas_spelt_out(words, era) if not _MODIFIER_OF.match(words, a.end) and not a.weak]
+    if not areas:
+        return []
+    service_ends = [m.end() for m in _SERVICE_REF.finditer(words)]
+    lowered = words.lower()
+    for place in view.ctx.places:
+        at = lowered.rfind(place)
+        if at >= 0:
+            service_ends.append(at + len(place))
+    last = areas[-1]
+    if any(end > last.end for end in service_ends) or _COMPLEMENT_OF_AREA.match(words, last.end):
+        # ("the delivery of the relocation service, marking it": the complement after the area is nearer)
+        return []
+    return listed_areas(words[: last.end], era)
+
+
+_COMPLEMENT_OF_AREA = regex.compile(r"\s*(?:of|for|to|in|with|at|on|by|from|about)\b", _I)
 
 
 def _antecedents(view: View, subject: str) -> list[tuple[str, str]]:

@@ -491,6 +491,29 @@ def test_this_takes_the_subject_of_the_clause_before():
         ("Staff", "Outstanding")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the object "it": the area named nearest before it, nearer than any name of the service (each gave the
+    # service's overall rating)
+    ("Inspectors looked closely at Eastshire YJS's out-of-court work and rated it ‘Outstanding’.",
+     {("Out-of-court disposals", "Outstanding")}),
+    ("Inspectors praised the quality of Eastshire YJS's planning, marking it as ‘Outstanding’.",
+     {("Planning", "Outstanding")}),
+    ("The board's leadership was praised, and inspectors graded it ‘Good’.", {("Governance and leadership", "Good")}),
+    # "it" across a full stop: the area the sentence before is about
+    ("Eastshire YJS was inspected in May.\nIts resettlement work impressed inspectors. They rated it ‘Good’.",
+     {("Resettlement policy and provision", "Good")}),
+    # the service named after the area is nearer: the service
+    ("Inspectors looked at out-of-court work across Eastshire YJS and rated it ‘Good’.", {("Overall", "Good")}),
+    # the area's own complement is nearer ("the delivery of the youth club"): nothing rated
+    ("Inspectors praised the delivery of the youth club in Eastshire, marking it as ‘outstanding’.", set()),
+    # a quantifier standing for the list before it
+    ("Planning and assessment in out-of-court cases were weak, with both judged ‘Inadequate’.",
+     {("Out-of-court disposals: Planning", "Inadequate"), ("Out-of-court disposals: Assessment", "Inadequate")}),
+])
+def test_a_pronoun_takes_the_nearest_area_before_it(text, expected):
+    assert _labels(text) == expected
+
+
 def test_it_pointing_at_something_unrated_is_set_aside():
     text = "Inspectors praised the quality of the youth club in Eastshire, marking it as ‘outstanding’."
     assert _ratings(text) == []
