@@ -847,8 +847,13 @@ def canonical_words(words: str) -> str:
     return canonical_label(words)
 
 
+# After a label, words that place it in this inspection: "rated it ‘Good’ this time"
+_NOW_AFTER = regex.compile(r"^[’'\"”]?\s*,?\s*(?:this\s+time|now|on\s+this\s+occasion|at\s+this\s+inspection"
+                           r"|in\s+this\s+inspection|this\s+year)\b", _I)
+
+
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
-    if _DESTINATION.search(left):
+    if _DESTINATION.search(left) or _NOW_AFTER.match(right):
         return False  # "from ... to recently achieving “good” status": the destination is today's
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
         return True
@@ -910,12 +915,15 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
     excepted = _EXCEPT.search(view.right)
     excluded = {a.entry.key for a in find_areas(excepted.group("words"), era)} if excepted else set()
     gathered: list[AreaMatch] = []
+    if pronoun in ("it", "this") and _OVERALL_AFTER.match(view.right):
+        return [], "service"  # "rated it ‘Requires improvement’ overall": the whole service
     for distance, words in _antecedents(view, subject):
         head_words = _clause_subject(words)
         if not head_words.strip() or _RATER.match(head_words):
             # "inspectors rating this as ...": the rater is no antecedent; what was named before the rater may be
             # ("Anytown's leadership was praised, and inspectors graded it ‘Good’")
-            nearest = _nearest_areas(words, view) if distance == "clause" and pronoun in ("it", "this") else []
+            nearest = _nearest_areas(words, view) if distance == "clause" and pronoun in ("it", "this") \
+                and not _OVERALL_AFTER.match(view.right) else []
             if nearest:
                 return nearest, "antecedent_nearest"
             continue
@@ -945,7 +953,8 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         found = listed_areas(head_words, era)
         if found and _at_head(head_words, found[0]):
             return found, "antecedent"
-        nearest = _nearest_areas(words, view) if pronoun in ("it", "this") else []
+        nearest = _nearest_areas(words, view) if pronoun in ("it", "this") and not _OVERALL_AFTER.match(view.right) \
+            else []
         if nearest:
             # the nearest thing named before "it" is an area, nearer than any name of the service: "Inspectors
             # looked at Anytown's out-of-court work and rated it ‘Outstanding’"
@@ -968,6 +977,10 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
                              rule="unresolved_count"), "aside"
     return None
+
+
+# "rated it ‘Requires improvement’ overall": the whole service, whatever was named before "it"
+_OVERALL_AFTER = regex.compile(r"^[’'\"”]?\s+overall\b", _I)
 
 
 def _nearest_areas(words: str, view: View) -> list[AreaMatch]:
@@ -1266,6 +1279,10 @@ _CLAUSE_VERB = regex.compile(
 _OPENING_ADVERBIAL = regex.compile(
     r"^\W*(?:in\s+addition\s+to|apart\s+from|alongside|along\s+with|as\s+well\s+as|besides|after|following|despite"
     r"|since|before|during|as\s+part\s+of|meanwhile)\b[^,;]{0,150},\s+"
+    # a subordinate clause, with its verb, before the main one: "Although its out-of-court work was weak, the
+    # service was ..." (not a list that opens with such a word: "Whilst the areas including leadership, staff ...")
+    r"|^\W*(?:although|though|whilst|while|whereas|because|when|even\s+though)\b[^,;]{0,150}?"
+    r"\b(?:is|are|was|were|has|have|had|did|does|do|remained|remains)\b[^,;]{0,80},\s+"
     # a place: "In Anytown, monitoring ... was satisfactory" ("in her summary of the visit, managers were ..." is
     # not: its words are no subject's lead-in)
     r"|^\W*(?:in|at|across|within)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3},\s+"

@@ -514,6 +514,25 @@ def test_a_pronoun_takes_the_nearest_area_before_it(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "overall" after the label: "it" is the whole service
+    ("The report praised Eastshire YJS's staff, but rated it ‘Requires improvement’ overall.",
+     {("Overall", "Requires improvement")}),
+    # a subordinate clause before the main one is no part of its subject
+    ("Although its out-of-court work was weak, Eastshire YJS was rated ‘Good’ overall.", {("Overall", "Good")}),
+    # a list that opens with such a word, with no verb of its own before its commas, is still the subject
+    ("Eastshire YJS was inspected in May.\nWhilst most other areas including leadership, staff and planning are "
+     "all classed as ‘good’.", {("Governance and leadership", "Good"), ("Staff", "Good"), ("Planning", "Good")}),
+])
+def test_the_whole_service_after_a_pronoun_or_a_subordinate_clause(text, expected):
+    assert _labels(text) == expected
+
+
+def test_this_time_after_the_label_is_todays_rating():
+    text = "Eastshire YJS improved after the last inspection, and inspectors rated it ‘Good’ this time."
+    assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Good")]
+
+
 def test_it_pointing_at_something_unrated_is_set_aside():
     text = "Inspectors praised the quality of the youth club in Eastshire, marking it as ‘outstanding’."
     assert _ratings(text) == []
