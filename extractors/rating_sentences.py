@@ -99,7 +99,9 @@ _PREVIOUS = regex.compile(
     r"|\bfollows?\s+(?:an?|the|its)\s+(?:\w+\s+)?inspection\s+in\s+(?:19|20)\d\d\b|\binspection\s+in\s+(?:19|20)\d\d\b[^.]{0,40}\bwhen\b"
     r"|\bin\s+(?:19|20)\d\d\s*,?\s+when\b|\b(?:up|down|improved|risen|rose|fallen|fell|moved)\s+from\b"
     # "The verdict arrives two years after inspectors criticised the service's work ..."
-    r"|\b(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+after\b", _I)
+    r"|\b(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+after\b"
+    # a time counted back from now, before the label: "Three years ago inspectors rated Anytown ‘Inadequate’"
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|\d+)\s+(?:years?|months?)\s+(?:ago|earlier)\b", _I)
 # After a label, words that place it in an earlier inspection: "a ‘Poor’ grade, back when it was run jointly with its
 # neighbour", "rated ‘Good’ at its last inspection"
 _PREVIOUS_AFTER = regex.compile(
@@ -808,7 +810,9 @@ def _finish(reading: Reading, view: View) -> Reading:
     if insert and _INSERT_CLOSED.match(left[view.own_start :].rstrip("‘’'\"“” ") + " "):
         # an earlier label's insert is that label's time, not this one's: "Staff, previously rated ‘Inadequate’,
         # was judged ‘Good’ this time"
-        left = left[: insert.start()] + " " + left[view.own_start :]
+        # (the rest of the insert is the earlier label's too: "which was rated ‘Inadequate’ three years ago,")
+        own = left[view.own_start :]
+        left = left[: insert.start()] + " " + own[own.find(",") + 1 :]
     if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left

@@ -528,6 +528,17 @@ def test_the_whole_service_after_a_pronoun_or_a_subordinate_clause(text, expecte
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a time counted back from now, before the label
+    ("Three years ago inspectors rated Eastshire YJS ‘Inadequate’.", [("previous", None, "Overall", "Inadequate")]),
+    # ... and inside an insert of the earlier label, that label's only
+    ("Eastshire YJS, which was rated ‘Inadequate’ three years ago, has been rated ‘Good’.",
+     [("previous", None, "Overall", "Inadequate"), ("overall", None, "Overall", "Good")]),
+])
+def test_a_time_counted_back_from_now(text, expected):
+    assert sorted(_ratings(text)) == sorted(expected)
+
+
 def test_this_time_after_the_label_is_todays_rating():
     text = "Eastshire YJS improved after the last inspection, and inspectors rated it ‘Good’ this time."
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Good")]
