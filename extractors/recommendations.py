@@ -20,6 +20,7 @@ from models.patterns import (
     PAGE_NOISE_LINE,
     RECOMMENDATION_COUNTS,
     RECOMMENDATION_ITEM,
+    RECOMMENDATION_MORE_SHARES,
     RECOMMENDATION_OWNER_AFTER,
     RECOMMENDATION_SHARE_BEFORE,
     RECOMMENDATION_TO_SERVICE,
@@ -28,7 +29,7 @@ from models.patterns import (
     TRAILING_OWNER,
 )
 
-VERSION = "recommendations/5"
+VERSION = "recommendations/6"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
 _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
@@ -44,6 +45,10 @@ _COUNTS = [(name, regex.compile(p, regex.IGNORECASE)) for name, p, _ in RECOMMEN
 _OWNER_AFTER = regex.compile(RECOMMENDATION_OWNER_AFTER)
 _TO_SERVICE = regex.compile(RECOMMENDATION_TO_SERVICE)
 _SHARE_BEFORE = regex.compile(RECOMMENDATION_SHARE_BEFORE, regex.IGNORECASE)
+_MORE_SHARES = regex.compile(RECOMMENDATION_MORE_SHARES, regex.IGNORECASE)
+# the count's own owner right after its noun ("two recommendations to the council"), not a list of shares after a
+# comma ("seven recommendations, four to the YJS and three to the board": seven)
+_OWNER_RIGHT_AFTER = regex.compile(r"\G\s+(?:to|for)\s", regex.IGNORECASE)
 _CONTINUES = set("abcdefghijklmnopqrstuvwxyz(")
 _OWNER_TYPES = [(kind, regex.compile(p, regex.IGNORECASE)) for kind, p, _ in OWNER_TYPES]
 # Bracketed text that is not an owner: an abbreviation or an aside.
@@ -226,6 +231,13 @@ def stated_count(doc: Document) -> int | None:
             if not count or _SHARE_BEFORE.search(sentence.text[:start]):
                 continue
             definite = sentence.text[:start].rstrip().lower().endswith(("the", "those", "these", "all"))
+            shares = [parse_count(m.group("count")) for m in _MORE_SHARES.finditer(sentence.text, end)]
+            if _OWNER_RIGHT_AFTER.match(sentence.text, end) and _OWNER_AFTER.match(sentence.text[end:]) and shares \
+                    and all(shares):
+                # each owner's share listed, the later ones without their noun: "made two recommendations to the
+                # council and one to the police" made three
+                totals.append(count + sum(n for n in shares if n))
+                continue
             if name == "total" or not _OWNER_AFTER.match(sentence.text[end:]) or (
                     definite and _TO_SERVICE.match(sentence.text[end:])):
                 # "the second of the five recommendations made to Anytown YOT": "the five" are all of them

@@ -67,6 +67,10 @@ RECOMMENDATION_OWNER_AFTER = (
 # made to Anytown YOT is that ..."), not one owner's share.
 RECOMMENDATION_TO_SERVICE = (r"^[^.;]{0,20}?\b(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,4}(?:YOT|YJS|YOS"
                              r"|Youth\s+(?:Justice|Offending)\s+(?:Service|Team)|service|team)\b(?!\s+(?:management|board|manager))")
+# Further owners' shares after a first one, without their noun: "... two recommendations to the council and one to
+# the police", "four for the YJS, two for the board and one for the police"
+RECOMMENDATION_MORE_SHARES = (r"\G[^.;]*?(?:,\s*|\s+and\s+)(?:a\s+further\s+|another\s+)?" + _COUNT_NUMBER
+                              + r"\s+(?:more\s+)?(?:to|for)\s+(?=[\w‘’'])")
 # A share of the recommendations, not their number: "The other two recommendations are that ...",
 # "Of these, four are for ...", "One is for ...", "including two directed at the YJS itself"
 RECOMMENDATION_SHARE_BEFORE = r"\b(?:other|remaining|including|of\s+which|first|last)\s+$"

@@ -1084,6 +1084,11 @@ def test_two_names_of_one_place_are_one_service_key():
 @pytest.mark.parametrize("sentence, count", [
     ("The service has been given seven recommendations for improvement.", 7),
     ("One of the four recommendations made to Anytown YOT is that it collects more data.", 4),
+    # each owner's share, the later ones without their noun: their sum
+    ("The report made two recommendations to Anytown Council and one to Anytown Police.", 3),
+    ("There are four recommendations for the YJS and two for the management board.", 6),
+    # a whole, then its shares: the whole
+    ("The report made seven recommendations, four to the YJS and three to the board.", 7),
 ])
 def test_stated_recommendation_counts(sentence, count):
     assert recommendations.stated_count(parse(sentence)) == count
