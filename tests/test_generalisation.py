@@ -1114,6 +1114,8 @@ def test_stated_recommendation_counts(sentence, count):
      "fieldwork"),
     # a range's start written as an ordinal: its end takes the start's role
     ("Inspectors visited Northshire from 6th to 10th May 2019.", "fieldwork"),
+    # a report that "came out"
+    ("Northshire YOT was praised. The inspectors' report came out in January 2020.", "publication"),
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
