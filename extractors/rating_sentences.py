@@ -976,6 +976,11 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         items = [a for a in found if a.entry.scope != Scope.DOMAIN] or found
         if found and (not wanted or len(items) == wanted):
             return found, "list_after"
+    including = _including(view, era) if plural and wanted else []
+    if including:
+        # the count names some of its areas after the label: "Five areas were judged ‘Good’, including staffing,
+        # planning and assessment"
+        return including, "including"
     if plural and (wanted or match.group("demonstrative")):
         # "all three categories" with no list of three before it: a count of unnamed areas
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",

@@ -209,8 +209,12 @@ def test_a_count_refers_to_the_list_before_it():
                              ("Governance and partnerships", "Poor")}
 
 
-def test_a_count_of_areas_including_a_list():
-    text = "Five areas of Westshire's work were judged 'Good', including staffing, planning and assessment."
+@pytest.mark.parametrize("text", [
+    "Five areas of Westshire's work were judged 'Good', including staffing, planning and assessment.",
+    # the count alone as the subject, which a reference to a list before it would be
+    "Westshire YJS was inspected in May.\nFive areas were judged 'Good', including staffing, planning and assessment.",
+])
+def test_a_count_of_areas_including_a_list(text):
     assert _labels(text) == {("Staff", "Good"), ("Planning", "Good"), ("Assessment", "Good")}
 
 
