@@ -781,6 +781,10 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
+    if _WORK_FOR_A_PURPOSE.search(head):
+        # the work named by what it is for, which no vocabulary names here: a part of the service's work, not the
+        # service ("The service's work to keep children and the community safe was judged ...")
+        return Reading.aside("no_rated_subject", _WORK_FOR_A_PURPOSE.search(head).group(), rule="work_for_a_purpose")
     topic = _TOPIC_OPENING.match(view.text)
     if topic is not None and topic.end() <= view.label.start:
         # the service rated for a topic that opens the sentence: "When it came to out-of-court disposals,
@@ -1048,6 +1052,8 @@ def _clause_subject(words: str) -> str:
 # safeguarding needs"): after "to", they lead to the area rather than name another subject.
 _PURPOSE_VERBS = ("address", "manage", "meet", "reduce", "protect", "keep", "ensure", "support", "tackle", "improve",
                   "minimise", "prevent", "deliver", "provide")
+# "work to keep children safe", "work to help children into education": the work named by its purpose
+_WORK_FOR_A_PURPOSE = regex.compile(rf"\bwork\s+to\s+(?:{'|'.join(_PURPOSE_VERBS)}|help|make|get)\b[^,;]*", _I)
 _LIST_GAP = regex.compile(
     r"^(?:[\s,;&/‘’'\"“”()]|and\b|or\b|plus\b|as\s+well\s+as\b|including\b|the\b|its\b|their\b|our\b|of\b|for\b|in\b"
     rf"|(?<=\bto\s+)(?:{'|'.join(_PURPOSE_VERBS)})\b"

@@ -112,7 +112,9 @@ OVERALL_IS = (
     # ... and the service's rating named by its time: "Its previous rating was ‘Inadequate’", "The latest grade is"
     r"\b(?:overall|(?<=\b(?:its|the|their)\s)(?:previous|last|latest|new|current|earlier|former|final)"
     r"(?:\s+inspection)?)\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
-    r"(?:\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?|\s*[:–—-]\s*)" + OPEN_QUOTE + r"$"
+    r"(?:(?:\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?|\s*[:–—-]\s*)" + OPEN_QUOTE
+    # the quoted label right after the noun: "Anytown YJS: Overall rating ‘Good’"
+    + r"|\s+[‘'\"“])$"
 )
 # The label in apposition to a rating noun: "The rating – ‘Good’ – reflects ...", "Its rating for out-of-court
 # work, ‘Inadequate’, was the lowest possible"
@@ -554,7 +556,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "The overall verdict for Anytown YJS – ‘Good’.",
                   "Anytown YJS was inspected in May.\nInspectors rated its work with victims as ‘Outstanding’, "
                   "giving an overall rating of ‘Good’.",
-                  "Anytown YJS was inspected in 2023.\nIts previous rating was ‘Inadequate’."),
+                  "Anytown YJS was inspected in 2023.\nIts previous rating was ‘Inadequate’.",
+                  "Anytown YJS: Overall rating ‘Good’."),
                  ("Anytown YJS was rated ‘Requires improvement’.",
                   "Anytown YJS was inspected in 2023.\nA new rating scale was introduced in 2018.")),
     Construction("rating_for_is", "own", RATING_FOR_IS, "overall_owner",

@@ -543,6 +543,17 @@ def test_a_time_counted_back_from_now(text, expected):
     assert sorted(_ratings(text)) == sorted(expected)
 
 
+def test_work_named_by_its_purpose_is_no_rating_of_the_service():
+    # a part of the work no vocabulary names: not the overall rating
+    text = "The service’s work to keep children and the community safe was judged ‘Requires improvement’."
+    assert _ratings(INSPECTED_2022 + text) == []
+    assert _set_aside(INSPECTED_2022 + text) == [("Requires improvement", "no_rated_subject")]
+
+
+def test_the_quoted_label_right_after_overall_rating():
+    assert _ratings("Eastshire YJS: Overall rating ‘Good’.") == [("overall", None, "Overall", "Good")]
+
+
 def test_this_time_after_the_label_is_todays_rating():
     text = "Eastshire YJS improved after the last inspection, and inspectors rated it ‘Good’ this time."
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Good")]
