@@ -148,7 +148,9 @@ ATTRIBUTIVE_SERVICE = (
     # the service ends the noun phrase: "an ‘Outstanding’ Partnership award", "the ‘Outstanding’ team leader" are
     # an award's and a person's
     r"(?=\s*(?:[.,;:!?)'\"’”–—-]|$)|\s+(?:has|have|had|is|was|were|are|in|at|for|of|on|by|and|with|after|following"
-    r"|from|to|praised|rated|said|says|which|that|who|after|celebrates|celebrated|welcomes|welcomed)\b)"
+    r"|from|to|praised|rated|said|says|which|that|who|after|celebrates|celebrated|welcomes|welcomed"
+    # a headline's verb after its subject: "‘Inadequate’ Anytown youth justice service told to improve"
+    r"|told|urged|ordered|must|needs?|given|handed|gets|receives|received|criticised|slammed|hailed|will|should)\b)"
 )
 # A core case inspection's level with its verb: "requires substantial improvement", "need ‘minimum’ improvement",
 # "found to be requiring moderate improvement"
@@ -664,7 +666,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Northshire is a good place to grow up.",),
                  own_group="be", conditions=("predicative",)),
     Construction("attributive", "after", ATTRIBUTIVE_SERVICE, "service",
-                 ("Councillors praised Anytown’s ‘outstanding’ youth offending service.",),
+                 ("Councillors praised Anytown’s ‘outstanding’ youth offending service.",
+                  "‘Inadequate’ Anytown youth justice service told to improve\nInspectors visited in May."),
                  ("Anytown has an outstanding record.",), conditions=("quoted",)),
     Construction("attributive", "after", ATTRIBUTIVE_SERVICE, "service",
                  ("Outstanding Anytown Youth Justice Service praised\nInspectors visited in May.",),
