@@ -732,6 +732,11 @@ def _facts(areas: list[AreaMatch], view: View) -> list[tuple[str, str | None, st
 _ANOTHER_SERVICE = regex.compile(
     r"\b(?:neighbouring|neighboring|nearby|adjoining|another|other|sister|different)\s+(?:youth\s+(?:justice|offending)\s+)?"
     r"(?:services?|teams?|YOTs?|YJSs?|YOSs?|councils?|authorit(?:y|ies))\b", _I)
+# The service for adults, or another body of the justice system, at the head of the subject: "Anytown's adult
+# probation service was rated ..." (named in an aside, "works closely with the Probation Service", it is not)
+_OTHER_JUSTICE_BODY_HEAD = regex.compile(
+    r"^\W*(?:the\s+|its\s+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)?(?:adult\s+|local\s+)?(?:probation\s+(?:service|region"
+    r"|delivery\s+unit)|police\s+force|prison)\b", _I)
 # ... but not in an aside between commas: "Anytown YJS, like another service in the region, was rated ..."
 _COMMA_ASIDE = regex.compile(r",[^,]{1,100},")
 
@@ -758,7 +763,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     # (this service named only in an aside does not make the head its: "Rutland, Anytown's neighbour, was rated")
     if other is not None and not _this_service(_COMMA_ASIDE.sub(" ", head), ctx):
         return Reading.aside("other_service", other, rule="other_service")
-    another = _ANOTHER_SERVICE.search(_COMMA_ASIDE.sub(" ", head))
+    another = _ANOTHER_SERVICE.search(_COMMA_ASIDE.sub(" ", head)) or _OTHER_JUSTICE_BODY_HEAD.match(head.strip())
     if another:
         # "Anytown's neighbouring service in Newtown was rated ...": this service's name, another's rating
         return Reading.aside("other_service", another.group(), rule="another_service")
@@ -817,6 +822,14 @@ def _finish(reading: Reading, view: View) -> Reading:
         # (the rest of the insert is the earlier label's too: "which was rated ‘Inadequate’ three years ago,")
         own = left[view.own_start :]
         left = left[: insert.start()] + " " + own[own.find(",") + 1 :]
+    elif view.earlier is not None and view.own_start:
+        # a year right after the earlier label, before a comma, dates that label only: "rated ‘Good’ by Ofsted in
+        # 2021, and its youth justice service was rated ‘Outstanding’" ("In 2019, ... ‘Good’ for staff and
+        # ‘Inadequate’ for planning" keeps its year for both)
+        own = left[view.own_start :]
+        comma = own.find(",")
+        if comma > 0 and _YEAR.search(own[:comma]):
+            left = left[: view.own_start] + own[comma:]
     if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
@@ -856,7 +869,7 @@ def canonical_words(words: str) -> str:
 
 
 # After a label, words that place it in this inspection: "rated it ‘Good’ this time"
-_NOW_AFTER = regex.compile(r"^[’'\"”]?\s*,?\s*(?:this\s+time|now|on\s+this\s+occasion|at\s+this\s+inspection"
+_NOW_AFTER = regex.compile(r"^[’'\"”]?(?:\s+by\s+[^,.;]{2,40}?)?\s*,?\s*(?:this\s+time|now|on\s+this\s+occasion|at\s+this\s+inspection"
                            r"|in\s+this\s+inspection|this\s+year)\b", _I)
 
 

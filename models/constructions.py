@@ -513,6 +513,13 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("sector", "sector_wide", "main_clause", SECTOR_CUES,
         ("Nationally, most youth justice services were rated ‘Good’ this year.",),
         ("Anytown youth justice service was rated ‘Good’ this year.",)),
+    # the label's own agent, another inspectorate, whatever else the clause names: "... rated ‘Good’ by Ofsted in
+    # 2021, and its youth justice service was rated ..."
+    Cue("rated_by_other_inspectorate", "other_inspectorate", "after", r"^[’'\"”]?\s+by\s+(?:the\s+)?" + OTHER_INSPECTORATE,
+        ("Anytown's children's services were rated ‘Good’ by Ofsted, and its youth justice service was rated "
+         "‘Outstanding’ by HM Inspectorate of Probation.",),
+        ("Anytown YJS was rated ‘Good’ by HM Inspectorate of Probation, as Ofsted had rated its children's services.",),
+        case_sensitive=True),
     Cue("other_inspectorate", "other_inspectorate", "main_clause", OTHER_INSPECTORATE,
         ("Ofsted rated Anytown's children's services ‘Good’ last spring.",),
         ("HM Inspectorate of Probation rated Anytown YJS ‘Good’.",),

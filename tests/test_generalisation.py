@@ -554,6 +554,25 @@ def test_the_quoted_label_right_after_overall_rating():
     assert _ratings("Eastshire YJS: Overall rating ‘Good’.") == [("overall", None, "Overall", "Good")]
 
 
+@pytest.mark.parametrize("text, expected, aside", [
+    # the label's own agent is another inspectorate; a year after it is its own
+    ("Northshire's children's services were rated ‘Good’ by Ofsted in 2021, and its youth justice service was "
+     "rated ‘Outstanding’ by HM Inspectorate of Probation this year.", [("overall", None, "Overall", "Outstanding")],
+     [("Good", "other_inspectorate")]),
+    # a year at the head of the clause dates every label in it
+    ("In 2019, Northshire YJS was rated ‘Good’ for staff and ‘Inadequate’ for planning.",
+     [("previous", "1.2", "Staff", "Good"), ("previous", None, "Planning", "Inadequate")], []),
+    # the service for adults is another service
+    ("Northshire's adult probation service was rated ‘Inadequate’.", [], [("Inadequate", "other_service")]),
+    # ... named in an aside about this service, it is not what was rated
+    ("The service, which covers Northshire and works with the police, health and the Probation Service, was rated "
+     "‘Good’ overall.", [("overall", None, "Overall", "Good")], []),
+])
+def test_whose_rating_and_when(text, expected, aside):
+    assert set(_ratings(INSPECTED_2022 + text)) == set(expected)
+    assert _set_aside(INSPECTED_2022 + text) == aside
+
+
 def test_this_time_after_the_label_is_todays_rating():
     text = "Eastshire YJS improved after the last inspection, and inspectors rated it ‘Good’ this time."
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Good")]
