@@ -786,10 +786,11 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
             or overall_word):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
-    if _WORK_FOR_A_PURPOSE.search(head):
+    purpose = _WORK_FOR_A_PURPOSE.search(head)
+    if purpose:
         # the work named by what it is for, which no vocabulary names here: a part of the service's work, not the
         # service ("The service's work to keep children and the community safe was judged ...")
-        return Reading.aside("no_rated_subject", _WORK_FOR_A_PURPOSE.search(head).group(), rule="work_for_a_purpose")
+        return Reading.aside("no_rated_subject", purpose.group(), rule="work_for_a_purpose")
     topic = _TOPIC_OPENING.match(view.text)
     if topic is not None and topic.end() <= view.label.start:
         # the service rated for a topic that opens the sentence: "When it came to out-of-court disposals,
@@ -943,8 +944,7 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         if not head_words.strip() or _RATER.match(head_words):
             # "inspectors rating this as ...": the rater is no antecedent; what was named before the rater may be
             # ("Anytown's leadership was praised, and inspectors graded it ‘Good’")
-            nearest = _nearest_areas(words, view) if distance == "clause" and pronoun in ("it", "this") \
-                and not _OVERALL_AFTER.match(view.right) else []
+            nearest = _nearest_areas(words, view) if distance == "clause" and pronoun in ("it", "this") else []
             if nearest:
                 return nearest, "antecedent_nearest"
             continue
@@ -958,8 +958,7 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
                 continue
             # (a domain that qualifies the standards of the list is no item of it: "Planning and reviewing in
             # out-of-court cases were weak, with both judged ‘Inadequate’")
-            named_items = len(_name_areas(found, words, era)) if found else 0
-            if (wanted and wanted in (len(found), named_items)) or (not wanted and len(found) >= 2):
+            if (wanted and wanted in (len(found), len(_list_items(found)))) or (not wanted and len(found) >= 2):
                 return found, "antecedent_list"
             continue
         if distance == "sentence":
@@ -974,8 +973,7 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         found = listed_areas(head_words, era)
         if found and _at_head(head_words, found[0]):
             return found, "antecedent"
-        nearest = _nearest_areas(words, view) if pronoun in ("it", "this") and not _OVERALL_AFTER.match(view.right) \
-            else []
+        nearest = _nearest_areas(words, view) if pronoun in ("it", "this") else []
         if nearest:
             # the nearest thing named before "it" is an area, nearer than any name of the service: "Inspectors
             # looked at Anytown's out-of-court work and rated it ‘Outstanding’"
@@ -990,8 +988,7 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         # planning and reviewing"
         found = listed_areas(listed_after.group("words"), era)
         # a domain named after a standard qualifies it ("planning for court cases"): it is no item of the list
-        items = [a for a in found if a.entry.scope != Scope.DOMAIN] or found
-        if found and (not wanted or len(items) == wanted):
+        if found and (not wanted or len(_list_items(found)) == wanted):
             return found, "list_after"
     including = _including(view, era) if plural and wanted else []
     if including:
@@ -1003,6 +1000,12 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
                              rule="unresolved_count"), "aside"
     return None
+
+
+def _list_items(found: list[AreaMatch]) -> list[AreaMatch]:
+    """The items of a list of areas: its standards, the domains beside them only qualifying them (all of them
+    when it names domains alone: "court and out-of-court work")."""
+    return [a for a in found if a.entry.scope != Scope.DOMAIN] or found
 
 
 # "rated it ‘Requires improvement’ overall": the whole service, whatever was named before "it"

@@ -231,9 +231,9 @@ def stated_count(doc: Document) -> int | None:
             if not count or _SHARE_BEFORE.search(sentence.text[:start]):
                 continue
             definite = sentence.text[:start].rstrip().lower().endswith(("the", "those", "these", "all"))
-            shares = [parse_count(m.group("count")) for m in _MORE_SHARES.finditer(sentence.text, end)]
-            if _OWNER_RIGHT_AFTER.match(sentence.text, end) and _OWNER_AFTER.match(sentence.text[end:]) and shares \
-                    and all(shares):
+            shares = [parse_count(m.group("count")) for m in _MORE_SHARES.finditer(sentence.text, end)] \
+                if _OWNER_RIGHT_AFTER.match(sentence.text, end) and _OWNER_AFTER.match(sentence.text[end:]) else []
+            if shares and all(shares):
                 # each owner's share listed, the later ones without their noun: "made two recommendations to the
                 # council and one to the police" made three
                 totals.append(count + sum(n for n in shares if n))

@@ -15,12 +15,9 @@ from models.schemas import TABLES, Table
 from pipeline.store.errors import ValidationError
 
 
-def _convert(value: object, type_: pa.DataType) -> object:
-    if value is None:
-        return None
-    if pa.types.is_date32(type_) and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value
+def _as_date(value: object) -> object:
+    """A date column's value as pyarrow takes it: an ISO string as a date, anything else as it is."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def build(table: Table, rows: Iterable[dict]) -> pa.Table:
@@ -28,7 +25,7 @@ def build(table: Table, rows: Iterable[dict]) -> pa.Table:
     if table.sort_by:
         rows.sort(key=lambda r: tuple((r.get(k) is None, r.get(k) if r.get(k) is not None else 0) for k in table.sort_by))
     # Only a date column needs a value converted (an ISO string to a date); the rest go to pyarrow as they are.
-    arrays = [pa.array([_convert(r.get(c.name), c.type) for r in rows] if pa.types.is_date32(c.type)
+    arrays = [pa.array([_as_date(r.get(c.name)) for r in rows] if pa.types.is_date32(c.type)
                        else [r.get(c.name) for r in rows], type=c.type) for c in table.columns]
     return pa.Table.from_arrays(arrays, schema=table.documented_schema)
 
