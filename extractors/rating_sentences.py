@@ -252,6 +252,10 @@ class View:
         return self.text[self.label.end : end]
 
     @cached_property
+    def predicative(self) -> bool:
+        return _predicative(self.right)
+
+    @cached_property
     def written(self) -> str:
         return self.text[self.label.start : self.label.end]
 
@@ -328,9 +332,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "rating_of_or_stars": lambda v, m: m is not None and bool(m.group("rating_of") or m.group("stars")),
     "not_after_be": _not_after_be,
     "label_is_requires": lambda v, m: v.written.lower().startswith("requir"),
-    "predicative": lambda v, m: _predicative(v.right),
+    "predicative": lambda v, m: v.predicative,
     # a relative label holds its own rating noun ("the worst possible rating"): never a noun's adjective
-    "predicative_or_rating_noun": lambda v, m: _predicative(v.right) or bool(_NOUN_AFTER.match(v.right))
+    "predicative_or_rating_noun": lambda v, m: v.predicative or bool(_NOUN_AFTER.match(v.right))
     or v.label.relative is not None,
     "quoted": lambda v, m: v.quoted,
     "in_headline": lambda v, m: v.in_headline,
@@ -372,19 +376,31 @@ def _recipient(words: str, era: str) -> bool:
     return bool(found) and found[0].start == 0 and not found[0].weak
 
 
+# The conditions that read the entry's match. Every other condition is about the label alone and is decided
+# before any pattern is matched: an entry holds only when all its conditions hold, so the order changes no
+# outcome, only the time ("label_is_requires" spares the subject pattern for every label that is not
+# "requires improvement").
+CONDITIONS_OF_THE_MATCH = frozenset({"be_or_participle", "rating_of_or_stars", "not_after_be", "subject_names_area",
+                                     "recipient"})
+
+
 @dataclass(frozen=True)
 class _Compiled:
     entry: Cue | Construction
     pattern: regex.Pattern | None
     requires: tuple[tuple[str, regex.Pattern], ...]
     unless: tuple[tuple[str, regex.Pattern], ...]
+    of_the_label: tuple[Callable[[View, regex.Match | None], bool], ...]
+    of_the_match: tuple[Callable[[View, regex.Match | None], bool], ...]
 
 
 def _compile(entry: Cue | Construction) -> _Compiled:
     flags = 0 if entry.case_sensitive else _I
     return _Compiled(entry, regex.compile(entry.pattern, flags) if entry.pattern else None,
                      tuple((look, regex.compile(p, flags)) for look, p in entry.requires),
-                     tuple((look, regex.compile(p, flags)) for look, p in entry.unless))
+                     tuple((look, regex.compile(p, flags)) for look, p in entry.unless),
+                     tuple(CONDITIONS[name] for name in entry.conditions if name not in CONDITIONS_OF_THE_MATCH),
+                     tuple(CONDITIONS[name] for name in entry.conditions if name in CONDITIONS_OF_THE_MATCH))
 
 
 def _find(pattern: regex.Pattern, look: str, view: View) -> regex.Match | None:
@@ -398,6 +414,8 @@ def _find(pattern: regex.Pattern, look: str, view: View) -> regex.Match | None:
 def _holds(compiled: _Compiled, view: View) -> regex.Match | bool | None:
     """The match (or True, for an entry without a pattern) when the entry holds for the label; else False."""
     entry = compiled.entry
+    if not all(condition(view, None) for condition in compiled.of_the_label):
+        return False
     match: regex.Match | None = None
     if compiled.pattern is not None and entry.pattern:
         assert entry.look is not None
@@ -413,7 +431,7 @@ def _holds(compiled: _Compiled, view: View) -> regex.Match | bool | None:
         return False
     if any(_find(p, look, view) is not None for look, p in compiled.unless):
         return False
-    if not all(CONDITIONS[name](view, match) for name in entry.conditions):
+    if not all(condition(view, match) for condition in compiled.of_the_match):
         return False
     return match if match is not None else True
 
@@ -1448,9 +1466,12 @@ _HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", 
 _POSSESSIVE = regex.compile(r"^(?:[A-Z][\w-]*[’']s?|[\w-]+[’']s)$")
 
 
+_NEXT_WORD = regex.compile(r"^[’'\"”)]?\s*(?P<next>[A-Za-z][\w-]*)?")
+
+
 def _predicative(right: str) -> bool:
     """The label ends its phrase ("was poor.", "was good, and ...") rather than describing a noun after it."""
-    match = regex.match(r"^[’'\"”)]?\s*(?P<next>[A-Za-z][\w-]*)?", right)
+    match = _NEXT_WORD.match(right)
     word = (match.group("next") or "").lower() if match else ""
     return word in PREDICATIVE_NEXT
 

@@ -634,8 +634,11 @@ def _singular(kind: str) -> str:
     return kind[:-1] if kind.endswith(("Services", "Teams")) else kind
 
 
+_APOSTROPHES = regex.compile(r"[’'`]")
+
+
 def _normal_place(place: str) -> str:
-    return " ".join(regex.sub(r"[’'`]", "", place.lower()).replace("&", "and").split())
+    return " ".join(_APOSTROPHES.sub("", place.lower()).replace("&", "and").split())
 
 
 def service_key(place: str) -> str:

@@ -46,3 +46,21 @@ def test_cue_reasons_are_known_reasons():
     from models.vocabulary import REASON_NAMES
 
     assert {cue.reason for cue in (*CUES_BEFORE, *CUES_AFTER)} <= set(REASON_NAMES)
+
+
+def _reads_its_match(condition) -> bool:
+    """Whether a condition's code reads its second argument, the entry's match (a lambda's or a function's)."""
+    import dis
+
+    match_argument = condition.__code__.co_varnames[1]
+    return any(instruction.opname.startswith("LOAD_FAST") and instruction.argval == match_argument
+               for instruction in dis.get_instructions(condition))
+
+
+def test_conditions_decided_before_the_pattern_do_not_read_the_match():
+    """A condition of the label alone is decided before the entry's pattern is matched (it is given no match):
+    every condition that reads the match must be declared as one, or it would be read as failing."""
+    from extractors.rating_sentences import CONDITIONS, CONDITIONS_OF_THE_MATCH
+
+    reading = {name for name, condition in CONDITIONS.items() if _reads_its_match(condition)}
+    assert reading == set(CONDITIONS_OF_THE_MATCH)
