@@ -757,6 +757,11 @@ _OTHER_JUSTICE_BODY_HEAD = regex.compile(
     r"|delivery\s+unit)|police\s+force|prison)\b", _I)
 # ... but not in an aside between commas: "Anytown YJS, like another service in the region, was rated ..."
 _COMMA_ASIDE = regex.compile(r",[^,]{1,100},")
+# A board is the head of the subject: the body that oversees the service, not the service, whatever names it
+# ("The Anytown Youth Justice Management Board was rated ...", "the youth justice board in Anytown was found to
+# be ...": its governance, which the board's work is only part of, or the national Youth Justice Board)
+_BOARD_HEAD = regex.compile(r"\bboards?(?:\s+(?:in|of|for)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3})?\W*$",
+                            _I)
 
 
 def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
@@ -785,6 +790,9 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     if another:
         # "Anytown's neighbouring service in Newtown was rated ...": this service's name, another's rating
         return Reading.aside("other_service", another.group(), rule="another_service")
+    board = _BOARD_HEAD.search(_COMMA_ASIDE.sub(" ", head))
+    if board:
+        return Reading.aside("no_rated_subject", "a board, not the service", rule="board_subject")
     possessed = _POSSESSED.search(head.strip())
     if possessed and _names_place(possessed.group("place"), ctx) and not _WHOLE_SERVICE.search(possessed.group("rest")):
         # "Anytown's canteen was rated ‘Good’": something of the service's that no vocabulary names, not the

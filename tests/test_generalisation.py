@@ -567,6 +567,11 @@ def test_the_quoted_label_right_after_overall_rating():
     # ... named in an aside about this service, it is not what was rated
     ("The service, which covers Northshire and works with the police, health and the Probation Service, was rated "
      "‘Good’ overall.", [("overall", None, "Overall", "Good")], []),
+    # a board at the head of the subject is the body that oversees the service, however the service names it
+    ("The Northshire Youth Justice Management Board was rated ‘Inadequate’.", [], [("Inadequate", "no_rated_subject")]),
+    ("The youth justice board in Northshire was found to be ‘Outstanding’.", [], [("Outstanding", "no_rated_subject")]),
+    # ... named in an aside, it is not
+    ("Northshire YJS, overseen by its management board, was rated ‘Good’.", [("overall", None, "Overall", "Good")], []),
 ])
 def test_whose_rating_and_when(text, expected, aside):
     assert set(_ratings(INSPECTED_2022 + text)) == set(expected)
