@@ -337,6 +337,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "predicative_or_rating_noun": lambda v, m: v.predicative or bool(_NOUN_AFTER.match(v.right))
     or v.label.relative is not None,
     "quoted": lambda v, m: v.quoted,
+    "quoted_or_capitalised": lambda v, m: v.quoted or v.capitalised,
     "in_headline": lambda v, m: v.in_headline,
     "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
     "paired": lambda v, m: v.paired is not None,
@@ -456,6 +457,11 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
             # the verb is this label's own: so is its subject (what stands before the previous label is that
             # label's): "rated “good” parts of its casework were judged “poor”"
             own = view.left_full[view.own_start : match.end(name)]
+            opening = _OPENING_ADVERBIAL.match(view.left_full)
+            if opening and view.own_start <= opening.end() <= match.end(name):
+                # the previous label was in a phrase opening the clause: "Despite a ‘Good’ for leadership, the
+                # service was rated ..." - the subject is the words after it
+                return view.left_full[opening.end() : match.end(name)]
             insert = _INSERT_OPENED.search(view.left_full[: view.own_start])
             if insert and _INSERT_CLOSED.match(own):
                 # the previous label was in an insert between commas: "The service, rated ‘Inadequate’ in 2019,
@@ -625,7 +631,9 @@ _GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
 _INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+|formerly\s+)?"
                                r"(?:rated|graded|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?"
                                # an adverb of time alone: "Information and facilities, previously ‘Inadequate’, are now"
-                               r"|(?:once|previously|formerly|then)\s+)[‘’'\"“”]?[^,;‘’'\"“”]{1,40}(?:[’'\"”][^,;‘’'\"“”]{0,30})?$",
+                               r"|(?:once|previously|formerly|then)\s+"
+                               # a relative clause with another verb: "Anytown, which had an ‘Inadequate’ in 2019, is now"
+                               r"|(?:which|who)\s+(?:[^,;‘’'\"“”]{1,50}?\s)?)[‘’'\"“”]?[^,;‘’'\"“”]{1,40}(?:[’'\"”][^,;‘’'\"“”]{0,30})?$",
                                _I)
 _INSERT_CLOSED = regex.compile(r"^[’'\"”]?[^,;]{0,40},\s*(?:\w+\s+){0,3}$", _I)
 # The possessor of "overall rating" just before it: "Newtown's", "Anytown YJS's", "its", "the service's"
@@ -1446,7 +1454,9 @@ def _standards_of(domain: AreaMatch, ctx: Context) -> list[tuple[str, str | None
 # Words that may open a clause before its subject.
 _LEAD_IN = regex.compile(r"^(?:\W|and\b|but\b|however\b|meanwhile\b|overall\b|inspectors?\s+(?:also\s+)?(?:found|said|noted)"
                          r"(?:\s+that)?\b|the\s+report\s+(?:found|said)(?:\s+that)?\b|they\s+found(?:\s+that)?\b|that\b|also\b"
-                         r"|in\s+addition\b|similarly\b|likewise\b)*", _I)
+                         r"|in\s+addition\b|similarly\b|likewise\b"
+                         # a subordinate clause states its own rating: "Although leadership was ‘Good’, ..."
+                         r"|although\b|though\b|even\s+though\b|whilst\b|while\b|whereas\b|because\b)*", _I)
 
 
 def _at_head(subject: str, area: AreaMatch) -> bool:

@@ -162,9 +162,12 @@ CHANGED_FROM = (r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed
                 r"|a\s+move|a\s+step\s+(?:up|down))\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
                 r"|the\s+|their\s+)?(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?"
                 + OPEN_QUOTE + r"$")
-# "was upgraded to ‘Good’", "improved its rating to ‘Good’", "moved up to ‘Good’"
+# "was upgraded to ‘Good’", "improved its rating to ‘Good’", "moved up to ‘Good’", with how far: "has moved up two
+# grades to ‘Good’", "was marked down a notch to ‘Requires improvement’"
 CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
-              r"|slipped|climbed)\s+(?:(?:up|down)\s+)?"
+              r"|slipped|climbed|jumped|marked\s+(?:up|down))\s+(?:(?:up|down)\s+)?"
+              r"(?:(?:by\s+)?(?:a|an|one|two|three|\d)\s+(?:grades?|gradings?|notch(?:es)?|levels?|places?|ratings?|steps?"
+              r"|categor(?:y|ies))\s+)?"
               r"(?:(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s+)?"
               r"(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
 TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
@@ -646,6 +649,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Planning and reviewing in Anytown both received the inspectorate’s lowest rating.",),
                  ("Anytown received the lowest funding in the region.",),
                  own_group="verb", conditions=("relative_label",)),
+    # the label itself the noun received, after its article: "earned a ‘Good’", "got an ‘Outstanding’ for staff"
+    Construction("received", "before", RECEIVED_RATING, "group:subject",
+                 ("Anytown YJS earned a ‘Good’ for its work with victims.", "Staffing in Anytown got an ‘Outstanding’."),
+                 ("Anytown earned a ‘Good’ reputation with the magistrates.", "Anytown received a good deal of praise."),
+                 own_group="verb", conditions=("quoted_or_capitalised", "predicative"),
+                 requires=(("own", r"\b(?:a|an)\s+" + OPEN_QUOTE + r"$"),)),
     Construction("rating_of", "own", RATING_OF, "clause",
                  ("The inspectors’ rating of ‘Inadequate’ for Anytown YJS came as a shock.",),
                  ("Anytown was rated ‘Inadequate’.",)),

@@ -1236,6 +1236,25 @@ def test_scale_words_that_rate_nothing(sentence):
     # the label given to what follows
     ("Anytown YOT was inspected in 2019.\nThe highest rating, ‘Outstanding’, went to the service’s staffing.",
      {("Staff", "Outstanding")}),
+    # a change of rating with how far it moved
+    ("Anytown YOT was inspected in 2022.\nAnytown YOT has moved up two grades to ‘Good’.", {("Overall", "Good")}),
+    ("Anytown YOT was inspected in 2022.\nGovernance was marked down to ‘Requires improvement’.",
+     {("Governance and leadership", "Requires improvement")}),
+    # the label itself the noun received, after its article
+    ("Anytown YOT was inspected in 2022.\nInformation and facilities earned a ‘Good’.",
+     {("Information and facilities", "Good")}),
+    ("Anytown YOT was inspected in 2022.\nAnytown was rated ‘Outstanding’ overall, with a ‘Good’ for staffing.",
+     {("Overall", "Outstanding"), ("Staff", "Good")}),
+    # ... never a noun's adjective
+    ("Anytown YOT was inspected in 2022.\nAnytown has a ‘Good’ track record.", set()),
+    # a subordinate clause states its own rating, and the main clause's subject follows it
+    ("Anytown YOT was inspected in 2022.\nAlthough leadership was ‘Good’, the service was rated ‘Requires "
+     "improvement’.", {("Governance and leadership", "Good"), ("Overall", "Requires improvement")}),
+    ("Anytown YOT was inspected in 2022.\nDespite a ‘Good’ for leadership, the service was rated ‘Requires "
+     "improvement’.", {("Governance and leadership", "Good"), ("Overall", "Requires improvement")}),
+    # an earlier rating in a relative clause between commas: the main clause's subject is before it
+    ("Anytown YOT was inspected in 2022.\nAnytown, which had an ‘Inadequate’ in 2019, is now rated ‘Good’.",
+     {("Overall", "Inadequate"), ("Overall", "Good")}),
 ])
 def test_more_ways_of_stating_a_rating(text, expected):
     assert _labels(text) == expected
