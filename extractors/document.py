@@ -9,6 +9,7 @@ import regex
 from extractors import recommendations as recommendation_extractor
 from extractors import scores, services
 from extractors.dates import dateline
+from extractors.occurrence import Occurrence
 from models.chief_inspectors import BY_NAME, CHIEF_INSPECTORS
 from models.document import Document, is_heading_like, plain
 from models.facts import DateMention, DocumentSummary, Rating, Recommendation
@@ -29,9 +30,10 @@ _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
 _REPORT_BODY = regex.compile(REPORT_BODY_CUES)
 _BOILERPLATE = regex.compile(PAGE_BOILERPLATE, _I)
-_DOC_TYPE_CUES = [(name, side, weight, regex.compile(p)) for name, side, weight, p, _ in DOC_TYPE_CUES]
+# Each cue is asked only whether it occurs in the whole text: tested one alternative at a time (extractors.occurrence)
+_DOC_TYPE_CUES = [(name, side, weight, Occurrence(p)) for name, side, weight, p, _ in DOC_TYPE_CUES]
 _ANNUAL_TITLE = regex.compile(ANNUAL_REPORT_TITLE, _I)
-_SECTOR = regex.compile(SECTOR_DOCUMENT)
+_SECTOR = Occurrence(SECTOR_DOCUMENT)
 _LOGO = regex.compile(r"^(?:hm|her majesty's|his majesty's)\s+inspectorate(?:\s+of\s+probation)?$|^of\s+probation$", _I)
 # Words that tell the era of an inspection, counted over the whole text.
 # Lower-case patterns, scanned over Document.lowered (a case-sensitive scan is twice as fast).
@@ -80,18 +82,29 @@ def doc_type_evidence(doc: Document) -> tuple[str, str]:
     return str(kind), str(cue)
 
 
+def _report_body_marks(text: str, enough: int) -> int:
+    """How many different marks of a report's body ("Contents", "Foreword", "ISBN", ...) the text holds, counted
+    up to ``enough``: a report shows them on its first pages, so the scan stops there, not 20,000 characters on."""
+    seen: set[str] = set()
+    for mark in _REPORT_BODY.finditer(text):
+        seen.add(mark.group().strip().lower()[:12])
+        if len(seen) >= enough:
+            break
+    return len(seen)
+
+
 def _doc_type(doc: Document) -> tuple[str, str]:
     lines = [plain(line.text) for line in doc.lines[:40]]
     titles = [t for t in lines if not _LOGO.match(t) and not _BOILERPLATE.match(t)][:3]
     if any(_ANNUAL_TITLE.match(t.strip("*# ")) for t in titles):
         return "annual_report", "annual report title"
     titled = any(_REPORT_TITLE.search(t) for t in lines[:30])
-    body = len({m.group().strip().lower()[:12] for m in _REPORT_BODY.finditer(doc.text[:20000])})
+    body = _report_body_marks(doc.text[:20000], enough=2)
     if (titled and body >= 1) or body >= 2:
         return "report", "report title and body"
     weights: dict[str, list[tuple[str, int]]] = {"press_release": [], "other": []}
-    for name, side, weight, pattern in _DOC_TYPE_CUES:
-        if pattern.search(doc.text):
+    for name, side, weight, cue in _DOC_TYPE_CUES:
+        if cue.occurs(doc.text):
             weights[side].append((name, weight))
     press = sum(w for _, w in weights["press_release"])
     other = sum(w for _, w in weights["other"])
@@ -116,7 +129,7 @@ def scope(doc: Document) -> str:
 
 def _scope(doc: Document) -> str:
     opening = doc.text[:1200]
-    if doc_type(doc) == "annual_report" or _SECTOR.search(opening):
+    if doc_type(doc) == "annual_report" or _SECTOR.occurs(opening):
         return "sector"
     reading = services.read(doc)
     if reading.several:

