@@ -65,7 +65,7 @@ def split_alternatives(pattern: str) -> list[str]:
 class Occurrence:
     """A compiled pattern asked only whether it occurs: ``occurs(text)`` is ``bool(pattern.search(text))``."""
 
-    __slots__ = ("pattern", "flags", "_parts")
+    __slots__ = ("_parts", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
