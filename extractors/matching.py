@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from extractors.occurrence import split_alternatives
 from models.tokens import nlp
 from models.vocabulary import (
     AREAS_BY_ERA,
@@ -41,7 +42,16 @@ _LABEL_WORD = (r"outstanding|good|requir\w*\s+improvement|inadequate|satisfactor
 LABEL_WORD = regex.compile(_LABEL_WORD, regex.IGNORECASE)
 # The same, for a whole document's lower-cased text (``Document.lowered``): the standard library's engine on
 # lower case scans a long report about three times faster than a case-insensitive scan.
-LABEL_WORD_LOWER = re.compile(_LABEL_WORD)
+# Where a label may start in a whole document's lower-cased text, one alternative at a time: the engine skips
+# to a literal word ("outstanding", "good", ...) where it tries the whole alternation at every character (a report
+# of 100,000 characters: 1.6 -> 0.9 ms). Only which sentences hold a start is used, so a start that the whole
+# alternation's scan would have passed over inside an earlier match does no harm.
+_LABEL_WORD_PARTS = tuple(re.compile(part) for part in split_alternatives(_LABEL_WORD))
+
+
+def label_word_starts(lowered: str) -> set[int]:
+    """The offsets where a word of a label starts in ``lowered`` (``Document.lowered``)."""
+    return {match.start() for part in _LABEL_WORD_PARTS for match in part.finditer(lowered)}
 _QUOTES = "‘’'\"“”"
 
 

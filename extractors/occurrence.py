@@ -13,6 +13,8 @@ back-reference or a conditional group is kept whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import regex
 
 # Global inline flags, as they open a pattern: "(?m)", "(?im)"
@@ -80,3 +82,26 @@ class Occurrence:
     def occurs_at_start(self, text: str) -> bool:
         """``bool(pattern.match(text))``: an alternation matches where it starts when one of its parts does."""
         return any(part.match(text) is not None for part in self._parts)
+
+
+def matches_near(pattern: regex.Pattern, text: str, hits: Iterable[tuple[int, int]], before: int,
+                 after: int) -> Iterator[regex.Match]:
+    """``pattern``'s matches in ``text``, as ``pattern.finditer(text)`` finds them, when every match holds one of
+    the ``hits`` (spans of a word it cannot match without, in text order) and reaches at most ``before``
+    characters before that word and ``after`` after it: looked for only around the hits (a case-insensitive
+    pattern that opens with a class or an alternation is tried at every character of a text; a literal word in
+    the lower-cased text is skipped to). A window opening on its hit (``before`` 0) is matched there."""
+    done = 0  # matches do not overlap, as in finditer
+    for hit_start, hit_end in hits:
+        if hit_start < done:
+            continue
+        start = max(done, hit_start - before)
+        if before == 0:
+            match = pattern.match(text, start)
+            found = [match] if match else []
+        else:
+            found = list(pattern.finditer(text, start, min(len(text), hit_end + after)))
+        for match in found:
+            if match.start() >= done and match.end() > match.start():
+                yield match
+                done = match.end()

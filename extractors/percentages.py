@@ -7,9 +7,12 @@ column heading "% ‘Yes’") it is set aside.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from extractors.numbers import parse_number, parse_number_words
+from extractors.occurrence import matches_near
 from models.document import Document
 from models.facts import Extraction, Mention, Percentage
 from models.patterns import PERCENT, PERCENT_WORDS_BEFORE_UNIT
@@ -18,7 +21,13 @@ VERSION = "percentages/4"
 
 _PERCENT = regex.compile(PERCENT, regex.IGNORECASE)
 _WORDS_BEFORE_UNIT = regex.compile(PERCENT_WORDS_BEFORE_UNIT, regex.IGNORECASE)
-_ANY_UNIT = regex.compile(r"%|\bper\s?cent\b|\bpercent\b", regex.IGNORECASE)
+# Every unit, in the document's lower-cased text (Document.lowered: a case-sensitive scan is five times faster),
+# with the word's start checked on each match (a scan that opens on \b is not skipped to its first letter)
+_ANY_UNIT_LOWER = re.compile(r"%|per\s?cent\b")
+_WORD_CHARACTER = re.compile(r"\w")
+# How far before its unit a percentage may begin: "≥ 12.5 - 15.25 per cent" is 22 characters (the pattern is
+# matched only this far around each unit: extractors.occurrence.matches_near)
+_REACH_BEFORE_UNIT = 80
 # A key-question row flattened by text extraction: "Does assessment ... desistance? 79%"
 _QUESTION_THEN_VALUE = regex.compile(r"^(?P<question>\S.*\?)[ \u00a0]+\d{1,3}(?:\.\d+)?\s?%$")
 _VALUE_ALONE = regex.compile(r"^\d{1,3}(?:\.\d+)?\s?%$")
@@ -34,7 +43,12 @@ def extract(doc: Document) -> Extraction[Percentage]:
         out.append(fact)
         mentions.append(Mention("percentage", fact.text, fact.span, "fact", rule=rule, fact=fact))
 
-    for match in _PERCENT.finditer(doc.text):
+    lowered = doc.lowered
+    # a percentage's unit may follow its number unspaced ("45per cent"); a unit alone is a word of its own
+    ends = [(unit.start(), unit.end()) for unit in _ANY_UNIT_LOWER.finditer(lowered)]
+    units = [(start, end) for start, end in ends
+             if lowered[start] == "%" or start == 0 or not _WORD_CHARACTER.match(lowered, start - 1)]
+    for match in matches_near(_PERCENT, doc.text, ends, _REACH_BEFORE_UNIT, 3):
         subject, section = key_question(doc, match.start())
         units_used.add(match.start("unit") + len(match.group("unit")) - len(match.group("unit").lstrip()))
         if match.group("low") is not None:
@@ -49,21 +63,20 @@ def extract(doc: Document) -> Extraction[Percentage]:
         if value > 1000:
             continue  # "1,234 per cent" does not occur; a stray match is not a percentage
         add(value, start, end, "figures", subject, section)
-    units = list(_ANY_UNIT.finditer(doc.text))
-    for unit in units:
-        if unit.start() in units_used or unit.group() == "%":
+    for unit_start, unit_end in units:
+        if unit_start in units_used or doc.text[unit_start:unit_end] == "%":
             continue
-        words = _WORDS_BEFORE_UNIT.search(doc.text, max(0, unit.start() - 40), unit.start())
+        words = _WORDS_BEFORE_UNIT.search(doc.text, max(0, unit_start - 40), unit_start)
         words_value = parse_number_words(words.group("words")) if words else None
         if words is None or words_value is None:
             continue
-        units_used.add(unit.start())
-        add(float(words_value), words.start("words"), unit.end(), "words", None, None)
-    for match in units:
-        if match.start() in units_used:
+        units_used.add(unit_start)
+        add(float(words_value), words.start("words"), unit_end, "words", None, None)
+    for unit_start, unit_end in units:
+        if unit_start in units_used:
             continue
-        mentions.append(Mention("percentage", match.group(), doc.span(match.start(), match.end()), "set_aside",
-                                reason="no_number"))
+        mentions.append(Mention("percentage", doc.text[unit_start:unit_end], doc.span(unit_start, unit_end),
+                                "set_aside", reason="no_number"))
     out.sort(key=lambda p: p.span.char_start)
     mentions.sort(key=lambda m: m.span.char_start)
     return Extraction(out, mentions)

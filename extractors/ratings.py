@@ -16,7 +16,7 @@ from dataclasses import replace
 import regex
 
 from extractors import document, rating_sentences, rating_tables
-from extractors.matching import LABEL_WORD_LOWER, LabelMatch, find_labels, find_labels_in
+from extractors.matching import LabelMatch, find_labels, find_labels_in, label_word_starts
 from extractors.rating_sentences import Context, Reading
 from extractors.rating_tables import attach_score, table_ratings, theme_key, theme_titles
 from models.chief_inspectors import BY_NAME as CHIEF_INSPECTORS_BY_NAME
@@ -36,10 +36,12 @@ from models.vocabulary import (
 VERSION = "ratings/12"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
-_JUDGED_AS_PATTERN = (r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
-                      + r")\s+[‘'\"“](?P<label>[^’'\"”‘“]{2,40})[’'\"”]")
-_JUDGED_AS = regex.compile(_JUDGED_AS_PATTERN, regex.IGNORECASE)
-_JUDGED_AS_LOWER = re.compile(_JUDGED_AS_PATTERN)  # on Document.lowered
+_JUDGED_AS_WORDS = (r"(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
+                    + r")\s+[‘'\"“](?P<label>[^’'\"”‘“]{2,40})[’'\"”]")
+_JUDGED_AS = regex.compile(r"\b" + _JUDGED_AS_WORDS, regex.IGNORECASE)
+# On Document.lowered, without the opening \b (checked on each match): a scan that opens on \b is not skipped to
+# its first word (a report of 100,000 characters: 1.0 -> 0.35 ms)
+_JUDGED_AS_LOWER = re.compile(_JUDGED_AS_WORDS)
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Band rows of a scoring method: "80% +\tGood", "65% - 79%\tSatisfactory"
@@ -60,9 +62,10 @@ def extract(doc: Document) -> Extraction[Rating]:
                                            fact=rating)))
     covered = [(r.span.char_start, r.span.char_end) for r in tables]
     titles = theme_titles(doc)
-    # One scan of the whole text finds the sentences that may hold a label (most hold none).
-    starts = sorted({*(m.start() for m in LABEL_WORD_LOWER.finditer(doc.lowered)),
-                     *(m.start() for m in _JUDGED_AS_LOWER.finditer(doc.lowered))})
+    # A scan of the whole text finds the sentences that may hold a label (most hold none).
+    lowered = doc.lowered
+    starts = sorted({*label_word_starts(lowered),
+                     *(m.start() for m in _JUDGED_AS_LOWER.finditer(lowered) if _word_starts_at(lowered, m.start()))})
     label_sentences = [s for s in doc.sentences
                             if (first := bisect_left(starts, s.start)) < len(starts) and starts[first] < s.end]
     found = find_labels_in(doc.text, [(s.start, s.end) for s in label_sentences])
@@ -100,6 +103,11 @@ def extract(doc: Document) -> Extraction[Rating]:
             mention = replace(mention, fact=by_key.get(_key(mention.fact), mention.fact))
         final.append(mention)
     return Extraction(ratings, sorted(final, key=lambda m: (m.span.char_start, m.span.char_end, m.decision)))
+
+
+def _word_starts_at(text: str, at: int) -> bool:
+    """Does a word start at ``at`` (what \\b before a word's first letter asks)?"""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
 def sentence_labels(text: str, labels: list[LabelMatch] | None = None) -> list[LabelMatch]:

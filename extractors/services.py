@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.occurrence import matches_near
 from models.document import Document
 from models.patterns import NOT_PLACE_WORDS, SERVICE_KINDS, TITLE_PLACE
 from models.register import is_place, places_named_in, resolve_place
@@ -104,22 +105,9 @@ _COUNCIL_TRIGGER = (regex.compile(r"council\b"), 200, 7)
 def _near_triggers(pattern: regex.Pattern, text: str, lowered: str,
                    trigger: tuple[regex.Pattern, int, int]) -> Iterator[regex.Match]:
     """pattern's matches in text, as ``pattern.finditer(text)`` finds them where every match holds a trigger
-    word; looked for only around the triggers. A window opening on a trigger (reach 0 before) is matched there."""
+    word; looked for only around the triggers (extractors.occurrence.matches_near)."""
     finder, before, after = trigger
-    done = 0  # matches do not overlap, as in finditer
-    for hit in finder.finditer(lowered):
-        start = max(done, hit.start() - before)
-        if hit.start() < done:
-            continue
-        if before == 0:
-            match = pattern.match(text, start)
-            found = [match] if match else []
-        else:
-            found = list(pattern.finditer(text, start, min(len(text), hit.end() + after)))
-        for match in found:
-            if match.start() >= done and match.end() > match.start():
-                yield match
-                done = match.end()
+    return matches_near(pattern, text, (hit.span() for hit in finder.finditer(lowered)), before, after)
 
 
 # How a document names the service, best first, and what each way weighs as evidence of the place.

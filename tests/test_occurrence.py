@@ -68,3 +68,29 @@ def test_the_document_cues_are_answered_alike_on_every_real_text():
     for pattern in (SECTOR_DOCUMENT, *(p for _, _, _, p, _ in DOC_TYPE_CUES)):
         whole, tested = regex.compile(pattern), Occurrence(pattern)
         assert [tested.occurs(text) for text in texts] == [bool(whole.search(text)) for text in texts], pattern[:60]
+
+
+_PERCENT_TOKENS = ["45", "4.5", "1,234", "12.125", "%", " %", "per cent", "PER CENT", "Percent", "percentage", "per",
+                   "cent", "centre", "-", "–", "to", "≥", "<", "+", "£", "/", ".", ",", "x", "paper", "super", " ", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PERCENT_TOKENS), max_size=40), st.sampled_from(["", " "]))
+def test_percentages_looked_for_near_their_units_are_those_of_a_whole_scan(tokens, joiner):
+    """The percentage extractor matches its pattern only around each unit: the same matches as a whole scan."""
+    from extractors.numbers import parse_number
+    from extractors.percentages import _PERCENT, extract
+    from tests.helpers import parse
+
+    text = joiner.join(tokens)
+    found = [(p.span.char_start, p.span.char_end) for p in extract(parse(text)).facts]
+    expected = []
+    for match in _PERCENT.finditer(text):
+        if match.group("low") is not None:
+            expected.append(match.span("low"))
+        if parse_number(match.group("number")) > 1000:
+            continue  # (the extractor's own limit)
+        start = match.start("prefix") if match.group("prefix") else match.start("number")
+        expected.append((start, match.end("plus") if match.group("plus") else match.end("unit")))
+    assert [span for span in found if span in expected] == [span for span in expected if span in found]
+    assert set(expected) <= set(found)
