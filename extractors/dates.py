@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 import regex
 
@@ -53,6 +54,12 @@ _ISO = regex.compile(ISO_DATE)
 _STAMP = regex.compile(STAMP_DATE, regex.IGNORECASE)
 _MONTH_WORD = regex.compile(MONTH_WORD)
 _MONTH_GLUED = regex.compile(MONTH_GLUED)
+# Both at once, in the lower-cased text (Document.lowered), where a case-sensitive scan skips to each name: every
+# month name that ends a word, then kept as MONTH_WORD keeps it (a word of its own) or as MONTH_GLUED does (glued
+# to the word before it, its capital after a small letter or a digit). A report: 2.5 -> 0.4 ms.
+_MONTH_NAME_LOWER = re.compile("(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)")
+_WORD_CHARACTER = re.compile(r"\w")
+_GLUED_BEFORE = re.compile(r"[a-z0-9]")
 _EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|original)\s+(?:re-?\s?)?inspection\b"
                                     r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
 # Where a date's own words begin: a clause break, or the end of an earlier date.
@@ -109,12 +116,10 @@ def extract(doc: Document) -> Extraction[DateMention]:
     mentions = [Mention("date", f.text, f.span, "fact", rule=f.role, fact=f) for f in facts]
     covered = _merged(sorted((f.span.char_start, f.span.char_end) for f in facts))
     covered_starts = [start for start, _ in covered]
-    months = sorted([*_MONTH_WORD.finditer(doc.text), *_MONTH_GLUED.finditer(doc.text)], key=lambda m: m.start())
-    for match in months:
-        start, end = match.span("month")
+    for start, end in month_names(doc.text, doc.lowered):
         if _inside(covered, covered_starts, start):
             continue
-        word = match.group("month")
+        word = doc.text[start:end]
         before = doc.text[max(0, start - 24) : start]
         after = doc.text[end : end + 6]
         reads_as_date = (word[:1].isupper() and (bool(_DATE_WITHOUT_YEAR.search(before))
@@ -128,6 +133,18 @@ def extract(doc: Document) -> Extraction[DateMention]:
                                     reason="invalid_date"))
     mentions.sort(key=lambda m: (m.span.char_start, m.decision))
     return Extraction(facts, mentions)
+
+
+def month_names(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The spans of the month names MONTH_WORD and MONTH_GLUED find in ``text`` (``lowered`` is its lower case,
+    offset for offset), in order."""
+    out = []
+    for name in _MONTH_NAME_LOWER.finditer(lowered):
+        start = name.start()
+        if start == 0 or not _WORD_CHARACTER.match(lowered, start - 1) or (
+                text[start] in "ADFJMNOS" and _GLUED_BEFORE.match(text, start - 1)):
+            out.append(name.span())
+    return out
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -94,3 +94,22 @@ def test_percentages_looked_for_near_their_units_are_those_of_a_whole_scan(token
         expected.append((start, match.end("plus") if match.group("plus") else match.end("unit")))
     assert [span for span in found if span in expected] == [span for span in expected if span in found]
     assert set(expected) <= set(found)
+
+
+_DATE_TOKENS = ["March", "MARCH", "march", "Mar", "May", "may", "dismay", "Sept", "September", "published", "2019", "13",
+                "x", "_", "é", "-", ".", "summary", "JanMay", "decMarch", "İ", " ", "\n", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_TOKENS), max_size=30), st.sampled_from(["", " "]))
+def test_month_names_found_in_the_lower_cased_text_are_those_of_the_declared_patterns(tokens, joiner):
+    """One scan of the lower-cased text finds the month names MONTH_WORD and MONTH_GLUED declare."""
+    from extractors.dates import month_names
+    from models.patterns import MONTH_GLUED, MONTH_WORD
+    from tests.helpers import parse
+
+    text = parse(joiner.join(tokens)).text
+    lowered = parse(joiner.join(tokens)).lowered
+    declared = sorted(match.span("month") for pattern in (MONTH_WORD, MONTH_GLUED)
+                      for match in regex.finditer(pattern, text))
+    assert month_names(text, lowered) == declared
