@@ -393,6 +393,47 @@ class _Compiled:
     unless: tuple[tuple[str, regex.Pattern], ...]
     of_the_label: tuple[Callable[[View, regex.Match | None], bool], ...]
     of_the_match: tuple[Callable[[View, regex.Match | None], bool], ...]
+    # the verb the pattern cannot match without, looked for first (see _verb_first)
+    verb: regex.Pattern | None = None
+
+
+# A pattern that reads its subject from the line's start up to a verb: "(?m:^)(?P<subject>.*?)...(?P<verb>...)"
+_SUBJECT_FIRST = "(?m:^)(?P<subject>.*?)"
+
+
+def _verb_first(pattern: str, flags: int) -> regex.Pattern | None:
+    """The verb group of a subject-first pattern, as a pattern of its own, when the pattern cannot match without
+    it (the group stands in the pattern's main sequence, unquantified). A lazy subject from the line's start is
+    tried up to every character before the verb; the verb alone is skipped to (rated_as: 27 -> 4 us a label,
+    since most texts before a label hold no rating verb). Without the verb, the pattern cannot match."""
+    if not pattern.startswith(_SUBJECT_FIRST):
+        return None
+    rest = pattern[len(_SUBJECT_FIRST) :]
+    depth, index, opened = 0, 0, None
+    while index < len(rest):
+        char = rest[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = rest.index("]", index + 2) + 1  # (no pattern of ours opens a class with "]")
+            continue
+        if char == "|" and depth == 0:
+            return None  # an alternative of the whole: the verb is not needed by every match
+        if char == "(":
+            if depth == 0 and rest.startswith("(?P<verb>", index):
+                opened = index
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and opened is not None:
+                after = rest[index + 1 : index + 2]
+                if after in ("?", "*") or rest.startswith("{0", index + 1):
+                    return None
+                boundary = r"\b" if rest[:opened].endswith(r"\b") else ""
+                return regex.compile(boundary + rest[opened : index + 1], flags)
+        index += 1
+    return None
 
 
 def _compile(entry: Cue | Construction) -> _Compiled:
@@ -401,7 +442,8 @@ def _compile(entry: Cue | Construction) -> _Compiled:
                      tuple((look, regex.compile(p, flags)) for look, p in entry.requires),
                      tuple((look, regex.compile(p, flags)) for look, p in entry.unless),
                      tuple(CONDITIONS[name] for name in entry.conditions if name not in CONDITIONS_OF_THE_MATCH),
-                     tuple(CONDITIONS[name] for name in entry.conditions if name in CONDITIONS_OF_THE_MATCH))
+                     tuple(CONDITIONS[name] for name in entry.conditions if name in CONDITIONS_OF_THE_MATCH),
+                     _verb_first(entry.pattern, flags) if entry.pattern and entry.look != "after" else None)
 
 
 def _find(pattern: regex.Pattern, look: str, view: View) -> regex.Match | None:
@@ -420,6 +462,8 @@ def _holds(compiled: _Compiled, view: View) -> regex.Match | bool | None:
     match: regex.Match | None = None
     if compiled.pattern is not None and entry.pattern:
         assert entry.look is not None
+        if compiled.verb is not None and _find(compiled.verb, entry.look, view) is None:
+            return False
         match = _find(compiled.pattern, entry.look, view)
         if match is None:
             return False

@@ -64,3 +64,23 @@ def test_conditions_decided_before_the_pattern_do_not_read_the_match():
 
     reading = {name for name, condition in CONDITIONS.items() if _reads_its_match(condition)}
     assert reading == set(CONDITIONS_OF_THE_MATCH)
+
+
+def test_a_verb_looked_for_first_is_one_its_pattern_cannot_match_without():
+    """Subject-first patterns look for their verb first: wherever the whole pattern matches, the verb does."""
+    from extractors.rating_sentences import _CONSTRUCTIONS, _verb_first
+
+    with_verb = [compiled for compiled in _CONSTRUCTIONS if compiled.verb is not None]
+    assert {compiled.entry.name for compiled in with_verb} >= {"rated_as", "received"}
+    texts = [text for entry in (*CUES_BEFORE, *CONSTRUCTIONS, *CUES_AFTER)
+             for example in (*entry.examples, *entry.counter_examples) for text in example.split("\n")]
+    for compiled in with_verb:
+        assert compiled.pattern is not None
+        for text in texts:
+            if compiled.pattern.search(text):
+                assert compiled.verb.search(text), (compiled.entry.name, text)
+    # a verb in one alternative of the whole, or optional, is not needed by every match
+    assert _verb_first(r"(?m:^)(?P<subject>.*?)(?P<verb>rated)?\s+as", 0) is None
+    assert _verb_first(r"(?m:^)(?P<subject>.*?)(?:x|(?P<verb>rated))", 0) is None
+    assert _verb_first(r"(?m:^)(?P<subject>.*?)x|(?P<verb>rated)", 0) is None
+    assert _verb_first(r"(?m:^)(?P<subject>.*?)\b(?P<verb>rated|judged)\s+as", 0).pattern == r"\b(?P<verb>rated|judged)"
