@@ -230,7 +230,7 @@ def stated_count(doc: Document) -> int | None:
             count = parse_count(sentence.text[start:].split()[0])
             if not count or _SHARE_BEFORE.search(sentence.text[:start]):
                 continue
-            definite = sentence.text[:start].rstrip().lower().endswith(("the", "those", "these", "all"))
+            definite = sentence.text[:start].rstrip().lower().endswith(("the", "those", "these", "all", "’s", "'s", "s’", "s'"))
             shares = [parse_count(m.group("count")) for m in _MORE_SHARES.finditer(sentence.text, end)] \
                 if _OWNER_RIGHT_AFTER.match(sentence.text, end) and _OWNER_AFTER.match(sentence.text[end:]) else []
             if shares and all(shares):

@@ -53,6 +53,10 @@ RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
      "The board will approve a plan for the five recommendations that were made in the spring."),
     ("the_n", r"\b(?:the|those|these|its|all)\s+" + _COUNT_NUMBER + r"\s+(?:inspection\s+|key\s+)?recommendations\b",
      "... the plan drawn up in response to the six inspection recommendations ..."),
+    # the inspection's own, named by a possessive: "the report's seven recommendations", "inspectors' five ..."
+    ("possessed_n", r"\b(?:report|inspection|inspectorate|inspectors|inspector|HMIP|watchdog)(?:[’']s|s?[’'])\s+"
+     + _COUNT_NUMBER + r"\s+(?:inspection\s+|key\s+)?recommendations\b",
+     "The service must now act on the report’s seven recommendations."),
     ("with_n", r"\bwith\s+" + _COUNT_NUMBER + r"\s+recommendations?\s+made\b",
      "The overall rating was 'Good' with five recommendations made by the Inspectorate."),
 )
