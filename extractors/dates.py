@@ -41,7 +41,7 @@ from models.patterns import (
     YEAR,
 )
 
-VERSION = "dates/8"
+VERSION = "dates/9"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)

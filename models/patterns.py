@@ -138,12 +138,12 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
      "The council was notified in late March 2016 that inspectors would be arriving"),
     ("publication", "strong",
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b"
-     r"|\bout\s+(?:today|now|on)\b|\b(?:came|comes|come|coming)\s+out\b",
-     # ("their report came out in January 2020")
+     r"|\bout\s+(?:today|now|on)\b|\b(?:came|comes|come|coming)\s+out\b|\bmade\s+public\b",
+     # ("their report came out in January 2020", "the report was made public on 12 July 2022")
      "The inspection report was published on 9 February 2022."),
     ("fieldwork", "strong",
      r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\b(?:took|take|takes|taken|taking)\s+place\b|\bcarried\s+out\b"
-     r"|\bundertaken\b|\bundertook\b|\bconducted\b|\bvisited\b|\bvisit\b|\battended\b|\binspected\b|\bon-?site\b"
+     r"|\bundertaken\b|\bundertook\b|\bconducted\b|\bvisited\b|\bvisit\b|\battended\b|\binspected\b|\bon[-\s]?site\b"
      r"|\binterviews?\b|\bassessment\s+in\b",
      "HMIP attended the YOS premises during June 2011."),
     ("case_sample", "strong",

@@ -1158,6 +1158,9 @@ def test_stated_recommendation_counts(sentence, count):
     ("Inspectors visited Northshire from 6th to 10th May 2019.", "fieldwork"),
     # a report that "came out"
     ("Northshire YOT was praised. The inspectors' report came out in January 2020.", "publication"),
+    # a report "made public"; inspectors "on site"
+    ("Northshire YOT was praised. The inspectors' report was made public on 12 July 2022.", "publication"),
+    ("Northshire YOT was praised. Inspectors were on site from 8 to 12 May 2023.", "fieldwork"),
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
