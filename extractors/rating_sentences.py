@@ -141,12 +141,15 @@ _CLAUSE_BREAK = regex.compile(
     r";|:\s+(?=(?-i:[A-Z‘“'\"]))|\s+but\s+|\s+while\s+|\s+whilst\s+|\s+whereas\s+|,\s+with\s+"
     r"|,\s+however,?\s+(?!(?:was|were|is|are|has|have|had|remains?|remained)\b)"
     r"|\s+although\s+|,\s+though\s+|\.\s+(?=(?-i:[A-Z]))"
+    # a clause of consequence, with a subject of its own: "Staffing was strong, meaning the service was rated ..."
+    r"|,\s+(?:meaning|which\s+means|which\s+meant|indicating|signall?ing)(?:\s+that)?\s+"
     # a bracketed clause of its own: "rated it ‘Good’ (it was previously rated ‘Requires improvement’)"
     r"|\s*\((?=(?:it|they|this|which|the\s+service|the\s+team)\s+(?:was|were|had|has|is|previously|last)\b)"
     # "with some areas graded as “Outstanding”": an absolute clause with its own subject and verb ("work with
     # victims judged ..." is a noun phrase: the framework's "work with children", "working with families")
     r"|(?<!\bwork)(?<!\bworking)(?<!\bworks)\s+with\s+(?=(?:(?!(?:was|were|is|are|has|have|been|be)\b)[\w’'&-]+\s+){1,8}?(?:rated|graded|judged|marked"
     r"|found|considered|deemed|assessed|listed|flagged|singled|labelled|classed|receiving|given|getting)\b)", _I)
+_CONSEQUENCE = regex.compile(r"\b(?:meaning|means|meant|indicating|signall?ing)(?:\s+that)?\s*$", _I)
 # Dash-delimited asides, removed before the subject is read: "resettlement – when a child is released – which ..."
 _ASIDE = regex.compile(r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s")
 # How far a label's reading looks back and ahead in its clause: far more than any subject or complement runs
@@ -351,6 +354,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "complement_areas": lambda v, m: bool(v.complement_areas),
     "row": lambda v, m: v.row is not None,
     "opened_by_with": lambda v, m: v.index > 0 and regex.search(r"\bwith\s*$", v.clause.opener, _I) is not None,
+    "opened_by_consequence": lambda v, m: v.index > 0 and _CONSEQUENCE.search(v.clause.opener) is not None,
     # "The overall verdict: ‘Good’", "Work with victims: ‘Outstanding’": the label is all the clause after a
     # colon, and the words before the colon are few enough to be its heading
     "after_colon": lambda v, m: v.index > 0 and v.clause.opener.startswith(":") and not v.left.strip(" ‘’'\"“”")

@@ -439,8 +439,6 @@ AREA_ADVERBIAL = (r"(?:^|[.;:]\s*)\W*(?:in|for|on)\s+(?P<subject>(?:[^,–—]|[
                   r"(?:\s*,|(?<=[–—]))\s*"
                   r"(?:(?:meaning|which\s+means)\s+"
                   r"(?:that\s+)?)?(?:a\s+|an\s+|only\s+)?" + OPEN_QUOTE + r"$")
-AREA_SCORED_MEANING = (r"\b(?:scored|scoring|achieved|reached|got)\b[^,;.]{0,40}?\b(?:on|for|in)\s+(?P<subject>[^,;.]{2,80}?)"
-                       r"\s*,\s*(?:meaning|which\s+means)\s+(?:that\s+)?(?:a\s+|an\s+|only\s+)?" + OPEN_QUOTE + r"$")
 LEVEL_REQUIRED_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:improvement\s+)?(?:is|was|were|are)\s+(?:still\s+|now\s+)?"
                         r"(?:required|needed)\b")
 
@@ -715,12 +713,6 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YOT: core case inspection, 2010.\nIn Anytown, moderate improvement is "
                   "required.",),
                  requires=(("after", LEVEL_REQUIRED_AFTER),), conditions=("improvement_level", "subject_names_area")),
-    Construction("area_scored_meaning", "before", AREA_SCORED_MEANING, "group:subject",
-                 ("Anytown YOT: core case inspection, 2010.\nAnytown scored 58% on safeguarding, "
-                  "meaning moderate improvement is required.",),
-                 ("Anytown YOT: core case inspection, 2010.\nAnytown scored 58% on its cases, "
-                  "meaning moderate improvement is required.",),
-                 requires=(("after", LEVEL_REQUIRED_AFTER),), conditions=("improvement_level", "subject_names_area")),
     Construction("label_for_area", None, None, "none",
                  ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",),
                  ("Anytown is doing outstanding work.",), conditions=("complement_areas",)),
@@ -761,6 +753,18 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown was rated ‘Good’, with the board praised.",
                   "Inspectors found a mixed picture in Anytown, with some outstanding strengths."),
                  conditions=("opened_by_with", "bare_label", "improvement_level")),
+    # the level a score means, in a clause of consequence after it: "Safeguarding scored 58%, which means
+    # substantial improvement is required"
+    Construction("consequence", None, None, "previous_clause",
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "Anytown's safeguarding work scored 58%, meaning only moderate improvement is required.",
+                  "Anytown YOT: core case inspection, 2010.\nAnytown scored 58% on safeguarding, "
+                  "meaning moderate improvement is required."),
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "Anytown's safeguarding work scored 58%, meaning the team needs moderate improvement in its planning.",
+                  "Anytown YOT: core case inspection, 2010.\nAnytown scored 58% on its cases, "
+                  "meaning moderate improvement is required."),
+                 conditions=("opened_by_consequence", "bare_label", "improvement_level")),
     Construction("rating_noun", "after", RATING_NOUN_AFTER, "none",
                  ("Good rating for Anytown YOT after inspection\nInspectors visited in May.",),
                  ("Good practice at Anytown\nInspectors visited in May.",),

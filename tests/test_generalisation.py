@@ -1261,6 +1261,12 @@ def test_scale_words_that_rate_nothing(sentence):
     # an earlier rating in a relative clause between commas: the main clause's subject is before it
     ("Anytown YOT was inspected in 2022.\nAnytown, which had an ‘Inadequate’ in 2019, is now rated ‘Good’.",
      {("Overall", "Inadequate"), ("Overall", "Good")}),
+    # a clause of consequence has a subject of its own
+    ("Anytown YOT was inspected in 2022.\nStaffing was strong, meaning the service was rated ‘Good’ overall.",
+     {("Overall", "Good")}),
+    # ... and after a score in a core case inspection, the level it means
+    ("Core case inspection of youth offending work in Anytown\nAnytown's safeguarding work scored 58%, which means "
+     "substantial improvement is required.", {("Safeguarding", "Substantial improvement required")}),
 ])
 def test_more_ways_of_stating_a_rating(text, expected):
     assert _labels(text) == expected
