@@ -25,6 +25,7 @@ from models.vocabulary import (
     RELATIVE_LABELS,
     RELATIVE_NOUN_MODIFIERS,
     RELATIVE_NOUNS,
+    WHOLE_OF_THE_WORK_2024,
     AreaEntry,
     relative_position,
 )
@@ -230,7 +231,13 @@ def _area_matcher(era: str) -> tuple[Any, dict[int, tuple[AreaEntry, str | None,
             key = f"{entry.key}|{phrase}"
             matcher.add(key, [nlp().make_doc(phrase)])
             entries[nlp().vocab.strings[key]] = (entry, subject, phrase in entry.weak)
+    if era == "children_and_victims_2024":
+        # the programme's name for the whole of the work: longer than the areas inside it, and no area itself
+        matcher.add(_WHOLE_OF_THE_WORK, [nlp().make_doc(phrase) for phrase in WHOLE_OF_THE_WORK_2024])
     return matcher, entries
+
+
+_WHOLE_OF_THE_WORK = "whole_of_the_work"
 
 
 def find_areas(text: str, era: str) -> list[AreaMatch]:
@@ -246,7 +253,10 @@ def find_areas(text: str, era: str) -> list[AreaMatch]:
     tokens = nlp().make_doc(_HANGING_HYPHEN.sub(" ", text))
     spans = [Span(tokens, first, last, label=match_id) for match_id, first, last in matcher(tokens)]
     out = []
+    whole = nlp().vocab.strings[_WHOLE_OF_THE_WORK]
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        if span.label == whole:
+            continue
         entry, subject, weak = entries[span.label]
         out.append(AreaMatch(span.start_char, span.end_char, entry,
                              entry.name if subject is None else _sentence_case(span.text), weak))

@@ -337,6 +337,12 @@ CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
               "Work with children was rated ‘Good’."),
 )
 
+# The 2024 programme's own name for all the work it inspects: the whole inspection, never one of its areas
+# ("Work with children and victims in Anytown has been rated ‘Outstanding’" is the overall rating, not work with
+# children's). Found as the longest phrase, then dropped: what it names is the service's work.
+WHOLE_OF_THE_WORK_2024: tuple[str, ...] = ("work with children and victims", "work with victims and children",
+                                           "work with children and with victims")
+
 # 2012-2017 full joint inspections: the themes.
 JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
     AreaEntry("theme:interventions", "theme", "Interventions to reduce reoffending",

@@ -1267,6 +1267,10 @@ def test_scale_words_that_rate_nothing(sentence):
     # ... and after a score in a core case inspection, the level it means
     ("Core case inspection of youth offending work in Anytown\nAnytown's safeguarding work scored 58%, which means "
      "substantial improvement is required.", {("Safeguarding", "Substantial improvement required")}),
+    # the 2024 programme's name for all the work it inspects is the whole inspection, not work with children
+    ("An inspection of youth justice work with children and victims in Anytown\nAnytown Youth Justice Service was "
+     "inspected in May 2025.\nWork with children and victims in Anytown has been rated ‘Outstanding’.",
+     {("Overall", "Outstanding")}),
 ])
 def test_more_ways_of_stating_a_rating(text, expected):
     assert _labels(text) == expected
