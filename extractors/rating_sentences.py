@@ -335,6 +335,10 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "rating_of_or_stars": lambda v, m: m is not None and bool(m.group("rating_of") or m.group("stars")),
     "not_after_be": _not_after_be,
     "label_is_requires": lambda v, m: v.written.lower().startswith("requir"),
+    "label_is_not_rated": lambda v, m: v.label.words == "not rated",
+    # another label follows this one with nothing but quotes (or "as") between: "not rated ‘Inadequate’"
+    "next_label_follows": lambda v, m: v.following < len(v.text)
+    and v.text[v.label.end : v.following].strip(" ‘’'\"“”").lower() in ("", "as"),
     "predicative": lambda v, m: v.predicative,
     # a relative label holds its own rating noun ("the worst possible rating"): never a noun's adjective
     "predicative_or_rating_noun": lambda v, m: v.predicative or bool(_NOUN_AFTER.match(v.right))

@@ -225,6 +225,8 @@ HYPOTHETICAL = (
     r"|\b(?:aim|aims|aiming|ambition|hope|hopes|goal|journey|path|on\s+track|on\s+course)\s+(?:to|for|of)\b"
     r"|\bwould\s+(?:have\s+)?(?:been|be|get|receive|achieve)\b|\bcould\s+(?:have\s+)?(?:been|be|become|achieve|reach)\b"
     r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
+    # a rating not won: "narrowly missed out on an ‘Outstanding’ rating", "fell just short of ‘Good’"
+    r"|\bmiss(?:ed|es|ing)?\s+out\s+on\b|\bnarrowly\s+missed\b|\b(?:fell|falls|falling|fall)\s+(?:just\s+)?short\s+of\b"
     # a rating to be won: "must do more to achieve a ‘Good’ rating", "in order to reach ‘Outstanding’"
     r"|\b(?:must|should|needs?\s+to|wants?\s+to|in\s+order)\b(?:\s+[\w’']+){0,4}?\s+to\s+(?:achieve|reach|gain|secure"
     r"|attain|get|earn|regain|win)\b"
@@ -475,8 +477,14 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("hypothetical", "hypothetical", "before", HYPOTHETICAL,
         ("Anytown has the potential to become outstanding within two years.",
          "The board hopes to achieve an ‘Outstanding’ rating next time.",
-         "Anytown YJS must do more to achieve a ‘Good’ rating."),
+         "Anytown YJS must do more to achieve a ‘Good’ rating.",
+         "Anytown narrowly missed out on an ‘Outstanding’ rating."),
         ("Anytown was rated ‘Outstanding’ in its inspection.",)),
+    # "not rated" before a label is the verb denied, not the label "Not rated": "was not rated ‘Inadequate’ in any area"
+    Cue("not_rated_before_label", "negated", "before", r"",
+        ("Anytown YJS was not rated ‘Inadequate’ in any area.", "Anytown was not rated Inadequate, despite fears."),
+        ("Resettlement was not rated.", "Resettlement was not rated, as there were no cases."),
+        conditions=("label_is_not_rated", "next_label_follows")),
     Cue("negated", "negated", "before", NEGATED_BEFORE,
         ("Neither court work nor out-of-court work in Anytown was found to be ‘Inadequate’.",
          "None of Anytown's standards was rated ‘Inadequate’.",

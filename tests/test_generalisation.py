@@ -1223,6 +1223,11 @@ def test_the_chief_inspector_a_document_quotes(text, name):
     "It is good to see that the Anytown YOT board meets monthly.",
     # a rating still to be won
     "Anytown YOT must do more to achieve a ‘Good’ rating at its next inspection.",
+    # ... or not won
+    "Anytown YOT narrowly missed out on an ‘Outstanding’ rating.",
+    "Anytown YOT fell just short of ‘Outstanding’.",
+    # "not rated" before a label is the verb denied, not the label "Not rated"
+    "Anytown YOT was not rated ‘Inadequate’ in any area.",
 ])
 def test_scale_words_that_rate_nothing(sentence):
     assert _ratings("Anytown YOT was inspected in 2019.\n" + sentence) == []
