@@ -720,6 +720,12 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
     areas = list(view.complement_areas) if view.label.words != "not effective" or (
         complement and complement.group("prep").lower() == "for") else []
     complement_words = complement.group("words") if complement else ""
+    named = _COMPLEMENT_NAME.match(complement_words) if complement else None
+    if named and (is_place(named.group("name")) or named.group("own")) \
+            and _other_service("for " + named.group("name"), ctx) and not _this_service(named.group("name"), ctx):
+        # the label is for another place or service, named right after "for" or "in": "compares with
+        # ‘Outstanding’ for Newtown", "‘Good’ in Newtown's court work"
+        return Reading.aside("other_service", named.group("name"), rule="other_service_complement")
     if complement and not areas and _count_words(complement_words):
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
     if complement and not areas and _CASES.search(complement_words[:60]):
@@ -1591,6 +1597,12 @@ def _other_place_attached(words: str, ctx: Context) -> str | None:
         if ctx.places and not any(p in place.lower() or place.lower() in p for p in ctx.places):
             return place
     return None
+
+
+# A name opening a complement: "for Newtown", "for the Newtown service", "in Newtown's court work"
+# (a place of the register, or a name a service or possession follows: never an area written with capitals)
+_COMPLEMENT_NAME = regex.compile(r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w&-]+(?:\s+(?-i:[A-Z])[\w&-]+){0,3})"
+                                 r"(?P<own>[’']s\b|\s+(?:YOT|YJS|YOS|Youth\s+(?:Justice|Offending)|Council)\b)?", _I)
 
 
 def _other_service(words: str, ctx: Context) -> str | None:

@@ -165,7 +165,7 @@ CHANGED_FROM = (r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed
 # "was upgraded to ‘Good’", "improved its rating to ‘Good’", "moved up to ‘Good’", with how far: "has moved up two
 # grades to ‘Good’", "was marked down a notch to ‘Requires improvement’"
 CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
-              r"|slipped|climbed|jumped|marked\s+(?:up|down))\s+(?:(?:up|down)\s+)?"
+              r"|slipped|climbed|jumped|lifted|boosted|bumped|pushed|marked\s+(?:up|down))\s+(?:(?:up|down)\s+)?"
               r"(?:(?:by\s+)?(?:a|an|one|two|three|\d)\s+(?:grades?|gradings?|notch(?:es)?|levels?|places?|ratings?|steps?"
               r"|categor(?:y|ies))\s+)?"
               r"(?:(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s+)?"

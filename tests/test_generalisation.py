@@ -572,6 +572,14 @@ def test_the_quoted_label_right_after_overall_rating():
     ("The youth justice board in Northshire was found to be ‘Outstanding’.", [], [("Outstanding", "no_rated_subject")]),
     # ... named in an aside, it is not
     ("Northshire YJS, overseen by its management board, was rated ‘Good’.", [("overall", None, "Overall", "Good")], []),
+    # a label for another place, named right after "for" or "in"
+    ("Northshire's rating of ‘Good’ compares with ‘Outstanding’ for Leeds.", [("overall", None, "Overall", "Good")],
+     [("Outstanding", "other_service")]),
+    ("Northshire YJS was rated ‘Good’, with ‘Outstanding’ in Southshire's court work.",
+     [("overall", None, "Overall", "Good")], [("Outstanding", "other_service")]),
+    # an earlier rating lifted: the new one is today's
+    ("The service's previous ‘Inadequate’ rating was lifted to ‘Good’.",
+     [("previous", None, "Overall", "Inadequate"), ("overall", None, "Overall", "Good")], []),
 ])
 def test_whose_rating_and_when(text, expected, aside):
     assert set(_ratings(INSPECTED_2022 + text)) == set(expected)
