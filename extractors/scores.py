@@ -14,7 +14,7 @@ from models.document import Document
 from models.facts import Extraction, Mention, Score
 from models.patterns import SCORE_CANDIDATE, SCORE_WORD_BEFORE
 
-VERSION = "scores/2"
+VERSION = "scores/3"
 
 _CANDIDATE = regex.compile(SCORE_CANDIDATE, regex.IGNORECASE)
 _SCORE_WORD = regex.compile(SCORE_WORD_BEFORE, regex.IGNORECASE)

@@ -478,8 +478,10 @@ TENS_WORDS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 
 # 36 points", "an overall score of 22 out of a possible 36", "a score of 16 (out of 36)"; also counts to tell apart
 # ("one out of four stars").
 SCORE_CANDIDATE = (
-    r"(?P<mention>(?P<word>\bscore\s*(?:of\s+)?:?\s*)?(?<![\d/.,])(?P<score>\d{1,2})\s*(?:\(\s*(?=out\s+of\b))?"
-    r"(?:/|out\s+of\s+(?:a\s+possible\s+(?:of\s+)?|a\s+maximum\s+(?:of\s+)?)?)\s*(?P<max>\d{1,2})(?![\d/.,]\d)"
+    r"(?P<mention>(?P<word>\bscore\s*(?:of\s+)?:?\s*)?(?<![\d/.,])(?P<score>\d{1,2})\s*(?:points?\s+)?(?:\(\s*(?=out\s+of\b))?"
+    # "28/36", "28 out of 36", "28 points out of a possible 36", "33 of a possible 36"
+    r"(?:/|out\s+of\s+(?:a\s+possible\s+(?:of\s+)?|a\s+maximum\s+(?:of\s+)?)?|of\s+a\s+(?:possible|maximum)\s+(?:of\s+)?)"
+    r"\s*(?P<max>\d{1,2})(?![\d/.,]\d)"
     r"(?:(?<=\(\s*out\s+of\s+\d{1,2})\))?)(?!\s*(?:%|per\s?cent))"
 )
 SCORE_WORD_BEFORE = r"\b(?:score|scored|scores|scoring|rating\s+of|rated)\b[^.;]{0,25}$"

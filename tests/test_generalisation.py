@@ -1291,7 +1291,9 @@ def test_more_ways_of_stating_a_rating(text, expected):
 
 @pytest.mark.parametrize("second", ["The service scored 26/36 across three areas.",
                                     "Inspectors awarded a score of 26 out of a possible 36.",
-                                    "Its score of 26 (out of 36) placed it in the band of Good."])
+                                    "Its score of 26 (out of 36) placed it in the band of Good.",
+                                    "The service scored 26 points out of 36.",
+                                    "Inspectors gave it 26 of a possible 36 points."])
 def test_a_score_stated_with_a_verb_belongs_to_the_overall_rating(second):
     doc = parse("Anytown YJS has received an overall rating of ‘Good’.\n" + second)
     assert [(r.subject, r.label, r.score, r.score_max) for r in ratings.extract(doc).facts] == [
