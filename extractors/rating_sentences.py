@@ -1361,7 +1361,10 @@ _CAPITALISED = regex.compile(r"\b[A-Z][\w’'&.-]*")
 
 # A non-restrictive relative clause between commas inside the subject: an aside about the subject, never its
 # head ("The management board, which oversees the service, was rated ..." rates the board, not the service)
-_RELATIVE_INSERT = regex.compile(r",\s+(?:which|who|whose|whom)\b[^,;:()]{1,160},(?=\s*\S|\s*$)", _I)
+# ... and a comparison between commas: "Planning for out-of-court cases, like planning for court cases, was ..."
+# (what it compares with is not the subject; what "like" implies of it is not read)
+_RELATIVE_INSERT = regex.compile(r",\s+(?:which|who|whose|whom|like|unlike|as\s+with|as\s+in|similar\s+to|compared\s+with"
+                                 r"|in\s+contrast\s+to)\b[^,;:()]{1,160},(?=\s*\S|\s*$)", _I)
 
 
 def _subject_head(subject: str) -> str:

@@ -577,6 +577,10 @@ def test_the_quoted_label_right_after_overall_rating():
      [("Outstanding", "other_service")]),
     ("Northshire YJS was rated ‘Good’, with ‘Outstanding’ in Southshire's court work.",
      [("overall", None, "Overall", "Good")], [("Outstanding", "other_service")]),
+    # a comparison between commas is not the subject
+    ("Planning for out-of-court disposals, like planning for court cases, was judged ‘Inadequate’.",
+     [("standard", "3.2", "Out-of-court disposals: Planning", "Inadequate")], []),
+    ("Staffing, unlike leadership, was rated ‘Good’.", [("standard", "1.2", "Staff", "Good")], []),
     # an earlier rating lifted: the new one is today's
     ("The service's previous ‘Inadequate’ rating was lifted to ‘Good’.",
      [("previous", None, "Overall", "Inadequate"), ("overall", None, "Overall", "Good")], []),
