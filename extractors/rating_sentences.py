@@ -1206,7 +1206,8 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
         return []
     group = [found[-1]]
     for area in reversed(found[:-1]):
-        if _LIST_GAP.match(words[area.end : group[0].start]):
+        gap = words[area.end : group[0].start]
+        if _LIST_GAP.match(gap) or _unknown_items_between(gap):
             group.insert(0, area)
         else:
             break
@@ -1222,6 +1223,20 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
         if all(area.entry.key != other.entry.key for other in unique):
             unique.append(area)
     return unique
+
+
+# Items of a list that no vocabulary names, between two that it does: "Leadership, case records and resettlement
+# were each given the bottom grade" (short noun phrases between commas, no verb: never a clause)
+_UNKNOWN_ITEMS = regex.compile(r"^\s*,\s*(?:(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*,\s*){0,2}(?:[\w’'-]+\s+){0,3}[\w’'-]+"
+                               r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", _I)
+
+
+def _unknown_items_between(gap: str) -> bool:
+    return bool(_UNKNOWN_ITEMS.match(gap)) and not _CLAUSE_VERB.search(gap) and not _LIST_BREAKER.search(gap)
+
+
+# Words that end a list: a preposition or relative that opens a phrase of its own ("planning for cases in which ...")
+_LIST_BREAKER = regex.compile(r"\b(?:which|that|who|where|when|because|although|if|by|from|than|as)\b", _I)
 
 
 # A noun after an area's name that makes the area its modifier, the noun the head: "governance oversight of case

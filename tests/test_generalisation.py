@@ -235,6 +235,11 @@ def test_both_gathers_one_area_from_each_sentence_before():
                              ("Risk of harm to others", "Drastic improvement required")}
 
 
+def test_a_list_with_an_item_no_vocabulary_names_keeps_the_items_it_does():
+    text = "Leadership, case records and resettlement in Anytown were each given the bottom grade."
+    assert _labels(text) == {("Governance and leadership", "Inadequate"), ("Resettlement policy and provision", "Inadequate")}
+
+
 def test_a_count_with_nothing_to_count_is_set_aside():
     text = "All three areas were rated ‘Good’ by inspectors in Southshire."
     assert _ratings(text) == []
