@@ -730,6 +730,10 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
     if complement and not areas and _CASES.search(complement_words[:60]):
         return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_complement")
+    if _THANKED_FOR.search(subject):
+        # people thanked for winning a rating won it for the service: "The Cabinet Member thanked staff for
+        # achieving an ‘Outstanding’ rating" (the Staff standard is not what was rated)
+        subject, rule = "the service", rule + "+thanked"
     if not areas:
         which = _WHICH_ANTECEDENT.match(_ASIDE.sub(" ", subject))
         if which:
@@ -1339,6 +1343,10 @@ _SUBJECT_START = regex.compile(
     r"|believes?|believed|judged\s+that|observed|observes)(?:\s+that)?"
     r"|\b(?:concerns?|concerned|worry|worrying|fact|news|clear|evident|sure|positive|pleasing|disappointing|true)\s+that)"
     r"\s+(?=\S)", _I)
+# People thanked or praised for what they won, just before a verb of receiving: "thanked staff for achieving ..."
+_THANKED_FOR = regex.compile(r"\b(?:thank\w*|congratulat\w*|prais\w*|commend\w*|applaud\w*|credit\w*)\s+"
+                             r"(?:(?:the|all|its|their|our)\s+)?(?:staff|team|teams|officers|colleagues|everyone|workers"
+                             r"|practitioners|volunteers|managers|members\s+of\s+staff)(?:\s+\w+){0,3}?\s+for\s*$", _I)
 # The antecedent of "which": "the old Anytown youth offending team, which got an ‘Inadequate’ grade"
 _WHICH_ANTECEDENT = regex.compile(r"(?:.*\b(?:of|by|to|with|from|in|at|was|is|were|are)\s|^)(?P<np>[^,]{3,120}?),?\s+which\s*$",
                                   _I | regex.S)

@@ -582,6 +582,10 @@ def test_the_quoted_label_right_after_overall_rating():
      [("Outstanding", "other_service")]),
     ("Northshire YJS was rated ‘Good’, with ‘Outstanding’ in Southshire's court work.",
      [("overall", None, "Overall", "Good")], [("Outstanding", "other_service")]),
+    # people thanked for winning a rating won it for the service
+    ("The Cabinet Member thanked staff for achieving an ‘Outstanding’ rating.",
+     [("overall", None, "Overall", "Outstanding")], []),
+    ("Staff achieved an ‘Outstanding’ rating.", [("standard", "1.2", "Staff", "Outstanding")], []),
     # a comparison between commas is not the subject
     ("Planning for out-of-court disposals, like planning for court cases, was judged ‘Inadequate’.",
      [("standard", "3.2", "Out-of-court disposals: Planning", "Inadequate")], []),
