@@ -336,6 +336,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "not_after_be": _not_after_be,
     "label_is_requires": lambda v, m: v.written.lower().startswith("requir"),
     "label_is_not_rated": lambda v, m: v.label.words == "not rated",
+    "first_label_of_clause": lambda v, m: v.earlier is None,
+    # the construction's subject is an area's name and nothing more: "planning", "court work"
+    "subject_is_area": lambda v, m: m is not None and _is_area_name(m.group("subject"), v.ctx.era),
     # another label follows this one with nothing but quotes (or "as") between: "not rated ‘Inadequate’"
     "next_label_follows": lambda v, m: v.following < len(v.text)
     and v.text[v.label.end : v.following].strip(" ‘’'\"“”").lower() in ("", "as"),
@@ -376,6 +379,12 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
 }
 
 
+def _is_area_name(words: str, era: str) -> bool:
+    found = find_areas(words, era)
+    return len(found) == 1 and not found[0].weak and found[0].start == len(words) - len(words.lstrip()) \
+        and found[0].end == len(words.rstrip())
+
+
 def _recipient(words: str, era: str) -> bool:
     """What a label is given to: a noun phrase with a determiner or a name, or an area ("to staff and to
     leadership"), not the verb of a purpose ("to recognise its work")."""
@@ -390,7 +399,7 @@ def _recipient(words: str, era: str) -> bool:
 # outcome, only the time ("label_is_requires" spares the subject pattern for every label that is not
 # "requires improvement").
 CONDITIONS_OF_THE_MATCH = frozenset({"be_or_participle", "rating_of_or_stars", "not_after_be", "subject_names_area",
-                                     "recipient"})
+                                     "recipient", "subject_is_area"})
 
 
 @dataclass(frozen=True)

@@ -548,6 +548,10 @@ CUES_BEFORE: tuple[Cue, ...] = (
 )
 
 # Tried in order; the first that holds governs the label.
+# The words since a list's last break, just before the label: ": assessment ", ", planning ", "; staffing ‘"
+JUXTAPOSED = r"(?:^|[:;,]\s*|\band\s+)(?P<subject>[^,;:–—()‘’'\"“”]{2,50}?)\s+[‘’'\"“”(]?$"
+
+
 CONSTRUCTIONS: tuple[Construction, ...] = (
     # "Planning and delivery were rated ‘Good’ and ‘Outstanding’ respectively": each label for the area in its
     # place in the list before (extractors.rating_sentences.respectively_pairs pairs them)
@@ -727,7 +731,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("table_line", None, None, "row",
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Safeguarding - Anytown scores 59% - Comment: SUBSTANTIAL improvement required",),
-                 ("Anytown was good.",), conditions=("row",)),
+                 ("Anytown was good.",
+                  # a line of several labels is no row of one
+                  "Anytown YOT was inspected in 2019.\nCourt work: assessment Good, planning Good, reviewing Good."),
+                 conditions=("first_label_of_clause", "row")),
     Construction("went_to", "after", WENT_TO, "group:subject",
                  ("The highest rating, ‘Outstanding’, went to Anytown’s resettlement work.",),
                  ("A rating of ‘Outstanding’ went down well with the staff of Anytown YJS.",)),
@@ -777,6 +784,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Good rating for Anytown YOT after inspection\nInspectors visited in May.",),
                  ("Good practice at Anytown\nInspectors visited in May.",),
                  requires=(("clause", SERVICE_REFERENCE),)),
+    # an area and its label side by side in a list, no verb (minutes, flattened tables): "Court work: assessment
+    # Good, planning Good, reviewing Good"; the area is all the words since the list's last break
+    Construction("juxtaposed", "own", JUXTAPOSED, "group:subject",
+                 ("Anytown YOT was inspected in 2019.\nCourt work: assessment Good, planning Good, reviewing Good.",
+                  "Anytown YOT was inspected in 2019.\nThe ratings were: staffing ‘Outstanding’; leadership ‘Good’."),
+                 ("Anytown YOT was inspected in 2019.\nThe minutes record good progress.",
+                  "Anytown YOT was inspected in 2019.\nSince then, planning good enough for the courts has followed."),
+                 conditions=("quoted_or_capitalised", "subject_is_area")),
 )
 
 # Set aside when no construction governs the label.

@@ -1293,6 +1293,13 @@ def test_scale_words_that_rate_nothing(sentence):
     # ... and after a score in a core case inspection, the level it means
     ("Core case inspection of youth offending work in Anytown\nAnytown's safeguarding work scored 58%, which means "
      "substantial improvement is required.", {("Safeguarding", "Substantial improvement required")}),
+    # an area and its label side by side in a list, no verb: each label its own area's, none the line's first
+    ("Anytown YOT was inspected in 2022.\nCourt work: assessment Good, planning Good, delivery Outstanding, "
+     "reviewing Good.", {("Court disposals: Assessment", "Good"), ("Court disposals: Planning", "Good"),
+                         ("Court disposals: Implementation and delivery", "Outstanding"),
+                         ("Court disposals: Reviewing", "Good")}),
+    ("Anytown YOT was inspected in 2022.\nPost-court work was rated ‘Good’; pre-court work ‘Outstanding’.",
+     {("Court disposals", "Good"), ("Out-of-court disposals", "Outstanding")}),
     # the 2024 programme's name for all the work it inspects is the whole inspection, not work with children
     ("An inspection of youth justice work with children and victims in Anytown\nAnytown Youth Justice Service was "
      "inspected in May 2025.\nWork with children and victims in Anytown has been rated ‘Outstanding’.",
