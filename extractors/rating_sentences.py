@@ -749,6 +749,10 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             subject = which.group("np")  # the thing "which was rated": the noun phrase just before
             rule += "+which"
     head = _subject_head(_ASIDE.sub(" ", subject))
+    excepted = _EXCEPTED_IN_SUBJECT.search(head)
+    if excepted and not areas:
+        # "All areas except planning were rated ‘Good’": what is excepted is not what was rated
+        head = head[: excepted.start()]
     if areas and all(a.entry.scope == Scope.DOMAIN for a in areas):
         # the standard the subject names, in the domain the complement names: "Planning was judged ‘Good’ for
         # court cases" is court disposals' planning; a bare "‘Inadequate’ for out-of-court cases" after it
@@ -1025,6 +1029,8 @@ _RATING_VERB_END = regex.compile(r"\b(?:rating|rated|rates|rate|graded|grades|gr
                                  r"|awarded|awards|considered|deemed|found|finds|classed|classified|scored|assessed"
                                  r"|handed|labelled|branded)\s*$", _I)
 _EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
+_EXCEPTED_IN_SUBJECT = regex.compile(r"\s*\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|bar|save\s+for)\b.*$",
+                                     _I | regex.S)
 
 
 def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Reading, str] | None:

@@ -661,10 +661,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  own_group="verb", conditions=("relative_label",)),
     # the label itself the noun received, after its article: "earned a ‘Good’", "got an ‘Outstanding’ for staff"
     Construction("received", "before", RECEIVED_RATING, "group:subject",
-                 ("Anytown YJS earned a ‘Good’ for its work with victims.", "Staffing in Anytown got an ‘Outstanding’."),
+                 ("Anytown YJS earned a ‘Good’ for its work with victims.", "Staffing in Anytown got an ‘Outstanding’.",
+                  "For staffing, Anytown YJS received ‘Outstanding’."),
                  ("Anytown earned a ‘Good’ reputation with the magistrates.", "Anytown received a good deal of praise."),
                  own_group="verb", conditions=("quoted_or_capitalised", "predicative"),
-                 requires=(("own", r"\b(?:a|an)\s+" + OPEN_QUOTE + r"$"),)),
+                 # after its article, or quoted: "received ‘Outstanding’ for staffing"
+                 requires=(("own", r"(?:\b(?:a|an)\s+" + OPEN_QUOTE + r"|\s[‘'\"“])$"),)),
     Construction("rating_of", "own", RATING_OF, "clause",
                  ("The inspectors’ rating of ‘Inadequate’ for Anytown YJS came as a shock.",),
                  ("Anytown was rated ‘Inadequate’.",)),

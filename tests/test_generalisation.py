@@ -240,6 +240,12 @@ def test_a_list_with_an_item_no_vocabulary_names_keeps_the_items_it_does():
     assert _labels(text) == {("Governance and leadership", "Inadequate"), ("Resettlement policy and provision", "Inadequate")}
 
 
+def test_what_a_subject_excepts_is_not_what_was_rated():
+    text = "All areas except planning were rated ‘Good’ in Anytown."
+    assert _ratings(text) == []
+    assert _set_aside(text) == [("Good", "count_of_areas")]
+
+
 def test_a_count_with_nothing_to_count_is_set_aside():
     text = "All three areas were rated ‘Good’ by inspectors in Southshire."
     assert _ratings(text) == []
