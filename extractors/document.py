@@ -96,7 +96,8 @@ def _report_body_marks(text: str, enough: int) -> int:
 def _doc_type(doc: Document) -> tuple[str, str]:
     lines = [plain(line.text) for line in doc.lines[:40]]
     titles = [t for t in lines if not _LOGO.match(t) and not _BOILERPLATE.match(t)][:3]
-    if any(_ANNUAL_TITLE.match(t.strip("*# ")) for t in titles):
+    # a bilingual title gives each language's between slashes: "Adroddiad Blynyddol / Annual Report 2023"
+    if any(_ANNUAL_TITLE.match(part.strip("*# ")) for t in titles for part in t.split(" / ")):
         return "annual_report", "annual report title"
     titled = any(_REPORT_TITLE.search(t) for t in lines[:30])
     body = _report_body_marks(doc.text[:20000], enough=2)

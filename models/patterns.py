@@ -317,7 +317,7 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|\bsaid\s+(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector"
      r"|\b(?:Dame\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+said\b"
      r"|\b(?:Assistant\s+)?Chief\s+Inspector,\s+said\b|\bChief\s+Inspector\s+(?:[A-Z][a-z]+\s+){2}said\b"
-     r"|\bDirector\s+of\s+Operations,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:said\b|:)",
+     r"|\bDirector\s+of\s+Operations,?\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+\s*(?:said\b|:)",
      "Chief Inspector of Probation, Anne Example, said: “We were impressed by the committed staff.”"),
     # another site's copy of a release that says whose it is, on a line of its own: the text is the Inspectorate's
     ("attributed_release", "press_release", 3,

@@ -1024,6 +1024,12 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
     ("Services praised in annual report\nMore services were rated ‘Good’ this year, says HM Inspectorate of "
      "Probation on the publication of its annual report on youth justice services.\nRead the report here.",
      "press_release"),
+    # the Inspectorate's Director of Operations quoted, a colon straight after the name
+    ("Northshire YJS rated Good\nNorthshire YJS was rated Good.\nDirector of Operations Anne Example: “This is a "
+     "service that knows its children.”", "press_release"),
+    # a bilingual title, each language's between slashes
+    ("Adroddiad Blynyddol / Annual Report 2023\nHM Inspectorate of Probation\nServices were rated Good.",
+     "annual_report"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
