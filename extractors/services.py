@@ -87,6 +87,12 @@ _SEVERAL = regex.compile(
     r"\b(?:teams|services|YOTs)\s+in\s+both\s+[A-Z]\w+\s+and\s+[A-Z]\w+|\bseparate\s+youth\s+(?:offending|justice)\s+"
     r"(?:teams|services)\b|\b(?:two|three|four|five|six|several)\s+(?:(?:sets\s+of\s+)?(?:inspection\s+)?results\s+(?:of|for)\s+)?"
     r"(?:youth\s+offending\s+teams|YOTs|youth\s+justice\s+services|youth\s+offending\s+services)\b", regex.IGNORECASE)
+# Places listed before one plural kind: "Gateshead, Sunderland and South Tyneside youth justice services"
+_NAME = r"(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,3}"
+_PLACES_OF_SERVICES = regex.compile(
+    rf"\b{_NAME}(?:,\s+{_NAME}){{0,6}},?\s+(?:and|&)\s+{_NAME}\s+(?:youth\s+(?:justice|offending)\s+(?:services|teams)"
+    r"|YOTs|YJSs|YOSs)\b", regex.IGNORECASE)
+_PLURAL_KIND_TRIGGER = (regex.compile(r"\b(?:youth\s+(?:justice|offending)\s+(?:services|teams)|yots|yjss|yoss)\b"), 200, 0)
 _ABBREVIATED = regex.compile(r"^[A-Z&]{1,6}$")
 _SPELT_OUT = regex.compile(
     r"(?P<full>(?:youth|children(?:[’']s)?\s*(?:&|and)\s*young\s+people(?:[’']s)?)\s+(?:and\s+|&\s+)?"
@@ -378,7 +384,8 @@ def read(doc: Document) -> ServiceReading:
 def _read(doc: Document) -> ServiceReading:
     found, unattached = mentions(doc)
     text = doc.text
-    several = next(_near_triggers(_SEVERAL, text, doc.lowered, _SEVERAL_TRIGGER), None) is not None
+    several = next(_near_triggers(_SEVERAL, text, doc.lowered, _SEVERAL_TRIGGER), None) is not None or next(
+        _near_triggers(_PLACES_OF_SERVICES, text, doc.lowered, _PLURAL_KIND_TRIGGER), None) is not None
     scores: Counter[str] = Counter()
     written: dict[str, str] = {}
 

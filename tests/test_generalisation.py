@@ -1048,6 +1048,18 @@ def test_a_count_of_the_services_inspected_makes_a_sector_document(text, sector)
     assert (ratings.extract(doc).facts == []) == sector
 
 
+@pytest.mark.parametrize("text, scope", [
+    # places listed before one plural kind: several services
+    ("Youth justice inspections in the North East\nGateshead, Sunderland and South Tyneside youth justice services "
+     "were all inspected in 2023.", "multiple"),
+    # ... not one service beside a neighbour named with its own kind
+    ("Northshire YJS rated Good\nThe service joins neighbouring Southshire YJS, which was rated Good in 2022.",
+     "single"),
+])
+def test_places_listed_before_a_plural_kind_are_several_services(text, scope):
+    assert document.scope(parse(text)) == scope
+
+
 @pytest.mark.parametrize("text, service", [
     # "and" inside the name
     ("Anytown Youth Justice and Family Support Service has been rated ‘Good’ by inspectors.",
