@@ -27,6 +27,7 @@ from models.vocabulary import (
     RELATIVE_NOUNS,
     WHOLE_OF_THE_WORK_2024,
     AreaEntry,
+    Framework,
     relative_position,
 )
 
@@ -231,7 +232,7 @@ def _area_matcher(era: str) -> tuple[Any, dict[int, tuple[AreaEntry, str | None,
             key = f"{entry.key}|{phrase}"
             matcher.add(key, [nlp().make_doc(phrase)])
             entries[nlp().vocab.strings[key]] = (entry, subject, phrase in entry.weak)
-    if era == "children_and_victims_2024":
+    if era == Framework.CHILDREN_AND_VICTIMS_2024:
         # the programme's name for the whole of the work: longer than the areas inside it, and no area itself
         matcher.add(_WHOLE_OF_THE_WORK, [nlp().make_doc(phrase) for phrase in WHOLE_OF_THE_WORK_2024])
     return matcher, entries
