@@ -23,6 +23,7 @@ import re
 
 import regex
 
+from extractors.occurrence import after_word_boundary
 from models.chief_inspectors import BY_NAME
 from models.document import Document, TextLine
 from models.facts import DateMention, Extraction, Mention
@@ -58,7 +59,6 @@ _MONTH_GLUED = regex.compile(MONTH_GLUED)
 # month name that ends a word, then kept as MONTH_WORD keeps it (a word of its own) or as MONTH_GLUED does (glued
 # to the word before it, its capital after a small letter or a digit). A report: 2.5 -> 0.4 ms.
 _MONTH_NAME_LOWER = re.compile("(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)")
-_WORD_CHARACTER = re.compile(r"\w")
 _GLUED_BEFORE = re.compile(r"[a-z0-9]")
 _EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|original)\s+(?:re-?\s?)?inspection\b"
                                     r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
@@ -141,7 +141,7 @@ def month_names(text: str, lowered: str) -> list[tuple[int, int]]:
     out = []
     for name in _MONTH_NAME_LOWER.finditer(lowered):
         start = name.start()
-        if start == 0 or not _WORD_CHARACTER.match(lowered, start - 1) or (
+        if after_word_boundary(lowered, start) or (
                 text[start] in "ADFJMNOS" and _GLUED_BEFORE.match(text, start - 1)):
             out.append(name.span())
     return out

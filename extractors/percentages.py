@@ -12,7 +12,7 @@ import re
 import regex
 
 from extractors.numbers import parse_number, parse_number_words
-from extractors.occurrence import matches_near
+from extractors.occurrence import after_word_boundary, matches_near
 from models.document import Document
 from models.facts import Extraction, Mention, Percentage
 from models.patterns import PERCENT, PERCENT_WORDS_BEFORE_UNIT
@@ -24,7 +24,6 @@ _WORDS_BEFORE_UNIT = regex.compile(PERCENT_WORDS_BEFORE_UNIT, regex.IGNORECASE)
 # Every unit, in the document's lower-cased text (Document.lowered: a case-sensitive scan is five times faster),
 # with the word's start checked on each match (a scan that opens on \b is not skipped to its first letter)
 _ANY_UNIT_LOWER = re.compile(r"%|per\s?cent\b")
-_WORD_CHARACTER = re.compile(r"\w")
 # How far before its unit a percentage may begin: "≥ 12.5 - 15.25 per cent" is 22 characters (the pattern is
 # matched only this far around each unit: extractors.occurrence.matches_near)
 _REACH_BEFORE_UNIT = 80
@@ -47,7 +46,7 @@ def extract(doc: Document) -> Extraction[Percentage]:
     # a percentage's unit may follow its number unspaced ("45per cent"); a unit alone is a word of its own
     ends = [(unit.start(), unit.end()) for unit in _ANY_UNIT_LOWER.finditer(lowered)]
     units = [(start, end) for start, end in ends
-             if lowered[start] == "%" or start == 0 or not _WORD_CHARACTER.match(lowered, start - 1)]
+             if lowered[start] == "%" or after_word_boundary(lowered, start)]
     for match in matches_near(_PERCENT, doc.text, ends, _REACH_BEFORE_UNIT, 3):
         subject, section = key_question(doc, match.start())
         units_used.add(match.start("unit") + len(match.group("unit")) - len(match.group("unit").lstrip()))

@@ -17,6 +17,7 @@ import regex
 
 from extractors import document, rating_sentences, rating_tables
 from extractors.matching import LabelMatch, find_labels, find_labels_in, label_word_starts
+from extractors.occurrence import after_word_boundary
 from extractors.rating_sentences import Context, Reading
 from extractors.rating_tables import attach_score, table_ratings, theme_key, theme_titles
 from models.chief_inspectors import BY_NAME as CHIEF_INSPECTORS_BY_NAME
@@ -65,7 +66,7 @@ def extract(doc: Document) -> Extraction[Rating]:
     # A scan of the whole text finds the sentences that may hold a label (most hold none).
     lowered = doc.lowered
     starts = sorted({*label_word_starts(lowered),
-                     *(m.start() for m in _JUDGED_AS_LOWER.finditer(lowered) if _word_starts_at(lowered, m.start()))})
+                     *(m.start() for m in _JUDGED_AS_LOWER.finditer(lowered) if after_word_boundary(lowered, m.start()))})
     label_sentences = [s for s in doc.sentences
                             if (first := bisect_left(starts, s.start)) < len(starts) and starts[first] < s.end]
     found = find_labels_in(doc.text, [(s.start, s.end) for s in label_sentences])
@@ -103,11 +104,6 @@ def extract(doc: Document) -> Extraction[Rating]:
             mention = replace(mention, fact=by_key.get(_key(mention.fact), mention.fact))
         final.append(mention)
     return Extraction(ratings, sorted(final, key=lambda m: (m.span.char_start, m.span.char_end, m.decision)))
-
-
-def _word_starts_at(text: str, at: int) -> bool:
-    """Does a word start at ``at`` (what \\b before a word's first letter asks)?"""
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
 def sentence_labels(text: str, labels: list[LabelMatch] | None = None) -> list[LabelMatch]:
