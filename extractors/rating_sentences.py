@@ -90,7 +90,10 @@ _PREVIOUS = regex.compile(
     # (the pluperfect of reported speech is the report's own time: "Members noted that the service had been judged
     # ‘Good’"; a year still dates it)
     r"|(?<!\b(?:noted|heard|reported|advised|told|informed|explained|confirmed|said|stated|learned|learnt|announced)"
-    r"\s+that\s+[^.;]{0,80}?)\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
+    r"\s+that\s+[^.;]{0,80}?)"
+    # (nor the pluperfect after "the first time", "the only time": this inspection's event, "This was the first time
+    # the service had been rated ‘Outstanding’")
+    r"(?<!\b(?:first|only|second|third)\s+time\s+[^.;]{0,60}?)\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
     r"|\bafter\s+(?:they|it|the\s+service)\s+(?:received|was|were|had)\b"
     r"|\bwas\s+later\b|\bat\s+the\s+time\s+of\s+(?:the|its|our)\s+(?:last|previous|first)\b"
     # "Staff, once rated ‘Inadequate’, are now ...", "once ‘Inadequate’" just before the label (never "once

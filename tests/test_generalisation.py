@@ -588,6 +588,9 @@ def test_the_quoted_label_right_after_overall_rating():
      [("Outstanding", "other_service")]),
     ("Northshire YJS was rated ‘Good’, with ‘Outstanding’ in Southshire's court work.",
      [("overall", None, "Overall", "Good")], [("Outstanding", "other_service")]),
+    # the pluperfect after "the first time" is this inspection's event
+    ("This was the first time the service had been rated ‘Outstanding’.",
+     [("overall", None, "Overall", "Outstanding")], []),
     # people thanked for winning a rating won it for the service
     ("The Cabinet Member thanked staff for achieving an ‘Outstanding’ rating.",
      [("overall", None, "Overall", "Outstanding")], []),
