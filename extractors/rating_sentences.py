@@ -122,8 +122,10 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
                              r"|remains|retains|keeps|maintains|stays|(?:has|have)\s+(?:remained|retained|kept|maintained"
                              r"|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
-_SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:it\s+\w+\s+|was\s+\w+\s+)?(?:in|at)\s+"
-                                r"(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
+_SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:(?:it|they|inspectors|we)\s+\w+\s+"
+                                r"|was\s+\w+\s+)?(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
+                                # the rating kept: "unchanged from 2019", "‘Good’, as they did in 2019"
+                                r"|\b(?:unchanged|unaltered)\s+(?:from|since)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
                                 # a comparison with the earlier inspection dates that inspection: "‘Good’, an
                                 # improvement on its last inspection in 2019"
                                 r"|\b(?:improvement|advance|step\s+up|step\s+down|rise|fall|decline|change|up|down"

@@ -700,6 +700,9 @@ def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previ
     "Inspectors graded Northshire YOT ‘Requires improvement’, as it was in 2019.",
     "Inspectors graded Northshire YOT ‘Requires improvement’, an improvement on its last inspection in 2019.",
     "Inspectors graded Northshire YOT ‘Requires improvement’, better than at its last inspection in 2019.",
+    # the rating kept
+    "Inspectors graded Northshire YOT ‘Requires improvement’, as they did in 2019.",
+    "Northshire YOT's ‘Requires improvement’ rating is unchanged from 2019.",
 ])
 def test_a_label_compared_with_an_earlier_years_is_todays(text):
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
