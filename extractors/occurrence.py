@@ -25,6 +25,37 @@ _LEADING_FLAGS = regex.compile(r"^(?:\(\?[aiLmsuxfV0-9]+\))+")
 _NOT_SPLIT = regex.compile(r"\(\?[-aiLmsuxfV0-9]+\)|\\[1-9]|\\g<|\(\?P=|\(\?\(")
 
 
+def pattern_structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, group depth) of each character of a pattern that is neither escaped nor inside a
+    character class: the depth outside a group that "(" opens or ")" closes. ValueError for a class left open."""
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2  # an escaped character, whatever it is
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a closing bracket first in a class is a member
+            if pattern[index + 1 : index + 2] == "^":
+                index += 1
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            yield index, char, depth
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            yield index, char, depth
+        else:
+            yield index, char, depth
+        index += 1
+    if in_class:
+        raise ValueError("a character class left open")
+
+
 def split_alternatives(pattern: str) -> list[str]:
     """The pattern's top-level alternatives, each a pattern of its own with the pattern's opening flags; the
     pattern itself, alone, when it has one alternative or cannot be split safely."""
@@ -34,33 +65,16 @@ def split_alternatives(pattern: str) -> list[str]:
     if _NOT_SPLIT.search(body) or "x" in flags:
         return [pattern]  # (in verbose mode a "|" may be in a comment)
     parts: list[str] = []
-    depth, start, index = 0, 0, 0
-    in_class = False
-    while index < len(body):
-        char = body[index]
-        if char == "\\":
-            index += 2  # an escaped character, whatever it is
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            # "[]...]" and "[^]...]": a closing bracket first in a class is a member
-            if body[index + 1 : index + 2] == "^":
-                index += 1
-            if body[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(body[start:index])
-            start = index + 1
-        index += 1
+    start, depth = 0, 0
+    try:
+        for index, char, depth in pattern_structure(body):
+            if char == "|" and depth == 0:
+                parts.append(body[start:index])
+                start = index + 1
+    except ValueError:
+        return [pattern]
     parts.append(body[start:])
-    if len(parts) == 1 or depth != 0 or in_class:
+    if len(parts) == 1 or depth != 0:
         return [pattern]
     return [flags + part for part in parts]
 

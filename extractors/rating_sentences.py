@@ -29,6 +29,7 @@ from functools import cached_property
 import regex
 
 from extractors.matching import AreaMatch, LabelMatch, find_areas
+from extractors.occurrence import pattern_structure
 from models.constructions import (
     AS_WAS,
     BARE_PARTICIPLES,
@@ -426,35 +427,22 @@ _SUBJECT_FIRST = "(?m:^)(?P<subject>.*?)"
 def _verb_first(pattern: str, flags: int) -> regex.Pattern | None:
     """The verb group of a subject-first pattern, as a pattern of its own, when the pattern cannot match without
     it (the group stands in the pattern's main sequence, unquantified). A lazy subject from the line's start is
-    tried up to every character before the verb; the verb alone is skipped to (rated_as: 27 -> 4 us a label,
+    tried up to every character before the verb; the verb alone is skipped to (rated_as: 27 -> 9 us a label,
     since most texts before a label hold no rating verb). Without the verb, the pattern cannot match."""
     if not pattern.startswith(_SUBJECT_FIRST):
         return None
     rest = pattern[len(_SUBJECT_FIRST) :]
-    depth, index, opened = 0, 0, None
-    while index < len(rest):
-        char = rest[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = rest.index("]", index + 2) + 1  # (no pattern of ours opens a class with "]")
-            continue
+    opened = None
+    for index, char, depth in pattern_structure(rest):
         if char == "|" and depth == 0:
             return None  # an alternative of the whole: the verb is not needed by every match
-        if char == "(":
-            if depth == 0 and rest.startswith("(?P<verb>", index):
-                opened = index
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0 and opened is not None:
-                after = rest[index + 1 : index + 2]
-                if after in ("?", "*") or rest.startswith("{0", index + 1):
-                    return None
-                boundary = r"\b" if rest[:opened].endswith(r"\b") else ""
-                return regex.compile(boundary + rest[opened : index + 1], flags)
-        index += 1
+        if char == "(" and depth == 0 and rest.startswith("(?P<verb>", index):
+            opened = index
+        elif char == ")" and depth == 0 and opened is not None:
+            if rest[index + 1 : index + 2] in ("?", "*") or rest.startswith("{0", index + 1):
+                return None
+            boundary = r"\b" if rest[:opened].endswith(r"\b") else ""
+            return regex.compile(boundary + rest[opened : index + 1], flags)
     return None
 
 
@@ -736,7 +724,8 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
     complement_words = complement.group("words") if complement else ""
     named = _COMPLEMENT_NAME.match(complement_words) if complement else None
     if named and (is_place(named.group("name")) or named.group("own")) \
-            and _other_service("for " + named.group("name"), ctx) and not _this_service(named.group("name"), ctx):
+            and _other_service(named.group("name"), ctx, opens_sentence=False) \
+            and not _this_service(named.group("name"), ctx):
         # the label is for another place or service, named right after "for" or "in": "compares with
         # ‘Outstanding’ for Newtown", "‘Good’ in Newtown's court work"
         return Reading.aside("other_service", named.group("name"), rule="other_service_complement")
@@ -1651,14 +1640,15 @@ _COMPLEMENT_NAME = regex.compile(r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w&-]+(?:\s+(
                                  r"(?P<own>[’']s\b|\s+(?:YOT|YJS|YOS|Youth\s+(?:Justice|Offending)|Council)\b)?", _I)
 
 
-def _other_service(words: str, ctx: Context) -> str | None:
+def _other_service(words: str, ctx: Context, opens_sentence: bool = True) -> str | None:
     """A capitalised place-like name that is not this service's place (a word capitalised only because it
     opens the sentence, "Unfortunately, ...", is not one; nor is the Inspectorate's own name, nor the
-    council that leads this service: "the Anytown-led team")."""
+    council that leads this service: "the Anytown-led team"). ``opens_sentence``: whether the words' first one may
+    be capitalised only for that (not the words after "for" in a complement)."""
     if not ctx.places:
         return None
     words = regex.sub(r"\b[\w-]+-(?:led|run)\b", " ", _INSPECTORATE.sub(" ", words))
-    opening = regex.match(r"^[\W\d]*[A-Z][\w’'.-]*", words)
+    opening = regex.match(r"^[\W\d]*[A-Z][\w’'.-]*", words) if opens_sentence else None
     for match in _CAPITALISED.finditer(words):
         word = match.group().strip("’'.,")
         if opening and match.start() < opening.end() and not regex.match(r"[’']s\b|\s+(?:Council|YOT|YJS|YOS|Youth)\b",
