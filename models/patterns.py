@@ -424,6 +424,14 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
      r"|\b(?:this|my|our)\s+blog\b",
      "16 March 2021 - Positive results for youth justice services"),
+    # a retelling's tense and words for the release's fixed ones: on the day it publishes, the Inspectorate's
+    # report "makes" its recommendations and its rating comes "following" an inspection; another party, writing
+    # later, puts the report in the past ("the report made") and the rating "after" the inspection
+    ("retold_after_the_event", "other", 1,
+     r"\b(?i:the)\s+report\s+(?:also\s+)?made\b|\b(?:rating|grade|judgement)\s+was\s+(?:given|awarded)\s+after\b"
+     r"|\bafter\s+an?\s+(?:\w+\s+)?inspection\s+by\b",
+     "The report made four recommendations to the Anytown management board. The rating was given after an "
+     "inspection by His Majesty’s Inspectorate of Probation."),
     ("retold_by_outlet", "other", 2,
      r"\b(?:HMI\s+Probation|HMIP)\)?\s+have\b",
      "Inspectors from HM Inspectorate of Probation (HMIP) have visited the Anytown team"),

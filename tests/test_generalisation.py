@@ -1033,6 +1033,16 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
     # the Inspectorate's Director of Operations quoted, a colon straight after the name
     ("Northshire YJS rated Good\nNorthshire YJS was rated Good.\nDirector of Operations Anne Example: “This is a "
      "service that knows its children.”", "press_release"),
+    # a retelling after the event, quoting the Chief Inspector: the report in the past, the inspection "after"
+    ("Westshire YJS celebrates\nThe rating was given after an inspection by HM Inspectorate of Probation.\nChief "
+     "Inspector of Probation, Anne Example, said: “Staff know their children.”\nThe report made three "
+     "recommendations for the Westshire board.", "other"),
+    ("Westshire Youth Justice Service has received a ‘Good’ rating after an inspection by HM Inspectorate of "
+     "Probation.\nChief Inspector of Probation, Anne Example, said: “Staff know their children.”", "other"),
+    # counter-example: the release's own words on the day it publishes
+    ("Westshire Youth Justice Service has received an overall rating of ‘Good’ following an inspection by HM "
+     "Inspectorate of Probation.\nChief Inspector of Probation, Anne Example, said: “Staff know their children.”\n"
+     "The report makes three recommendations for the Westshire board.", "press_release"),
     # a bilingual title, each language's between slashes
     ("Adroddiad Blynyddol / Annual Report 2023\nHM Inspectorate of Probation\nServices were rated Good.",
      "annual_report"),
