@@ -57,6 +57,7 @@ from models.constructions import (
 from models.document import Document, Sentence
 from models.register import is_place
 from models.vocabulary import (
+    WHOLE_DOMAIN_STANDARDS,
     CHILDREN_AND_VICTIMS_2024,
     IMPROVEMENT_LEVEL_WORDS,
     STANDARDS_2018,
@@ -1232,10 +1233,33 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     if len(group) == 1 and group[0].weak:
         return []
     unique: list[AreaMatch] = []
-    for area in group:
+    for area in _parts_of_a_whole_standard(group, words):
         if all(area.entry.key != other.entry.key for other in unique):
             unique.append(area)
     return unique
+
+
+# What joins an activity to the area it is done in: "the delivery of resettlement work", "planning for resettlement"
+_QUALIFIED_BY = regex.compile(r"^\s+(?:of|for|in|on|within)\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])[\w-]*[’']s\s+)?$",
+                              _I)
+
+
+def _parts_of_a_whole_standard(group: list[AreaMatch], words: str) -> list[AreaMatch]:
+    """A standard that is all of its domain (resettlement, 4.1, has no assessment, planning or delivery standards
+    of its own) takes the activities that qualify it as its parts: "the assessment and planning of resettlement
+    cases", "the policy and delivery of the resettlement service" rate resettlement, not Assessment or
+    Implementation and delivery ("Assessment and resettlement were rated Good" are two)."""
+    for index, area in enumerate(group):
+        if area.entry.code not in WHOLE_DOMAIN_STANDARDS or index == 0:
+            continue
+        first = index
+        if _QUALIFIED_BY.match(words[group[index - 1].end : area.start]) and group[index - 1].entry.relative is not None:
+            first = index - 1
+            while first > 0 and group[first - 1].entry.relative is not None \
+                    and regex.fullmatch(r"\s*(?:,\s*)?(?:and|or|&)?\s*", words[group[first - 1].end : group[first].start]):
+                first -= 1
+        return [*group[:first], *group[index:]]
+    return group
 
 
 # Items of a list that no vocabulary names, between two that it does: "Leadership, case records and resettlement

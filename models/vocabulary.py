@@ -296,7 +296,9 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
     AreaEntry("4.1", "standard", "Resettlement policy and provision",
               _canonical("resettlement policy and provision", "resettlement policy & provision", "resettlement",
                          "resettle", "domain four", "domain 4", "custody and resettlement", "leaving custody",
-                         "released from custody", "children in custody"),
+                         "released from custody", "children in custody",
+                         # the thesaurus word a rewritten story puts for it ("Westshire's relocation work")
+                         "relocation"),
               "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.",
               code="4.1"),
     AreaEntry("domain:1", "domain", "Organisational delivery",
@@ -419,6 +421,10 @@ CORE_CASE_2010: tuple[AreaEntry, ...] = (
               # "reoffending" alone names the theme in a list ("safeguarding, risk of harm and reoffending")
               weak=("reoffending", "re-offending")),
 )
+
+# Standards that are the whole of their domain: resettlement (4.1) has no assessment, planning or delivery of its
+# own, so "the planning of resettlement cases" rates resettlement ("planning for court cases" is 2.2).
+WHOLE_DOMAIN_STANDARDS = frozenset({"4.1"})
 
 AREAS_BY_ERA: dict[str, tuple[AreaEntry, ...]] = {
     # "work with victims" names nothing else; "work with children" would catch "work with children sentenced by the

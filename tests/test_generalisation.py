@@ -313,6 +313,9 @@ def test_a_relative_label_on_the_joint_inspection_scale():
     ("Information sharing and facilities in Eastshire were rated as ‘Good’.", "Information and facilities"),
     ("Westshire's work with diverted children was rated ‘Requires improvement’.", "Out-of-court disposals"),
     ("Support for children released from custody in Westshire was rated ‘Good’.", "Resettlement policy and provision"),
+    # the thesaurus's word for resettlement, as a rewritten story has it
+    ("Inspectors praised the policy and delivery of Westshire's relocation service, marking it as “outstanding”.",
+     "Resettlement policy and provision"),
     # the people who lead are the leadership
     ("Eastshire's senior leaders were rated ‘Good’ by inspectors.", "Governance and leadership"),
     # a purpose clause's verb and the noun "delivery" lead to the area they do
@@ -330,6 +333,23 @@ def test_a_relative_label_on_the_joint_inspection_scale():
 ])
 def test_an_everyday_name_of_an_area(text, subject):
     assert {found for found, _ in _labels(text)} == {subject}
+
+
+@pytest.mark.parametrize("text, subjects", [
+    # resettlement is the whole of its domain: the activities that qualify it are its parts
+    ("The assessment and planning of resettlement cases in Westshire were rated ‘Good’.",
+     {"Resettlement policy and provision"}),
+    ("The policy and delivery of Westshire's resettlement service was rated ‘Outstanding’.",
+     {"Resettlement policy and provision"}),
+    # counter-examples: listed beside resettlement, an activity is a standard of its own; qualified by a domain
+    # with standards of its own, it is that domain's
+    ("Assessment and resettlement in Westshire were both rated ‘Good’.",
+     {"Assessment", "Resettlement policy and provision"}),
+    ("Planning for court cases and resettlement in Westshire were rated ‘Good’.",
+     {"Court disposals: Planning", "Resettlement policy and provision"}),
+])
+def test_an_activity_of_resettlement_is_part_of_it(text, subjects):
+    assert {found for found, _ in _labels(INSPECTED_2022 + text)} == subjects
 
 
 @pytest.mark.parametrize("text, expected", [
