@@ -57,10 +57,10 @@ from models.constructions import (
 from models.document import Document, Sentence
 from models.register import is_place
 from models.vocabulary import (
-    WHOLE_DOMAIN_STANDARDS,
     CHILDREN_AND_VICTIMS_2024,
     IMPROVEMENT_LEVEL_WORDS,
     STANDARDS_2018,
+    WHOLE_DOMAIN_STANDARDS,
     Framework,
     Scope,
     label_on_era_scale,
