@@ -13,6 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -235,7 +236,8 @@ def test_long_and_deep_inputs_are_extracted_not_timed_out(tmp_path):
 
 # A document's rows are written to the cache piece by piece (never as one string): the same JSON, whatever
 # the payload.
-_JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+_JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers(-(2 ** 63), 2 ** 63 - 1) | st.text(max_size=8)
+                            | st.floats(allow_nan=False, allow_infinity=False),
                             lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner,
                                                                                          max_size=4), max_leaves=12)
 
@@ -248,6 +250,8 @@ def test_a_cache_entry_written_in_pieces_is_the_json_of_the_whole(payload):
     original = pipeline.store.cache._ROWS_PER_PIECE
     pipeline.store.cache._ROWS_PER_PIECE = 2
     try:
-        assert "".join(pipeline.store.cache._json_pieces(payload)) == json.dumps(payload, ensure_ascii=False)
+        joined = b"".join(pipeline.store.cache._json_pieces(payload))
+        assert joined == orjson.dumps(payload)
+        assert json.loads(joined) == payload
     finally:
         pipeline.store.cache._ROWS_PER_PIECE = original

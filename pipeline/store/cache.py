@@ -17,6 +17,8 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import orjson
+
 log = logging.getLogger("hmip.cache")
 
 FORMAT = "hmip-cache/1"
@@ -33,24 +35,24 @@ def _header(digest: str) -> str:
 _ROWS_PER_PIECE = 2000
 
 
-def _json_pieces(payload: Any) -> Iterator[str]:
-    """The payload's JSON (as json.dumps writes it) in pieces of at most a few thousand list items: a dict's
-    lists (a document's rows by table) item by item in batches, anything else whole."""
+def _json_pieces(payload: Any) -> Iterator[bytes]:
+    """The payload's JSON (as orjson writes it: UTF-8, no spaces) in pieces of at most a few thousand list items: a
+    dict's lists (a document's rows by table) item by item in batches, anything else whole."""
     if not isinstance(payload, dict):
-        yield json.dumps(payload, ensure_ascii=False)
+        yield orjson.dumps(payload)
         return
-    yield "{"
+    yield b"{"
     for number, (key, value) in enumerate(payload.items()):
-        yield (", " if number else "") + json.dumps(key, ensure_ascii=False) + ": "
+        yield (b"," if number else b"") + orjson.dumps(key) + b":"
         if not isinstance(value, list) or len(value) <= _ROWS_PER_PIECE:
-            yield json.dumps(value, ensure_ascii=False)
+            yield orjson.dumps(value)
             continue
-        yield "["
+        yield b"["
         for start in range(0, len(value), _ROWS_PER_PIECE):
-            batch = json.dumps(value[start : start + _ROWS_PER_PIECE], ensure_ascii=False)[1:-1]
-            yield (", " if start else "") + batch
-        yield "]"
-    yield "}"
+            batch = orjson.dumps(value[start : start + _ROWS_PER_PIECE])[1:-1]
+            yield (b"," if start else b"") + batch
+        yield b"]"
+    yield b"}"
 
 
 def write_entry(path: str, payload: Any) -> None:
@@ -68,9 +70,8 @@ def write_entry(path: str, payload: Any) -> None:
             placeholder = (_header("0" * 64) + "\n").encode()
             handle.write(placeholder)
             for chunk in _json_pieces(payload):
-                data = chunk.encode("utf-8")
-                digest.update(data)
-                handle.write(data)
+                digest.update(chunk)
+                handle.write(chunk)
             header = (_header(digest.hexdigest()) + "\n").encode()
             assert len(header) == len(placeholder)
             handle.seek(0)
@@ -96,15 +97,15 @@ def write_text_atomic(path: str, text: str) -> None:
 def read_entry(path: str, check: Callable[[Any], None] | None = None) -> Any | None:
     """The payload of a valid entry; None when there is none or it was invalid (then it is removed)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         _discard(path, f"unreadable: {exc}")
         return None
     try:
-        payload = parse_entry(text)
+        payload = parse_entry(data)
         if check is not None:
             check(payload)
     except InvalidEntry as exc:
@@ -113,19 +114,20 @@ def read_entry(path: str, check: Callable[[Any], None] | None = None) -> Any | N
     return payload
 
 
-def parse_entry(text: str) -> Any:
-    header_line, _, body = text.partition("\n")
+def parse_entry(data: bytes) -> Any:
+    """An entry's payload, from the entry's bytes (the checksum is of the payload's bytes as written: UTF-8)."""
+    header_line, _, body = data.partition(b"\n")
     try:
-        header = json.loads(header_line)
-    except json.JSONDecodeError:
+        header = orjson.loads(header_line)
+    except orjson.JSONDecodeError:
         raise InvalidEntry("no header line") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise InvalidEntry("not a cache entry of this format")
-    if hashlib.sha256(body.encode("utf-8")).hexdigest() != header.get("sha256"):
+    if hashlib.sha256(body).hexdigest() != header.get("sha256"):
         raise InvalidEntry("checksum mismatch (truncated or changed)")
     try:
-        return json.loads(body)
-    except json.JSONDecodeError as exc:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:  # (bytes that are not UTF-8 too)
         raise InvalidEntry(f"payload is not JSON: {exc}") from None
 
 
