@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from models.schemas import TABLES, data_dictionary_markdown
-from pipeline.store.tables import ValidationError, build, validate
+from models.schemas import TABLES, Column, Table, data_dictionary_markdown
+from pipeline.store.tables import (
+    ValidationError,
+    _columns_pass,
+    _mentions_pass,
+    build,
+    mention_problems,
+    row_problems,
+    validate,
+    validate_mentions,
+)
 from tests.conftest import ROOT, read_rows
 
 
@@ -45,6 +57,52 @@ def test_validation_rejects_bad_rows():
     # a fact is never guessed: its span must reproduce its mention
     with pytest.raises(ValidationError, match="reads 'Goo', not the label_text 'Good'"):
         validate(table, build(table, [{**row, "char_end": 3}]), {"d": "Good"})
+
+
+# A small table of each kind of check: a key of two columns, a closed vocabulary, a column never null
+_CHECKED = Table("checked", "rows for the property test", (
+    Column("doc_id", pa.string(), "key part", nullable=False),
+    Column("n", pa.int32(), "key part", nullable=False),
+    Column("kind", pa.string(), "closed vocabulary", allowed=("good", "poor")),
+    Column("share", pa.float64(), "free"),
+), key=("doc_id", "n"))
+_CHECKED_ROWS = st.lists(st.fixed_dictionaries({
+    "doc_id": st.sampled_from(["a", "b", None]), "n": st.integers(0, 2) | st.none(),
+    "kind": st.sampled_from(["good", "poor", "fine", None]), "share": st.floats(allow_nan=True) | st.none()}),
+    max_size=6)
+
+
+@given(_CHECKED_ROWS)
+def test_the_whole_table_check_agrees_with_the_row_by_row_one(rows):
+    data = pa.Table.from_pylist(rows, schema=pa.schema([pa.field(c.name, c.type) for c in _CHECKED.columns]))
+    problems = row_problems(_CHECKED, rows, check_types=False)
+    if _columns_pass(_CHECKED, data):
+        assert problems == []  # the columns' verdict is never kinder than the rows'
+    if problems:
+        with pytest.raises(ValidationError):
+            validate(_CHECKED, data)
+    else:
+        validate(_CHECKED, data)
+
+
+@given(st.lists(st.fixed_dictionaries({
+    "decision": st.sampled_from(["fact", "set_aside"]), "fact_type": st.sampled_from(["rating", "date", "score"]),
+    "fact_id": st.sampled_from(["r1", "d1", "x", None]), "reason": st.sampled_from(["ordinary_word", "", None])}),
+    max_size=6))
+def test_the_whole_mentions_check_agrees_with_the_row_by_row_one(mentions):
+    rows = [{**m, "mention_id": f"m{i}", "doc_id": "a"} for i, m in enumerate(mentions)]
+    schema = pa.schema([(name, pa.string()) for name in ("decision", "fact_type", "fact_id", "reason", "mention_id",
+                                                          "doc_id")])
+    built = {"mentions": pa.Table.from_pylist(rows, schema=schema), "ratings": pa.table({"fact_id": ["r1"]}),
+             "dates": pa.table({"fact_id": ["d1"]})}
+    problems = mention_problems(rows, {"rating": {"r1"}, "date": {"d1"}})
+    if _mentions_pass(built):
+        assert problems == []
+    if problems:
+        with pytest.raises(ValidationError):
+            validate_mentions(built)
+    else:
+        validate_mentions(built)
 
 
 def test_an_invalid_row_is_its_documents_error_and_the_others_are_written(tmp_path, monkeypatch, capsys):

@@ -149,8 +149,37 @@ def validate(table: Table, data: pa.Table, texts: dict[str, str] | None = None,
              pages: dict[tuple[str, int], tuple[int, int]] | None = None) -> None:
     """Types come from the schema; check nullability, vocabularies, keys and spans (each inside its
     document, starting on its page, and reproducing its mention)."""
+    if (texts is None or not table.has_span) and _columns_pass(table, data):
+        return  # nothing row by row could find
     # the rows came through pyarrow, so their types are the schema's already
     _raise(table.name, row_problems(table, data.to_pylist(), texts, pages, check_types=False))
+
+
+# Key columns whose values Arrow and Python call equal alike (floats are not: 0.0 and -0.0, NaN)
+_EXACT_TYPES = (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer, pa.types.is_date,
+                pa.types.is_boolean)
+
+
+def _columns_pass(table: Table, data: pa.Table) -> bool:
+    """Whether the whole table passes the row checks of nullability, allowed values and unique keys, decided
+    column by column in Arrow (a tenth of the time of reading every row back into Python). False is no
+    verdict: the rows are then checked one by one, which says what is wrong and where."""
+    import pyarrow.compute as pc
+
+    for column in table.columns:
+        values = data.column(column.name)
+        if not column.nullable and values.null_count:
+            return False
+        if column.allowed and not pa.types.is_list(column.type) and values.length() > values.null_count \
+                and not pc.all(pc.is_in(values.drop_null(), value_set=pa.array(list(column.allowed), column.type))).as_py():
+            return False
+    if table.key and data.num_rows > 1:
+        if not all(any(exact(data.schema.field(k).type) for exact in _EXACT_TYPES) for k in table.key):
+            return False
+        distinct = data.select(list(table.key)).group_by(list(table.key)).aggregate([]).num_rows
+        if distinct != data.num_rows:
+            return False
+    return True
 
 
 # The fact table each kind of mention points into.
@@ -175,6 +204,8 @@ def mention_problems(mentions: list[dict], fact_ids: dict[str, set]) -> list[Pro
 def validate_mentions(built: dict[str, pa.Table]) -> None:
     if "mentions" not in built:
         return
+    if _mentions_pass(built):
+        return  # nothing row by row could find
     fact_ids = {name: set(built[table].column("fact_id").to_pylist())
                 for name, table in MENTION_TABLES.items() if table in built}
     _raise("mentions", mention_problems(built["mentions"].to_pylist(), fact_ids))
@@ -214,3 +245,24 @@ def write_parquet(data: pa.Table, path: str) -> None:
 
 def read(out_dir: str, name: str) -> pa.Table:
     return pq.read_table(os.path.join(out_dir, f"{name}.parquet"), schema=TABLES[name].schema)
+
+
+def _mentions_pass(built: dict[str, pa.Table]) -> bool:
+    """Whether every mention passes mention_problems, decided column by column in Arrow; False is no verdict."""
+    import pyarrow.compute as pc
+
+    mentions = built["mentions"]
+    if mentions.column("decision").null_count:
+        return False
+    fact = pc.equal(mentions.column("decision"), "fact")
+    facts = mentions.filter(fact)
+    for fact_type in facts.column("fact_type").unique().to_pylist():
+        table = MENTION_TABLES.get(fact_type)
+        if table is None or table not in built:
+            return False
+        named = facts.filter(pc.equal(facts.column("fact_type"), fact_type)).column("fact_id")
+        if named.null_count or not pc.all(pc.is_in(named, value_set=built[table].column("fact_id"))).as_py():
+            return False
+    reasons = mentions.filter(pc.invert(fact)).column("reason")
+    return not reasons.null_count and not pc.any(pc.equal(reasons, "")).as_py()
+
