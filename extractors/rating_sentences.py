@@ -159,6 +159,9 @@ _CLAUSE_BREAK = regex.compile(
 _CONSEQUENCE = regex.compile(r"\b(?:meaning|means|meant|indicating|signall?ing)(?:\s+that)?\s*$", _I)
 # Dash-delimited asides, removed before the subject is read: "resettlement – when a child is released – which ..."
 _ASIDE = regex.compile(r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s")
+# Where the words after a label stop saying what the label says: a comma, a semicolon, a colon, a dash, or a
+# conjunction opening a verb phrase of its own ("... and will now support", "... but needs")
+_LABEL_PHRASE_END = regex.compile(r"[,;:–—]|\s(?:and|but|while|whereas|although|which|who)\s", _I)
 # How far a label's reading looks back and ahead in its clause: far more than any subject or complement runs
 # in prose, and a bound that keeps a run-on "sentence" (a flattened table, a page without full stops) linear.
 MAX_LEFT, MAX_RIGHT = 600, 400
@@ -318,6 +321,14 @@ class View:
     def main_clause(self) -> str:
         return _ASIDE.sub(" ", self.clause.text)
 
+    @cached_property
+    def label_phrase(self) -> str:
+        """The clause's words before the label (asides aside), the label, and the words after it up to the first
+        comma or coordinated verb phrase: what the label says of its subject, without what the clause goes on to
+        say ("rated ‘Outstanding’ and will support other councils", "rated ‘Outstanding’, one of a handful
+        nationally")."""
+        return _ASIDE.sub(" ", self.left_full) + self.written + _LABEL_PHRASE_END.split(self.right, maxsplit=1)[0]
+
     def look(self, where: str) -> str:
         if where == "before":
             return self.left_full
@@ -327,6 +338,8 @@ class View:
             return self.left
         if where == "main_clause":
             return self.main_clause
+        if where == "label_phrase":
+            return self.label_phrase
         return self.clause.text if where == "clause" else self.text
 
 

@@ -344,7 +344,7 @@ class Cue:
 
     name: str  # the rule that fired, recorded on the mention
     reason: str  # the set-aside reason (models.vocabulary.SET_ASIDE_REASONS)
-    look: str  # where the pattern is matched: before, own, after, clause, sentence
+    look: str  # where the pattern is matched: before, own, after, clause, main_clause, label_phrase, sentence
     pattern: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
@@ -519,9 +519,13 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("given_to_any", "sector_wide", "after", GIVEN_TO_ANY,
         ("That made it the only ‘Good’ rating awarded to a service across the county.",),
         ("Anytown was given a ‘Good’ rating.",), detail="a rating given to services in general"),
-    Cue("sector", "sector_wide", "main_clause", SECTOR_CUES,
-        ("Nationally, most youth justice services were rated ‘Good’ this year.",),
-        ("Anytown youth justice service was rated ‘Good’ this year.",)),
+    # (in the label's own phrase: what the clause goes on to say of its subject is not what was rated)
+    Cue("sector", "sector_wide", "label_phrase", SECTOR_CUES,
+        ("Nationally, most youth justice services were rated ‘Good’ this year.",
+         "Two-thirds of services were rated ‘Good’ across England."),
+        ("Anytown youth justice service was rated ‘Good’ this year.",
+         "Anytown YJS was rated ‘Outstanding’ and will now support other councils.",
+         "Anytown YJS, rated ‘Outstanding’, will share its practice with other councils.")),
     # the label's own agent, another inspectorate, whatever else the clause names: "... rated ‘Good’ by Ofsted in
     # 2021, and its youth justice service was rated ..."
     Cue("rated_by_other_inspectorate", "other_inspectorate", "after", r"^[’'\"”]?\s+by\s+(?:the\s+)?" + OTHER_INSPECTORATE,

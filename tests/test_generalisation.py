@@ -301,6 +301,24 @@ def test_praise_in_a_quotation_or_an_extraposition_rates_nothing(text):
     assert _ratings(INSPECTED_2022 + text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # what the clause goes on to say of the service, after its rating, is not what was rated
+    "Northshire Youth Justice Service was rated ‘Outstanding’ and will now support other councils.",
+    "Northshire Youth Justice Service, rated ‘Outstanding’, will share its practice with other councils.",
+    "Northshire Youth Justice Service was rated ‘Outstanding’, one of only a handful nationally.",
+])
+def test_the_sector_named_after_a_services_rating_leaves_it_the_services(text):
+    assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Outstanding")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nationally, most youth justice services were rated ‘Good’.",
+    "Two-thirds of services were rated ‘Good’ across England.",
+])
+def test_the_sector_in_a_labels_own_phrase_is_sector_wide(text):
+    assert [reason for _, reason in _set_aside(INSPECTED_2022 + text)] == ["sector_wide"]
+
+
 def test_a_relative_label_on_the_joint_inspection_scale():
     assert _labels(JOINT + "Work to protect the public in Northshire received the lowest possible rating.") == {
         ("Protecting the public", "Poor")}
