@@ -696,10 +696,11 @@ _CONTRAST: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", 
 _GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
-_INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|once\s+|previously\s+|then\s+|formerly\s+)?"
+_INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|having\s+(?:previously\s+)?been\s+|once\s+|previously\s+"
+                               r"|then\s+|formerly\s+)?"
                                r"(?:rated|graded|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?"
                                # an adverb of time alone: "Information and facilities, previously ‘Inadequate’, are now"
-                               r"|(?:once|previously|formerly|then)\s+"
+                               r"|(?:once|previously|formerly|then|having\s+(?:previously\s+)?been)\s+"
                                # a relative clause with another verb: "Anytown, which had an ‘Inadequate’ in 2019, is now"
                                r"|(?:which|who)\s+(?:[^,;‘’'\"“”]{1,50}?\s)?)[‘’'\"“”]?[^,;‘’'\"“”]{1,40}(?:[’'\"”][^,;‘’'\"“”]{0,30})?$",
                                _I)
@@ -860,7 +861,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     ctx = view.ctx
     left, clause_text = view.left, view.clause.text
     complement_words = view.complement.group("words") if view.complement else ""
-    if rule == RuleName.COORDINATED and view.earlier is not None:
+    if rule in (RuleName.COORDINATED, RuleName.HAVING_BEEN) and view.earlier is not None:
         if _COUNT_ONLY.match(left) or regex.match(r"^\W*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven"
                                                  r"|eight|nine|ten|eleven|twelve)\s+[‘’'\"“”]?$", left, _I):
             return Reading.aside("count_of_areas", "a number before the label", rule="counted_coordinate")
@@ -951,7 +952,7 @@ def _finish(reading: Reading, view: View) -> Reading:
     if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
-    previous = reading.rule.startswith(RuleName.CHANGED_FROM) or (
+    previous = reading.rule.startswith((RuleName.CHANGED_FROM, RuleName.PREVIOUS_INSERT, RuleName.HAVING_BEEN)) or (
         not reading.rule.startswith(RuleName.CHANGED_TO)
         and _is_previous(ctx, left, after[:MAX_RIGHT] if view.paired else view.right, after))
     if previous:

@@ -329,6 +329,8 @@ class RuleName(StrEnum):
     RECEIVED = "received"
     CHANGED_TO = "changed_to"
     CHANGED_FROM = "changed_from"
+    PREVIOUS_INSERT = "previous_insert"
+    HAVING_BEEN = "having_been"
     RESPECTIVELY = "respectively"
     COLON = "colon"
     SET_ASIDE = "set_aside"
@@ -415,12 +417,33 @@ AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>
 # An earlier label in an insert after its subject, with no verb: "Information and facilities, previously
 # ‘Inadequate’, are now rated ‘Good’" (the label after the insert is read by the clause's own verb).
 PREVIOUS_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:once|previously|formerly)\s+" + OPEN_QUOTE + r"$")
+# ... and a relative or participle insert in the past ("X, which was ‘Inadequate’, is now ...", "X, having been rated
+# ‘Inadequate’, has since ..."), when the main clause after it says that things have changed
+PAST_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:(?:which|that)\s+(?:was|were|had\s+been)|having\s+been)"
+               r"(?:\s+(?:rated|graded|judged|deemed|assessed|found\s+to\s+be)(?:\s+as)?)?\s+" + OPEN_QUOTE + r"$")
+CHANGED_SINCE_AFTER = (r"^" + CLOSE_QUOTE + r"[^,;]{0,40},[^;.]{0,60}?\b(?:(?:is|are|has|have)\s+(?:now|since)"
+                       r"|now\s+(?:rated|judged|graded|deemed|considered)|(?:has|have)\s+(?:improved|been\s+upgraded"
+                       r"|moved\s+up))\b")
 # A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
 # ‘Requires improvement’" - the words between "and" and "as" are this label's subject; a middle conjunct of
 # three follows a comma alone ("... ‘Good’, its staff ‘Outstanding’ and ...").
 _GAPPED_SUBJECT = (r"(?P<subject>(?:(?!\b(?:was|were|is|are|be|been|being|rated|judged|graded|found|as{pronouns})\b)"
                    r"[^,;:.‘’'\"“”]){{2,60}}?)(?:\s+as(?:\s+being)?)?\s*") + OPEN_QUOTE + r"$"
 GAPPED = r"^" + CLOSE_QUOTE + r"\s*(?:,?\s*(?:and|while|but|whereas)|,)\s+" + _GAPPED_SUBJECT.format(pronouns="")
+
+# A perfect participle after the clause's label: "..., having previously been rated ‘Inadequate’", "..., having been
+# ‘Inadequate’ in 2019" (with a time after the label: EARLIER_TIME_AFTER)
+
+
+def _having_been(adverb: str) -> str:
+    return (r"^" + CLOSE_QUOTE + r"(?:\s+[^,;:‘’'\"“”]{1,40}?)?\s*,\s*having\s+" + adverb + r"been\s+(?:(?:rated|graded|judged"
+            r"|assessed|deemed|classed|found\s+to\s+be)\s+(?:as\s+)?)?" + OPEN_QUOTE + r"$")
+
+
+HAVING_BEEN_EARLIER = _having_been(r"(?:previously|once|earlier|formerly)\s+")
+HAVING_BEEN = _having_been("")
+EARLIER_TIME_AFTER = (r"^" + CLOSE_QUOTE + r"\s+(?:in|at|during|after)\s+(?:(?:19|20)\d\d\b|(?:its|their|the)\s+(?:last|previous"
+                      r"|earlier|first)\s+(?:full\s+)?inspection\b)")
 
 # The same after "but", "whereas", "while", which open a clause of their own: its words up to the label are the
 # subject ("Inspectors rated staffing as ‘Good’ but planning in court cases as ‘Inadequate’"), never a pronoun
@@ -614,6 +637,25 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Among the areas judged \"satisfactory\" were public protection and governance.",),
                  ("Among other things, Anytown was rated ‘Good’.",),
                  requires=(("before", r"\bamong\b[^.;]*$"),)),
+    # a perfect participle after the clause, its label the same subject's at an earlier time: the subject of
+    # the clause before it, at the earlier time its words name ("previously", "in 2019", "at its last inspection")
+    Construction("having_been", "own", HAVING_BEEN_EARLIER, "none",
+                 ("Anytown YJS is now rated ‘Good’, having previously been rated ‘Inadequate’.",
+                  "Anytown's youth justice service is now ‘Good’, having once been ‘Inadequate’."),
+                 ("Anytown YJS is now rated ‘Good’, having been judged ‘Good’ in every area.",),
+                 conditions=("earlier_fact",)),
+    Construction("having_been", "own", HAVING_BEEN, "none",
+                 ("Anytown YJS was rated ‘Good’, having been judged ‘Requires improvement’ at its last inspection.",
+                  "Anytown YJS was rated ‘Good’ in 2023, having been ‘Inadequate’ in 2019."),
+                 ("Anytown YJS is now rated ‘Good’, having been judged ‘Good’ in every area.",),
+                 conditions=("earlier_fact",), requires=(("after", EARLIER_TIME_AFTER),)),
+    # (before the verb's own reading: the insert's verb is the earlier inspection's)
+    Construction("previous_insert", "before", PAST_INSERT, "group:subject",
+                 ("Anytown YJS, which was rated ‘Inadequate’, is now rated ‘Good’.",
+                  "Anytown YJS, having been ‘Inadequate’, is now ‘Good’."),
+                 ("Anytown YJS, which was rated ‘Good’, will share its practice.",
+                  "The service, which was rated ‘Good’ overall, must now improve its out-of-court work."),
+                 requires=(("after", CHANGED_SINCE_AFTER),)),
     Construction("rated_as", "before", PASSIVE_RATING, "group:subject",
                  ("Partnership work in Northshire was flagged as ‘outstanding’.",
                   "Anytown Youth Justice Service rated ‘Good’ by inspectors",

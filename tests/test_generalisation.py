@@ -302,6 +302,26 @@ def test_praise_in_a_quotation_or_an_extraposition_rates_nothing(text):
 
 
 @pytest.mark.parametrize("text", [
+    # a perfect participle after the clause, with a word of earlier time: the same subject, earlier
+    "Northshire Youth Justice Service is now rated ‘Good’, having previously been rated ‘Inadequate’.",
+    "Northshire's youth justice service is now ‘Good’, having been ‘Inadequate’ in 2019.",
+    # ... or in an insert, when the main clause says things have changed
+    "Northshire Youth Justice Service, having been rated ‘Inadequate’ in 2019, is now ‘Good’.",
+    "Northshire Youth Justice Service, which was rated ‘Inadequate’, is now rated ‘Good’.",
+    "Northshire Youth Justice Service, having been ‘Inadequate’, has since improved to ‘Good’.",
+])
+def test_a_past_participle_or_relative_holds_the_earlier_rating(text):
+    assert sorted(_ratings(INSPECTED_2022 + text)) == [("overall", None, "Overall", "Good"),
+                                                       ("previous", None, "Overall", "Inadequate")]
+
+
+def test_a_past_relative_without_a_change_is_todays_rating():
+    # "now" with another verb says nothing of the rating's time
+    assert _ratings(INSPECTED_2022 + "Northshire Youth Justice Service, which was rated ‘Good’ overall, must now "
+                    "improve its out-of-court work.") == [("overall", None, "Overall", "Good")]
+
+
+@pytest.mark.parametrize("text", [
     # what the clause goes on to say of the service, after its rating, is not what was rated
     "Northshire Youth Justice Service was rated ‘Outstanding’ and will now support other councils.",
     "Northshire Youth Justice Service, rated ‘Outstanding’, will share its practice with other councils.",
