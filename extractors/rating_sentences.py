@@ -141,6 +141,10 @@ _YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|vi
                       r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
 
+# A year right after the label, as its own adjunct: "‘Outstanding’ in 2022", "‘Good’ overall in March 2019"
+_OWN_YEAR = regex.compile(r"^[’'\"”]?\s+(?:overall\s+)?(?i:in|during)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?"
+                          r"(?P<year>(?:19|20)\d\d)\b")
+
 # ------------------------------------------------------------------ clauses
 # Clause breaks inside a sentence: each clause has its own subject and verb.
 _CLAUSE_BREAK = regex.compile(
@@ -861,11 +865,16 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     ctx = view.ctx
     left, clause_text = view.left, view.clause.text
     complement_words = view.complement.group("words") if view.complement else ""
+    if rule == RuleName.COORDINATED and view.earlier is not None and _OVERALL_AFTER.match(view.right) \
+            and not any(scope in (Scope.OVERALL, Scope.PREVIOUS) for scope, _, _ in view.earlier[1].facts):
+        # "overall" after a coordinated label: the service's own rating, beside its area's ("rated ‘Outstanding’
+        # for leadership and ‘Good’ overall"), not the area's again
+        return _finish(Reading(rule=rule + "+overall", facts=[("overall", None, "Overall")]), view)
     if rule in (RuleName.COORDINATED, RuleName.HAVING_BEEN) and view.earlier is not None:
         if _COUNT_ONLY.match(left) or regex.match(r"^\W*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven"
                                                  r"|eight|nine|ten|eleven|twelve)\s+[‘’'\"“”]?$", left, _I):
             return Reading.aside("count_of_areas", "a number before the label", rule="counted_coordinate")
-        return _finish(_inherit(view.earlier[1], rule), view)
+        return _finish(_inherit(view.earlier[1], rule, view), view)
     if _CASES.search(head) and not _SERVICE_REF.search(head):
         return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_subject")
     if _COUNT_ONLY.match(head) or (_COUNT.search(head) and not _SERVICE_REF.search(_COUNT.sub(" ", head))):
@@ -919,6 +928,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
 
 
+_OVERALL_AFTER = regex.compile(r"^[’'\"”]?\s+overall\b", _I)
 # A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ..."
 _TOPIC_OPENING = regex.compile(
     r"^\W*(?:when\s+it\s+(?:came|comes)\s+to|as\s+for|as\s+regards|regarding|with\s+(?:regard|respect)\s+to"
@@ -1000,6 +1010,11 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
     if ctx.latest_year is not None:
         # "'Requires improvement', the same grade as in 2019": the earlier year is the comparison's, not the label's
         right = _SAME_AS_BEFORE.sub(" ", right[:100])
+        own = _OWN_YEAR.match(right)
+        if own:
+            # the label's own time, right after it, is its time, whatever an earlier label's was: "rated ‘Good’
+            # in 2019 and ‘Outstanding’ in 2022"
+            return int(own.group("year")) < ctx.latest_year
         for match in _YEAR.finditer(left[-80:] + " " + right):
             year = int(match.group("year") or match.group("year2"))
             if year < ctx.latest_year:
@@ -1007,8 +1022,18 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
     return False
 
 
-def _inherit(earlier: Reading, rule: str) -> Reading:
-    return Reading(rule=rule, facts=list(earlier.facts))
+def _inherit(earlier: Reading, rule: str, view: View | None = None) -> Reading:
+    """The earlier label's subjects, at this label's own time: an earlier inspection's subject is read again from
+    its name ("rated ‘Good’ in 2019 and ‘Outstanding’ in 2022": the second is today's), and _finish dates it."""
+    facts: list[tuple[str, str | None, str]] = []
+    for scope, code, name in earlier.facts:
+        if scope != Scope.PREVIOUS or view is None:
+            facts.append((scope, code, name))
+        elif name == "Overall":
+            facts.append((Scope.OVERALL, None, "Overall"))
+        else:
+            facts.extend(_facts(listed_areas(name, view.ctx.era), view) or [(scope, code, name)])
+    return Reading(rule=rule, facts=facts)
 
 
 # ------------------------------------------------------------------ references: it, this, both, all three

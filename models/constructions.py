@@ -708,11 +708,15 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     # the label itself the noun received, after its article: "earned a ‘Good’", "got an ‘Outstanding’ for staff"
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown YJS earned a ‘Good’ for its work with victims.", "Staffing in Anytown got an ‘Outstanding’.",
-                  "For staffing, Anytown YJS received ‘Outstanding’."),
-                 ("Anytown earned a ‘Good’ reputation with the magistrates.", "Anytown received a good deal of praise."),
+                  "For staffing, Anytown YJS received ‘Outstanding’.", "Anytown YJS achieved Good, one grade below the top."),
+                 ("Anytown earned a ‘Good’ reputation with the magistrates.", "Anytown received a good deal of praise.",
+                  "Anytown YJS achieved Good outcomes for children.", "Anytown YJS has Good links with the police."),
                  own_group="verb", conditions=("quoted_or_capitalised", "predicative"),
-                 # after its article, or quoted: "received ‘Outstanding’ for staffing"
-                 requires=(("own", r"(?:\b(?:a|an)\s+" + OPEN_QUOTE + r"|\s[‘'\"“])$"),)),
+                 # after its article, or quoted ("received ‘Outstanding’ for staffing"), or capitalised straight
+                 # after a verb of winning ("achieved Good")
+                 requires=(("own", r"(?:\b(?:a|an)\s+" + OPEN_QUOTE + r"|\s[‘'\"“]|\b(?:received|receives|achieved|achieves"
+                                   r"|earned|earns|secured|secures|gained|gains|attained|attains|retained|retains"
+                                   r"|maintained|maintains|kept|keeps|got|gets)\s+)$"),)),
     Construction("rating_of", "own", RATING_OF, "clause",
                  ("The inspectors’ rating of ‘Inadequate’ for Anytown YJS came as a shock.",),
                  ("Anytown was rated ‘Inadequate’.",)),

@@ -315,6 +315,25 @@ def test_a_past_participle_or_relative_holds_the_earlier_rating(text):
                                                        ("previous", None, "Overall", "Inadequate")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "overall" after a coordinated label: the service's own rating beside its area's
+    ("Northshire Youth Justice Service was rated ‘Outstanding’ for leadership and ‘Good’ overall.",
+     [("overall", None, "Overall", "Good"), ("standard", "1.1", "Governance and leadership", "Outstanding")]),
+    # each label's own year after it decides its time
+    ("Northshire Youth Justice Service was rated ‘Good’ in 2019 and ‘Outstanding’ in 2022.",
+     [("overall", None, "Overall", "Outstanding"), ("previous", None, "Overall", "Good")]),
+    ("Planning for court cases in Northshire was rated ‘Inadequate’ in 2019 and ‘Good’ in 2022.",
+     [("previous", "2.2", "Court disposals: Planning", "Inadequate"),
+      ("standard", "2.2", "Court disposals: Planning", "Good")]),
+    # the label capitalised straight after a verb of winning
+    ("Northshire Youth Justice Service achieved Good, one grade below the top.",
+     [("overall", None, "Overall", "Good")]),
+    ("Northshire Youth Justice Service achieved Good outcomes for children.", []),
+])
+def test_a_coordinated_label_keeps_its_own_subject_and_time(text, expected):
+    assert sorted(_ratings(INSPECTED_2022 + text)) == expected
+
+
 def test_a_past_relative_without_a_change_is_todays_rating():
     # "now" with another verb says nothing of the rating's time
     assert _ratings(INSPECTED_2022 + "Northshire Youth Justice Service, which was rated ‘Good’ overall, must now "
