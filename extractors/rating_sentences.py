@@ -1470,10 +1470,16 @@ def _subject_head(subject: str) -> str:
     last = None
     for match in _SUBJECT_START.finditer(subject):
         last = match
-    head = subject[last.end() :] if last is not None and subject[last.end() :].strip() else subject
+    # (an opener followed by nothing of its own modifies the noun before it: "Reviewing was the only area judged
+    # to [require improvement]" is about reviewing)
+    head = subject[last.end() :] if last is not None and not _NOTHING_OF_ITS_OWN.match(subject[last.end() :]) \
+        else subject
     head = _after_coordinated_clause(head)
     opening = _OPENING_ADVERBIAL.match(head)
     return head[opening.end() :] if opening and head[opening.end() :].strip() else head
+
+
+_NOTHING_OF_ITS_OWN = regex.compile(r"^\W*(?:to(?:\s+be)?|as)?\W*$", _I)
 
 
 def _after_coordinated_clause(head: str) -> str:

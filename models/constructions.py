@@ -80,7 +80,8 @@ ACTIVE_RATING = (
     r"|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists|listed"
     r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
     r"|describing|describes|described|labelling|labelled|branding|branded|calling|called|ranked|ranks)\s+"
-    r"(?!of\b)(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"  # an object, not the label's determiner
+    # an object, not the label's determiner, nor the infinitive's "to" ("the only area judged to require ...")
+    r"(?!of\b)(?!to\b)(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"
     r"(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
     r"(?<!\bsentences?\s+(?:was|were)))"
     r"[^;:‘“”]){1,160}?)\s+"
@@ -254,6 +255,15 @@ SHARE_OF_CASES = r"^[’'\"”]?\s*(?:in\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent
 NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|is|was|have\s+been|has\s+been)\b"
 # Among the areas that were found "satisfactory" were X, Y and Z: the list after the label is its subject.
 INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
+# A noun phrase of areas modified by the rating verb, opening the clause: "The only area judged to ", "The areas
+# rated ", "Its two aspects that were graded as "
+AREAS_RATED_BEFORE = (r"^\W*(?:the|its|their)\s+(?:(?:only|sole|single|one|two|three|four|five|six|other)\s+)?"
+                      r"(?:areas?|aspects?|standards?|parts?|elements?)\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
+                      r"(?:rated|judged|graded|found|deemed|assessed|considered)(?:\s+(?:to\s+be|as|to))?\s+"
+                      + OPEN_QUOTE + r"$")
+# ... and after its label, where (or for whom) it was given, then the verb and the areas
+AREAS_RATED_AFTER = (r"^[’'\"”]?(?:\s+(?:in|for|at|across)\s+[^,;.‘’'\"“”]{1,40}?)?\s*,?\s+(?:were|was|are|is)\s+"
+                     r"(?P<list>[^;.]{3,240})")
 # "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
 # ("A ‘Good’ rating was given to a third of services nationally": in the passive too)
 GIVEN_TO_ANY = (r"^[’'\"”]?\s*rating\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:given|awarded|handed)"
@@ -637,6 +647,13 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Among the areas judged \"satisfactory\" were public protection and governance.",),
                  ("Among other things, Anytown was rated ‘Good’.",),
                  requires=(("before", r"\bamong\b[^.;]*$"),)),
+    # the areas that got the label named as the subject, what they were after the verb: "The only area judged
+    # to require improvement was reviewing", "The areas rated ‘Good’ were staffing and planning"
+    Construction("inverted_list", "after", AREAS_RATED_AFTER, "group:list",
+                 ("The only area judged to ‘require improvement’ was reviewing.",
+                  "The areas rated ‘Good’ in Anytown were staffing and planning."),
+                 ("The area rated ‘Good’ by Ofsted was the council's.",),
+                 requires=(("before", AREAS_RATED_BEFORE),)),
     # a perfect participle after the clause, its label the same subject's at an earlier time: the subject of
     # the clause before it, at the earlier time its words name ("previously", "in 2019", "at its last inspection")
     Construction("having_been", "own", HAVING_BEEN_EARLIER, "none",

@@ -334,6 +334,20 @@ def test_a_coordinated_label_keeps_its_own_subject_and_time(text, expected):
     assert sorted(_ratings(INSPECTED_2022 + text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the areas that got the label named as the clause's subject, what they were after the verb
+    ("The only area judged to ‘require improvement’ was reviewing.",
+     [("standard", None, "Reviewing", "Requires improvement")]),
+    ("The areas rated ‘Good’ in Northshire were staffing and planning.",
+     [("standard", None, "Planning", "Good"), ("standard", "1.2", "Staff", "Good")]),
+    # "X was the only area judged to ...": the infinitive's "to" is no object of "judged"
+    ("Reviewing was the only area judged to ‘require improvement’.",
+     [("standard", None, "Reviewing", "Requires improvement")]),
+])
+def test_the_areas_a_label_went_to_named_after_the_verb(text, expected):
+    assert sorted(_ratings(INSPECTED_2022 + text)) == expected
+
+
 def test_a_past_relative_without_a_change_is_todays_rating():
     # "now" with another verb says nothing of the rating's time
     assert _ratings(INSPECTED_2022 + "Northshire Youth Justice Service, which was rated ‘Good’ overall, must now "
