@@ -40,7 +40,7 @@ from models.patterns import (
     YEAR,
 )
 
-VERSION = "dates/9"
+VERSION = "dates/10"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)

@@ -138,13 +138,17 @@ DATE_CUES: tuple[tuple[str, str, str, str], ...] = (
      "The council was notified in late March 2016 that inspectors would be arriving"),
     ("publication", "strong",
      r"\bpublish\w*\b|\bpublication\b|\bavailable\b|\breleased?\b|\bembargo\w*\b|\bissued\b|\bobtained\b"
-     r"|\bout\s+(?:today|now|on)\b|\b(?:came|comes|come|coming)\s+out\b|\bmade\s+public\b",
-     # ("their report came out in January 2020", "the report was made public on 12 July 2022")
+     r"|\bout\s+(?:today|now|on)\b|\b(?:came|comes|come|coming)\s+out\b|\bmade\s+public\b"
+     r"|\b(?:findings|results|ratings?|report)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+announced\b"
+     r"|\breport\s*[(\[]",
+     # ("their report came out in January 2020", "the report was made public on 12 July 2022", "the findings were
+     # announced on 12 July 2022", a report's date in brackets after it: "the inspection report (July 2022)")
      "The inspection report was published on 9 February 2022."),
     ("fieldwork", "strong",
      r"\bfieldwork\b|\bweeks?\s+(?:of|commencing|beginning)\b|\b(?:took|take|takes|taken|taking)\s+place\b|\bcarried\s+out\b"
      r"|\bundertaken\b|\bundertook\b|\bconducted\b|\bvisited\b|\bvisit\b|\battended\b|\binspected\b|\bon[-\s]?site\b"
-     r"|\binterviews?\b|\bassessment\s+in\b",
+     r"|\binterviews?\b|\bassessment\s+in\b|\binspectors\s+spent\b",
+     # ("inspectors spent a week in Anytown in May 2022")
      "HMIP attended the YOS premises during June 2011."),
     ("case_sample", "strong",
      r"\b(?:cases?|sentences?|licences?|orders?|disposals?)\b(?!\s+(?:inspection|assessment))[^.;]{0,80}\b(?:began|begun"

@@ -1313,6 +1313,12 @@ def test_stated_recommendation_counts(sentence, count):
     # a report "made public"; inspectors "on site"
     ("Northshire YOT was praised. The inspectors' report was made public on 12 July 2022.", "publication"),
     ("Northshire YOT was praised. Inspectors were on site from 8 to 12 May 2023.", "fieldwork"),
+    # findings announced; a report's date in brackets after it; inspectors who spent a week there
+    ("Northshire YOT was praised. The findings were announced on 12 July 2022.", "publication"),
+    ("Northshire YOT was praised in the inspection report (July 2022).", "publication"),
+    ("Northshire YOT was praised. Inspectors spent a week in Northshire in May 2022.", "fieldwork"),
+    # counter-example: a child's time somewhere is no inspection's
+    ("Northshire YOT was praised. One child spent two weeks in custody in May 2022.", "other"),
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
