@@ -29,7 +29,7 @@ from models.patterns import (
     TRAILING_OWNER,
 )
 
-VERSION = "recommendations/7"
+VERSION = "recommendations/8"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
 _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)

@@ -42,7 +42,9 @@ _COUNT_NUMBER = r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("total", r"\ba\s+total\s+of\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",
      "A total of six recommendations have been made to Anytown YJS"),
-    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes|given|received|issued)\s+"
+    # ("the inspection resulted in six recommendations", "the report produced five recommendations")
+    ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes|given|received|issued|resulted\s+in"
+     r"|results\s+in|led\s+to|produced|produces|generated|yielded)\s+"
      r"(?:the\s+following\s+)?" + _COUNT_NUMBER
      + r"\s+(?:key\s+|new\s+|further\s+|inspection\s+)?recommendations?\b",
      "The report makes seven recommendations, including ensuring ..."),

@@ -1283,6 +1283,8 @@ def test_two_names_of_one_place_are_one_service_key():
     # the inspection's own count, named by a possessive
     ("The service must now act on the report’s seven recommendations.", 7),
     ("Work has begun on the inspectors' five recommendations.", 5),
+    # what the inspection ended in
+    ("The inspection of Anytown YOT resulted in six recommendations.", 6),
 ])
 def test_stated_recommendation_counts(sentence, count):
     assert recommendations.stated_count(parse(sentence)) == count
