@@ -305,7 +305,7 @@ class View:
     @cached_property
     def row(self) -> str | None:
         return _row_subject(self.doc, self.sentence.start + self.label.start, self.sentence.start + self.label.end,
-                            self.ctx.era)
+                            self.ctx.era, self.sentence.start)
 
     @cached_property
     def heading_above(self) -> str | None:
@@ -1519,15 +1519,18 @@ _OPENING_ADVERBIAL = regex.compile(
     _I)
 
 
-def _row_subject(doc: Document, start: int, end: int, era: str) -> str | None:
+def _row_subject(doc: Document, start: int, end: int, era: str, sentence_start: int = 0) -> str | None:
     """The area a line rates when it is laid out as a row: the label ends the line ("- Safeguarding - ...
     Comment: SUBSTANTIAL improvement required") or follows the area and a colon or dash ("Governance and
-    leadership:  inadequate – governance arrangements were not robust enough")."""
+    leadership:  inadequate – governance arrangements were not robust enough"). A row is read from the label's
+    own sentence: "Reducing reoffending: Satisfactory. Protecting the public: Good." on one line is two rows."""
     line = doc.line_at(start)
     if line is None:
         return None
-    lead = _ROW_START.match(line.text)
-    words = line.text[lead.end() if lead else 0 : start - line.start]
+    row_start = max(line.start, sentence_start)
+    text = doc.text[row_start : line.end]
+    lead = _ROW_START.match(text)
+    words = text[lead.end() if lead else 0 : start - row_start]
     at_end = bool(_ROW_END.match(doc.text[end : line.end]))
     after_colon = regex.fullmatch(r"(?P<subject>[^:–—\t]{2,80}?)\s*(?:[:–—\t]|\s-)\s*[‘’'\"“]?", words)
     if not (at_end or after_colon):

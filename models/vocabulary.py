@@ -372,7 +372,7 @@ JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
                **_as_written("protecting the public")},
               "Anytown's public protection work was good."),
     AreaEntry("theme:protecting_child", "theme", "Protecting children and young people",
-              {**_canonical("work to protect children", "protect children", "protect the child",
+              {**_canonical("work to protect children", "protect children", "protect the child", "protecting the child",
                             "protect children and young people", "reduce their vulnerability", "child protection",
                             "child-protection"),
                **_as_written("protecting children and young people", "protecting the child or young person",

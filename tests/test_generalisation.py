@@ -348,6 +348,18 @@ def test_the_areas_a_label_went_to_named_after_the_verb(text, expected):
     assert sorted(_ratings(INSPECTED_2022 + text), key=str) == sorted(expected, key=str)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two rows on one line, each its own sentence
+    (JOINT + "Reducing reoffending: Satisfactory. Protecting the public: Good.",
+     [("theme", None, "Protecting the public", "Good"), ("theme", None, "Reducing reoffending", "Satisfactory")]),
+    # "protecting the child", as the theme is often called
+    (JOINT + "Inspectors had concerns about protecting the child, which was judged unsatisfactory.",
+     [("theme", None, "Protecting children and young people", "Unsatisfactory")]),
+])
+def test_joint_inspection_themes_in_rows_and_relatives(text, expected):
+    assert sorted(_ratings(text)) == expected
+
+
 def test_a_past_relative_without_a_change_is_todays_rating():
     # "now" with another verb says nothing of the rating's time
     assert _ratings(INSPECTED_2022 + "Northshire Youth Justice Service, which was rated ‘Good’ overall, must now "
