@@ -388,7 +388,7 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"\baccording\s+to\s+(?:its|the|a)\s+(?:first\s+|latest\s+|new\s+)?(?:inspection\s+)?report\b"
      r"|\b(?i:a|the)\s+(?:new|latest|recent|damning|critical|official)\s+(?:official\s+)?report\s+(?:states|says|said|found|into|shows)\b"
      r"|\bwatchdog\b|\b(?:The|the)\s+report\s+(?:states|said|says)\b"
-     r"|\bthe\s+inspector\s+said\b|\bthe\s+Probation\s+Inspectorate\b"
+     r"|\bthe\s+inspector\s+said\b|\b(?i:the\s+probation\s+inspectorate)\b"
      r"|\b(?:Government|government)\s+(?:inspectors|figures|report)\b|\b(?:HMI\s+Probation|HMIP)\s+(?:state|states|said|says|found)\b",
      "Anytown’s youth justice service ‘requires improvement’, according to its latest inspection report."),
     # a news lede that ends by naming its source: the finding first, then who found it ("..., inspectors have
@@ -411,7 +411,7 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"\b(?:(?:rated|graded|judged|branded|deemed|labelled)\s+(?:as\s+)?[‘'\"“]?[^.\n,;:]{1,40}?"
      r"|given\s+(?:a|an|the)\s+(?:[\w‘’'\"“”-]+\s+){0,4}(?:rating|grade|verdict|judgement|mark)(?:\s+[^.\n,;:]{1,40}?)?)"
      r"\s+by\s+(?:(?:the\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation"
-     r"|(?:government\s+|probation\s+)?inspectors)\b",
+     r"|(?:government\s+|probation\s+)?inspectors|the\s+(?:probation\s+)?(?i:inspectorate))\b",
      # (the Inspectorate itself may name its inspectors as the agent before the label, never after it)
      "Every part of Anytown's youth offending service has been rated ‘Inadequate’ by inspectors."),
     ("hmip_acronym", "other", 1, r"\bHMIP\b",

@@ -1142,6 +1142,9 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
      "recommendations for the Westshire board.", "other"),
     ("Westshire Youth Justice Service has received a ‘Good’ rating after an inspection by HM Inspectorate of "
      "Probation.\nChief Inspector of Probation, Anne Example, said: “Staff know their children.”", "other"),
+    # the Inspectorate named as another party names it: "the probation inspectorate", the agent of a passive rating
+    ("Northshire youth service praised\nThe youth justice service in Northshire has been rated Good by the probation "
+     "inspectorate. Chief Inspector of Probation Anne Example said: “A service with much to be proud of.”", "other"),
     # counter-example: the release's own words on the day it publishes
     ("Westshire Youth Justice Service has received an overall rating of ‘Good’ following an inspection by HM "
      "Inspectorate of Probation.\nChief Inspector of Probation, Anne Example, said: “Staff know their children.”\n"
