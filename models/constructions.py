@@ -264,6 +264,10 @@ AREAS_RATED_BEFORE = (r"^\W*(?:the|its|their)\s+(?:(?:only|sole|single|one|two|t
 # ... and after its label, where (or for whom) it was given, then the verb and the areas
 AREAS_RATED_AFTER = (r"^[’'\"”]?(?:\s+(?:in|for|at|across)\s+[^,;.‘’'\"“”]{1,40}?)?\s*,?\s+(?:were|was|are|is)\s+"
                      r"(?P<list>[^;.]{3,240})")
+# Between two labels, what makes the second no conjunct of the first: a comparison ("compares with", "against"), or
+# another named possessor right before it ("... with Westshire's ‘Inadequate’"; "– it’s second-lowest mark" restates)
+NOT_COORDINATED = (r"\b(?:compare[sd]?|comparing|comparison|contrasts?|contrasted|against|versus|vs)\b"
+                   r"|\b(?-i:[A-Z])[\w-]*[’']s?\s+" + OPEN_QUOTE + r"$")
 # "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
 # ("A ‘Good’ rating was given to a third of services nationally": in the passive too)
 GIVEN_TO_ANY = (r"^[’'\"”]?\s*rating\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:given|awarded|handed)"
@@ -779,7 +783,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  conditions=("earlier_fact", "contrast_clause")),
     Construction("coordinated", None, None, "none",
                  ("Before that, Anytown YJS had been graded ‘requiring improvement’ in 2017 and ‘inadequate’ in 2013.",),
-                 ("Anytown YJS was rated ‘Good’.",), conditions=("earlier_fact",)),
+                 ("Anytown YJS was rated ‘Good’.",
+                  # a comparison with another's label is no coordination: "Westshire's ‘Inadequate’" is Westshire's
+                  "Anytown's rating of ‘Good’ compares with Westshire's ‘Inadequate’."),
+                 conditions=("earlier_fact",), unless=(("own", NOT_COORDINATED),)),
     Construction("area_then_label", "before", AREA_THEN_LABEL, "group:subject",
                  ("Ratings: governance and leadership – Good; staff – Outstanding; partnerships and services – Good.",
                   "The grades in Anytown were: governance, good; staff, outstanding."),

@@ -360,6 +360,11 @@ def test_joint_inspection_themes_in_rows_and_relatives(text, expected):
     assert sorted(_ratings(text)) == expected
 
 
+def test_anothers_label_in_a_comparison_is_no_conjunct_of_this_services():
+    assert _ratings(INSPECTED_2022 + "Northshire's rating of ‘Good’ compares with Westshire's ‘Inadequate’.") == [
+        ("overall", None, "Overall", "Good")]
+
+
 def test_a_past_relative_without_a_change_is_todays_rating():
     # "now" with another verb says nothing of the rating's time
     assert _ratings(INSPECTED_2022 + "Northshire Youth Justice Service, which was rated ‘Good’ overall, must now "
