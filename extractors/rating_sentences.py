@@ -845,7 +845,9 @@ def _facts(areas: list[AreaMatch], view: View) -> list[tuple[str, str | None, st
 # A service named as another than this one: "its neighbouring service", "another youth offending team"
 _ANOTHER_SERVICE = regex.compile(
     r"\b(?:neighbouring|neighboring|nearby|adjoining|another|other|sister|different)\s+(?:youth\s+(?:justice|offending)\s+)?"
-    r"(?:services?|teams?|YOTs?|YJSs?|YOSs?|councils?|authorit(?:y|ies))\b", _I)
+    r"(?:services?|teams?|YOTs?|YJSs?|YOSs?|councils?|authorit(?:y|ies))\b"
+    # "Northshire's neighbour, Westshire, was rated ...", "its nearest neighbours"
+    r"|\b(?:its|their|(?-i:[A-Z])[\w-]*[’']s)\s+(?:nearest\s+|closest\s+|close\s+)?neighbou?rs?\b", _I)
 # The service for adults, or another body of the justice system, at the head of the subject: "Anytown's adult
 # probation service was rated ..." (named in an aside, "works closely with the Probation Service", it is not)
 _OTHER_JUSTICE_BODY_HEAD = regex.compile(

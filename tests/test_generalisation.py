@@ -360,6 +360,14 @@ def test_joint_inspection_themes_in_rows_and_relatives(text, expected):
     assert sorted(_ratings(text)) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Northshire's neighbour, Westshire, was rated ‘Inadequate’ in 2021.",
+    "Its nearest neighbour was rated ‘Inadequate’.",
+])
+def test_a_neighbour_is_another_service(text):
+    assert _set_aside(INSPECTED_2022 + text) == [("Inadequate", "other_service")]
+
+
 def test_anothers_label_in_a_comparison_is_no_conjunct_of_this_services():
     assert _ratings(INSPECTED_2022 + "Northshire's rating of ‘Good’ compares with Westshire's ‘Inadequate’.") == [
         ("overall", None, "Overall", "Good")]
