@@ -242,6 +242,13 @@ PRESENT_COPULA_BEFORE = (r"\b(?:is|are|[’']re)\s+(?:so\s+|truly\s+|really\s+|s
 NON_INSPECTORATE_SPEAKER = (r"\b(?:Cllr|Councillor|council\s+leader|leader\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}council"
                             r"|mayor|cabinet\s+member|portfolio\s+holder|head\s+of\s+(?:the\s+)?service"
                             r"|service\s+manager|chief\s+executive|spokesperson|spokesman|spokeswoman|MP)\b")
+_LOCAL_ROLE = (r"(?:the\s+|its\s+|their\s+)?(?:board[’']s\s+)?(?:chair|chairman|chairwoman|chair\s+of\s+the\s+board"
+               r"|council\s+leader|leader\s+of\s+the\s+council|head\s+of\s+(?:the\s+)?service|service\s+manager"
+               r"|manager|cabinet\s+member|portfolio\s+holder|councillors?|Cllr\s+\w+|mayor|chief\s+executive"
+               r"|spokes(?:person|man|woman)|director(?:\s+of\s+children[’']s\s+services)?)")
+# A local speaker named after the label, in reported speech: "..., the chair said", "..., said the council leader"
+LOCAL_SPEAKER_AFTER = (r"^" + CLOSE_QUOTE + r"\s*,\s*(?:(?:said|says|added|claimed|insisted)\s+" + _LOCAL_ROLE + r"\b"
+                       r"|" + _LOCAL_ROLE + r"\b[^.;,]{0,40}?\s+(?:said|says|added|claimed|insisted)\b)")
 # "It is good to see that ...", "it was good that": the label judges what follows, not the service
 IT_IS_BEFORE = (r"\b[Ii]t(?:\s+is|\s+was|[’']s|\s+would\s+be|\s+will\s+be)\s+(?:very\s+|really\s+|also\s+|particularly\s+)?"
                 + OPEN_QUOTE + r"$")
@@ -537,6 +544,16 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Anytown YJS was rated ‘Good’.\n“Staff were rated outstanding,” said Cllr Jones, cabinet member for children.",
          "The Chief Inspector said: “Anytown's work with victims is outstanding.”"),
         requires=(("sentence", NON_INSPECTORATE_SPEAKER), ("sentence", r"[“”\"]"))),
+    # the same in reported speech, its speaker after the label ("..., the chair said"): the inspectors' own word
+    # is theirs ("..., inspectors said")
+    Cue("speaker_opinion", "speaker_opinion", "after", LOCAL_SPEAKER_AFTER,
+        ("Anytown YJS was rated ‘Good’.\nThe board's leadership has been outstanding, the chair said.",
+         "Anytown YJS was rated ‘Good’.\nIts staff are outstanding, said the council leader."),
+        ("Anytown YJS was rated ‘Good’.\nIts leadership was outstanding, inspectors said.",
+         # a rating reported is a rating, whoever reports it
+         "Anytown YJS was rated ‘Good’, the chair said."),
+        requires=(("own", r"\b(?:is|are|was|were|been|be|[’']re|[’']s)\s+(?:so\s+|truly\s+|really\s+|simply\s+"
+                          r"|absolutely\s+|just\s+)?" + OPEN_QUOTE + r"$"),)),
     Cue("extraposition", "ordinary_word", "own", IT_IS_BEFORE,
         ("Anytown YOT was inspected in May.\nIt is good to see that the board meets monthly.",
          "Inspectors said it was “good” to see children involved in their plans."),
