@@ -17,13 +17,13 @@ from models.document import Document
 from models.facts import Extraction, Mention, Percentage
 from models.patterns import PERCENT, PERCENT_WORDS_BEFORE_UNIT
 
-VERSION = "percentages/4"
+VERSION = "percentages/5"
 
 _PERCENT = regex.compile(PERCENT, regex.IGNORECASE)
 _WORDS_BEFORE_UNIT = regex.compile(PERCENT_WORDS_BEFORE_UNIT, regex.IGNORECASE)
 # Every unit, in the document's lower-cased text (Document.lowered: a case-sensitive scan is five times faster),
 # with the word's start checked on each match (a scan that opens on \b is not skipped to its first letter)
-_ANY_UNIT_LOWER = re.compile(r"%|per\s?cent\b")
+_ANY_UNIT_LOWER = re.compile(r"%|per\s?cent\b|(?<=\d)pc\b")
 # How far before its unit a percentage may begin: "≥ 12.5 - 15.25 per cent" is 22 characters (the pattern is
 # matched only this far around each unit: extractors.occurrence.matches_near)
 _REACH_BEFORE_UNIT = 80
@@ -63,7 +63,7 @@ def extract(doc: Document) -> Extraction[Percentage]:
             continue  # "1,234 per cent" does not occur; a stray match is not a percentage
         add(value, start, end, "figures", subject, section)
     for unit_start, unit_end in units:
-        if unit_start in units_used or doc.text[unit_start:unit_end] == "%":
+        if unit_start in units_used or doc.text[unit_start:unit_end] in ("%", "pc"):
             continue
         words = _WORDS_BEFORE_UNIT.search(doc.text, max(0, unit_start - 40), unit_start)
         words_value = parse_number_words(words.group("words")) if words else None

@@ -84,12 +84,13 @@ RECOMMENDATION_SHARE_BEFORE = r"\b(?:other|remaining|including|of\s+which|first|
 EARLIER_COUNT = r"\b(?:last|previous|earlier|prior)\s+inspection\b|\bpreviously\b|\bin\s+(?:19|20)\d\d\b"
 
 # ------------------------------------------------------------ percentages
-# "73%", "45.4 %", "11 per cent", "80% +", "< 50%", "65% - 79%", "50-64%"
+# "73%", "45.4 %", "11 per cent", "80% +", "< 50%", "65% - 79%", "50-64%", "85pc"
 PERCENT = (
     r"(?P<prefix>[<>≤≥]\s?)?"
     r"(?<![\w.,/£$])(?<![\w.,/£$]-)(?:(?P<low>\d{1,3}(?:\.\d+)?)\s?(?:-|–|to)\s?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
-    r"(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b)"
+    # ("85pc": some newspapers' abbreviation, always glued to its figures)
+    r"(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b|(?<=\d)(?-i:pc)\b)"
     r"(?P<plus>\s?\+)?"
 )
 

@@ -464,6 +464,8 @@ def test_children_and_victims_inspection():
     ("more than three-quarters of cases; 17 out of 20 said so; in 2023/2024", []),
     ("the rate rose from 45%-50% last year", [45.0, 50.0]),
     ("bands of 50-64% and 65 to 79 per cent", [50.0, 64.0, 65.0, 79.0]),
+    # a newspaper's "pc", glued to its figures; a police constable is none
+    ("around 85pc of staff felt supported, PC Example said of 12 PCs", [85.0]),
 ])
 def test_percentages(text, expected):
     assert [p.value for p in percentages.extract(parse(text)).facts] == expected

@@ -71,7 +71,7 @@ def test_the_document_cues_are_answered_alike_on_every_real_text():
 
 
 _PERCENT_TOKENS = ["45", "4.5", "1,234", "12.125", "%", " %", "per cent", "PER CENT", "Percent", "percentage", "per",
-                   "cent", "centre", "-", "–", "to", "≥", "<", "+", "£", "/", ".", ",", "x", "paper", "super", " ", "\n"]
+                   "cent", "centre", "pc", "PC", "pcs", "-", "–", "to", "≥", "<", "+", "£", "/", ".", ",", "x", "paper", "super", " ", "\n"]
 
 
 @settings(max_examples=500, deadline=None)

@@ -44,7 +44,7 @@ def test_thousands_separators(value):
 
 
 @given(st.decimals(min_value=0, max_value=100, places=1, allow_nan=False),
-       st.sampled_from(["%", " %", " per cent", " percent"]))
+       st.sampled_from(["%", " %", " per cent", " percent", "pc"]))
 def test_percent_value_and_text_round_trip(value, unit):
     written = f"{value}{unit}"
     found = extract_percentages(parse(f"In total {written} of cases were good.")).facts
