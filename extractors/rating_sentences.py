@@ -1764,9 +1764,12 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
             if len(before) == 1:
                 domain = next(iter(before.values()))
         pairs = [(s, domain) for s in standards]
-        if len(domains) == 1 and all(a.entry.relative is None for a in standards):
+        qualifies_its_own = any(a.entry.code and domains and a.entry.code.startswith(f"{domains[0].entry.code}.")
+                                and b is domains[0] for a, b in itertools.pairwise(ordered))
+        if len(domains) == 1 and all(a.entry.relative is None for a in standards) and not qualifies_its_own:
             # a domain beside standards of no domain qualifies none of them: it is rated itself ("Out-of-court
-            # work and resettlement were both judged ‘Inadequate’")
+            # work and resettlement were both judged ‘Inadequate’"); right after a standard of its own it only
+            # says whose the standard is ("Joint working on out-of-court cases was ‘Inadequate’")
             out.append((domains[0], domains[0].entry.code, domains[0].subject))
     seen: set[tuple[str, str | None]] = set()
     for area, domain in pairs:

@@ -368,6 +368,18 @@ def test_a_neighbour_is_another_service(text):
     assert _set_aside(INSPECTED_2022 + text) == [("Inadequate", "other_service")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a domain right after a standard of its own says whose the standard is
+    ("Joint working on out-of-court cases in Northshire was ‘Inadequate’.",
+     [("standard", "3.4", "Joint working", "Inadequate")]),
+    # listed beside it, the domain is rated too
+    ("Out-of-court work and joint working in Northshire were both judged ‘Inadequate’.",
+     [("domain", "3", "Out-of-court disposals", "Inadequate"), ("standard", "3.4", "Joint working", "Inadequate")]),
+])
+def test_a_domain_qualifying_its_own_standard_is_not_rated(text, expected):
+    assert sorted(_ratings(INSPECTED_2022 + text)) == expected
+
+
 def test_anothers_label_in_a_comparison_is_no_conjunct_of_this_services():
     assert _ratings(INSPECTED_2022 + "Northshire's rating of ‘Good’ compares with Westshire's ‘Inadequate’.") == [
         ("overall", None, "Overall", "Good")]
