@@ -1576,14 +1576,22 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
         regex.match(r"^[^:;.]{0,60}?\b(?:areas?|aspects?|standards?|categories)\b[^:;.]{0,20}?\bincluding\s+", words, _I)
     offset = counted.end() if counted else 0
     found = find_areas(words[offset:], era)
-    found = [a for a in found if not a.weak] or []
-    if not found:
+    if not any(not a.weak for a in found):
         return []
     group = [found[0]]  # the first area and the list it opens: "for planning and for partnership work, ..."
     for area in found[1:]:
         if not _LIST_GAP.match(words[offset + group[-1].end : offset + area.start]):
             break
         group.append(area)
+    if len(group) == 1 or not any(not a.weak for a in group):
+        # a word that names an area only as an item of a list ("information") counts only beside another area
+        # of the list: "in four areas: leadership, staff, partnerships and information"
+        strong = [a for a in found if not a.weak]
+        group = [strong[0]]
+        for area in strong[1:]:
+            if not _LIST_GAP.match(words[offset + group[-1].end : offset + area.start]):
+                break
+            group.append(area)
     lead = words[offset : offset + group[0].start]
     if len([w for w in regex.findall(r"[\w’'-]+", lead) if w.lower() not in _COMPLEMENT_LEAD]) > 1:
         return []  # "in 2018, had made significant improvements ... staff": not what the label is for

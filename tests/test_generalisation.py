@@ -380,6 +380,16 @@ def test_a_domain_qualifying_its_own_standard_is_not_rated(text, expected):
     assert sorted(_ratings(INSPECTED_2022 + text)) == expected
 
 
+def test_a_list_word_counts_in_a_complements_list():
+    # "information" names its standard only beside other areas of a list, as here after the label
+    assert {subject for subject, _ in _labels(INSPECTED_2022 + "Northshire was rated ‘Good’ in four areas: leadership, "
+                                              "staff, partnerships and information.")} == {
+        "Governance and leadership", "Staff", "Partnerships and services", "Information and facilities"}
+    # alone, it names no standard
+    assert "Information and facilities" not in {subject for subject, _ in _labels(
+        INSPECTED_2022 + "Northshire was rated ‘Good’ for the information it gave.")}
+
+
 def test_anothers_label_in_a_comparison_is_no_conjunct_of_this_services():
     assert _ratings(INSPECTED_2022 + "Northshire's rating of ‘Good’ compares with Westshire's ‘Inadequate’.") == [
         ("overall", None, "Overall", "Good")]
