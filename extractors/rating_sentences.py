@@ -140,6 +140,10 @@ _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|
 _YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|visit|report|time)\s)\b(?i:since))\s+"
                       r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
+_KEPT = regex.compile(r"\b(?:retained|retains|retaining|kept|keeps|keeping|maintained|maintains|maintaining|held\s+on\s+to"
+                     r"|holds\s+on\s+to)\s+(?:(?:its|the|their|a|an)\s+)?(?:overall\s+)?[‘’'\"“”]?$", _I)
+# A year right before the label, as its modifier: "its 2019 ‘Inadequate’ rating"
+_YEAR_MODIFIER = regex.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:overall\s+)?[‘’'\"“”]?$")
 
 # A year right after the label, as its own adjunct: "‘Outstanding’ in 2022", "‘Good’ overall in March 2019"
 _OWN_YEAR = regex.compile(r"^[’'\"”]?\s+(?:overall\s+)?(?i:in|during)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?"
@@ -1005,13 +1009,18 @@ _NOW_AFTER = regex.compile(r"^[’'\"”]?(?:\s+by\s+[^,.;]{2,40}?)?\s*,?\s*(?:t
 
 
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
-    if _DESTINATION.search(left) or _NOW_AFTER.match(right):
-        return False  # "from ... to recently achieving “good” status": the destination is today's
+    if _DESTINATION.search(left) or _NOW_AFTER.match(right) or _KEPT.search(left):
+        # "from ... to recently achieving “good” status": the destination is today's; a rating kept is today's
+        # whenever it was first given ("retained the ‘Good’ rating it was given in 2019")
+        return False
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
         return True
     if ctx.latest_year is not None:
         # "'Requires improvement', the same grade as in 2019": the earlier year is the comparison's, not the label's
         right = _SAME_AS_BEFORE.sub(" ", right[:100])
+        modifier = _YEAR_MODIFIER.search(left)
+        if modifier:
+            return int(modifier.group("year")) < ctx.latest_year
         own = _OWN_YEAR.match(right)
         if own:
             # the label's own time, right after it, is its time, whatever an earlier label's was: "rated ‘Good’

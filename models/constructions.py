@@ -191,7 +191,9 @@ COMPLEMENT = (
     r"(?P<words>[^;.]{2,200})"
 )
 # The label's determiner, before a rating noun: "the ‘Good’ rating", "its overall ‘Outstanding’ grade"
-DETERMINER_BEFORE = r"\b(?:the|their|its|our|this|an?)\s+(?:overall\s+)?" + OPEN_QUOTE + r"$"
+# ("its 2019 ‘Inadequate’ rating": a year between them dates the label, see rating_sentences._YEAR)
+DETERMINER_BEFORE = (r"\b(?:the|their|its|our|this|an?)\s+(?:(?:19|20)\d\d\s+)?(?:overall\s+)?" + OPEN_QUOTE
+                     + r"$")
 # Words of a verb phrase the label may not follow to be "requires improvement" the verb: "downgraded to
 # ‘requires improvement’", "a ‘requires improvement’ rating"; "to" after a verb of judging is the infinitive's,
 # and the label is the verb: "Its planning was found to ‘require improvement’", "judged to require improvement"

@@ -390,6 +390,18 @@ def test_a_list_word_counts_in_a_complements_list():
         INSPECTED_2022 + "Northshire was rated ‘Good’ for the information it gave.")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a year before the label, as its modifier, dates it
+    ("Since its 2019 ‘Inadequate’ rating, Northshire YJS has been rated ‘Good’.",
+     [("overall", None, "Overall", "Good"), ("previous", None, "Overall", "Inadequate")]),
+    ("Its 2022 ‘Good’ rating was celebrated by Northshire YJS.", [("overall", None, "Overall", "Good")]),
+    # a rating kept is today's, whenever it was first given
+    ("Northshire YJS retained the ‘Good’ rating it was given in 2019.", [("overall", None, "Overall", "Good")]),
+])
+def test_the_year_of_a_rating_named_as_a_noun(text, expected):
+    assert sorted(_ratings(INSPECTED_2022 + text)) == expected
+
+
 def test_anothers_label_in_a_comparison_is_no_conjunct_of_this_services():
     assert _ratings(INSPECTED_2022 + "Northshire's rating of ‘Good’ compares with Westshire's ‘Inadequate’.") == [
         ("overall", None, "Overall", "Good")]
