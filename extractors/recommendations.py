@@ -25,13 +25,15 @@ from models.patterns import (
     RECOMMENDATION_SHARE_BEFORE,
     RECOMMENDATION_TO_SERVICE,
     RECOMMENDATION_VERBS,
+    RECOMMENDATIONS_FOR_OWNER,
     RECOMMENDATIONS_HEADING,
     TRAILING_OWNER,
 )
 
-VERSION = "recommendations/8"
+VERSION = "recommendations/9"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
+_HEADING_FOR_OWNER = regex.compile(RECOMMENDATIONS_FOR_OWNER, regex.IGNORECASE)
 _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
 _OWNER_AT_END = regex.compile(OWNER_AT_END, regex.VERSION1)
 _INLINE = regex.compile(INLINE_RECOMMENDATIONS, regex.IGNORECASE)
@@ -78,6 +80,11 @@ def extract(doc: Document) -> Extraction[Recommendation]:
         text = _BULLET.sub("", plain(lines[index].text))
         if _HEADING.match(text):
             index = _read_section(doc, index + 1, facts, mentions, None, imperative_only=False)
+            continue
+        if heading := _HEADING_FOR_OWNER.match(text):
+            # "Recommendations for the Anytown Youth Justice Management Board": the heading names who must act
+            index = _read_section(doc, index + 1, facts, mentions, clean_owner(heading.group("owner")),
+                                  imperative_only=False)
             continue
         owner = _OWNER_LINE.match(text) or _OWNER_AT_END.search(text)
         if owner:

@@ -227,6 +227,9 @@ RECOMMENDATION_ITEM = r"^(?:\(?(?P<number>\d{1,2})[.)]\s*(?<=\s|\))|[-•–▪�
 # Web-page reports end each heading with a link back up: "Recommendations (Back to top)".
 BACK_TO_TOP = r"(?:\s*\(?back\s+to\s+top\)?)?"
 RECOMMENDATIONS_HEADING = r"^(?:\d{1,2}\.?\s+)?(?:our\s+|key\s+)?recommendations(?:\s+for\s+improvement)?:?" + BACK_TO_TOP + "$"
+# A recommendations heading that names who must act: "Recommendations for the Anytown Youth Justice Management Board"
+RECOMMENDATIONS_FOR_OWNER = (r"^(?:\d{1,2}\.?\s+)?(?:our\s+|key\s+)?recommendations\s+(?:for|to)\s+(?:the\s+)?"
+                             r"(?P<owner>(?-i:[A-Z])(?:(?!\bimprovement\b)[^.:;\t]){2,120}?)\s*:?" + BACK_TO_TOP + "$")
 
 # owner text -> owner_type; first match wins, so specific rules come first.
 OWNER_TYPES: tuple[tuple[str, str, str], ...] = (

@@ -530,6 +530,18 @@ def test_recommendation_owner_lines_and_items_without_bullets():
     assert recommendations.stated_count(doc) == 5  # not the nine of the last inspection
 
 
+def test_a_recommendations_heading_that_names_the_owner():
+    text = ("Recommendations for the Anytown Youth Justice Partnership Board\n"
+            "1. Develop a disproportionality action plan.\n"
+            "2. Improve information sharing with the police.\n"
+            "Recommendations for improvement\n"
+            "The YJS manager should:\n"
+            "3. review case allocation.\n")
+    assert [(r.number, r.owner) for r in recommendations.extract(parse(text)).facts] == [
+        (1, "Anytown Youth Justice Partnership Board"), (2, "Anytown Youth Justice Partnership Board"),
+        (3, "YJS manager")]
+
+
 def test_a_hard_wrapped_rating_sentence_is_one_sentence():
     text = ("Foreword\n"
             "In this inspection we have inspected and rated work with children and victims in Wakefield YJS. Overall, Wakefield YJS was rated as\n"
