@@ -37,7 +37,7 @@ __all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS", "nlp"
 # (a scan of a long report's lower-cased text is fast only so), which a test holds to the vocabulary: every
 # label phrase, improvement level and relative label is found by it.
 # ("satisfactory" finds "unsatisfactory" too; an optional group at an alternative's start would slow the scan.)
-_LABEL_WORD = (r"outstanding|good|requir\w*\s+improvement|inadequate|satisfactory|poor|not\s+rated|not\s+effective"
+_LABEL_WORD = (r"outstanding|good|requir\w*[\s-]+improvement|inadequate|satisfactory|poor|not\s+rated|not\s+effective"
                r"|ineffective|(?:drastic|substantial|moderate|minimum|minimal)\W{0,3}improvement"
                r"|(?:highest|lowest|best|worst|top|bottom)\s+(?:possible\s+)?"
                r"(?:(?:" + "|".join(RELATIVE_NOUN_MODIFIERS) + r")\s+)?(?:rating|grad|mark|judge?ment|category|verdict)")
@@ -64,6 +64,10 @@ def label_matcher() -> Any:
     matcher = Matcher(nlp().vocab)
     patterns: list[list[dict[str, Any]]] = [[{"LOWER": word} for word in phrase.split()]
                                             for entry in RATING_LABELS for phrase in entry.phrases]
+    # the same words hyphenated, as an adjective is: "a ‘requires-improvement’ grade"
+    patterns += [[token for index, word in enumerate(phrase.split())
+                  for token in ([{"ORTH": "-"}] if index else []) + [{"LOWER": word}]]
+                 for entry in RATING_LABELS for phrase in entry.phrases if 1 < len(phrase.split()) <= 3]
     # "‘minimum’ improvement", "SUBSTANTIAL improvement required", "“drastic improvement”"
     patterns.append([{"LOWER": {"IN": list(IMPROVEMENT_LEVEL_WORDS)}}, {"ORTH": {"IN": list(_QUOTES)}, "OP": "?"},
                      {"LOWER": "improvement"}, {"LOWER": "required", "OP": "?"}])
@@ -175,7 +179,7 @@ def _match_batch(pieces: list[tuple[int, int, str]], ranges: list[tuple[int, int
         piece = bisect_right(piece_starts, span.start_char) - 1
         index, offset, _ = pieces[piece]
         start = offset + span.start_char - piece_starts[piece] - ranges[index][0]
-        words = " ".join(t.lower_ for t in span if t.text not in _QUOTES)
+        words = " ".join(t.lower_ for t in span if t.text not in _QUOTES and (t.text != "-" or match_id == relative_id))
         relative: int | None = relative_position(words) if match_id == relative_id else None
         if match_id == relative_id and relative is None:
             continue

@@ -402,6 +402,15 @@ def test_the_year_of_a_rating_named_as_a_noun(text, expected):
     assert sorted(_ratings(INSPECTED_2022 + text)) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Northshire Youth Justice Service was rated ‘requires-improvement’.",
+    "Northshire Youth Justice Service was given a requires-improvement grade.",
+])
+def test_a_hyphenated_label(text):
+    # the words hyphenated, as an adjective is: seen and read like the words apart
+    assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
+
+
 def test_anothers_label_in_a_comparison_is_no_conjunct_of_this_services():
     assert _ratings(INSPECTED_2022 + "Northshire's rating of ‘Good’ compares with Westshire's ‘Inadequate’.") == [
         ("overall", None, "Overall", "Good")]
