@@ -471,7 +471,10 @@ def _verb_first(pattern: str, flags: int) -> regex.Pattern | None:
 def _compile(entry: Cue | Construction) -> _Compiled:
     flags = 0 if entry.case_sensitive else _I
     return _Compiled(entry, regex.compile(entry.pattern, flags) if entry.pattern else None,
-                     tuple((look, regex.compile(p, flags)) for look, p in entry.requires),
+                     # what must follow the label is looked at first: anchored on the label and a few words
+                     # long, it is cheaper than most patterns, and every one must hold anyway
+                     tuple(sorted(((look, regex.compile(p, flags)) for look, p in entry.requires),
+                                  key=lambda required: required[0] != "after")),
                      tuple((look, regex.compile(p, flags)) for look, p in entry.unless),
                      tuple(CONDITIONS[name] for name in entry.conditions if name not in CONDITIONS_OF_THE_MATCH),
                      tuple(CONDITIONS[name] for name in entry.conditions if name in CONDITIONS_OF_THE_MATCH),
@@ -492,6 +495,8 @@ def _holds(compiled: _Compiled, view: View) -> regex.Match | bool | None:
     if not all(condition(view, None) for condition in compiled.of_the_label):
         return False
     match: regex.Match | None = None
+    if compiled.requires and compiled.requires[0][0] == "after" and _find(compiled.requires[0][1], "after", view) is None:
+        return False
     if compiled.pattern is not None and entry.pattern:
         assert entry.look is not None
         if compiled.verb is not None and _find(compiled.verb, entry.look, view) is None:
