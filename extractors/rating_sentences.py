@@ -120,9 +120,10 @@ _PREVIOUS_AFTER = regex.compile(
 # The destination of a change is this inspection's rating: "from X ... to recently achieving “good” status"
 # Today's label, whatever came before: "from 'Inadequate' to 'Good'", "upgraded to", "now", and a rating kept, in the
 # present ("remains 'Good', the grade it received in 2016"; "had remained 'Inadequate' until ..." is the past's)
+# (a rating kept is today's whenever it was first given: "retained the ‘Good’ rating it was given in 2019")
 _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improved\s+to|raised\s+to|now"
-                             r"|remains|retains|keeps|maintains|stays|(?:has|have)\s+(?:remained|retained|kept|maintained"
-                             r"|stayed))\s+"
+                             r"|remains|retains|retained|retaining|keeps|kept|keeping|maintains|maintained|maintaining"
+                             r"|holds\s+on\s+to|held\s+on\s+to|stays|(?:has|have)\s+(?:remained|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
 _SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:(?:it|they|inspectors|we)\s+\w+\s+"
                                 r"|was\s+\w+\s+)?(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
@@ -140,8 +141,6 @@ _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|
 _YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|visit|report|time)\s)\b(?i:since))\s+"
                       r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
-_KEPT = regex.compile(r"\b(?:retained|retains|retaining|kept|keeps|keeping|maintained|maintains|maintaining|held\s+on\s+to"
-                     r"|holds\s+on\s+to)\s+(?:(?:its|the|their|a|an)\s+)?(?:overall\s+)?[‘’'\"“”]?$", _I)
 # A year right before the label, as its modifier: "its 2019 ‘Inadequate’ rating"
 _YEAR_MODIFIER = regex.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:overall\s+)?[‘’'\"“”]?$")
 
@@ -939,7 +938,6 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
 
 
-_OVERALL_AFTER = regex.compile(r"^[’'\"”]?\s+overall\b", _I)
 # A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ..."
 _TOPIC_OPENING = regex.compile(
     r"^\W*(?:when\s+it\s+(?:came|comes)\s+to|as\s+for|as\s+regards|regarding|with\s+(?:regard|respect)\s+to"
@@ -1014,10 +1012,8 @@ _NOW_AFTER = regex.compile(r"^[’'\"”]?(?:\s+by\s+[^,.;]{2,40}?)?\s*,?\s*(?:t
 
 
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
-    if _DESTINATION.search(left) or _NOW_AFTER.match(right) or _KEPT.search(left):
-        # "from ... to recently achieving “good” status": the destination is today's; a rating kept is today's
-        # whenever it was first given ("retained the ‘Good’ rating it was given in 2019")
-        return False
+    if _DESTINATION.search(left) or _NOW_AFTER.match(right):
+        return False  # "from ... to recently achieving “good” status": the destination is today's
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
         return True
     if ctx.latest_year is not None:

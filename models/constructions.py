@@ -241,13 +241,14 @@ NEXT_INSPECTION = r"^[’'\"”]?\s*(?:[\w’']+\s+){0,3}?(?:at|in|by|for|from)\
 PRESENT_COPULA_BEFORE = (r"\b(?:is|are|[’']re)\s+(?:so\s+|truly\s+|really\s+|simply\s+|absolutely\s+|just\s+)?"
                          + OPEN_QUOTE + r"$")
 # Who speaks, when it is not the Inspectorate: the council's members and officers, the service's managers
-NON_INSPECTORATE_SPEAKER = (r"\b(?:Cllr|Councillor|council\s+leader|leader\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}council"
-                            r"|mayor|cabinet\s+member|portfolio\s+holder|head\s+of\s+(?:the\s+)?service"
-                            r"|service\s+manager|chief\s+executive|spokesperson|spokesman|spokeswoman|MP)\b")
-_LOCAL_ROLE = (r"(?:the\s+|its\s+|their\s+)?(?:board[’']s\s+)?(?:chair|chairman|chairwoman|chair\s+of\s+the\s+board"
-               r"|council\s+leader|leader\s+of\s+the\s+council|head\s+of\s+(?:the\s+)?service|service\s+manager"
-               r"|manager|cabinet\s+member|portfolio\s+holder|councillors?|Cllr\s+\w+|mayor|chief\s+executive"
-               r"|spokes(?:person|man|woman)|director(?:\s+of\s+children[’']s\s+services)?)")
+_LOCAL_SPEAKER_ROLES = (r"Cllr|Councillor|council\s+leader|leader\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}council"
+                        r"|mayor|cabinet\s+member|portfolio\s+holder|head\s+of\s+(?:the\s+)?service"
+                        r"|service\s+manager|chief\s+executive|spokesperson|spokesman|spokeswoman|MP")
+NON_INSPECTORATE_SPEAKER = r"\b(?:" + _LOCAL_SPEAKER_ROLES + r")\b"
+# ... the same people named after a label in reported speech, and the board's chair and the service's managers
+# (never "director" alone: the Inspectorate's Director of Operations speaks for it)
+_LOCAL_ROLE = (r"(?:the\s+|its\s+|their\s+)?(?:board[’']s\s+)?(?:" + _LOCAL_SPEAKER_ROLES
+               + r"|chair(?:man|woman)?(?:\s+of\s+the\s+board)?|manager|councillors|director\s+of\s+children[’']s\s+services)")
 # A local speaker named after the label, in reported speech: "..., the chair said", "..., said the council leader"
 LOCAL_SPEAKER_AFTER = (r"^" + CLOSE_QUOTE + r"\s*,\s*(?:(?:said|says|added|claimed|insisted)\s+" + _LOCAL_ROLE + r"\b"
                        r"|" + _LOCAL_ROLE + r"\b[^.;,]{0,40}?\s+(?:said|says|added|claimed|insisted)\b)")
