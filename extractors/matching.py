@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -30,6 +30,9 @@ from models.vocabulary import (
     Framework,
     relative_position,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS", "nlp"]
 
@@ -179,11 +182,17 @@ def _match_batch(pieces: list[tuple[int, int, str]], ranges: list[tuple[int, int
         piece = bisect_right(piece_starts, span.start_char) - 1
         index, offset, _ = pieces[piece]
         start = offset + span.start_char - piece_starts[piece] - ranges[index][0]
-        words = " ".join(t.lower_ for t in span if t.text not in _QUOTES and (t.text != "-" or match_id == relative_id))
+        words = label_words(span, relative=match_id == relative_id)
         relative: int | None = relative_position(words) if match_id == relative_id else None
         if match_id == relative_id and relative is None:
             continue
         found[index].append(LabelMatch(start, start + span.end_char - span.start_char, words, relative))
+
+
+def label_words(span: Span, *, relative: bool) -> str:
+    """A label's words as the vocabularies spell them: lower case, without quotes, and without the hyphens of
+    "requires-improvement" (a relative label keeps its own: "second-highest")."""
+    return " ".join(t.lower_ for t in span if t.text not in _QUOTES and (t.text != "-" or relative))
 
 
 # Between a relative label and a label next to it: "the highest grade of ‘Outstanding’", "‘Outstanding’, its

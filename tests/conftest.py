@@ -80,5 +80,7 @@ def read_rows(out: Path, table: str) -> list[dict]:
 # The first example of a test that parses text also loads spaCy: no per-example deadline.
 from hypothesis import settings  # noqa: E402
 
+# HYPOTHESIS_PROFILE=thorough tries each property on many more texts (a search for rare failures, not for CI).
 settings.register_profile("project", deadline=None)
-settings.load_profile("project")
+settings.register_profile("thorough", deadline=None, max_examples=3000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
