@@ -126,7 +126,7 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
                              r"|holds\s+on\s+to|held\s+on\s+to|stays|(?:has|have)\s+(?:remained|stayed))\s+"
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
 _SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:(?:it|they|inspectors|we)\s+\w+\s+"
-                                r"|was\s+\w+\s+)?(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
+                                r"|was\s+(?:the\s+case|\w+)\s+)?(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
                                 # the rating kept: "unchanged from 2019", "‘Good’, as they did in 2019"
                                 r"|\b(?:unchanged|unaltered)\s+(?:from|since)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
                                 # a comparison with the earlier inspection dates that inspection: "‘Good’, an
@@ -381,7 +381,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "earlier_changed_to": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_TO),
     # the label's clause opens with "but", "whereas" or "while" and its reading carries on the clause before
     "contrast_clause": lambda v, m: v.index > 0 and v.earlier is not None and v.earlier[0] == v.clause.start
-    and _CONTRAST.fullmatch(v.clause.opener) is not None,
+    and _GAPPING_OPENER.fullmatch(v.clause.opener) is not None,
     # the construction's subject group names an area of the framework (not the service, not a place)
     "subject_names_area": lambda v, m: m is not None and bool(listed_areas(m.group("subject"), v.ctx.era)),
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
@@ -608,7 +608,7 @@ def read_sentence(doc: Document, ctx: Context, sentence: Sentence, labels: list[
         clause = parts[clause_index]
         following = next((other.start for other in labels[index + 1 :]), len(text))
         earlier = previous_in_clause.get(clause.start)
-        if earlier is None and clause_index > 0 and _CONTRAST.fullmatch(clause.opener) \
+        if earlier is None and clause_index > 0 and _GAPPING_OPENER.fullmatch(clause.opener) \
                 and parts[clause_index - 1].start in previous_in_clause and (
                     (not text[clause.start : label.start].strip(" ‘’'\"“”")
                      and _COMPLEMENT.match(text[label.end : label.end + MAX_RIGHT]))
@@ -705,6 +705,9 @@ _PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|ei
                                r"|several|half)\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
                                r"|parts?|elements?|categories)\b", _I)
 _CONTRAST: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
+# The breaks after which a clause may leave out the verb of the clause before (gapping): a contrast, or a
+# semicolon ("Staffing was rated as good; leadership as outstanding")
+_GAPPING_OPENER: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+|;\s*", _I)
 _GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
 # An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
 # (the rest of the insert, a comma, then the verb of the clause)
@@ -730,7 +733,7 @@ def _as_was(view: View, reading: Reading) -> Reading:
     """The areas a comparative clause after the label adds to a reading of areas."""
     match = _AS_WAS.match(view.right)
     if match is None or reading.reason is not None or not reading.facts \
-            or any(scope in (Scope.OVERALL, Scope.PREVIOUS) for scope, _, _ in reading.facts):
+            or any(scope == Scope.PREVIOUS for scope, _, _ in reading.facts):
         return reading
     more = [fact for fact in _facts(listed_areas(match.group("words"), view.ctx.era), view) if fact not in reading.facts]
     if more:
@@ -1424,7 +1427,10 @@ _SUBJECT_START = regex.compile(
     r"|noting|stressed|stress|stresses"
     r"|reported|showed|stated|concluded|concludes|highlighted|highlights|revealed"
     r"|reveals|heard|confirmed|confirms|saying|added|adds|acknowledged|acknowledges|warned|warns|explained|explains"
-    r"|believes?|believed|judged\s+that|observed|observes)(?:\s+that)?"
+    r"|believes?|believed|judged\s+that|observed|observes"
+    # verbs that report only with "that" after them ("recognised as ‘Good’" rates): "The report cautions that ..."
+    r"|(?:cautions?|cautioned|suggests?|suggested|emphasi[sz]es|emphasi[sz]ed|insists?|insisted|recognises"
+    r"|recognised)\s+that)(?:\s+that)?"
     r"|\b(?:concerns?|concerned|worry|worrying|fact|news|clear|evident|sure|positive|pleasing|disappointing|true)\s+that)"
     r"\s+(?=\S)", _I)
 # People thanked or praised for what they won, just before a verb of receiving: "thanked staff for achieving ..."

@@ -77,7 +77,9 @@ PASSIVE_RATING = (
 ACTIVE_RATING = (
     r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before|inspectors|they|we|inspectorate|HMIP)\s)|(?<=,\s)|^)"
     r"(?:rating|scoring)|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
-    r"|considered|deemed|found|finds|gave|gives|given|awarded|awards|scored|highlights|highlighted|lists|listed"
+    r"|considered|deemed|found|finds|gave|gives"
+    # (a participle after the children it describes is no rating verb: "work with children given cautions")
+    r"|(?<!\b(?:children|child|people|those|youngsters|offenders)\s)given|awarded|awards|scored|highlights|highlighted|lists|listed"
     r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
     r"|describing|describes|described|labelling|labelled|branding|branded|calling|called|ranked|ranks)\s+"
     # an object, not the label's determiner, nor the infinitive's "to" ("the only area judged to require ...")
@@ -437,7 +439,7 @@ COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|nee
                      r"|can|could|may|might|did|does|do)\b")
 # A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
 # was the work of the staff" (the words after "as was" name the area).
-AS_WAS = r"^" + CLOSE_QUOTE + r"\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
+AS_WAS = r"^" + CLOSE_QUOTE + r"(?:\s+overall)?\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
 # An earlier label in an insert after its subject, with no verb: "Information and facilities, previously
 # ‘Inadequate’, are now rated ‘Good’" (the label after the insert is read by the clause's own verb).
 PREVIOUS_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:once|previously|formerly)\s+" + OPEN_QUOTE + r"$")
@@ -469,9 +471,10 @@ HAVING_BEEN = _having_been("")
 EARLIER_TIME_AFTER = (r"^" + CLOSE_QUOTE + r"\s+(?:in|at|during|after)\s+(?:(?:19|20)\d\d\b|(?:its|their|the)\s+(?:last|previous"
                       r"|earlier|first)\s+(?:full\s+)?inspection\b)")
 
-# The same after "but", "whereas", "while", which open a clause of their own: its words up to the label are the
-# subject ("Inspectors rated staffing as ‘Good’ but planning in court cases as ‘Inadequate’"), never a pronoun
-# (a clause of its own: "but it was ‘Inadequate’ elsewhere").
+# The same after "but", "whereas", "while" or a semicolon, which open a clause of their own: its words up to the
+# label are the subject ("Inspectors rated staffing as ‘Good’ but planning in court cases as ‘Inadequate’",
+# "Staffing was rated as good; leadership as outstanding"), never a pronoun (a clause of its own: "but it was
+# ‘Inadequate’ elsewhere").
 GAPPED_AFTER_CONTRAST = r"^\s*" + _GAPPED_SUBJECT.format(pronouns="|it|they|this|these")
 
 
@@ -735,7 +738,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "grade."),
                  ("The report found that Anytown was ‘Good’ at planning.",
                   "Inspectors found Anytown's staff a good source of advice.",
-                  "The team is scoring the lowest possible rating on its own survey."),
+                  "The team is scoring the lowest possible rating on its own survey.",
+                  "Northshire's work with children given cautions ‘requires improvement’."),
                  own_group="verb", conditions=("not_after_be", "predicative_or_rating_noun")),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown YOS received a ‘Good’ rating from inspectors.",
@@ -797,7 +801,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS was rated ‘Inadequate’, then ‘Good’.",), conditions=("earlier_changed_from",)),
     Construction("gapped_after_contrast", "own", GAPPED_AFTER_CONTRAST, "group:subject",
                  ("Inspectors rated Anytown's staffing as ‘Good’ but its planning in court cases as ‘Inadequate’.",
-                  "Work with victims in Anytown was judged ‘Outstanding’, whereas its resettlement work ‘Good’."),
+                  "Work with victims in Anytown was judged ‘Outstanding’, whereas its resettlement work ‘Good’.",
+                  "Ensuring that the sentence is served in Anytown was rated as good; effective governance as poor."),
                  ("Inspectors rated Anytown's staffing as ‘Good’ but it was ‘Inadequate’ elsewhere.",
                   "Anytown was rated ‘Good’, but inspectors said staff were ‘exhausted’."),
                  conditions=("earlier_fact", "contrast_clause")),

@@ -320,7 +320,11 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
                          "out-of-court processes", "out-of-court cases", "out-of-court", "out of court", "diversion",
                          "domain three", "domain 3", "pre-court work", "pre court work", "diverted", "diversion cases",
                          "diversionary", "outside the court system", "outside of the court system",
-                         "community resolutions", "cautions and community resolutions", "pre-court", "pre court"),
+                         "community resolutions", "cautions and community resolutions", "pre-court", "pre court",
+                         # the youth caution, one of the disposals, as the noun of a phrase (never "cautions" alone:
+                         # "the report cautions that ..." is a verb): "its work with children given cautions"
+                         "given cautions", "given a caution", "youth cautions", "serving cautions",
+                         "cautions or community resolutions"),
               "It was rated ‘requires improvement’ for the assessment of out-of-court disposals ...", code="3"),
 )
 
@@ -331,11 +335,14 @@ CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
                          "work to support victims", "support for victims", "work for victims",
                          "support to victims", "supporting victims", "victims of crime",
                          # the programme's own wording: "the quality of work done with victims"
-                         "work done with victims", "work undertaken with victims", "work carried out with victims"),
+                         "work done with victims", "work undertaken with victims", "work carried out with victims",
+                         # the possessive: "rated ‘Good’ for leadership, children’s work and victims’ work"
+                         "victims’ work", "victims' work"),
               "Work with victims was rated as ‘Requires improvement’."),
     AreaEntry("children", "standard", "Work with children",
               _canonical("work with children", "working with children", "work done with children",
-                         "work undertaken with children", "work carried out with children"),
+                         "work undertaken with children", "work carried out with children", "children’s work",
+                         "children's work"),
               "Work with children was rated ‘Good’."),
 )
 
@@ -361,7 +368,11 @@ JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
     AreaEntry("theme:reducing_reoffending", "theme", "Reducing reoffending",
               {**_canonical("work to reduce reoffending", "reduce reoffending", "reduce re-offending",
                             "work to curb reoffending", "work to make each individual less likely to reoffend",
-                            "reducing offending", "reduce offending"),
+                            "reducing offending", "reduce offending",
+                            # the everyday verbs a retelling puts for "reduce": "work to cut reoffending"
+                            "cut reoffending", "cut re-offending", "cutting reoffending", "curb reoffending",
+                            "curbing reoffending", "prevent reoffending", "preventing reoffending",
+                            "tackle reoffending", "tackling reoffending"),
                **_as_written("reducing reoffending", "reducing re-offending", "reducing the likelihood of reoffending",
                              "likelihood of reoffending", "likelihood of re-offending")},
               "Anytown's work to reduce reoffending was judged satisfactory",

@@ -104,6 +104,42 @@ def test_a_head_noun_shared_by_two_domains(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a clause after a semicolon leaves out the verb of the clause before (gapping), an adverb or "as" before its label
+    (INSPECTED_2022 + "Staffing was found to be ‘Outstanding’; information and facilities only ‘Good’.",
+     {("Staff", "Outstanding"), ("Information and facilities", "Good")}),
+    (INSPECTED_2022 + "Staffing was rated as good; leadership as outstanding.",
+     {("Staff", "Good"), ("Governance and leadership", "Outstanding")}),
+    (JOINT + "Ensuring that the sentence is served was rated as good; effective governance as poor.",
+     {("Ensuring the sentence is served", "Good"), ("Governance and partnerships", "Poor")}),
+    # counter-examples: a word that names an area only in a list names nothing alone; a clause with its own verb
+    (INSPECTED_2022 + "Staffing was found to be ‘Outstanding’; facilities only ‘Good’.", {("Staff", "Outstanding")}),
+    (INSPECTED_2022 + "Staffing was rated ‘Good’; its leaders said they were ‘delighted’.", {("Staff", "Good")}),
+])
+def test_a_clause_after_a_semicolon_takes_the_verb_before(text, expected):
+    assert _labels(text) == expected
+
+
+def test_everyday_verbs_for_reducing_reoffending_name_the_theme():
+    text = JOINT + "Northshire’s work to cut reoffending was judged satisfactory, while protecting the public was " \
+                   "found to be unsatisfactory."
+    assert _labels(text) == {("Reducing reoffending", "Satisfactory"), ("Protecting the public", "Unsatisfactory")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the youth caution names the out-of-court domain; "given" after the children it describes is no rating verb
+    (INSPECTED_2022 + "Northshire's work with children on court orders is ‘good’, but its work with children given "
+     "cautions ‘requires improvement’.", {("Court disposals", "Good"), ("Out-of-court disposals", "Requires improvement")}),
+    (INSPECTED_2022 + "Its work with those serving youth cautions was rated ‘Inadequate’.",
+     {("Out-of-court disposals", "Inadequate")}),
+    # counter-example: "cautions" as a verb names no disposal
+    (INSPECTED_2022 + "The report cautions that Northshire's leadership ‘requires improvement’.",
+     {("Governance and leadership", "Requires improvement")}),
+])
+def test_children_given_cautions_are_the_out_of_court_domain(text, expected):
+    assert _labels(text) == expected
+
+
 def test_a_word_that_names_an_area_only_in_a_list_names_nothing_alone():
     assert _ratings("Information in Eastshire was rated ‘Good’.") == []
 
@@ -840,9 +876,27 @@ def test_a_noun_s_possessive_before_the_antecedent_area():
         ("Governance and leadership", "Good")}
 
 
-def test_a_comparative_clause_gives_a_second_subject_the_label():
-    text = "Leadership in Anytown was graded as ‘Outstanding’, as was the work of its staff."
-    assert _labels(text) == {("Governance and leadership", "Outstanding"), ("Staff", "Outstanding")}
+@pytest.mark.parametrize("text, expected", [
+    ("Leadership in Anytown was graded as ‘Outstanding’, as was the work of its staff.",
+     {("Governance and leadership", "Outstanding"), ("Staff", "Outstanding")}),
+    # after the service's own rating, and after "overall"
+    (INSPECTED_2022 + "Northshire YJS was rated good, as was its work with children on court orders.",
+     {("Overall", "Good"), ("Court disposals", "Good")}),
+    (INSPECTED_2022 + "Northshire YJS was rated ‘Good’ overall, as were its leadership and its staffing.",
+     {("Overall", "Good"), ("Governance and leadership", "Good"), ("Staff", "Good")}),
+    # counter-example: another service compared names no area
+    (INSPECTED_2022 + "Northshire YJS was rated ‘Good’, as was Eastshire’s.", {("Overall", "Good")}),
+])
+def test_a_comparative_clause_gives_a_second_subject_the_label(text, expected):
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Northshire YJS was rated ‘Good’, as was the case in 2019.",
+    "Northshire YJS was rated ‘Good’, as it was in 2019.",
+])
+def test_the_year_of_a_comparison_with_the_last_inspection_is_not_the_label_s(text):
+    assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Good")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1543,3 +1597,10 @@ def test_a_bare_for_staff_ending_the_clause_rates_the_staff_standard():
     # a dedication still: "for the staff", "for staff who ..."
     assert _ratings("Anytown YOT was inspected in 2019.\nThe ‘Outstanding’ rating is for the staff of Anytown YOT.") \
         == [("overall", None, "Overall", "Outstanding")]
+
+
+def test_the_possessive_names_the_work_with_children_and_with_victims():
+    text = ("An inspection of youth justice work with children and victims in Eastshire, 2025.\nIn the report, "
+            "Eastshire YJS is rated ‘Good’ for leadership, children’s work and victims’ work.")
+    assert _labels(text) == {("Governance and leadership", "Good"), ("Work with children", "Good"),
+                             ("Work with victims", "Good")}
