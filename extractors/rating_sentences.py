@@ -89,10 +89,10 @@ _PREVIOUS = regex.compile(
     r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b"
-    # (the pluperfect of reported speech is the report's own time: "Members noted that the service had been judged
-    # ‘Good’"; a year still dates it)
+    # (the pluperfect of reported speech is the report's own time, "that" said or not: "Members noted that the
+    # service had been judged ‘Good’", "The manager said the service had been rated ‘Good’"; a year still dates it)
     r"|(?<!\b(?:noted|heard|reported|advised|told|informed|explained|confirmed|said|stated|learned|learnt|announced)"
-    r"\s+that\s+[^.;]{0,80}?)"
+    r"\s+(?:that\s+)?[^.;]{0,80}?)"
     # (nor the pluperfect after "the first time", "the only time": this inspection's event, "This was the first time
     # the service had been rated ‘Outstanding’")
     r"(?<!\b(?:first|only|second|third)\s+time\s+[^.;]{0,60}?)\bhad\s+been\s+(?:rated|judged|graded|assessed|found|classed)\b"
@@ -1275,7 +1275,8 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     group = [found[-1]]
     for area in reversed(found[:-1]):
         gap = words[area.end : group[0].start]
-        if _LIST_GAP.match(gap) or _unknown_items_between(gap):
+        if _LIST_GAP.match(gap) or _unknown_items_between(gap) or (
+                len(group) == 1 and group[0].entry.scope == Scope.DOMAIN and _unknown_item_in_domain(gap)):
             group.insert(0, area)
         else:
             break
@@ -1324,6 +1325,17 @@ _UNKNOWN_ITEMS = regex.compile(r"^\s*,\s*(?:(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*,
 
 def _unknown_items_between(gap: str) -> bool:
     return bool(_UNKNOWN_ITEMS.match(gap)) and not _CLAUSE_VERB.search(gap) and not _LIST_BREAKER.search(gap)
+
+
+# The last item of a list, one no vocabulary names, with the domain the whole list is done in after it:
+# "Assessment, planning and supervision in court cases were rated ‘Good’" rates the standards the vocabulary
+# names in that domain (as any list keeps its known items), never the domain itself
+_UNKNOWN_ITEM_IN_DOMAIN = regex.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:[\w’'-]+\s+){0,2}[\w’'-]+"
+                                        r"\s+(?:in|for|within)\s+(?:the\s+|its\s+|their\s+)?$", _I)
+
+
+def _unknown_item_in_domain(gap: str) -> bool:
+    return bool(_UNKNOWN_ITEM_IN_DOMAIN.match(gap)) and not _CLAUSE_VERB.search(gap) and not _LIST_BREAKER.search(gap)
 
 
 # Words that end a list: a preposition or relative that opens a phrase of its own ("planning for cases in which ...")

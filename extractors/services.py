@@ -72,8 +72,10 @@ _POSSESSIVE = regex.compile(r"[’']s$")
 _PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,40}\))\s*$")
 _KIND_IN_PLACE = regex.compile(
     r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
-    # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown"
-    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for)\s*:?|[ \t]*(?P<colon>:))\s+(?P<both>both\s+)?(?P<the>the\s+)?"
+    # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown", and
+    # the council that runs it: "the youth justice service run by Anytown Borough Council"
+    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for|(?P<by>(?:run|provided|operated|managed|delivered)\s+by))\s*:?|[ \t]*(?P<colon>:))"
+    r"\s+(?P<both>both\s+)?(?P<the>the\s+)?"
     r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on|of)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
@@ -316,7 +318,9 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
         else:
             unattached[kind] += 1
     for match in _KIND_IN_PLACE.finditer(text):
-        place = clean_place(match.group("place"))
+        council = _COUNCIL.match(text, match.start("place")) if match.group("by") else None
+        # the council that runs it, without its title: "run by Anytown Borough Council" is Anytown's
+        place = clean_place(council.group("place") if council else match.group("place"))
         if place:
             place = _register_name_with_commas_after(text, match.start("place"), place)
         if not place or ((match.group("colon") or match.group("the")) and not is_place(place)):

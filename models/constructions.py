@@ -96,7 +96,8 @@ ACTIVE_RATING = (
 # scored 20 out of 36, which equates to a rating of ‘Good’"
 RECEIVED_RATING = (
     r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
-    r"|got|get|gets|earned|earns|earning|secured|retained|kept|maintained|awarded|given|issued|has|have|had|with"
+    r"|got|get|gets|earned|earns|earning|earn|won|win|wins|winning|attained|obtained|secured|retained|kept|maintained"
+    r"|awarded|given|issued|has|have|had|with"
     r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to"
     r"|equates\s+to|equated\s+to|equating\s+to|translates\s+to|translated\s+to|translating\s+to"
     r"|handed|been\s+handed|been\s+given)\s+"
@@ -229,7 +230,8 @@ HYPOTHETICAL = (
     r"\b(?:rescued|saved|spared|kept|escaped|prevented)\s+from\b|\bpotential\s+to\b|\baspir\w*\b|\bstriv\w*\b"
     r"|\b(?:aim|aims|aiming|ambition|hope|hopes|goal|journey|path|on\s+track|on\s+course)\s+(?:to|for|of)\b"
     r"|\bwould\s+(?:have\s+)?(?:been|be|get|receive|achieve)\b|\bcould\s+(?:have\s+)?(?:been|be|become|achieve|reach)\b"
-    r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
+    # (what a rating was dragged "down to" is the rating it got: "dragged the overall rating down to ‘Good’")
+    r"|\b(?:dragged|pulled|brought)\b[^.;]{0,40}\bdown\b(?!\s+to\b)|\bhigher\s+rating\b|\bto\s+become\b|\bif\b"
     # a rating not won: "narrowly missed out on an ‘Outstanding’ rating", "fell just short of ‘Good’"
     r"|\bmiss(?:ed|es|ing)?\s+out\s+on\b|\bnarrowly\s+missed\b|\b(?:fell|falls|falling|fall)\s+(?:just\s+)?short\s+of\b"
     # a rating to be won: "must do more to achieve a ‘Good’ rating", "in order to reach ‘Outstanding’"
@@ -528,8 +530,10 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Anytown has the potential to become outstanding within two years.",
          "The board hopes to achieve an ‘Outstanding’ rating next time.",
          "Anytown YJS must do more to achieve a ‘Good’ rating.",
-         "Anytown narrowly missed out on an ‘Outstanding’ rating."),
-        ("Anytown was rated ‘Outstanding’ in its inspection.",)),
+         "Anytown narrowly missed out on an ‘Outstanding’ rating.",
+         "Weak leadership dragged Anytown down from a possible ‘Good’."),
+        ("Anytown was rated ‘Outstanding’ in its inspection.",
+         "Weak leadership dragged Anytown's overall rating down to ‘Requires improvement’.")),
     # "not rated" before a label is the verb denied, not the label "Not rated": "was not rated ‘Inadequate’ in any area"
     Cue("not_rated_before_label", "negated", "before", r"",
         ("Anytown YJS was not rated ‘Inadequate’ in any area.", "Anytown was not rated Inadequate, despite fears."),
@@ -743,7 +747,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  own_group="verb", conditions=("not_after_be", "predicative_or_rating_noun")),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown YOS received a ‘Good’ rating from inspectors.",
-                  "Anytown scored 20 out of 36, which equates to a rating of ‘Good’."),
+                  "Anytown scored 20 out of 36, which equates to a rating of ‘Good’.",
+                  # the infinitive after "enough to": the subject is the clause's ("... court work", not the service)
+                  "Anytown's court work was strong enough to earn a ‘Good’ grade."),
                  ("Anytown YOS received good support from the council.",),
                  own_group="verb", requires=(("after", RATING_NOUN_AFTER),)),
     Construction("received", "before", RECEIVED_RATING, "group:subject",

@@ -283,7 +283,10 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
     AreaEntry("x.4", "standard", "Reviewing",
               _canonical("reviewing", "review process", "reviewing of court disposals", "reviewing of cases",
                          "review of cases", "case reviews", "reviews"),
-              "The report highlights ... the review process as \"outstanding\".", relative=4),
+              "The report highlights ... the review process as \"outstanding\".", relative=4,
+              # "review" alone is any review ("a review of the service"): the standard only in a list of its
+              # neighbours ("Assessment, planning and review in court cases were rated ‘Good’")
+              weak=("review",)),
     AreaEntry("3.4j", "standard", "Joint working",
               _canonical("joint working"),
               "Planning and joint working were outstanding.", code="3.4"),

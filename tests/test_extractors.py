@@ -500,6 +500,9 @@ def test_dates(text, expected):
     ("Core Case Inspection of youth offending work in England and Wales\n\nReport on youth offending work in:\n\n"
      # a core case inspection that names only the area gives the area (SPEC), "the YOT" notwithstanding
      "Bexley\n\nThe YOT had improved.", "Bexley"),
+    # the council that runs the service, without its title
+    ("Inspectors found that the youth justice service run by Wokingham Borough Council requires improvement.",
+     "Wokingham Youth Justice Service"),
 ])
 def test_service_name(text, service):
     assert document.service(parse(text))[0] == service

@@ -200,6 +200,7 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
      [("domain", "3", "Out-of-court disposals", "Outstanding")]),
     # the pluperfect of reported speech is the report's time
     ("Members noted that Eastshire YJS had been judged ‘Good’ overall.", [("overall", None, "Overall", "Good")]),
+    ("The manager said Eastshire YJS had been rated ‘Good’.", [("overall", None, "Overall", "Good")]),
 ])
 def test_what_the_rating_is_for_named_around_it(text, expected):
     assert set(_ratings(text)) == set(expected)
@@ -1604,3 +1605,24 @@ def test_the_possessive_names_the_work_with_children_and_with_victims():
             "Eastshire YJS is rated ‘Good’ for leadership, children’s work and victims’ work.")
     assert _labels(text) == {("Governance and leadership", "Good"), ("Work with children", "Good"),
                              ("Work with victims", "Good")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the domain after an item no vocabulary names qualifies the whole list: never a rating of the domain
+    (INSPECTED_2022 + "Assessment, planning and supervision in court cases were rated ‘Good’.",
+     {("Court disposals: Assessment", "Good"), ("Court disposals: Planning", "Good")}),
+    # "review" names the standard in a list of its neighbours
+    (INSPECTED_2022 + "Assessment, planning and review in court cases were rated ‘Good’.",
+     {("Court disposals: Assessment", "Good"), ("Court disposals: Planning", "Good"),
+      ("Court disposals: Reviewing", "Good")}),
+])
+def test_a_list_done_in_a_domain_with_an_item_no_vocabulary_names(text, expected):
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (INSPECTED_2022 + "Northshire's court work was strong enough to earn a ‘Good’ grade.", {("Court disposals", "Good")}),
+    (INSPECTED_2022 + "Northshire YJS won an ‘Outstanding’ rating.", {("Overall", "Outstanding")}),
+])
+def test_the_subject_of_an_infinitive_of_receiving_is_what_was_rated(text, expected):
+    assert _labels(text) == expected
