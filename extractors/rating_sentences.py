@@ -709,9 +709,9 @@ _CONTRAST: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", 
 # semicolon ("Staffing was rated as good; leadership as outstanding")
 _GAPPING_OPENER: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+|;\s*", _I)
 _GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
-# An insert between commas that holds a label: its opening (", rated ‘", ", which was judged ‘") and its close
-# (the rest of the insert, a comma, then the verb of the clause)
-_INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|having\s+(?:previously\s+)?been\s+|once\s+|previously\s+"
+# An insert between commas, dashes or brackets that holds a label: its opening (", rated ‘", " – which was judged
+# ‘", "(rated ‘") and its close (the rest of the insert, a comma, dash or bracket, then the verb of the clause)
+_INSERT_OPENED = regex.compile(r"(?:,|\s[–—-]|\()\s*(?:(?:which\s+(?:was|had\s+been)\s+|having\s+(?:previously\s+)?been\s+|once\s+|previously\s+"
                                r"|then\s+|formerly\s+)?"
                                r"(?:rated|graded|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?"
                                # an adverb of time alone: "Information and facilities, previously ‘Inadequate’, are now"
@@ -719,7 +719,7 @@ _INSERT_OPENED = regex.compile(r",\s*(?:(?:which\s+(?:was|had\s+been)\s+|having\
                                # a relative clause with another verb: "Anytown, which had an ‘Inadequate’ in 2019, is now"
                                r"|(?:which|who)\s+(?:[^,;‘’'\"“”]{1,50}?\s)?)[‘’'\"“”]?[^,;‘’'\"“”]{1,40}(?:[’'\"”][^,;‘’'\"“”]{0,30})?$",
                                _I)
-_INSERT_CLOSED = regex.compile(r"^[’'\"”]?[^,;]{0,40},\s*(?:\w+\s+){0,3}$", _I)
+_INSERT_CLOSED = regex.compile(r"^[’'\"”]?[^,;()–—]{0,40}?(?:,|\s[–—-]|\))\s*(?:\w+\s+){0,3}$", _I)
 # The possessor of "overall rating" just before it: "Newtown's", "Anytown YJS's", "its", "the service's"
 _OVERALL_OWNER = regex.compile(r"(?:(?:(?-i:[A-Z])[\w&.-]*\s+){0,4}(?-i:[A-Z])[\w&.-]*[’']s?|\b(?:its|their|the\s+\w+[’']s))"
                                r"\s+(?:(?:new|latest|final|first)\s+)?$", _I)

@@ -346,6 +346,9 @@ def test_praise_in_a_quotation_or_an_extraposition_rates_nothing(text):
     "Northshire Youth Justice Service, having been rated ‘Inadequate’ in 2019, is now ‘Good’.",
     "Northshire Youth Justice Service, which was rated ‘Inadequate’, is now rated ‘Good’.",
     "Northshire Youth Justice Service, having been ‘Inadequate’, has since improved to ‘Good’.",
+    # the insert between dashes or brackets, as between commas
+    "Northshire Youth Justice Service – rated ‘Inadequate’ in 2019 – is now judged ‘Good’.",
+    "Northshire Youth Justice Service (rated ‘Inadequate’ in 2019) is now judged ‘Good’.",
 ])
 def test_a_past_participle_or_relative_holds_the_earlier_rating(text):
     assert sorted(_ratings(INSPECTED_2022 + text)) == [("overall", None, "Overall", "Good"),
