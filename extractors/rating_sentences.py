@@ -1429,6 +1429,10 @@ _SUBJECT_START = regex.compile(
     # "The service was told its information and facilities ‘require improvement’": a passive verb of telling
     # opens a clause too
     r"(?:\b(?:was|were|been|being)\s+(?:told|informed|warned|reminded|advised)(?:\s+that)?|\bwhere"
+    # ... and the active verb of telling with its hearers: "Staff told inspectors their training was outstanding"
+    # rates the training, not the staff
+    r"|\b(?:told|tell|tells|telling|assured|informed)\s+(?:the\s+)?(?:inspectors?|inspectorate|us|them|councillors"
+    r"|members|committee|panel|cabinet|board)(?:\s+that)?"
     # a word that is a noun as well ("Anytown's report writing", "the notes of meetings", "court reports to
     # the panel") opens a clause only as a verb: not after a determiner or a possessive
     r"|(?<!\b(?:was|were|is|are|been|be|being|the|a|an|its|their|our|his|her|this|that|these|those|court|case|and|or"

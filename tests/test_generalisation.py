@@ -333,6 +333,8 @@ def test_another_place_opening_the_sentence_with_this_service_in_an_aside_is_ano
     "“Our staff are outstanding,” said Cllr Jones, the cabinet member for children.",
     "The council leader said: “Our youth justice team is outstanding.”",
     "Inspectors said it was “good” to see children involved in their own plans.",
+    # what the staff told inspectors: its own subject, not the staff
+    "Staff told inspectors their training was outstanding.",
 ])
 def test_praise_in_a_quotation_or_an_extraposition_rates_nothing(text):
     assert _ratings(INSPECTED_2022 + text) == []
