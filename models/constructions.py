@@ -510,6 +510,15 @@ NEGATED_BEFORE = (
 
 
 # Set aside before any construction is tried: the label is no judgement of this service in this inspection.
+# The judgement of a party other than the inspectors, the agent of an active verb of judging at the clause's
+# start: "The police described partnership working as good", "Parents considered the support outstanding"
+OTHER_PARTY_JUDGES = (r"(?m:^)\W*(?:the\s+|some\s+|many\s+|local\s+)?(?:police|parents?|carers?|families|children"
+                      r"|young\s+people|magistrates|partners|councillors?|victims|staff|volunteers|practitioners)"
+                      r"\s+(?:(?:had|have|has)\s+)?(?:described|describe|rated|rate|judged|called|call|considered"
+                      r"|consider|deemed|thought|regarded|regard)\s+[^.;:‘’'\"“”\s][^.;:]{0,79}?\s*(?:as\s+(?:being\s+)?)?"
+                      + OPEN_QUOTE + r"$")
+
+
 CUES_BEFORE: tuple[Cue, ...] = (
     Cue("alternative_labels", "ambiguous_label", "after", ALTERNATIVE_AFTER,
         ("Northshire's victims work was found good or outstanding by turns.",),
@@ -521,6 +530,14 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("label_defined", "scale_definition", "after", LABEL_IS_DEFINED,
         ("‘Good’ is the second highest rating an inspection can give.",),
         ("Anytown was rated ‘Good’ by inspectors.",), detail="the label is defined, not applied"),
+    Cue("other_party_judges", "speaker_opinion", "before", OTHER_PARTY_JUDGES,
+        ("The police described partnership working in Anytown as good.",
+         "Parents considered the support in Anytown ‘outstanding’."),
+        ("Inspectors described partnership working in Anytown as good.",
+         "Staff were rated ‘Outstanding’ by inspectors.",
+         # a headline's passive without its auxiliary: the staff were rated
+         "Anytown youth justice staff rated ‘Outstanding’\nInspectors visited in May."),
+        detail="another party's judgement, not the inspectors'"),
     Cue("survey_answer", "survey_response", "before", SURVEY,
         ("In the survey, 40 per cent of children rated their support as ‘poor’.",),
         ("Staff were rated ‘Outstanding’ by inspectors.",
