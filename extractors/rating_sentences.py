@@ -379,7 +379,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
     "paired": lambda v, m: v.paired is not None,
     "earlier_changed_to": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_TO),
-    # the label's clause opens with "but", "whereas" or "while" and its reading carries on the clause before
+    # the label's clause opens with "but", "whereas", "while" or a semicolon and its reading carries on the clause before
     "contrast_clause": lambda v, m: v.index > 0 and v.earlier is not None and v.earlier[0] == v.clause.start
     and _GAPPING_OPENER.fullmatch(v.clause.opener) is not None,
     # the construction's subject group names an area of the framework (not the service, not a place)
@@ -704,9 +704,8 @@ _AS_WAS = regex.compile(AS_WAS, _I)
 _PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|some|most|many"
                                r"|several|half)\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
                                r"|parts?|elements?|categories)\b", _I)
-_CONTRAST: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+", _I)
-# The breaks after which a clause may leave out the verb of the clause before (gapping): a contrast, or a
-# semicolon ("Staffing was rated as good; leadership as outstanding")
+# The breaks after which a clause may leave out the verb of the clause before (gapping): a contrast ("but",
+# "whereas", "while"), or a semicolon ("Staffing was rated as good; leadership as outstanding")
 _GAPPING_OPENER: regex.Pattern = regex.compile(r"\s+(?:but|whereas|while|whilst)\s+|;\s*", _I)
 _GAPPED_AFTER_CONTRAST = regex.compile(GAPPED_AFTER_CONTRAST, _I)
 # An insert between commas, dashes or brackets that holds a label: its opening (", rated ‘", " – which was judged
@@ -1276,7 +1275,7 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     for area in reversed(found[:-1]):
         gap = words[area.end : group[0].start]
         if _LIST_GAP.match(gap) or _unknown_items_between(gap) or (
-                len(group) == 1 and group[0].entry.scope == Scope.DOMAIN and _unknown_item_in_domain(gap)):
+                len(group) == 1 and group[0].entry.scope == Scope.DOMAIN and _unknown_items_between(gap, _UNKNOWN_ITEM_IN_DOMAIN)):
             group.insert(0, area)
         else:
             break
@@ -1323,8 +1322,8 @@ _UNKNOWN_ITEMS = regex.compile(r"^\s*,\s*(?:(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*,
                                r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", _I)
 
 
-def _unknown_items_between(gap: str) -> bool:
-    return bool(_UNKNOWN_ITEMS.match(gap)) and not _CLAUSE_VERB.search(gap) and not _LIST_BREAKER.search(gap)
+def _unknown_items_between(gap: str, items: regex.Pattern = _UNKNOWN_ITEMS) -> bool:
+    return bool(items.match(gap)) and not _CLAUSE_VERB.search(gap) and not _LIST_BREAKER.search(gap)
 
 
 # The last item of a list, one no vocabulary names, with the domain the whole list is done in after it:
@@ -1332,10 +1331,6 @@ def _unknown_items_between(gap: str) -> bool:
 # names in that domain (as any list keeps its known items), never the domain itself
 _UNKNOWN_ITEM_IN_DOMAIN = regex.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:[\w’'-]+\s+){0,2}[\w’'-]+"
                                         r"\s+(?:in|for|within)\s+(?:the\s+|its\s+|their\s+)?$", _I)
-
-
-def _unknown_item_in_domain(gap: str) -> bool:
-    return bool(_UNKNOWN_ITEM_IN_DOMAIN.match(gap)) and not _CLAUSE_VERB.search(gap) and not _LIST_BREAKER.search(gap)
 
 
 # Words that end a list: a preposition or relative that opens a phrase of its own ("planning for cases in which ...")

@@ -509,7 +509,6 @@ NEGATED_BEFORE = (
 )
 
 
-# Set aside before any construction is tried: the label is no judgement of this service in this inspection.
 # The judgement of a party other than the inspectors, the agent of an active verb of judging at the clause's
 # start: "The police described partnership working as good", "Parents considered the support outstanding"
 OTHER_PARTY_JUDGES = (r"(?m:^)\W*(?:the\s+|some\s+|many\s+|local\s+)?(?:police|parents?|carers?|families|children"
@@ -519,6 +518,7 @@ OTHER_PARTY_JUDGES = (r"(?m:^)\W*(?:the\s+|some\s+|many\s+|local\s+)?(?:police|p
                       + OPEN_QUOTE + r"$")
 
 
+# Set aside before any construction is tried: the label is no judgement of this service in this inspection.
 CUES_BEFORE: tuple[Cue, ...] = (
     Cue("alternative_labels", "ambiguous_label", "after", ALTERNATIVE_AFTER,
         ("Northshire's victims work was found good or outstanding by turns.",),
