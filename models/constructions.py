@@ -439,9 +439,11 @@ LABEL_HEADS_LIST = r"^[’'\"”]?\s*:\s*(?P<subject>[^.;:]{2,160})"
 # work did better than out-of-court work"), so the areas it names are not the ones the label rates.
 COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|needs?|has|have|had|should|must|will|would"
                      r"|can|could|may|might|did|does|do)\b")
-# A second subject given the same label by a comparative clause after it: "Leadership was rated ‘Outstanding’, as
-# was the work of the staff" (the words after "as was" name the area).
-AS_WAS = r"^" + CLOSE_QUOTE + r"(?:\s+overall)?\s*,\s*as\s+(?:was|were|is|are|did)\s+(?P<words>[^,;.:]{2,80})"
+# A second subject given the same label by a comparative clause after it, its verb before its subject: "Leadership
+# was rated ‘Outstanding’, as was the work of the staff"; after a rating noun, "as" or "and so": "Leadership received
+# a ‘Good’ rating, and so did staffing" (the words after the verb name the area).
+AS_WAS = (r"^" + CLOSE_QUOTE + r"(?:\s+(?:rating|grade|judgement|judgment|mark|verdict))?(?:\s+overall)?\s*,\s*"
+          r"(?:as|(?:and\s+)?so)\s+(?:was|were|is|are|did|has|have|had)\s+(?P<words>[^,;.:]{2,80})")
 # An earlier label in an insert after its subject, with no verb: "Information and facilities, previously
 # ‘Inadequate’, are now rated ‘Good’" (the label after the insert is read by the clause's own verb).
 PREVIOUS_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:once|previously|formerly)\s+" + OPEN_QUOTE + r"$")

@@ -892,6 +892,12 @@ def test_a_noun_s_possessive_before_the_antecedent_area():
      {("Overall", "Good"), ("Governance and leadership", "Good"), ("Staff", "Good")}),
     # counter-example: another service compared names no area
     (INSPECTED_2022 + "Northshire YJS was rated ‘Good’, as was Eastshire’s.", {("Overall", "Good")}),
+    # after a rating noun, and "and so" with the verb before its subject
+    ("Leadership received a ‘Good’ rating, and so did staffing.",
+     {("Governance and leadership", "Good"), ("Staff", "Good")}),
+    ("Leadership has improved to ‘Good’, and so has staffing.",
+     {("Governance and leadership", "Good"), ("Staff", "Good")}),
+    (INSPECTED_2022 + "Northshire YJS received a ‘Good’ rating, and so did Eastshire.", {("Overall", "Good")}),
 ])
 def test_a_comparative_clause_gives_a_second_subject_the_label(text, expected):
     assert _labels(text) == expected
