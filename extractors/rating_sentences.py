@@ -702,7 +702,7 @@ _AS_WAS = regex.compile(AS_WAS, _I)
 # A count of some of an area's parts: "three of the four areas of resettlement work", "two of its standards in
 # court work" (never "all" or "each": those are every part)
 _PARTIAL_COUNT = regex.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|some|most|many"
-                               r"|several|half)\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
+                               r"|several|half)\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas?|aspects?|standards?"
                                r"|parts?|elements?|categories)\b", _I)
 # The breaks after which a clause may leave out the verb of the clause before (gapping): a contrast ("but",
 # "whereas", "while"), or a semicolon ("Staffing was rated as good; leadership as outstanding")
@@ -759,6 +759,10 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
         # ‘Outstanding’ for Newtown", "‘Good’ in Newtown's court work"
         return Reading.aside("other_service", named.group("name"), rule="other_service_complement")
     if complement and not areas and _count_words(complement_words):
+        including = _included_in_count(complement_words, era)
+        if including:
+            # the count names some of its areas after it: "rated ‘Outstanding’ in four, including staffing"
+            return _finish(Reading(rule=f"{rule}+including", facts=_facts(including, view)), view)
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
     if complement and not areas and _CASES.search(complement_words[:60]):
         return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_complement")
@@ -940,10 +944,13 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
 
 
-# A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ..."
+# A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ...",
+# "For its work with sentenced children, ..." (never people it is for: "For the staff, ...")
 _TOPIC_OPENING = regex.compile(
     r"^\W*(?:when\s+it\s+(?:came|comes)\s+to|as\s+for|as\s+regards|regarding|with\s+(?:regard|respect)\s+to"
-    r"|in\s+(?:terms\s+of|relation\s+to)|turning\s+to|as\s+far\s+as)\s+(?P<topic>[^,;.]{2,80}?)"
+    r"|in\s+(?:terms\s+of|relation\s+to)|turning\s+to|as\s+far\s+as"
+    r"|for(?!\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:staff|team|workers|practitioners|volunteers|managers|everyone"
+    r"|colleagues|children|young\s+people|families|victims)\b))\s+(?P<topic>[^,;.]{2,80}?)"
     r"(?:\s+(?:is|was|are|were)\s+concerned)?,\s+", _I)
 
 
@@ -1060,10 +1067,14 @@ _REFERENCE = regex.compile(
     r"|(?:(?:all|both|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?P<count>two|three|four|five|six|seven|eight"
     r"|nine|ten|\d{1,2})(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
     r"|standards?|criteria|parts?|elements?|judgements?))?"
+    # some of a counted whole: "two of the three domains", "four of its 12 standards"
+    r"(?P<partitive>\s+(?:out\s+)?of\s+(?:the|its|their|\w+[’']s)\s+(?:\w+\s+)?(?:areas|aspects|categories|themes|standards|domains"
+    r"|criteria|parts|elements|judgements))?"
     r"|(?P<demonstrative>(?:both|all|each\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)|(?:these|those)\s+(?:key\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)))\W*$", _I)
-_LIST_AFTER_COLON = regex.compile(r"^[’'\"”]?\s*[:–—]\s*(?P<words>[^.;:]{3,240})")
+# (a list between dashes ends at the second: "rated two of the three domains ‘Good’ – X and Y – but Z ‘Inadequate’")
+_LIST_AFTER_COLON = regex.compile(r"^[’'\"”]?\s*[:–—]\s*(?P<words>[^.;:–—]{3,240})")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # A clause's subject ends at its first verb: "Anytown's board leadership impressed the inspectors"
 _FIRST_VERB = regex.compile(
@@ -1098,7 +1109,8 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
     gathered: list[AreaMatch] = []
     if pronoun in ("it", "this") and _OVERALL_AFTER.match(view.right):
         return [], "service"  # "rated it ‘Requires improvement’ overall": the whole service
-    for distance, words in _antecedents(view, subject):
+    # some of a counted whole are no earlier list: only a list after the label names them
+    for distance, words in [] if match.group("partitive") else _antecedents(view, subject):
         head_words = _clause_subject(words)
         if not head_words.strip() or _RATER.match(head_words):
             # "inspectors rating this as ...": the rater is no antecedent; what was named before the rater may be
@@ -1154,6 +1166,8 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         # the count names some of its areas after the label: "Five areas were judged ‘Good’, including staffing,
         # planning and assessment"
         return including, "including"
+    if match.group("partitive"):
+        return None  # "two of the three domains", named nowhere after: a count of unnamed areas, read as such
     if plural and (wanted or match.group("demonstrative")):
         # "all three categories" with no list of three before it: a count of unnamed areas
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
@@ -1391,6 +1405,16 @@ def _including(view: View, era: str) -> list[AreaMatch]:
     return found
 
 
+_INCLUDED_IN_COUNT = regex.compile(r"^[^,;.]{1,60},?\s+(?:including|such\s+as|notably|among\s+them)\s+(?P<words>[^;.]{2,200})", _I)
+
+
+def _included_in_count(words: str, era: str) -> list[AreaMatch]:
+    """The areas a counting complement names as some of those it counts: "in four, including staffing and
+    partnerships", "in most areas, such as staffing" (each is one of the areas given the label)."""
+    match = _INCLUDED_IN_COUNT.match(words)
+    return listed_areas(match.group("words"), era) if match else []
+
+
 # ------------------------------------------------------------------ the scale listed
 def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
     """Which labels list or define the scale: "uses a four-point scale: ‘Outstanding’, ‘Good’, ... and ‘Inadequate’"."""
@@ -1622,6 +1646,8 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     lead = words[offset : offset + group[0].start]
     if len([w for w in regex.findall(r"[\w’'-]+", lead) if w.lower() not in _COMPLEMENT_LEAD]) > 1:
         return []  # "in 2018, had made significant improvements ... staff": not what the label is for
+    if _EXCEPTED_IN_SUBJECT.search(lead):
+        return []  # "in all areas except resettlement": what is excepted is not what the label is for
     return [AreaMatch(a.start + offset, a.end + offset, a.entry, a.subject, a.weak) for a in group]
 
 

@@ -195,6 +195,11 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
      [("domain", "3", "Out-of-court disposals", "Outstanding")]),
     ("When it came to the inspection, inspectors rated Eastshire YJS ‘Outstanding’.", [("overall", None, "Overall",
                                                                                        "Outstanding")]),
+    ("For work with children sentenced in court, Eastshire YJS was rated ‘Good’.",
+     [("domain", "2", "Court disposals", "Good")]),
+    # counter-examples: a "for" of time, or of the people the rating is for, names no topic
+    ("For the first time, Eastshire YJS was rated ‘Good’.", [("overall", None, "Overall", "Good")]),
+    ("For the staff, Eastshire YJS's ‘Good’ rating is a welcome reward.", [("overall", None, "Overall", "Good")]),
     # who says so, between commas after the verb
     ("Eastshire's out-of-court work was, inspectors said, ‘Outstanding’.",
      [("domain", "3", "Out-of-court disposals", "Outstanding")]),
@@ -275,6 +280,38 @@ def test_both_gathers_one_area_from_each_sentence_before():
 def test_a_list_with_an_item_no_vocabulary_names_keeps_the_items_it_does():
     text = "Leadership, case records and resettlement in Anytown were each given the bottom grade."
     assert _labels(text) == {("Governance and leadership", "Inadequate"), ("Resettlement policy and provision", "Inadequate")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # some of a counted whole, then the list of them after the label, after a dash or a colon
+    ("Inspectors rated two of the three domains ‘Good’ – organisational delivery and court disposals – but "
+     "out-of-court disposals ‘Requires improvement’.",
+     {("Organisational delivery", "Good"), ("Court disposals", "Good"),
+      ("Out-of-court disposals", "Requires improvement")}),
+    ("Four of Westshire's 12 standards were rated ‘Outstanding’: staffing, partnerships, planning and reviewing.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding"), ("Planning", "Outstanding"),
+      ("Reviewing", "Outstanding")}),
+    # a count as the complement, naming some of what it counts
+    ("Out of 12 standards, Westshire was rated ‘Outstanding’ in four, including staffing and partnerships.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding")}),
+    ("Westshire was rated ‘Good’ in most areas, such as staffing and partnerships.",
+     {("Staff", "Good"), ("Partnerships and services", "Good")}),
+])
+def test_some_of_a_counted_whole_named_after_the_label(text, expected):
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # some of a whole, named nowhere after the label, are not the list before it
+    "Organisational delivery and court disposals were strong. Inspectors rated two of the three domains ‘Good’.",
+    # some parts of one area, unnamed
+    "Three out of the four areas of resettlement work in Westshire were judged ‘Good’.",
+    # what a counting complement excepts is not what the label is for
+    "Westshire was rated ‘Good’ in all areas except resettlement.",
+])
+def test_some_of_a_counted_whole_unnamed_are_set_aside(text):
+    assert _ratings(text) == []
+    assert _set_aside(text) == [("Good", "count_of_areas")]
 
 
 def test_what_a_subject_excepts_is_not_what_was_rated():
