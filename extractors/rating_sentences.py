@@ -392,7 +392,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     # "The overall verdict: ‘Good’", "Work with victims: ‘Outstanding’": the label is all the clause after a
     # colon, and the words before the colon are few enough to be its heading
     "after_colon": lambda v, m: v.index > 0 and v.clause.opener.startswith(":") and not v.left.strip(" ‘’'\"“”")
-    and not v.right.strip(" ’'\"”.!") and 0 < len(v.parts[v.index - 1].text.split()) <= 8,
+    and _EARLIER_ASIDE_ONLY.match(v.right) is not None and 0 < len(v.parts[v.index - 1].text.split()) <= 8,
     "bare_label": lambda v, m: len(v.left.split()) <= 2,
     "under_heading": lambda v, m: v.heading_above is not None,
     "relative_label": lambda v, m: v.label.relative is not None,
@@ -886,7 +886,7 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
         # "overall" after a coordinated label: the service's own rating, beside its area's ("rated ‘Outstanding’
         # for leadership and ‘Good’ overall"), not the area's again
         return _finish(Reading(rule=rule + "+overall", facts=[("overall", None, "Overall")]), view)
-    if rule in (RuleName.COORDINATED, RuleName.HAVING_BEEN) and view.earlier is not None:
+    if rule in (RuleName.COORDINATED, RuleName.HAVING_BEEN, RuleName.EARLIER_ADVERB_INSERT) and view.earlier is not None:
         if _COUNT_ONLY.match(left) or regex.match(r"^\W*(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven"
                                                  r"|eight|nine|ten|eleven|twelve)\s+[‘’'\"“”]?$", left, _I):
             return Reading.aside("count_of_areas", "a number before the label", rule="counted_coordinate")
@@ -980,7 +980,8 @@ def _finish(reading: Reading, view: View) -> Reading:
     if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
         # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
-    previous = reading.rule.startswith((RuleName.CHANGED_FROM, RuleName.PREVIOUS_INSERT, RuleName.HAVING_BEEN)) or (
+    previous = reading.rule.startswith((RuleName.CHANGED_FROM, RuleName.PREVIOUS_INSERT, RuleName.HAVING_BEEN,
+                                        RuleName.EARLIER_ADVERB_INSERT)) or (
         not reading.rule.startswith(RuleName.CHANGED_TO)
         and _is_previous(ctx, left, after[:MAX_RIGHT] if view.paired else view.right, after))
     if previous:
@@ -1020,8 +1021,12 @@ _NOW_AFTER = regex.compile(r"^[’'\"”]?(?:\s+by\s+[^,.;]{2,40}?)?\s*,?\s*(?:t
                            r"|in\s+this\s+inspection|this\s+year)\b", _I)
 
 
+# "previously" opening an aside that holds the next label is that label's: "‘Good’ (previously ‘Inadequate’)"
+_NEXT_IS_PREVIOUS = regex.compile(r"^[’'\"”]?\s*(?:\(|,|\s[–—-])\s*(?:previously|formerly|once)\s*[‘'\"“]?$", _I)
+
+
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
-    if _DESTINATION.search(left) or _NOW_AFTER.match(right):
+    if _DESTINATION.search(left) or _NOW_AFTER.match(right) or _NEXT_IS_PREVIOUS.match(right):
         return False  # "from ... to recently achieving “good” status": the destination is today's
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
         return True
@@ -1073,6 +1078,11 @@ _REFERENCE = regex.compile(
     r"|(?P<demonstrative>(?:both|all|each\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)|(?:these|those)\s+(?:key\s+)?(?:areas?|aspects?|categories|themes?"
     r"|standards?|criteria|parts?|elements?)))\W*$", _I)
+# Nothing after the label but an aside in brackets or an earlier label: "The overall verdict: ‘Good’ (previously
+# ‘Requires improvement’)", "Overall rating: Good, up from Requires improvement"
+# (the view's right ends at the next label: " (previously ")
+_EARLIER_ASIDE_ONLY: regex.Pattern = regex.compile(
+    r"^[’'\"”]?\s*(?:\([^()]{0,80}\)?|,\s*(?:previously|formerly|(?:up|down)\s+from|once)\b[^.;:]{0,60})?[\s.!‘'\"“]*$", _I)
 # (a list between dashes ends at the second: "rated two of the three domains ‘Good’ – X and Y – but Z ‘Inadequate’")
 _LIST_AFTER_COLON = regex.compile(r"^[’'\"”]?\s*[:–—]\s*(?P<words>[^.;:–—]{3,240})")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -198,10 +198,12 @@ COMPLEMENT = (
 DETERMINER_BEFORE = (r"\b(?:the|their|its|our|this|an?)\s+(?:(?:19|20)\d\d\s+)?(?:overall\s+)?" + OPEN_QUOTE
                      + r"$")
 # Words of a verb phrase the label may not follow to be "requires improvement" the verb: "downgraded to
-# ‘requires improvement’", "a ‘requires improvement’ rating"; "to" after a verb of judging is the infinitive's,
-# and the label is the verb: "Its planning was found to ‘require improvement’", "judged to require improvement"
+# ‘requires improvement’", "a ‘requires improvement’ rating", "up from requires improvement", "Good (previously
+# Requires improvement)"; "to" after a verb of judging is the infinitive's, and the label is the verb: "Its
+# planning was found to ‘require improvement’", "judged to require improvement"
 NOT_VERB_LABEL = (r"\b(?:(?<!\b(?:found|judged|deemed|considered|thought|said|seen|shown|assessed|believed|held)"
-                  r"\s+)to|a|an|the|of|as|be|been)\s*" + OPEN_QUOTE + r"$")
+                  r"\s+)to|a|an|the|of|as|be|been|from|previously|formerly|once)\s*" + OPEN_QUOTE + r"$"
+                  r"|\(\s*" + OPEN_QUOTE + r"$")
 # This service, referred to without its name: "the service", "the YOT", "it", "the local authority"
 SERVICE_REFERENCE = (
     r"\b(?:YOT|YJS|YOS|Y&JS|YJT|YJPS|YOTs?|youth\s+(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|services"
@@ -359,6 +361,7 @@ class RuleName(StrEnum):
     CHANGED_FROM = "changed_from"
     PREVIOUS_INSERT = "previous_insert"
     HAVING_BEEN = "having_been"
+    EARLIER_ADVERB_INSERT = "earlier_adverb_insert"
     RESPECTIVELY = "respectively"
     COLON = "colon"
     SET_ASIDE = "set_aside"
@@ -471,6 +474,10 @@ def _having_been(adverb: str) -> str:
 
 
 HAVING_BEEN_EARLIER = _having_been(r"(?:previously|once|earlier|formerly)\s+")
+# ... and the adverb alone, in an insert after the label: "rated ‘Good’, previously ‘Inadequate’", "Overall rating:
+# Good (formerly Requires improvement)"
+EARLIER_ADVERB_INSERT = (r"^" + CLOSE_QUOTE + r"\s*(?:,|\(|\s[–—-])\s*(?:previously|formerly|once)\s+(?:(?:rated|graded"
+                         r"|judged)\s+)?(?:as\s+)?" + OPEN_QUOTE + r"$")
 HAVING_BEEN = _having_been("")
 EARLIER_TIME_AFTER = (r"^" + CLOSE_QUOTE + r"\s+(?:in|at|during|after)\s+(?:(?:19|20)\d\d\b|(?:its|their|the)\s+(?:last|previous"
                       r"|earlier|first)\s+(?:full\s+)?inspection\b)")
@@ -711,6 +718,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown's youth justice service is now ‘Good’, having once been ‘Inadequate’."),
                  ("Anytown YJS is now rated ‘Good’, having been judged ‘Good’ in every area.",),
                  conditions=("earlier_fact",)),
+    Construction("earlier_adverb_insert", "own", EARLIER_ADVERB_INSERT, "none",
+                 ("Leadership in Anytown was rated ‘Good’, previously ‘Inadequate’.",
+                  "Anytown YJS was inspected in May.\nOverall rating: Good (formerly Requires improvement)."),
+                 ("Leadership in Anytown was rated ‘Good’, and staffing ‘Inadequate’.",),
+                 conditions=("earlier_fact",)),
     Construction("having_been", "own", HAVING_BEEN, "none",
                  ("Anytown YJS was rated ‘Good’, having been judged ‘Requires improvement’ at its last inspection.",
                   "Anytown YJS was rated ‘Good’ in 2023, having been ‘Inadequate’ in 2019."),
@@ -732,7 +744,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  own_group="verb", conditions=("be_or_participle",)),
     Construction("previous_insert", "before", PREVIOUS_INSERT, "group:subject",
                  ("Staffing in Anytown, previously ‘Inadequate’, is now rated ‘Good’.",),
-                 ("Anytown YJS, previously a small team, is now rated ‘Good’.",)),
+                 ("Anytown YJS, previously a small team, is now rated ‘Good’.",
+                  # after a label in its clause, the insert is that label's subject's earlier label (coordinated)
+                  "Anytown YJS was inspected in May.\nOverall rating: Good, previously Requires improvement."),
+                 conditions=("first_label_of_clause",)),
     Construction("received", "before", RECEIVED_RATING, "group:subject",
                  ("Anytown Youth Justice Service has received a rating of ‘Good’.",
                   "Northshire was one of three councils in the region with a rating of ‘Outstanding’.",

@@ -1221,6 +1221,24 @@ def test_an_earlier_label_in_an_insert_is_the_previous_inspections(text, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an earlier label in an insert after the label: the same subject's, at the earlier time
+    ("Leadership in Westshire was rated ‘Good’, previously ‘Inadequate’.",
+     {("standard", "Governance and leadership", "Good"), ("previous", "Governance and leadership", "Inadequate")}),
+    ("Westshire YJS was rated ‘Good’ (formerly ‘Requires improvement’).",
+     {("overall", "Overall", "Good"), ("previous", "Overall", "Requires improvement")}),
+    # a council's summary line: the heading before a colon, the label, and the earlier one in brackets
+    (INSPECTED_2022 + "Overall rating: Good (previously Requires improvement).",
+     {("overall", "Overall", "Good"), ("previous", "Overall", "Requires improvement")}),
+    (INSPECTED_2022 + "Overall rating: Good (Requires improvement in 2019).",
+     {("overall", "Overall", "Good"), ("previous", "Overall", "Requires improvement")}),
+    # counter-example: after a label with no subject, the earlier one has none either
+    (INSPECTED_2022 + "Rating: Requires improvement (previously Good).", set()),
+])
+def test_an_earlier_label_in_an_insert_after_the_label_is_the_same_subjects(text, expected):
+    assert {(scope, subject, label) for scope, _, subject, label in _ratings(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the service's own name, another's rating
     ("Northshire's neighbouring service in Eastshire was rated ‘Inadequate’.", []),
     ("Northshire's neighbouring youth offending team was rated ‘Inadequate’.", []),
