@@ -165,6 +165,8 @@ def place_before(text: str, kind_start: int) -> str | None:
         lowered = bare.lower()
         if lowered == "council" or not _PLACE_WORD.match(bare):
             break
+        if position > 0 and _POSSESSIVE.search(bare) and kept and is_place(" ".join(kept)):
+            break  # the possessor of a service the register names is not its place: "Anyshire's West Mercia YJS"
         if council and not kept and lowered in ("city", "county", "borough", "district", "metropolitan"):
             continue  # "Anytown City Council’s YOT": the council's title, not the place
         if lowered == _REGISTER_ONLY_LEAD and bare[:1].isupper() and kept and is_place(" ".join([bare, *kept])):

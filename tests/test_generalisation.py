@@ -1422,6 +1422,9 @@ def test_a_service_named_by_its_kind_alone(text, service):
     # a register name written across a possessive
     ("Inspectors have praised Dorset’s combined youth justice service for its work with schools.",
      ("Dorset Combined Youth Justice Service", "dorset-combined")),
+    # the possessor of a service the register names is not its place
+    ("Inspectors visited Shropshire's West Mercia Youth Justice Service in May.",
+     ("West Mercia Youth Justice Service", "west-mercia")),
     # a lower-case word alone is no part of a place
     ("Inspectors have praised Rutland’s excellent youth justice service. Rutland Youth Justice Service thanked them.",
      ("Rutland Youth Justice Service", "rutland")),
