@@ -82,8 +82,9 @@ ACTIVE_RATING = (
     r"|(?<!\b(?:children|child|people|those|youngsters|offenders)\s)given|awarded|awards|scored|highlights|highlighted|lists|listed"
     r"|identified|identifies|singled\s+out|flagged|named|recognised|recognises|handed|hands|marking|marks|marked"
     r"|describing|describes|described|labelling|labelled|branding|branded|calling|called|ranked|ranks)\s+"
-    # an object, not the label's determiner, nor the infinitive's "to" ("the only area judged to require ...")
-    r"(?!of\b)(?!to\b)(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"
+    # an object, not the label's determiner, nor the infinitive's "to" ("the only area judged to require ..."), nor
+    # a score ("scored 28 out of 36, which equates to ‘Good’": what the score equates to is the service's)
+    r"(?!of\b)(?!to\b)(?!\d+\s*(?:out\s+of|/|points?\b|per\s*cent|%))(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"
     r"(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
     r"(?<!\bsentences?\s+(?:was|were)))"
     r"[^;:‘“”]){1,160}?)\s+"
@@ -101,6 +102,8 @@ RECEIVED_RATING = (
     r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to"
     r"|equates\s+to|equated\s+to|equating\s+to|translates\s+to|translated\s+to|translating\s+to"
     r"|handed|been\s+handed|been\s+given)\s+"
+    # another object first, joined to the rating: "earned praise from inspectors and a ‘Good’ rating"
+    r"(?:(?:[\w’'-]+\s+){1,4}?(?:and|as\s+well\s+as)\s+(?=(?:a|an|the|its|their)\s))?"
     r"(?:(?:a|an|the|its|their|this|that|his|her|our)\s+)?(?:(?:inspectorate|inspectors|watchdog|HMIP)[’']s?\s+)?"
     r"(?:(?P<rating_of>(?:[\w-]+\s+){0,3}?"
     r"(?:rating|grade|grading|judgement|judgment|mark|score|status|verdict|outcome|category)(?:\s+of|\s*[,–—:]|\s+-))\s*"
@@ -161,19 +164,28 @@ ATTRIBUTIVE_SERVICE = (
 REQUIRES_LEVEL = (r"\b(?:requires?|required|requiring|needs?|needed|needing|in\s+need\s+of)\s+(?:just\s+|only\s+|a\s+)?"
                   + OPEN_QUOTE + r"$")
 # A change of rating: "has improved its rating from ‘Requires improvement’ to ‘Good’" (the first is the earlier)
-CHANGED_FROM = (r"\b(?:improved|moved|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined"
+CHANGED_FROM = (r"\b(?:improved|moved|went|gone|risen|rose|changed|progressed|climbed|fallen|fell|dropped|declined"
                 r"|slipped|up|down|upgraded|downgraded|raised|lowered|jumped|an\s+improvement|a\s+rise|a\s+fall"
                 r"|a\s+move|a\s+step\s+(?:up|down))\b[^.;]{0,30}?\bfrom\s+(?:an?\s+|its\s+"
                 r"|the\s+|their\s+)?(?:previous\s+|earlier\s+|last\s+)?(?:overall\s+)?(?:rating\s+of\s+)?"
                 + OPEN_QUOTE + r"$")
 # "was upgraded to ‘Good’", "improved its rating to ‘Good’", "moved up to ‘Good’", with how far: "has moved up two
 # grades to ‘Good’", "was marked down a notch to ‘Requires improvement’"
-CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
+CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|lowered|reduced|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
               r"|slipped|climbed|jumped|lifted|boosted|bumped|pushed|marked\s+(?:up|down))\s+(?:(?:up|down)\s+)?"
               r"(?:(?:by\s+)?(?:a|an|one|two|three|\d)\s+(?:grades?|gradings?|notch(?:es)?|levels?|places?|ratings?|steps?"
               r"|categor(?:y|ies))\s+)?"
               r"(?:(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s+)?"
               r"(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+# ... with what changed as the verb's object: "Inspectors upgraded the service's leadership to ‘Good’"
+CHANGED_OBJECT_TO = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|marked\s+(?:up|down))\s+"
+                     r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
+                     r"(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)\s+(?:(?:up|down)\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+# What a score or a finding places in a band of the scale: "A score of 17 out of 36 placed Anytown in the ‘Requires
+# improvement’ band"
+PLACED_IN = (r"\b(?P<verb>placed|places|placing|put|puts|putting)\s+(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)\s+"
+             r"(?:in|into|within)\s+(?:the|a)\s+" + OPEN_QUOTE + r"$")
+PLACED_IN_AFTER = r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:band|category|bracket|grade|rating)\b"
 TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
 # The earlier label after the new one: "improved its rating to ‘Good’ from ‘Requires improvement’"
 FROM_AFTER_TO = (r"^[’'\"”]?(?:\s+rating)?\s+from\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:previous\s+|earlier\s+)?"
@@ -694,6 +706,15 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS was upgraded to ‘Good’ after a second inspection.",
                   "Anytown YJS has improved its rating to ‘Good’."),
                  ("Anytown YJS was rated ‘Good’.",)),
+    Construction("changed_to", "own", CHANGED_OBJECT_TO, "group:object",
+                 ("Inspectors upgraded Anytown's leadership to ‘Good’.",
+                  "The watchdog downgraded Anytown's out-of-court work to ‘Requires improvement’."),
+                 ("Anytown raised its hopes to ‘Outstanding’ level.",),
+                 conditions=("predicative_or_rating_noun",)),
+    Construction("placed_in", "own", PLACED_IN, "group:object",
+                 ("A score of 17 out of 36 placed Anytown YJS in the ‘Requires improvement’ band.",),
+                 ("The council placed Anytown's children in ‘Good’ homes.",),
+                 requires=(("after", PLACED_IN_AFTER),)),
     Construction("changed_from", "own", FROM_AFTER_TO, "before_own",
                  ("Anytown YJS improved its rating to ‘Good’ from ‘Requires improvement’.",),
                  ("Anytown YJS was rated ‘Good’ from ‘Outstanding’ planning to ‘Good’ reviewing.",

@@ -1695,3 +1695,33 @@ def test_a_list_done_in_a_domain_with_an_item_no_vocabulary_names(text, expected
 ])
 def test_the_subject_of_an_infinitive_of_receiving_is_what_was_rated(text, expected):
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change with "went from ... to"
+    ("Leadership in Westshire went from ‘Inadequate’ to ‘Good’.",
+     {("previous", "Governance and leadership", "Inadequate"), ("standard", "Governance and leadership", "Good")}),
+    # what changed as the verb's object, and a rating lowered
+    ("Inspectors upgraded the Westshire service’s leadership to ‘Good’.",
+     {("standard", "Governance and leadership", "Good")}),
+    ("The watchdog downgraded Westshire's out-of-court work to ‘Requires improvement’ from ‘Good’.",
+     {("domain", "Out-of-court disposals", "Requires improvement"), ("previous", "Out-of-court disposals", "Good")}),
+    ("The rating for staff in Westshire was lowered to ‘Requires improvement’.",
+     {("standard", "Staff", "Requires improvement")}),
+])
+def test_a_rating_changed_and_what_changed(text, expected):
+    assert {(scope, subject, label) for scope, _, subject, label in _ratings(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the score is no object of "scored": what it equates to is the service's rating
+    (INSPECTED_2022 + "Northshire YJS scored 28 out of 36, which equates to a ‘Good’ rating.", [("overall", None, "Overall", "Good")]),
+    # a band the score places the service in
+    (INSPECTED_2022 + "A score of 17 out of 36 placed Northshire YJS in the ‘Requires improvement’ band.",
+     [("overall", None, "Overall", "Requires improvement")]),
+    # another object received first, joined to the rating by "and"
+    ("Westshire's partnership work earned praise from inspectors and a ‘Good’ rating.",
+     [("standard", "1.3", "Partnership work", "Good")]),
+])
+def test_what_a_score_or_a_second_object_leaves_to_the_rating(text, expected):
+    assert _ratings(text) == expected
