@@ -763,6 +763,12 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
         if including:
             # the count names some of its areas after it: "rated ‘Outstanding’ in four, including staffing"
             return _finish(Reading(rule=f"{rule}+including", facts=_facts(including, view)), view)
+        counted = _areas_counted_before(view, complement_words)
+        if counted:
+            # "in each", "in all three": the areas the sentence named before the label ("scored 72% for
+            # safeguarding, 65% for risk of harm and 70% for likelihood of reoffending, meaning moderate
+            # improvement is required in each")
+            return _finish(Reading(rule=f"{rule}+counted_before", facts=_facts(counted, view)), view)
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
     if complement and not areas and _CASES.search(complement_words[:60]):
         return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_complement")
@@ -1070,7 +1076,7 @@ _REFERENCE = regex.compile(
     r"(?P<pronoun>it|this|that|they|them|these|those|both|all|each|all\s+of\s+(?:them|these|those)"
     r"|each\s+of\s+(?:them|these|those)|both\s+of\s+(?:them|these|those)|they\s+all|these\s+all|they\s+both)"
     r"|(?:(?:all|both|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?P<count>two|three|four|five|six|seven|eight"
-    r"|nine|ten|\d{1,2})(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
+    r"|nine|ten|\d{1,2}(?!\s*(?:%|per\s*cent)))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
     r"|standards?|criteria|parts?|elements?|judgements?))?"
     # some of a counted whole: "two of the three domains", "four of its 12 standards"
     r"(?P<partitive>\s+(?:out\s+)?of\s+(?:the|its|their|\w+[’']s)\s+(?:\w+\s+)?(?:areas|aspects|categories|themes|standards|domains"
@@ -1415,6 +1421,30 @@ def _including(view: View, era: str) -> list[AreaMatch]:
     return found
 
 
+# A complement that counts every area named before it, and how many: "in each", "in all three (areas)", "in both"
+_EVERY_ONE_COUNTED = regex.compile(
+    r"^\W*(?:(?P<every>each|all|both)(?:\s+of\s+(?:them|these|those))?|(?:all|each\s+of)\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?P<count>two|three|four|five|\d)(?:\s+(?:areas|aspects|themes|categories))?)\s*(?:[.;,]|$)", _I)
+
+
+def _areas_counted_before(view: View, words: str) -> list[AreaMatch]:
+    """The areas a counting complement stands for: every area named in the sentence before the label, when
+    they are as many as it counts ("both": two; "each", "all": two or more)."""
+    match = _EVERY_ONE_COUNTED.match(words)
+    if match is None:
+        return []
+    found: list[AreaMatch] = []
+    for area in find_areas(view.text[: view.label.start], view.ctx.era):
+        if not area.weak and all(a.entry.key != area.entry.key for a in found):
+            found.append(area)
+    every = (match.group("every") or "").lower()
+    wanted = 2 if every == "both" else _NUMBERS.get((match.group("count") or "").lower(), 0) or (
+        int(match.group("count")) if (match.group("count") or "").isdigit() else 0)
+    if (wanted and len(found) != wanted) or (not wanted and len(found) < 2):
+        return []
+    return found
+
+
 _INCLUDED_IN_COUNT = regex.compile(r"^[^,;.]{1,60},?\s+(?:including|such\s+as|notably|among\s+them)\s+(?P<words>[^;.]{2,200})", _I)
 
 
@@ -1493,7 +1523,8 @@ _EVERY_ASPECT = regex.compile(r"\b(?:every|each|all)\s+(?:(?:of\s+)?(?:the\s+)?(
 _CASES = regex.compile(r"\bcases\b|\bcase\s+files\b|\bof\s+the\s+time\b|\bper\s?cent\b|%|\bsample\b", _I)
 # A line that rates its first words at its end: "- Safeguarding - ... Anytown Scores 59% ... Comment: SUBSTANTIAL
 # improvement required", "Governance and partnerships – Poor"
-_ROW_END = regex.compile(r"^[’'\"”.]?\s*$")
+# (a label in brackets may end the row: "Likelihood of reoffending: 68% (moderate improvement required)")
+_ROW_END = regex.compile(r"^(?:[’'\"”.]|[’'\"”]?\)\.?)?\s*$")
 _ROW_START = regex.compile(r"^\s*(?:[-•–▪●*]\s*)?")
 # The Inspectorate's own names: never another service.
 _INSPECTORATE = regex.compile(

@@ -428,6 +428,10 @@ class Construction:
 # (Good)", "Court disposals were judged to be strong (Good)"; the words back to the last comma, colon or bullet
 BRACKETED = r"(?:^|[,;:•]\s*|\s[–—-]\s*)(?P<subject>[^,;:()•–—]{2,120}?)\s*\(\s*" + OPEN_QUOTE + r"$"
 BRACKET_CLOSES = r"^[’'\"”]?\s*\)"
+# ... but a label in brackets after a percentage alone is the score's level, rated for what the row is about: "Likelihood
+# of reoffending: 68% (moderate improvement required)", never the figure itself ("Safeguarding work scored 58%
+# (substantial ...)" names its subject)
+SCORE_BEFORE_BRACKET = r"(?:^|[,;:•]\s*|\s[–—-]\s*)\d{1,3}\s*(?:%|per\s*cent)\s*\(\s*" + OPEN_QUOTE + r"$"
 # The label given to what follows: "The highest rating, ‘Outstanding’, went to its resettlement work"
 WENT_TO = (r"^" + CLOSE_QUOTE + r"\s*,?\s*(?:went|goes|was\s+(?:given|awarded|handed)|were\s+(?:given|awarded|handed))\s+to\s+"
            r"(?P<subject>[^,;.:]{2,80})")
@@ -671,8 +675,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("The ratings were: Governance and leadership (Inadequate), Staff (Good).",
                   "Anytown's court work was judged strong (Good) and its out-of-court work weak (Inadequate)."),
                  ("Anytown's partners (Good Start, Youth Matters) were thanked.",
-                  "The board met in May (Good Friday excepted)."),
-                 requires=(("after", BRACKET_CLOSES),)),
+                  "The board met in May (Good Friday excepted).",
+                  "Core case inspection of youth offending work in Anytown\n"
+                  "Likelihood of reoffending: 68% (moderate improvement required)"),
+                 requires=(("after", BRACKET_CLOSES),), unless=(("own", SCORE_BEFORE_BRACKET),)),
     Construction("requires_level", "own", REQUIRES_LEVEL, "before_match",
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Northshire's work on the risk of harm to others requires substantial improvement.",

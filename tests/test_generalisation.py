@@ -1725,3 +1725,31 @@ def test_a_rating_changed_and_what_changed(text, expected):
 ])
 def test_what_a_score_or_a_second_object_leaves_to_the_rating(text, expected):
     assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counting complement stands for every area the sentence named before it
+    (CORE_CASE + "Westshire scored 72% for safeguarding, 65% for risk of harm and 70% for likelihood of "
+     "reoffending, meaning moderate improvement is required in each.",
+     {("Safeguarding", "Moderate improvement required"), ("Risk of harm", "Moderate improvement required"),
+      ("Likelihood of reoffending", "Moderate improvement required")}),
+    ("Staffing and partnerships in Westshire were strong, and the service was rated ‘Outstanding’ in each.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding")}),
+    # as many as it counts, or nothing
+    ("Leadership in Westshire was praised, and the service was rated ‘Good’ in all three domains.", set()),
+])
+def test_a_counting_complement_stands_for_the_areas_named_before_it(text, expected):
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a percentage is no count of areas: the label in brackets after it rates the row's area
+    (CORE_CASE + "Likelihood of reoffending: 68% (moderate improvement required)",
+     [("theme", None, "Likelihood of reoffending", "Moderate improvement required")]),
+    (CORE_CASE + "Safeguarding work scored 58% (substantial improvement required).",
+     [("theme", None, "Safeguarding", "Substantial improvement required")]),
+    # a line that only ends in a quoted label is no row: "described" is no rating verb
+    ("Staff in Westshire were described by inspectors as 'outstanding'.", []),
+])
+def test_a_label_in_brackets_after_a_percentage(text, expected):
+    assert _ratings(text) == expected
