@@ -114,6 +114,8 @@ _PREVIOUS_AFTER = regex.compile(
     # with the last one's)
     r"^[’'\"”]?[^.;]{0,30}?\b(?:when\s+(?:they|it|the\s+service)\s+(?:were|was|had)\b|(?<!\b(?:than|as)\s)at\s+(?:its|the|their)"
     r"\s+(?:last|previous|earlier|first)\s+inspection\b|(?:former|formerly|previously)\b"
+    # "rated ‘Good’ last time", "the time before"
+    r"|(?:last|previous)\s+time\b|the\s+time\s+before\b"
     # "a ‘Requires improvement’ verdict three years ago"
     r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b)",
     _I)
@@ -873,6 +875,13 @@ _ANOTHER_SERVICE = regex.compile(
 _OTHER_JUSTICE_BODY_HEAD = regex.compile(
     r"^\W*(?:the\s+|its\s+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)?(?:adult\s+|local\s+)?(?:probation\s+(?:service|region"
     r"|delivery\s+unit)|police\s+force|prison)\b", _I)
+# Another of the council's services at the end of the subject: "The council's SEND services were judged ...",
+# "Anytown's fostering service was rated ..." (Ofsted's and the CQC's to inspect, not this inspection's)
+_OTHER_COUNCIL_SERVICE_END = regex.compile(
+    r"\b(?:SEND|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|children[’']?s?[’']?(?:\s+social\s+care)?"
+    r"|adults?[’']?s?(?:\s+social\s+care)?|social|fostering|adoption|housing|education(?:al)?|(?:mental\s+)?health|CAMHS"
+    r"|early\s+years|schools?|care)\s+(?:services?|provision|care|teams?)\W*$|\b(?:children[’']?s|adult)\s+social\s+care\W*$",
+    _I)
 # ... but not in an aside between commas: "Anytown YJS, like another service in the region, was rated ..."
 _COMMA_ASIDE = regex.compile(r",[^,]{1,100},")
 # A board is the head of the subject: the body that oversees the service, not the service, whatever names it
@@ -909,7 +918,8 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     # (this service named only in an aside does not make the head its: "Rutland, Anytown's neighbour, was rated")
     if other is not None and not _this_service(_COMMA_ASIDE.sub(" ", head), ctx):
         return Reading.aside("other_service", other, rule="other_service")
-    another = _ANOTHER_SERVICE.search(_COMMA_ASIDE.sub(" ", head)) or _OTHER_JUSTICE_BODY_HEAD.match(head.strip())
+    another = _ANOTHER_SERVICE.search(_COMMA_ASIDE.sub(" ", head)) or _OTHER_JUSTICE_BODY_HEAD.match(head.strip()) \
+        or _OTHER_COUNCIL_SERVICE_END.search(_COMMA_ASIDE.sub(" ", head))
     if another:
         # "Anytown's neighbouring service in Newtown was rated ...": this service's name, another's rating
         return Reading.aside("other_service", another.group(), rule="another_service")

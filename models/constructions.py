@@ -251,7 +251,15 @@ HYPOTHETICAL = (
     # a rating to be won: "must do more to achieve a ‘Good’ rating", "in order to reach ‘Outstanding’"
     r"|\b(?:must|should|needs?\s+to|wants?\s+to|in\s+order)\b(?:\s+[\w’']+){0,4}?\s+to\s+(?:achieve|reach|gain|secure"
     r"|attain|get|earn|regain|win)\b"
+    # a rating still to come, or to be checked: "Staff hope the work will be rated ‘Outstanding’", "is expected to
+    # stay ‘Good’", "Inspectors will return to check that planning has improved to ‘Good’"
+    r"|\bwill\s+(?:[\w’']+\s+){0,2}?(?:be|stay|remain|get|receive|achieve|become)\s+(?:(?:rated|judged|graded|given|awarded"
+    r"|assessed|deemed)\s+)?(?:as\s+)?(?:an?\s+)?[‘'\"“]?$"
+    r"|\b(?:expected|likely|set)\s+to\s+(?:be|stay|remain|get|receive|achieve|become)\b|\bcheck\s+(?:that|whether|if)\b"
 )
+# A rating a modal verb after it makes a condition: "A ‘Good’ rating for leadership would require a stronger board"
+MODAL_AFTER_RATING = (r"^" + CLOSE_QUOTE + r"\s+(?:rating|grade|judgement)\s+(?:for\s+[^,;.]{1,60}?\s+)?"
+                      r"(?:would|could|might|will)\b")
 # A rating of an inspection still to come: "... a ‘Good’ rating at its next inspection"
 NEXT_INSPECTION = r"^[’'\"”]?\s*(?:[\w’']+\s+){0,3}?(?:at|in|by|for|from)\s+(?:its|their|the|a)\s+(?:next|future|coming)\s+inspection\b"
 # A speaker's own view, in the present, in a quotation: "“Our staff are outstanding,” said Cllr Jones" (the
@@ -529,7 +537,9 @@ NEGATED_BEFORE = (
     r"(?:\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,80}?|\bnone\s+of\b[^.;]{0,60}?"
     r"|\bno\s+(?:other\s+)?(?:areas?|standards?|aspects?|domains?|parts?)\b[^.;]{0,60}?"
     r"|\b(?:was|were|is|are|been|be|has|have|had)\s+(?:not|never)\s+(?!only\b)(?:[\w’'-]+\s+){0,3}?"
-    r"|\b(?:wasn[’']t|weren[’']t|isn[’']t|aren[’']t|hasn[’']t|haven[’']t)\s+(?!only\b)(?:[\w’'-]+\s+){0,3}?)"
+    r"|\b(?:wasn[’']t|weren[’']t|isn[’']t|aren[’']t|hasn[’']t|haven[’']t)\s+(?!only\b)(?:[\w’'-]+\s+){0,3}?"
+    # an active verb of rating denied: "Inspectors did not rate resettlement as ‘Good’"
+    r"|\b(?:did|do|does)\s*(?:not|n[’']t)\s+(?:rate|judge|grade|find|consider|deem|give|award|score)\b[^.;:]{0,80}?)"
     + OPEN_QUOTE + r"$"
 )
 
@@ -573,7 +583,10 @@ CUES_BEFORE: tuple[Cue, ...] = (
          "The board hopes to achieve an ‘Outstanding’ rating next time.",
          "Anytown YJS must do more to achieve a ‘Good’ rating.",
          "Anytown narrowly missed out on an ‘Outstanding’ rating.",
-         "Weak leadership dragged Anytown down from a possible ‘Good’."),
+         "Weak leadership dragged Anytown down from a possible ‘Good’.",
+         "Staff hope Anytown's partnership work will be rated ‘Outstanding’ next time.",
+         "Anytown's leadership is expected to stay ‘Good’.",
+         "Inspectors will return to check that Anytown's planning has improved to ‘Good’."),
         ("Anytown was rated ‘Outstanding’ in its inspection.",
          "Weak leadership dragged Anytown's overall rating down to ‘Requires improvement’.")),
     # "not rated" before a label is the verb denied, not the label "Not rated": "was not rated ‘Inadequate’ in any area"
@@ -584,12 +597,16 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("negated", "negated", "before", NEGATED_BEFORE,
         ("Neither court work nor out-of-court work in Anytown was found to be ‘Inadequate’.",
          "None of Anytown's standards was rated ‘Inadequate’.",
-         "Anytown YJS was not rated ‘Inadequate’, despite fears."),
+         "Anytown YJS was not rated ‘Inadequate’, despite fears.",
+         "Inspectors did not rate Anytown's resettlement work as ‘Good’."),
         ("Anytown YJS was not only rated ‘Good’ but praised for its staff.",
          "Anytown YJS, which had not been inspected since 2019, was rated ‘Good’.")),
     Cue("next_inspection", "hypothetical", "after", NEXT_INSPECTION,
         ("Anytown YJS wants a ‘Good’ rating at its next inspection.",),
         ("Anytown YJS was rated ‘Good’ at its last inspection.",)),
+    Cue("modal_after_rating", "hypothetical", "after", MODAL_AFTER_RATING,
+        ("A ‘Good’ rating for Anytown's leadership would require a stronger board.",),
+        ("A ‘Good’ rating for Anytown's leadership was welcomed.",)),
     Cue("speaker_opinion", "speaker_opinion", "own", PRESENT_COPULA_BEFORE,
         ("Anytown YJS was rated ‘Good’.\n“Our staff are outstanding,” said Cllr Jones, cabinet member for children.",
          "Anytown YJS was rated ‘Good’.\nThe council leader said: “Our youth justice team is outstanding.”"),
@@ -848,8 +865,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("requires_improvement", "before", VERB_LABEL, "group:subject",
                  ("Anytown’s youth justice service ‘requires improvement’, according to inspectors.",
                   "Its planning for court cases was found to ‘require improvement’."),
-                 ("Anytown YJS was downgraded to ‘requires improvement’.",),
-                 conditions=("label_is_requires",), unless=(("own", NOT_VERB_LABEL),)),
+                 ("Anytown YJS was downgraded to ‘requires improvement’.",
+                  # the label as the subject of its own verb is a noun: "‘Requires improvement’ was the verdict"
+                  "‘Requires improvement’ was the verdict on Anytown's out-of-court disposals."),
+                 conditions=("label_is_requires",),
+                 unless=(("own", NOT_VERB_LABEL), ("after", CLOSE_QUOTE + r"\s+(?:was|is|were|are|has\s+been)\b"))),
     Construction("copula", "before", COPULA, "group:subject",
                  ("Full joint inspection of Anytown YOS, 2014\nAnytown's work to protect the public was poor.",
                   "Northshire's planning for court cases was outstanding."),

@@ -1753,3 +1753,32 @@ def test_a_counting_complement_stands_for_the_areas_named_before_it(text, expect
 ])
 def test_a_label_in_brackets_after_a_percentage(text, expected):
     assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a rating denied by an active verb with "do"
+    ("Inspectors did not rate Westshire's resettlement work as ‘Good’.", "negated"),
+    # a rating still to come, expected, to be checked, or a condition
+    ("Staff hope Westshire's partnership work will be rated ‘Outstanding’ next time.", "hypothetical"),
+    ("Westshire's leadership is expected to stay ‘Good’.", "hypothetical"),
+    ("Inspectors will return to check that Westshire's planning has improved to ‘Good’.", "hypothetical"),
+    ("A ‘Good’ rating for Westshire's leadership would require a stronger board.", "hypothetical"),
+    # another of the council's services, which this inspection does not rate
+    ("Westshire Council's SEND services were judged ‘Inadequate’.", "other_service"),
+    ("Westshire’s fostering service was rated ‘Good’.", "other_service"),
+    ("Westshire's children's social care was rated ‘Outstanding’.", "other_service"),
+])
+def test_a_label_that_rates_nothing_of_this_inspection_now(text, reason):
+    assert _ratings(text) == []
+    assert [r for _, r in _set_aside(text)] == [reason]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "last time" places the label in the earlier inspection
+    ("Leadership in Westshire was rated ‘Good’ last time.", [("previous", "1.1", "Governance and leadership", "Good")]),
+    # "requires improvement" as the subject of its own verb is the label, not the verb
+    ("‘Requires improvement’ was the verdict on Westshire's out-of-court disposals.",
+     [("domain", "3", "Out-of-court disposals", "Requires improvement")]),
+])
+def test_the_time_and_the_part_of_speech_of_a_label(text, expected):
+    assert _ratings(text) == expected
