@@ -99,7 +99,7 @@ RECEIVED_RATING = (
     r"(?m:^)(?P<subject>.*?)\b(?P<verb>received|receive|receives|receiving|achieved|achieve|achieves|achieving|gained|gain"
     r"|got|get|gets|earned|earns|earning|earn|won|win|wins|winning|attained|obtained|secured|retained|kept|maintained"
     r"|awarded|given|issued|has|have|had|with"
-    r"|despite|from|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to"
+    r"|despite|upgraded\s+to|raised\s+to|improved\s+to|moved\s+to|resulted\s+in|resulting\s+in|led\s+to"
     r"|equates\s+to|equated\s+to|equating\s+to|translates\s+to|translated\s+to|translating\s+to"
     r"|handed|been\s+handed|been\s+given)\s+"
     # another object first, joined to the rating: "earned praise from inspectors and a ‘Good’ rating"

@@ -1782,3 +1782,10 @@ def test_a_label_that_rates_nothing_of_this_inspection_now(text, reason):
 ])
 def test_the_time_and_the_part_of_speech_of_a_label(text, expected):
     assert _ratings(text) == expected
+
+
+def test_from_one_label_to_another_without_a_verb_is_no_rating_received():
+    # "from" is no verb of receiving: the earlier label was read as today's, and today's as contradicting it
+    text = INSPECTED_2022 + "From ‘inadequate’ to ‘good’: how Northshire turned its youth justice service around."
+    assert ("overall", None, "Overall", "Inadequate") not in _ratings(text)
+    assert "contradicts_fact" not in [reason for _, reason in _set_aside(text)]
