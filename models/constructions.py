@@ -302,6 +302,12 @@ AREAS_RATED_AFTER = (r"^[’'\"”]?(?:\s+(?:in|for|at|across)\s+[^,;.‘’'\"�
                      r"(?P<list>[^;.]{3,240})")
 # Between two labels, what makes the second no conjunct of the first: a comparison ("compares with", "against"), or
 # another named possessor right before it ("... with Westshire's ‘Inadequate’"; "– it’s second-lowest mark" restates)
+# A label before the noun it describes, an adjective: "has ‘outstanding’ resettlement work", "‘Good’ with
+# ‘Outstanding’ features" (a noun of work or of its parts within three words after it, no preposition between)
+ATTRIBUTIVE_LABEL = (r"^[’'\"”]?\s+(?:(?!(?:for|in|on|of|at|across|by|with|to|and|or|but|from|following|after|since"
+                     r"|during|under|as|than)\b)(?-i:[a-z])[\w-]*\s+){0,2}?(?:work|practice|features?|aspects?|elements?"
+                     r"|partnerships?|staff|staffing|leadership|resettlement|planning|assessments?|reviewing"
+                     r"|governance|arrangements|provision|record|progress|relationships?|links)\b")
 NOT_COORDINATED = (r"\b(?:compare[sd]?|comparing|comparison|contrasts?|contrasted|against|versus|vs)\b"
                    r"|\b(?-i:[A-Z])[\w-]*[’']s?\s+" + OPEN_QUOTE + r"$")
 # "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
@@ -897,8 +903,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Before that, Anytown YJS had been graded ‘requiring improvement’ in 2017 and ‘inadequate’ in 2013.",),
                  ("Anytown YJS was rated ‘Good’.",
                   # a comparison with another's label is no coordination: "Westshire's ‘Inadequate’" is Westshire's
-                  "Anytown's rating of ‘Good’ compares with Westshire's ‘Inadequate’."),
-                 conditions=("earlier_fact",), unless=(("own", NOT_COORDINATED),)),
+                  "Anytown's rating of ‘Good’ compares with Westshire's ‘Inadequate’.",
+                  # a label before the noun it describes is no coordinate of the label before it
+                  "‘Good’ Anytown youth justice service has ‘outstanding’ resettlement work\nThe service was rated "
+                  "‘Good’."),
+                 conditions=("earlier_fact",), unless=(("own", NOT_COORDINATED), ("after", ATTRIBUTIVE_LABEL))),
     Construction("area_then_label", "before", AREA_THEN_LABEL, "group:subject",
                  ("Ratings: governance and leadership – Good; staff – Outstanding; partnerships and services – Good.",
                   "The grades in Anytown were: governance, good; staff, outstanding."),

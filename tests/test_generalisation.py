@@ -1789,3 +1789,11 @@ def test_from_one_label_to_another_without_a_verb_is_no_rating_received():
     text = INSPECTED_2022 + "From ‘inadequate’ to ‘good’: how Northshire turned its youth justice service around."
     assert ("overall", None, "Overall", "Inadequate") not in _ratings(text)
     assert "contradicts_fact" not in [reason for _, reason in _set_aside(text)]
+
+
+def test_a_label_before_the_noun_it_describes_is_no_coordinate_of_the_label_before():
+    # it gave the overall rating 'Outstanding', and the report's own 'Good' was set aside as contradicting it
+    text = ("‘Good’ Westshire youth justice service has ‘outstanding’ resettlement work\n"
+            "Westshire Youth Justice Service was rated ‘Good’ by HM Inspectorate of Probation.")
+    assert {label for scope, _, _, label in _ratings(text) if scope == "overall"} == {"Good"}
+    assert "contradicts_fact" not in [reason for _, reason in _set_aside(text)]
