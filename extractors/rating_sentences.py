@@ -90,8 +90,10 @@ _PREVIOUS = regex.compile(
     r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b"
     # (the pluperfect of reported speech is the report's own time, "that" said or not: "Members noted that the
-    # service had been judged ‘Good’", "The manager said the service had been rated ‘Good’"; a year still dates it)
-    r"|(?<!\b(?:noted|heard|reported|advised|told|informed|explained|confirmed|said|stated|learned|learnt|announced)"
+    # service had been judged ‘Good’", "The manager said the service had been rated ‘Good’", "asked why planning
+    # had been rated ...", "was pleased that the service had been judged ‘Good’"; a year still dates it)
+    r"|(?<!\b(?:noted|heard|reported|advised|told|informed|explained|confirmed|said|stated|learned|learnt|announced"
+    r"|asked|queried|questioned|wondered|pleased|delighted|glad|proud|disappointed|welcomed|acknowledged)"
     r"\s+(?:that\s+)?[^.;]{0,80}?)"
     # (nor the pluperfect after "the first time", "the only time": this inspection's event, "This was the first time
     # the service had been rated ‘Outstanding’")

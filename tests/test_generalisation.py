@@ -206,6 +206,10 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
     # the pluperfect of reported speech is the report's time
     ("Members noted that Eastshire YJS had been judged ‘Good’ overall.", [("overall", None, "Overall", "Good")]),
     ("The manager said Eastshire YJS had been rated ‘Good’.", [("overall", None, "Overall", "Good")]),
+    # ... after a question or a feeling reported
+    ("Councillor Smith asked why planning in Eastshire had been rated ‘Requires improvement’.",
+     [("standard", None, "Planning", "Requires improvement")]),
+    ("The Committee was pleased that Eastshire YJS had been judged ‘Good’.", [("overall", None, "Overall", "Good")]),
 ])
 def test_what_the_rating_is_for_named_around_it(text, expected):
     assert set(_ratings(text)) == set(expected)
