@@ -938,10 +938,11 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     construction = rule.split("+")[0]
     overall_word = _OVERALL_WORD.search(clause_text) and (construction != RuleName.COPULA or regex.match(
         r"^[’'\"”]?\s+overall\b", view.right, _I) or regex.search(r"\boverall\s+(?:rating|judgement|grade)", clause_text, _I))
+    outcome = _INSPECTION_OUTCOME.match(head)
     if construction == RuleName.COLON and not (_OVERALL_WORD.search(subject) or _this_service(subject, ctx)
-                                                or _SERVICE_REF.search(subject)):
+                                                or _SERVICE_REF.search(subject) or outcome):
         return Reading.aside("no_rated_subject", subject.strip()[-60:] or None, rule="subject_not_rated")
-    if not (_this_service(head, ctx) or _this_service(complement_words, ctx) or construction in (
+    if not (_this_service(head, ctx) or _this_service(complement_words, ctx) or outcome or construction in (
             RuleName.OVERALL_IS, RuleName.RATING_OF, RuleName.RATING_APPOSITION, RuleName.HEADLINE,
             RuleName.ATTRIBUTIVE, RuleName.RATING_NOUN,
             RuleName.RECEIVED, RuleName.CHANGED_TO, RuleName.COLON)
@@ -962,6 +963,13 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     return _finish(Reading(rule=rule, facts=[("overall", None, "Overall")]), view)
 
 
+# The inspection's outcome as the subject: the service's overall rating ("The outcome of the inspection was ‘Good’",
+# "The inspection outcome was Good", "RESOLVED: That the outcome of the inspection (Good) be noted")
+_INSPECTION_OUTCOME = regex.compile(
+    r"^\W*(?:that\s+)?(?:the\s+|its\s+|this\s+|our\s+)?(?:(?:overall\s+)?(?:outcome|result|verdict|judgement|judgment|grade"
+    r"|grading)\s+(?:of|from)\s+(?:the\s+|this\s+|its\s+|their\s+|our\s+)?(?:(?:recent|latest|last|previous|full|joint)\s+)?"
+    r"(?:(?:HMIP|HMI\s+Probation)\s+)?inspection|(?:(?:recent|latest|last|previous|full|joint)\s+)?(?:(?:HMIP|HMI\s+Probation)\s+)?"
+    r"inspection(?:[’']s)?\s+(?:overall\s+)?(?:outcome|result|verdict|judgement|judgment|grade|grading))\W*$", _I)
 # A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ...",
 # "For its work with sentenced children, ..." (never people it is for: "For the staff, ...")
 _TOPIC_OPENING = regex.compile(

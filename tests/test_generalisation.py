@@ -1801,3 +1801,22 @@ def test_a_label_before_the_noun_it_describes_is_no_coordinate_of_the_label_befo
             "Westshire Youth Justice Service was rated ‘Good’ by HM Inspectorate of Probation.")
     assert {label for scope, _, _, label in _ratings(text) if scope == "overall"} == {"Good"}
     assert "contradicts_fact" not in [reason for _, reason in _set_aside(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The outcome of the inspection of Westshire YJS was ‘Good’.",
+    "Westshire YJS was inspected in May.\nThe inspection outcome was Good.",
+    "Westshire YJS was inspected in May.\nThe inspection result: Good.",
+    "Minutes\nWestshire YJS was inspected in May.\nRESOLVED: That the outcome of the inspection (Good) be noted.",
+])
+def test_the_inspections_outcome_is_the_services_overall_rating(text):
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Westshire YJS was inspected in May.\nThe outcome of Ofsted's inspection was ‘Good’.", "other_inspectorate"),
+    ("Westshire YJS was inspected in May.\nThe outcome of the inspection of Eastshire was ‘Good’.", "other_service"),
+])
+def test_another_inspections_outcome_is_not_the_services(text, reason):
+    assert _ratings(text) == []
+    assert [r for _, r in _set_aside(text)] == [reason]
