@@ -57,7 +57,9 @@ _STAMP = regex.compile(STAMP_DATE, regex.IGNORECASE)
 _MONTH_NAME_LOWER = re.compile("(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)")
 _GLUED_BEFORE = re.compile(r"[a-z0-9]")
 _EARLIER_INSPECTION = regex.compile(r"\b(?:first|previous|last|earlier|prior|original)\s+(?:re-?\s?)?inspection\b"
-                                    r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b", regex.IGNORECASE)
+                                    r"|\bhad\s+been\s+(?:rated|judged|graded|inspected)\b"
+                                    # "The service was last inspected in July 2023"
+                                    r"|\b(?:last|previously)\s+inspected\b", regex.IGNORECASE)
 # Where a date's own words begin: a clause break, or the end of an earlier date.
 _DATE_CLAUSE_BREAK = regex.compile(r"[;:()]|\.\s|,\s+(?:and|but|while|which|where)\s|\s[–—]\s")
 # What a dateline holds besides its date: "Posted: Friday, 3rd Mar 2023", "Monday, 9th May 2022, 4:05 pm",

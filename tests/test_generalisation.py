@@ -1520,6 +1520,8 @@ def test_stated_recommendation_counts(sentence, count):
     ("Northshire YOT was praised. Inspectors spent a week in Northshire in May 2022.", "fieldwork"),
     # counter-example: a child's time somewhere is no inspection's
     ("Northshire YOT was praised. One child spent two weeks in custody in May 2022.", "other"),
+    # the last inspection's visit, however recent, is not this one's
+    ("Northshire YOT was praised. The service was last inspected in July 2023.", "other"),
 ])
 def test_the_role_of_a_date(text, role):
     assert {d.role for d in dates.extract(parse(text)).facts} == {role}
