@@ -1790,7 +1790,9 @@ def _count_words(words: str) -> bool:
         return False  # "rated ‘Inadequate’ in 2018": a year, not a count
     if regex.match(r"^(?:the\s+)?(?:remaining\s+|other\s+|rest\s+of\s+the\s+)?(?:\d+|one|two|three|four|five|six|seven"
                    r"|eight|nine|ten|eleven|twelve|all|most|many|some|several|every|each|remaining|other|rest)\b"
-                   r"(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))(?!\s+(?:years?|months?|weeks?|days?)\b)", head, _I):
+                   r"(?!\s+(?:of\s+)?(?:its|their|the)\s+(?:work|services))(?!\s+(?:years?|months?|weeks?|days?)\b)"
+                   # "on the four-point scale": the scale's size, no count of areas
+                   r"(?![\s-]+point\b)", head, _I):
         return True
     return bool(_COUNT.match(head))
 

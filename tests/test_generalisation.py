@@ -337,6 +337,8 @@ def test_a_count_with_nothing_to_count_is_set_aside():
     ("Northshire YJS received the second lowest rating after its inspection.", "Requires improvement"),
     # a noun of what is rated between the place and "rating"
     ("Anytown Youth Offending Service was handed the lowest possible performance rating.", "Inadequate"),
+    # the scale's size is no count of areas
+    ("Anytown Youth Offending Service was handed the lowest rating on the four-point scale.", "Inadequate"),
     ("Eastshire YJS earned the highest overall grade.", "Outstanding"),
     # a verb of scoring with two objects
     ("Councillors were angry at inspectors scoring Anytown's youth justice team the lowest possible grade.",
