@@ -361,8 +361,11 @@ def _not_after_be(view: View, match: regex.Match | None) -> bool:
 
 # Named predicates for what a pattern cannot say (models.constructions names them).
 CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
+    # (a bare participle with "both" or "all" after it is an active verb with its object: "Inspectors looked at
+    # resettlement and at out-of-court work, and rated both ‘Good’")
     "be_or_participle": lambda v, m: m is not None and bool(
-        m.group("be") or " ".join(m.group("verb").lower().split()) in BARE_PARTICIPLES),
+        m.group("be") or (" ".join(m.group("verb").lower().split()) in BARE_PARTICIPLES
+                          and not regex.match(r"\s+(?:both|all)\b", m.string[m.end("verb") : m.end()], _I))),
     "rating_of_or_stars": lambda v, m: m is not None and bool(m.group("rating_of") or m.group("stars")),
     "not_after_be": _not_after_be,
     "label_is_requires": lambda v, m: v.written.lower().startswith("requir"),
@@ -1154,6 +1157,12 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             nearest = _nearest_areas(words, view) if distance == "clause" and pronoun in ("it", "this") else []
             if nearest:
                 return nearest, "antecedent_nearest"
+            if plural and distance == "clause":
+                # the rater's objects: "Inspectors looked at resettlement and at out-of-court work, and rated both"
+                found = [a for a in listed_areas(words, era, allow_weak=True) if a.entry.key not in excluded]
+                if found and ((wanted and wanted in (len(found), len(_list_items(found))))
+                              or (not wanted and len(found) >= 2)):
+                    return found, "antecedent_objects"
             continue
         if plural:
             found = [a for a in listed_areas(words, era, allow_weak=True) if a.entry.key not in excluded]
@@ -1286,7 +1295,7 @@ _LIST_GAP = regex.compile(
     rf"|(?:{'|'.join(v.removesuffix('e') + 'ing' for v in _PURPOSE_VERBS)})\b"
     r"|on\b|related\s+to\b|in\s+relation\s+to\b|with\b|to\b|work\b|how\b|children\b|young\s+people\b|also\b|both\b"
     r"|quality\b|effectiveness\b|arrangements\b|its\s+work\b|(?:the\s+)?(?:service|team|YOT|YOS|YJS|YOTs|board|council)[’']s?"
-    r"|being\b|carried\s+out\b|done\b|undertaken\b|provided\b|delivered\b|around\b|towards\b|aimed\s+at\b"
+    r"|being\b|carried\s+out\b|done\b|undertaken\b|provided\b|delivered\b|around\b|towards\b|aimed\s+at\b|at\b"
     r"|(?-i:[A-Z][\w-]+)[’']s\b|[:–—-])*$", _I)
 
 

@@ -1824,3 +1824,9 @@ def test_the_inspections_outcome_is_the_services_overall_rating(text):
 def test_another_inspections_outcome_is_not_the_services(text, reason):
     assert _ratings(text) == []
     assert [r for _, r in _set_aside(text)] == [reason]
+
+
+def test_both_after_an_active_verb_refers_to_the_raters_objects():
+    # "rated both" after "and" is the inspectors' active verb, not a passive with "both" as its adverb
+    text = "Inspectors looked closely at Westshire's resettlement and at its out-of-court work, and rated both ‘Good’."
+    assert _labels(text) == {("Resettlement policy and provision", "Good"), ("Out-of-court disposals", "Good")}
