@@ -154,7 +154,7 @@ ATTRIBUTIVE_SERVICE = (
     r"(?:service|services|team|partnership|system)|service|team|partnership)\b"
     # the service ends the noun phrase: "an ‘Outstanding’ Partnership award", "the ‘Outstanding’ team leader" are
     # an award's and a person's
-    r"(?=\s*(?:[.,;:!?)'\"’”–—-]|$)|\s+(?:has|have|had|is|was|were|are|in|at|for|of|on|by|and|with|after|following"
+    r"(?=\s*(?:[.,;:!?)'\"’”‘“–—-]|$)|\s+(?:has|have|had|is|was|were|are|in|at|for|of|on|by|and|with|after|following"
     r"|from|to|praised|rated|said|says|which|that|who|after|celebrates|celebrated|welcomes|welcomed"
     # a headline's verb after its subject: "‘Inadequate’ Anytown youth justice service told to improve"
     r"|told|urged|ordered|must|needs?|given|handed|gets|receives|received|criticised|slammed|hailed|will|should)\b)"
@@ -220,6 +220,8 @@ NOT_VERB_LABEL = (r"\b(?:(?<!\b(?:found|judged|deemed|considered|thought|said|se
 SERVICE_REFERENCE = (
     r"\b(?:YOT|YJS|YOS|Y&JS|YJT|YJPS|YOTs?|youth\s+(?:justice|offending)(?:\s+and\s+prevention)?\s+(?:service|services"
     r"|team|teams|partnership|work|system|provision)|youth\s+and\s+justice\s+service|justice\s+service"
+    # a headline's plain words for it: "Young offender service rated good in inspection"
+    r"|young\s+offenders?[’']?\s+(?:service|team)"
     r"|(?:the|this|its|their|our|a|an)\s+(?:service|team|partnership|council|borough|county|local\s+authority"
     r"|authority|[\w-]+-(?:led|run)\s+(?:service|team|partnership))|it|they)\b"
 )

@@ -1830,3 +1830,14 @@ def test_both_after_an_active_verb_refers_to_the_raters_objects():
     # "rated both" after "and" is the inspectors' active verb, not a passive with "both" as its adverb
     text = "Inspectors looked closely at Westshire's resettlement and at its out-of-court work, and rated both ‘Good’."
     assert _labels(text) == {("Resettlement policy and provision", "Good"), ("Out-of-court disposals", "Good")}
+
+
+@pytest.mark.parametrize("text, label", [
+    # a headline's label before the service's name, and a quotation after it
+    ("‘Outstanding’ Westshire Youth Justice Service “helping every child succeed”\nInspectors visited in May.",
+     "Outstanding"),
+    # a headline's plain words for the service
+    ("Young offender service rated good in inspection\nWestshire youth offending service was inspected in May.", "Good"),
+])
+def test_a_headline_rates_the_service(text, label):
+    assert _ratings(text) == [("overall", None, "Overall", label)]
