@@ -89,6 +89,8 @@ _PREVIOUS = regex.compile(
     r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b"
+    # the earlier inspection as the rater, "since" or not: "Since the last inspection rated the service ‘Inadequate’, ..."
+    r"|\b(?:last|previous|earlier|first)\s+inspection\s+(?:had\s+)?(?:rated|judged|graded|found|gave|assessed|awarded)\b"
     # (the pluperfect of reported speech is the report's own time, "that" said or not: "Members noted that the
     # service had been judged ‘Good’", "The manager said the service had been rated ‘Good’", "asked why planning
     # had been rated ...", "was pleased that the service had been judged ‘Good’"; a year still dates it)

@@ -1841,3 +1841,11 @@ def test_both_after_an_active_verb_refers_to_the_raters_objects():
 ])
 def test_a_headline_rates_the_service(text, label):
     assert _ratings(text) == [("overall", None, "Overall", label)]
+
+
+def test_the_last_inspection_as_the_rater_dates_its_label_after_since():
+    # "since the last inspection" dates what follows it as today's; the last inspection rating is its own
+    text = ("Westshire YOT was inspected in 2023.\nSince the last inspection rated the service ‘Inadequate’, inspectors "
+            "found progress. The service is now rated ‘Requires improvement’.")
+    assert set(_ratings(text)) == {("previous", None, "Overall", "Inadequate"),
+                                   ("overall", None, "Overall", "Requires improvement")}
