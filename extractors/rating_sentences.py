@@ -148,7 +148,9 @@ _YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|vi
                       r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
 # A year right before the label, as its modifier: "its 2019 ‘Inadequate’ rating"
-_YEAR_MODIFIER = regex.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:overall\s+)?[‘’'\"“”]?$")
+# (also of the rating noun before the label: "its 2019 rating of ‘Requires improvement’")
+_YEAR_MODIFIER = regex.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:overall\s+)?(?:(?:inspection\s+)?(?:rating|grade|judgement"
+                               r"|verdict)\s+(?:of\s+|was\s+)?)?[‘’'\"“”]?$")
 
 # A year right after the label, as its own adjunct: "‘Outstanding’ in 2022", "‘Good’ overall in March 2019"
 _OWN_YEAR = regex.compile(r"^[’'\"”]?\s+(?:overall\s+)?(?i:in|during)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?"

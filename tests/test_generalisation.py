@@ -1849,3 +1849,11 @@ def test_the_last_inspection_as_the_rater_dates_its_label_after_since():
             "found progress. The service is now rated ‘Requires improvement’.")
     assert set(_ratings(text)) == {("previous", None, "Overall", "Inadequate"),
                                    ("overall", None, "Overall", "Requires improvement")}
+
+
+@pytest.mark.parametrize("text", [
+    "This is an improvement on Northshire YJS's 2019 rating of ‘Requires improvement’.",
+    "Northshire YJS's 2019 inspection rating was ‘Requires improvement’.",
+])
+def test_a_year_modifying_the_rating_noun_dates_the_label(text):
+    assert _ratings(INSPECTED_2022 + text) == [("previous", None, "Overall", "Requires improvement")]
