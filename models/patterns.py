@@ -45,7 +45,8 @@ RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
     # ("the inspection resulted in six recommendations", "the report produced five recommendations")
     ("made", r"\b(?:made|make|makes|making|set\s+out|sets\s+out|contains|includes|given|received|issued|resulted\s+in"
      r"|results\s+in|led\s+to|produced|produces|generated|yielded)\s+"
-     r"(?:the\s+following\s+)?" + _COUNT_NUMBER
+     # ("Inspectors made just one recommendation")
+     r"(?:the\s+following\s+|just\s+|only\s+)?" + _COUNT_NUMBER
      + r"\s+(?:key\s+|new\s+|further\s+|inspection\s+)?recommendations?\b",
      "The report makes seven recommendations, including ensuring ..."),
     ("there_were", r"\bthere\s+(?:were|are)\s+" + _COUNT_NUMBER + r"\s+recommendations?\b",

@@ -1481,6 +1481,8 @@ def test_two_names_of_one_place_are_one_service_key():
     ("There are four recommendations for the YJS and two for the management board.", 6),
     # a whole, then its shares: the whole
     ("The report made seven recommendations, four to the YJS and three to the board.", 7),
+    # an adverb before the count
+    ("Inspectors made just one recommendation to Anytown YJS.", 1),
     # the inspection's own count, named by a possessive
     ("The service must now act on the report’s seven recommendations.", 7),
     ("Work has begun on the inspectors' five recommendations.", 5),
