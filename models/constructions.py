@@ -223,7 +223,8 @@ SERVICE_REFERENCE = (
     # a headline's plain words for it: "Young offender service rated good in inspection"
     r"|young\s+offenders?[’']?\s+(?:service|team)"
     r"|(?:the|this|its|their|our|a|an)\s+(?:service|team|partnership|council|borough|county|local\s+authority"
-    r"|authority|[\w-]+-(?:led|run)\s+(?:service|team|partnership))|it|they)\b"
+    # ("it", never "IT": "IT and premises were rated ‘Good’" rates the information and facilities)
+    r"|authority|[\w-]+-(?:led|run)\s+(?:service|team|partnership))|(?-i:it|It|they|They))\b"
 )
 # The label then what it counts: "three outstanding areas", "some “outstanding” areas", "outstanding features"
 COUNTED_AFTER = (r"^[’'\"”]?\s+(?:areas?|aspects?|features?|elements?|parts?|categories|standards?|strengths"

@@ -1859,3 +1859,13 @@ def test_the_last_inspection_as_the_rater_dates_its_label_after_since():
 ])
 def test_a_year_modifying_the_rating_noun_dates_the_label(text):
     assert _ratings(INSPECTED_2022 + text) == [("previous", None, "Overall", "Requires improvement")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "IT" is information technology, never the pronoun "it" for the service
+    ("Westshire YJS was inspected in 2022.\nIT and premises were rated ‘Good’.",
+     [("standard", "1.4", "Information and facilities", "Good")]),
+    ("Westshire YJS was inspected in 2022.\nPremises, IT and information were judged ‘Requires improvement’.", []),
+])
+def test_it_in_capitals_is_no_pronoun(text, expected):
+    assert _ratings(text) == expected
