@@ -936,9 +936,12 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     if board:
         return Reading.aside("no_rated_subject", "a board, not the service", rule="board_subject")
     possessed = _POSSESSED.search(head.strip())
-    if possessed and _names_place(possessed.group("place"), ctx) and not _WHOLE_SERVICE.search(possessed.group("rest")):
-        # "Anytown's canteen was rated ‘Good’": something of the service's that no vocabulary names, not the
-        # service ("Anytown's youth justice service", "Anytown's work" are)
+    if not (possessed and _names_place(possessed.group("place"), ctx)):
+        possessed = _SERVICE_POSSESSED.search(head.strip())
+    if possessed and not _WHOLE_SERVICE.search(possessed.group("rest")):
+        # "Anytown's canteen was rated ‘Good’", "The YOT's case management system was rated ...": something of the
+        # service's that no vocabulary names, not the service ("Anytown's youth justice service", "the service's
+        # work" are)
         return Reading.aside("no_rated_subject", possessed.group().strip()[-60:], rule="possessed_not_service")
     # "Overall," opening a clause is an adverb: "Overall, work to protect the public was good" rates the work,
     # which no vocabulary names here, not the service.
@@ -1813,6 +1816,9 @@ def _count_words(words: str) -> bool:
 # A place's possession at the head of a subject ("Anytown's canteen"), and the nouns that make it the service
 # itself ("Anytown's youth offending team", "Anytown's work", "Anytown's overall performance").
 _POSSESSED = regex.compile(r"(?:^|\s)(?P<place>(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}))[’']s?\s+(?P<rest>[^,;]+)$")
+# ... the service named without its place as the possessor: "The YOT's case management system", "the team's manager"
+_SERVICE_POSSESSED = regex.compile(r"(?:^|\s)(?:the\s+|this\s+)?(?:YOT|YJS|YOS|service|team|partnership|youth\s+(?:justice"
+                                   r"|offending)\s+(?:service|team|partnership))[’']s?\s+(?P<rest>[^,;]+)$", _I)
 _WHOLE_SERVICE = regex.compile(r"\b(?:services?|teams?|YOTs?|YOS|YJS|YJT|YJP|work|performance|provision|partnership"
                                r"|arrangements|practice|youth\s+(?:justice|offending)|overall"
                                # the place's rating is its service's: "Anytown's rating improved from ..."

@@ -555,8 +555,9 @@ NEGATED_BEFORE = (
 
 # The judgement of a party other than the inspectors, the agent of an active verb of judging at the clause's
 # start: "The police described partnership working as good", "Parents considered the support outstanding"
-OTHER_PARTY_JUDGES = (r"(?m:^)\W*(?:the\s+|some\s+|many\s+|local\s+)?(?:police|parents?|carers?|families|children"
-                      r"|young\s+people|magistrates|partners|councillors?|victims|staff|volunteers|practitioners)"
+_OTHER_PARTIES = (r"(?:police|parents?|carers?|families|children|young\s+people|magistrates|partners|councillors?|victims|staff"
+                  r"|volunteers|practitioners)")
+OTHER_PARTY_JUDGES = (r"(?m:^)\W*(?:the\s+|some\s+|many\s+|local\s+)?" + _OTHER_PARTIES +
                       r"\s+(?:(?:had|have|has)\s+)?(?:described|describe|rated|rate|judged|called|call|considered"
                       r"|consider|deemed|thought|regarded|regard)\s+[^.;:‘’'\"“”\s][^.;:]{0,79}?\s*(?:as\s+(?:being\s+)?)?"
                       + OPEN_QUOTE + r"$")
@@ -665,6 +666,15 @@ CUES_BEFORE: tuple[Cue, ...] = (
          "‘Outstanding’ by HM Inspectorate of Probation.",),
         ("Anytown YJS was rated ‘Good’ by HM Inspectorate of Probation, as Ofsted had rated its children's services.",),
         case_sensitive=True),
+    # ... and another party as the passive's agent: "Leadership was rated ‘Outstanding’ by staff"
+    Cue("rated_by_other_party", "speaker_opinion", "after",
+        r"^[’'\"”]?\s+by\s+(?:the\s+|its\s+|their\s+|some\s+|many\s+|local\s+)?(?:(?!(?i:inspect|and\b|or\b|HM\b|HMI))[\w-]+\s+){0,2}?"
+        + _OTHER_PARTIES + r"\b",
+        ("Leadership in Anytown was rated ‘Outstanding’ by staff.",
+         "Anytown YJS was rated ‘Good’ by children and families in a survey."),
+        ("Anytown YJS was rated ‘Good’ by inspectors.",
+         "Anytown YJS was rated ‘Good’ by HM Inspectorate of Probation, working with partners.",
+         "Anytown YJS was rated ‘Good’ by inspectors and staff were praised.")),
     Cue("other_inspectorate", "other_inspectorate", "main_clause", OTHER_INSPECTORATE,
         ("Ofsted rated Anytown's children's services ‘Good’ last spring.",),
         ("HM Inspectorate of Probation rated Anytown YJS ‘Good’.",),

@@ -1869,3 +1869,21 @@ def test_a_year_modifying_the_rating_noun_dates_the_label(text):
 ])
 def test_it_in_capitals_is_no_pronoun(text, expected):
     assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    # another party as the passive's agent: their judgement, not the inspection's
+    ("Leadership in Westshire was rated ‘Outstanding’ by staff.", "speaker_opinion"),
+    ("Westshire YJS was rated ‘Good’ by children and families in a survey.", "speaker_opinion"),
+    # something of the service's, named without its place, that no vocabulary names
+    ("Westshire YJS was inspected in May.\nThe YOT's case management system was rated ‘Inadequate’.", "no_rated_subject"),
+    ("Westshire YJS was inspected in May.\nThe service’s response to Covid was rated ‘Good’.", "no_rated_subject"),
+])
+def test_no_rating_of_this_inspection_by_its_agent_or_its_subject(text, reason):
+    assert _ratings(text) == []
+    assert [r for _, r in _set_aside(text)] == [reason]
+
+
+def test_the_inspectors_as_agent_with_other_parties_after_them():
+    assert _ratings("Westshire YJS was rated ‘Good’ by inspectors and staff were praised.") == [
+        ("overall", None, "Overall", "Good")]
