@@ -273,7 +273,19 @@ PRESENT_COPULA_BEFORE = (r"\b(?:is|are|[’']re)\s+(?:so\s+|truly\s+|really\s+|s
 _LOCAL_SPEAKER_ROLES = (r"Cllr|Councillor|council\s+leader|leader\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}council"
                         r"|mayor|cabinet\s+member|portfolio\s+holder|head\s+of\s+(?:the\s+)?service"
                         r"|service\s+manager|chief\s+executive|spokesperson|spokesman|spokeswoman|MP")
-NON_INSPECTORATE_SPEAKER = r"\b(?:" + _LOCAL_SPEAKER_ROLES + r")\b"
+NON_INSPECTORATE_SPEAKER = (r"\b(?:" + _LOCAL_SPEAKER_ROLES + r")\b"
+                            # the board's chair, named with the verb of speaking (the words "the chair" alone may be
+                            # the subject of an inspector's finding)
+                            r"|\bchair(?:man|woman|person)?\s+of\s+the\s+(?:[\w-]+\s+){0,3}board\b[^.;:“”\"]{0,40}?\b(?:said|says|added)\b"
+                            r"|\bsaid\s+(?:the\s+)?(?:board\s+)?chair(?:man|woman|person)?\b")
+# People the service works with, named with their verb of speaking: their words are never the inspection's rating,
+# whatever the tense ("One parent said: “The staff were outstanding.”")
+PEOPLE_SPEAKING = (r"\b(?:a|an|one|the|another)\s+(?:parent|mother|father|carer|grandparent|victim|magistrate|headteacher"
+                   r"|young\s+person|child|police\s+officer)\s+(?:said|says|told\s+\w+|added)\b"
+                   r"|\bsaid\s+(?:a|an|one|the|another)\s+(?:parent|mother|father|carer|grandparent|victim|magistrate"
+                   r"|headteacher|young\s+person|child|police\s+officer)\b")
+COPULA_BEFORE = (r"\b(?:is|are|was|were|[’']re|[’']s|has\s+been|have\s+been)\s+(?:so\s+|truly\s+|really\s+|simply\s+"
+                 r"|absolutely\s+|just\s+)?" + OPEN_QUOTE + r"$")
 # ... the same people named after a label in reported speech, and the board's chair and the service's managers
 # (never "director" alone: the Inspectorate's Director of Operations speaks for it)
 _LOCAL_ROLE = (r"(?:the\s+|its\s+|their\s+)?(?:board[’']s\s+)?(?:" + _LOCAL_SPEAKER_ROLES
@@ -619,10 +631,16 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("A ‘Good’ rating for Anytown's leadership was welcomed.",)),
     Cue("speaker_opinion", "speaker_opinion", "own", PRESENT_COPULA_BEFORE,
         ("Anytown YJS was rated ‘Good’.\n“Our staff are outstanding,” said Cllr Jones, cabinet member for children.",
-         "Anytown YJS was rated ‘Good’.\nThe council leader said: “Our youth justice team is outstanding.”"),
+         "Anytown YJS was rated ‘Good’.\nThe council leader said: “Our youth justice team is outstanding.”",
+         "Anytown YJS was rated ‘Good’.\nThe chair of the management board said: “Our leadership is good.”"),
         ("Anytown YJS was rated ‘Good’.\n“Staff were rated outstanding,” said Cllr Jones, cabinet member for children.",
          "The Chief Inspector said: “Anytown's work with victims is outstanding.”"),
         requires=(("sentence", NON_INSPECTORATE_SPEAKER), ("sentence", r"[“”\"]"))),
+    Cue("speaker_opinion", "speaker_opinion", "own", COPULA_BEFORE,
+        ("Anytown YJS was rated ‘Good’.\nOne parent said: “The staff in Anytown were outstanding.”",
+         "Anytown YJS was rated ‘Good’.\n“Anytown's staff were outstanding with my son,” said a mother."),
+        ("Anytown YJS was rated ‘Good’.\nThe Chief Inspector said: “Work with parents in Anytown was outstanding.”",),
+        requires=(("sentence", PEOPLE_SPEAKING), ("sentence", r"[“”\"]"))),
     # the same in reported speech, its speaker after the label ("..., the chair said"): the inspectors' own word
     # is theirs ("..., inspectors said")
     Cue("speaker_opinion", "speaker_opinion", "after", LOCAL_SPEAKER_AFTER,

@@ -1887,3 +1887,14 @@ def test_no_rating_of_this_inspection_by_its_agent_or_its_subject(text, reason):
 def test_the_inspectors_as_agent_with_other_parties_after_them():
     assert _ratings("Westshire YJS was rated ‘Good’ by inspectors and staff were praised.") == [
         ("overall", None, "Overall", "Good")]
+
+
+@pytest.mark.parametrize("text", [
+    # a parent's words, in any tense, and the board's chair's in the present: their view, not the inspection's
+    "Westshire YJS was rated ‘Good’.\nOne parent said: “The staff were outstanding.”",
+    "Westshire YJS was rated ‘Good’.\nThe chair of the management board said: “Our leadership is good.”",
+])
+def test_the_words_of_people_the_service_works_with_are_no_rating(text):
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+    assert [r for _, r in _set_aside(text)] == ["speaker_opinion"]
+
