@@ -555,6 +555,10 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
                 return view.left_full[opening.end() : match.end(name)]
             insert = _INSERT_OPENED.search(view.left_full[: view.own_start])
             if insert and _INSERT_CLOSED.match(own):
+                if _COMPARED_OPENING.match(view.left_full[: insert.start()]):
+                    # the insert was in a comparison opening the clause: "Unlike Westshire, which was rated
+                    # ‘Inadequate’, Anytown was rated ‘Good’" - the subject is the words after it
+                    return own[own.find(",") + 1 :]
                 # the previous label was in an insert between commas: "The service, rated ‘Inadequate’ in 2019,
                 # has now been rated ‘Good’" - the subject is the words before the insert
                 return view.left_full[: insert.start()]
@@ -1633,6 +1637,9 @@ _CLAUSE_VERB = regex.compile(
 
 
 # A phrase that opens a clause before its subject: "Alongside its praise for the volunteers, ...", "In Anytown, ..."
+# A comparison opening the clause, with another service or time: "Unlike Westshire", "As with its neighbour"
+_COMPARED_OPENING = regex.compile(r"^\W*(?:unlike|like|as\s+with|compared\s+(?:with|to)|in\s+contrast\s+to|in\s+common\s+with)\b"
+                                  r"[^,;]{0,80}$", _I)
 _OPENING_ADVERBIAL = regex.compile(
     r"^\W*(?:in\s+addition\s+to|apart\s+from|alongside|along\s+with|as\s+well\s+as|besides|after|following|despite"
     r"|since|before|during|as\s+part\s+of|meanwhile)\b[^,;]{0,150},\s+"

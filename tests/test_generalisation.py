@@ -1898,3 +1898,9 @@ def test_the_words_of_people_the_service_works_with_are_no_rating(text):
     assert _ratings(text) == [("overall", None, "Overall", "Good")]
     assert [r for _, r in _set_aside(text)] == ["speaker_opinion"]
 
+
+
+def test_a_comparison_opening_the_clause_leaves_the_subject_after_its_insert():
+    text = "Unlike Eastshire, which was rated ‘Inadequate’, Westshire YJS was rated ‘Good’."
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+    assert _set_aside(text) == [("Inadequate", "other_service")]
