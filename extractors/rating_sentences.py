@@ -1187,6 +1187,10 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             # out-of-court cases were weak, with both judged ‘Inadequate’")
             if (wanted and wanted in (len(found), len(_list_items(found)))) or (not wanted and len(found) >= 2):
                 return found, "antecedent_list"
+            if not wanted and pronoun in ("they", "them") and len(found) == 1 and _at_head(head_words, found[0]):
+                # one area, a plural noun, as the subject of the clause before: "Anytown's staff were praised, with
+                # inspectors rating them ‘Outstanding’"
+                return found, "antecedent"
             continue
         if distance == "sentence":
             # "it" across a full stop: the area the sentence before is about ("Its resettlement work impressed

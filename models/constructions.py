@@ -214,7 +214,7 @@ DETERMINER_BEFORE = (r"\b(?:the|their|its|our|this|an?)\s+(?:(?:19|20)\d\d\s+)?(
 # Requires improvement)"; "to" after a verb of judging is the infinitive's, and the label is the verb: "Its
 # planning was found to ‘require improvement’", "judged to require improvement"
 NOT_VERB_LABEL = (r"\b(?:(?<!\b(?:found|judged|deemed|considered|thought|said|seen|shown|assessed|believed|held)"
-                  r"\s+)to|a|an|the|of|as|be|been|from|previously|formerly|once)\s*" + OPEN_QUOTE + r"$"
+                  r"\s+)to|a|an|the|of|as|be|been|from|previously|formerly|once|at)\s*" + OPEN_QUOTE + r"$"
                   r"|\(\s*" + OPEN_QUOTE + r"$")
 # This service, referred to without its name: "the service", "the YOT", "it", "the local authority"
 SERVICE_REFERENCE = (
@@ -848,6 +848,13 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "An ‘Outstanding’ rating was also awarded to its staff."),
                  ("A ‘Good’ rating was given to a third of services nationally.",),
                  conditions=("recipient",)),
+    # the level an area reached, in an appositive after its clause: "Of the twelve standards, staffing scored
+    # highest, at ‘Outstanding’", "The lowest-rated area was reviewing, at ‘Requires improvement’"
+    Construction("at_label", "own", r",\s*at\s+" + OPEN_QUOTE + r"$", "before_match",
+                 ("Anytown YJS was inspected in May.\nOf the twelve standards, staffing scored highest, at ‘Outstanding’.",
+                  "Anytown YJS was inspected in May.\nThe lowest-rated area was reviewing, at ‘Requires improvement’."),
+                 ("Anytown YJS was inspected in May.\nThe board met weekly, at ‘Good’ intervals.",),
+                 requires=(("after", r"^[’'\"”]?\s*(?:[.;]|$)"),)),
     Construction("active_rating", "before", ACTIVE_RATING, "group:object",
                  ("The Inspectorate gave Anytown YOT a ‘Requires improvement’ rating.",
                   "Inspectors judged Northshire's intervention delivery and its case planning to be ‘Inadequate’.",

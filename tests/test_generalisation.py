@@ -1904,3 +1904,17 @@ def test_a_comparison_opening_the_clause_leaves_the_subject_after_its_insert():
     text = "Unlike Eastshire, which was rated ‘Inadequate’, Westshire YJS was rated ‘Good’."
     assert _ratings(text) == [("overall", None, "Overall", "Good")]
     assert _set_aside(text) == [("Inadequate", "other_service")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the level an area reached, in an appositive with "at" after its clause
+    ("Of Westshire's twelve standards, staffing scored highest, at ‘Outstanding’.",
+     [("standard", "1.2", "Staff", "Outstanding")]),
+    ("In Westshire the lowest-rated area was reviewing, at ‘requires improvement’.",
+     [("standard", None, "Reviewing", "Requires improvement")]),
+    # a plural pronoun for one area named by a plural noun, the subject of the clause before
+    ("Westshire's staff were praised, with inspectors rating them ‘Outstanding’.",
+     [("standard", "1.2", "Staff", "Outstanding")]),
+])
+def test_an_appositive_level_and_a_plural_pronoun_for_one_area(text, expected):
+    assert _ratings(text) == expected
