@@ -797,6 +797,11 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             subject = which.group("np")  # the thing "which was rated": the noun phrase just before
             rule += "+which"
     head = _subject_head(_ASIDE.sub(" ", subject))
+    excepting = _EXCEPTING_PHRASE.match(subject)
+    if excepting and not areas:
+        # a participle insert after the phrase that excepts an area rates that area: "Apart from resettlement,
+        # rated ‘Outstanding’, all areas were ‘Good’"
+        head = excepting.group("np")
     excepted = _EXCEPTED_IN_SUBJECT.search(head)
     if excepted and not areas:
         # "All areas except planning were rated ‘Good’": what is excepted is not what was rated
@@ -1138,6 +1143,8 @@ _RATING_VERB_END = regex.compile(r"\b(?:rating|rated|rates|rate|graded|grades|gr
                                  r"|awarded|awards|considered|deemed|found|finds|classed|classified|scored|assessed"
                                  r"|handed|labelled|branded)\s*$", _I)
 _EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
+_EXCEPTING_PHRASE = regex.compile(r"^\W*(?:apart\s+from|aside\s+from|except(?:\s+for)?|other\s+than|besides)\s+(?P<np>[^,;]{2,60}?)"
+                                   r"\s*,\s*$", _I)
 _EXCEPTED_IN_SUBJECT = regex.compile(r"\s*\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|bar|save\s+for)\b.*$",
                                      _I | regex.S)
 

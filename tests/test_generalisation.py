@@ -1918,3 +1918,9 @@ def test_a_comparison_opening_the_clause_leaves_the_subject_after_its_insert():
 ])
 def test_an_appositive_level_and_a_plural_pronoun_for_one_area(text, expected):
     assert _ratings(text) == expected
+
+
+def test_a_participle_insert_after_an_excepted_area_rates_it():
+    text = "Apart from resettlement, rated ‘Outstanding’, all areas of Westshire's work were ‘Good’."
+    assert _ratings(text) == [("standard", "4.1", "Resettlement policy and provision", "Outstanding")]
+    assert _set_aside(text) == [("Good", "count_of_areas")]
