@@ -1116,7 +1116,7 @@ _REFERENCE = regex.compile(
     r"|each\s+of\s+(?:them|these|those)|both\s+of\s+(?:them|these|those)|they\s+all|these\s+all|they\s+both)"
     r"|(?:(?:all|both|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?P<count>two|three|four|five|six|seven|eight"
     r"|nine|ten|\d{1,2}(?!\s*(?:%|per\s*cent)))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
-    r"|standards?|criteria|parts?|elements?|judgements?))?"
+    r"|standards?|criteria|parts?|elements?|judgements?)(?:\s+of\s+(?:the\s+|its\s+|their\s+|\w+[’']s\s+)?(?:work|service))?)?"
     # some of a counted whole: "two of the three domains", "four of its 12 standards"
     r"(?P<partitive>\s+(?:out\s+)?of\s+(?:the|its|their|\w+[’']s)\s+(?:\w+\s+)?(?:areas|aspects|categories|themes|standards|domains"
     r"|criteria|parts|elements|judgements))?"
@@ -1129,6 +1129,9 @@ _REFERENCE = regex.compile(
 _EARLIER_ASIDE_ONLY: regex.Pattern = regex.compile(
     r"^[’'\"”]?\s*(?:\([^()]{0,80}\)?|,\s*(?:previously|formerly|(?:up|down)\s+from|once)\b[^.;:]{0,60})?[\s.!‘'\"“]*$", _I)
 # (a list between dashes ends at the second: "rated two of the three domains ‘Good’ – X and Y – but Z ‘Inadequate’")
+_LIST_AFTER_COUNT = regex.compile(r"\b(?:areas|standards|aspects|domains|categories|themes)(?:\s+of\s+(?:the\s+|its\s+|their\s+"
+                                   r"|\w+[’']s\s+)?(?:work|service))?\s*(?::|,\s*(?:namely|that\s+is)\b|\s[–—-])"
+                                   r"\s*(?P<words>[^.;:–—]{3,240})", _I)
 _LIST_AFTER_COLON = regex.compile(r"^[’'\"”]?\s*[:–—]\s*(?P<words>[^.;:–—]{3,240})")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # A clause's subject ends at its first verb: "Anytown's board leadership impressed the inspectors"
@@ -1220,7 +1223,8 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             return [], "service"
         return Reading.aside("no_rated_subject", f"“{pronoun}” points to {head_words.strip()[:50]}",
                              rule="antecedent_not_rated"), "aside"
-    listed_after = _LIST_AFTER_COLON.match(view.right)
+    # (or after the count itself, when it follows the label: "gave ‘Outstanding’ ratings to three areas: staff, ...")
+    listed_after = _LIST_AFTER_COLON.match(view.right) or _LIST_AFTER_COUNT.search(view.right[:100])
     if plural and listed_after:
         # the list the count stands for follows the label: "Three standards were rated ‘Outstanding’: staff,
         # planning and reviewing"
@@ -1496,7 +1500,8 @@ def _areas_counted_before(view: View, words: str) -> list[AreaMatch]:
     return found
 
 
-_INCLUDED_IN_COUNT = regex.compile(r"^[^,;.]{1,60},?\s+(?:including|such\s+as|notably|among\s+them)\s+(?P<words>[^;.]{2,200})", _I)
+_INCLUDED_IN_COUNT = regex.compile(r"^[^,;.:]{1,60}?(?:,?\s+(?:including|such\s+as|notably|among\s+them|namely)|\s*:)\s+"
+                                   r"(?P<words>[^;.]{2,200})", _I)
 
 
 def _included_in_count(words: str, era: str) -> list[AreaMatch]:

@@ -473,7 +473,10 @@ GIVEN_TO = (r"^" + CLOSE_QUOTE + r"\s*(?:(?:overall\s+)?(?:rating|grade|grading|
 GIVEN_TO_PASSIVE = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|grade|grading|mark|judgement|judgment|verdict)s?\s+"
                     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:given|awarded|handed|assigned)"
                     r"\s+to\s+(?P<subject>[^,;.:]{2,80})")
-RECIPIENT_OPENING = r"^(?:(?:the|its|their|our|this|each|all|both)\b|(?-i:[A-Z]))"
+RECIPIENT_OPENING = (r"^(?:(?:the|its|their|our|this|each|all|both)\b|(?-i:[A-Z])"
+                     # a count of areas, named after it: "gave ‘Outstanding’ ratings to three areas: staff, ..."
+                     r"|" + NUMBER_WORD + r"\s+(?:of\s+(?:the|its|their)\s+(?:\w+\s+)?)?(?:areas|standards|aspects|domains"
+                     r"|categories)\b)")
 GIVING_VERB_BEFORE = (r"\b(?:gave|give|gives|giving|awarded|awards|award|awarding|handed|hands|handing|assigned"
                       r"|assigns)\b[^.;]{0,80}$")
 # The label first, then what it was given for: "‘Good’ was the verdict for its information and facilities",

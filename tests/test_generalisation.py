@@ -1924,3 +1924,19 @@ def test_a_participle_insert_after_an_excepted_area_rates_it():
     text = "Apart from resettlement, rated ‘Outstanding’, all areas of Westshire's work were ‘Good’."
     assert _ratings(text) == [("standard", "4.1", "Resettlement policy and provision", "Outstanding")]
     assert _set_aside(text) == [("Good", "count_of_areas")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the recipient a count of areas, named after it
+    ("Inspectors gave ‘Outstanding’ ratings to three areas of Westshire's work: staff, partnerships and resettlement.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding"),
+      ("Resettlement policy and provision", "Outstanding")}),
+    ("Inspectors gave Westshire ‘Outstanding’ ratings in three areas, namely staff, partnerships and resettlement.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding"),
+      ("Resettlement policy and provision", "Outstanding")}),
+    # a list of another length is not the one counted
+    ("Inspectors gave ‘Outstanding’ ratings to two areas of Westshire's work: staff, partnerships and resettlement.",
+     set()),
+])
+def test_a_count_of_areas_given_the_label_named_after_it(text, expected):
+    assert _labels(text) == expected
