@@ -308,8 +308,10 @@ NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|i
 INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
 # A noun phrase of areas modified by the rating verb, opening the clause: "The only area judged to ", "The areas
 # rated ", "Its two aspects that were graded as "
-AREAS_RATED_BEFORE = (r"^\W*(?:the|its|their)\s+(?:(?:only|sole|single|one|two|three|four|five|six|other)\s+)?"
-                      r"(?:areas?|aspects?|standards?|parts?|elements?)\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
+AREAS_RATED_BEFORE = (r"^\W*(?:the|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+(?:(?:only|sole|single|one|two|three|four|five|six|other)\s+)?"
+                      # or the best or worst of them, its label in an insert: "Its strongest area, rated ‘Outstanding’,"
+                      r"(?:(?:strongest|weakest|best|worst|top|highest[\s-]rated|lowest[\s-]rated)\s+)?"
+                      r"(?:areas?|aspects?|standards?|parts?|elements?)\s*,?\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
                       r"(?:rated|judged|graded|found|deemed|assessed|considered)(?:\s+(?:to\s+be|as|to))?\s+"
                       + OPEN_QUOTE + r"$")
 # ... and after its label, where (or for whom) it was given, then the verb and the areas

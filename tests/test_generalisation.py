@@ -1940,3 +1940,14 @@ def test_a_participle_insert_after_an_excepted_area_rates_it():
 ])
 def test_a_count_of_areas_given_the_label_named_after_it(text, expected):
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the best or worst area with its label in an insert, then what it was
+    ("Westshire's strongest area, rated ‘Outstanding’, was partnerships.",
+     [("standard", "1.3", "Partnerships and services", "Outstanding")]),
+    ("Westshire's weakest area, judged ‘Requires improvement’, was reviewing in court cases.",
+     [("standard", "2.4", "Court disposals: Reviewing", "Requires improvement")]),
+])
+def test_the_best_or_worst_area_named_after_its_insert(text, expected):
+    assert _ratings(text) == expected
