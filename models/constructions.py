@@ -84,7 +84,9 @@ ACTIVE_RATING = (
     r"|describing|describes|described|labelling|labelled|branding|branded|calling|called|ranked|ranks)\s+"
     # an object, not the label's determiner, nor the infinitive's "to" ("the only area judged to require ..."), nor
     # a score ("scored 28 out of 36, which equates to ‘Good’": what the score equates to is the service's)
-    r"(?!of\b)(?!to\b)(?!\d+\s*(?:out\s+of|/|points?\b|per\s*cent|%))(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"
+    r"(?!of\b)(?!to\b)(?!\d+\s*(?:out\s+of|/|points?\b|per\s*cent|%))"
+    # nor an adverb of an intransitive verb ("Partnerships scored highly, earning an ‘Outstanding’")
+    r"(?!(?:highly|well|strongly|poorly|badly|best|worst|highest|lowest)\b)(?!(?:an?|the|its|their)\s+(?:overall\s+)?[‘’'\"“”(]?$)"
     r"(?P<object>(?:(?!(?<!\b(?:who|which|that)\s)\b(?:as|was|were|has|have|had|said|says)\b"
     r"(?<!\bsentences?\s+(?:was|were)))"
     r"[^;:‘“”]){1,160}?)\s+"

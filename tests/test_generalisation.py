@@ -1951,3 +1951,8 @@ def test_a_count_of_areas_given_the_label_named_after_it(text, expected):
 ])
 def test_the_best_or_worst_area_named_after_its_insert(text, expected):
     assert _ratings(text) == expected
+
+
+def test_an_intransitive_verb_of_scoring_leaves_the_participle_its_subject():
+    assert _ratings("Westshire's partnerships scored highly, earning an ‘Outstanding’.") == [
+        ("standard", "1.3", "Partnerships and services", "Outstanding")]
