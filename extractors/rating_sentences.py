@@ -1113,6 +1113,8 @@ def _inherit(earlier: Reading, rule: str, view: View | None = None) -> Reading:
 _REFERENCE = regex.compile(
     r"^\W*(?:and\s+|with\s+|but\s+|while\s+)?(?:"
     r"(?P<pronoun>it|this|that|they|them|these|those|both|all|each|all\s+of\s+(?:them|these|those)"
+    # a singular noun that only points back: "with the standard rated ‘Outstanding’", "this area"
+    r"|(?:the|this|that)\s+(?:standard|area|aspect|domain|theme|element)"
     r"|each\s+of\s+(?:them|these|those)|both\s+of\s+(?:them|these|those)|they\s+all|these\s+all|they\s+both)"
     r"|(?:(?:all|both|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?P<count>two|three|four|five|six|seven|eight"
     r"|nine|ten|\d{1,2}(?!\s*(?:%|per\s*cent)))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
@@ -1161,13 +1163,17 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
     era = view.ctx.era
     count = match.group("count")
     pronoun = (match.group("pronoun") or "").lower()
+    # "the standard", "this area": one area named before, never the service
+    area_noun = " " in pronoun and not pronoun.startswith(("all ", "each ", "both ", "they ", "these "))
+    if area_noun:
+        pronoun = "it"
     wanted = (_NUMBERS.get(count.lower(), int(count) if count.isdigit() else 0) if count else
               2 if "both" in head.lower() else 0)
     plural = bool(match.group("demonstrative") or count) or pronoun not in ("it", "this", "that")
     excepted = _EXCEPT.search(view.right)
     excluded = {a.entry.key for a in find_areas(excepted.group("words"), era)} if excepted else set()
     gathered: list[AreaMatch] = []
-    if pronoun in ("it", "this") and _OVERALL_AFTER.match(view.right):
+    if pronoun in ("it", "this") and not area_noun and _OVERALL_AFTER.match(view.right):
         return [], "service"  # "rated it ‘Requires improvement’ overall": the whole service
     # some of a counted whole are no earlier list: only a list after the label names them
     for distance, words in [] if match.group("partitive") else _antecedents(view, subject):
@@ -1208,7 +1214,7 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             found = listed_areas(head_words, era)
             if found and _at_head(head_words, found[0]):
                 return found, "antecedent_sentence"
-            if _this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words):
+            if not area_noun and (_this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words)):
                 return [], "service"
             return None
         found = listed_areas(head_words, era)
@@ -1219,7 +1225,7 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             # the nearest thing named before "it" is an area, nearer than any name of the service: "Inspectors
             # looked at Anytown's out-of-court work and rated it ‘Outstanding’"
             return nearest, "antecedent_nearest"
-        if _this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words):
+        if not area_noun and (_this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words)):
             return [], "service"
         return Reading.aside("no_rated_subject", f"“{pronoun}” points to {head_words.strip()[:50]}",
                              rule="antecedent_not_rated"), "aside"

@@ -1956,3 +1956,16 @@ def test_the_best_or_worst_area_named_after_its_insert(text, expected):
 def test_an_intransitive_verb_of_scoring_leaves_the_participle_its_subject():
     assert _ratings("Westshire's partnerships scored highly, earning an ‘Outstanding’.") == [
         ("standard", "1.3", "Partnerships and services", "Outstanding")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a singular noun that points back to one area
+    ("Westshire's staff are its strength, with the standard rated ‘Outstanding’.",
+     [("standard", "1.2", "Staff", "Outstanding")]),
+    ("Inspectors found good practice in Westshire's planning, but rated the standard ‘Requires improvement’.",
+     [("standard", None, "Planning", "Requires improvement")]),
+    # ... never to the service
+    ("Westshire YJS was praised. This area was rated ‘Good’.", []),
+])
+def test_the_standard_or_this_area_points_back_to_an_area(text, expected):
+    assert _ratings(text) == expected
