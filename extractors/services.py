@@ -105,7 +105,10 @@ _SPELT_OUT = regex.compile(
 # without: the `regex` module tries a case-insensitive pattern that opens with a class or an alternation at every
 # character of a report (5 ms for each pattern on a 100,000-character report), a literal word in lower case it
 # skips to. Each trigger with how far before and after it the pattern's match may reach.
-_KIND_TRIGGER = (regex.compile(r"\b(?:youth|young|children|yot|yjs|yos|y&js|yjps|yjt|cyjs)\b"), 0, 0)
+# ("children" and "young" only where a kind follows them: in a report they are the commonest words of all, and
+# each trigger costs a match)
+_KIND_TRIGGER = (regex.compile(r"\b(?:youth|yot|yjs|yos|y&js|yjps|yjt|cyjs)\b|\b(?:children(?:[’']s)?\s*(?:&|and)\s*)?young\s+"
+                               r"people(?:[’']s)?\s+(?:[a-z]+\s+(?:and|&)\s+|and\s+|&\s+)?(?:justice|offending)\b"), 0, 0)
 _SEVERAL_TRIGGER = (regex.compile(r"\b(?:both|separate|two|three|four|five|six|several)\b"), 30, 130)
 _COUNCIL_TRIGGER = (regex.compile(r"council\b"), 200, 7)
 
