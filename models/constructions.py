@@ -76,7 +76,7 @@ PASSIVE_RATING = (
 # team the lowest possible grade"
 ACTIVE_RATING = (
     r"\b(?P<verb>rated|rates|(?:(?<=\b(?:while|when|after|by|before|inspectors|they|we|inspectorate|HMIP)\s)|(?<=,\s)|^)"
-    r"(?:rating|scoring)|(?<=\b(?:did|do|does|to|would|will|not)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
+    r"(?:rating|scoring)|(?<=\b(?:did|do|does|to|would|will|not|inspectors|watchdog|watchdogs|they|we)\s)rate|judged|judges|graded|grades|assessed|classified|classed"
     r"|considered|deemed|found|finds|gave|gives"
     # (a participle after the children it describes is no rating verb: "work with children given cautions")
     r"|(?<!\b(?:children|child|people|those|youngsters|offenders)\s)given|awarded|awards|scored|highlights|highlighted|lists|listed"
@@ -823,6 +823,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS, which was rated ‘Good’, will share its practice.",
                   "The service, which was rated ‘Good’ overall, must now improve its out-of-court work."),
                  requires=(("after", CHANGED_SINCE_AFTER),)),
+    # the verb and its label before a colon, what was rated after it: "Rated Good: Anytown Youth Justice Service"
+    Construction("rated_colon", "sentence", r"^\W*(?:rated|judged|graded)\s+(?:as\s+)?[‘'\"“]?[\w ]{2,30}?[’'\"”]?\s*:\s*"
+                 r"(?P<subject>[^.;:\n]{2,80})", "group:subject",
+                 ("Rated Good: Anytown Youth Justice Service\nThe service was inspected in May.",),
+                 ("Rated Good: what the inspectors said\nThe report on Anytown YJS was published in May.",),
+                 requires=(("before", r"(?m:^)\W*(?:rated|judged|graded)\s+(?:as\s+)?[‘'\"“]?$"),)),
     Construction("rated_as", "before", PASSIVE_RATING, "group:subject",
                  ("Partnership work in Northshire was flagged as ‘outstanding’.",
                   "Anytown Youth Justice Service rated ‘Good’ by inspectors",
@@ -920,7 +926,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   # the label as the subject of its own verb is a noun: "‘Requires improvement’ was the verdict"
                   "‘Requires improvement’ was the verdict on Anytown's out-of-court disposals."),
                  conditions=("label_is_requires",),
-                 unless=(("own", NOT_VERB_LABEL), ("after", CLOSE_QUOTE + r"\s+(?:was|is|were|are|has\s+been)\b"))),
+                 # (nor before a rating noun: "‘Requires improvement’ rating for Anytown")
+                 unless=(("own", NOT_VERB_LABEL), ("after", CLOSE_QUOTE + r"\s+(?:was|is|were|are|has\s+been|rating|grade"
+                                                             r"|verdict|judgement|status)\b"))),
     Construction("copula", "before", COPULA, "group:subject",
                  ("Full joint inspection of Anytown YOS, 2014\nAnytown's work to protect the public was poor.",
                   "Northshire's planning for court cases was outstanding."),

@@ -1969,3 +1969,14 @@ def test_an_intransitive_verb_of_scoring_leaves_the_participle_its_subject():
 ])
 def test_the_standard_or_this_area_points_back_to_an_area(text, expected):
     assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb and its label before a colon, what was rated after it
+    ("Rated Good: Westshire Youth Justice Service\nThe service was inspected in May 2024.",
+     [("overall", None, "Overall", "Good")]),
+    # a headline's present tense of the inspectors' verb
+    (INSPECTED_2022 + "Inspectors rate Northshire youth justice ‘good’.", [("overall", None, "Overall", "Good")]),
+])
+def test_a_headlines_verb_of_rating(text, expected):
+    assert _ratings(text) == expected
