@@ -176,7 +176,7 @@ CHANGED_FROM = (r"\b(?:improved|moved|went|gone|risen|rose|changed|progressed|cl
 CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|lowered|reduced|moved|risen|rose|fallen|fell|dropped|gone\s+up|gone\s+down"
               r"|slipped|climbed|jumped|lifted|boosted|bumped|pushed|marked\s+(?:up|down))\s+(?:(?:up|down)\s+)?"
               r"(?:(?:by\s+)?(?:a|an|one|two|three|\d)\s+(?:grades?|gradings?|notch(?:es)?|levels?|places?|ratings?|steps?"
-              r"|categor(?:y|ies))\s+)?"
+              r"|categor(?:y|ies))\s*,?\s+)?"
               r"(?:(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s+)?"
               r"(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
 # ... with what changed as the verb's object: "Inspectors upgraded the service's leadership to ‘Good’"

@@ -1614,6 +1614,8 @@ def test_scale_words_that_rate_nothing(sentence):
      {("Staff", "Outstanding")}),
     # a change of rating with how far it moved
     ("Anytown YOT was inspected in 2022.\nAnytown YOT has moved up two grades to ‘Good’.", {("Overall", "Good")}),
+    # how far, then a comma
+    ("Anytown YOT was inspected in 2022.\nAnytown YOT’s rating has improved by one grade, to ‘Good’.", {("Overall", "Good")}),
     ("Anytown YOT was inspected in 2022.\nGovernance was marked down to ‘Requires improvement’.",
      {("Governance and leadership", "Requires improvement")}),
     # the label itself the noun received, after its article
