@@ -269,8 +269,10 @@ MODAL_AFTER_RATING = (r"^" + CLOSE_QUOTE + r"\s+(?:rating|grade|judgement)\s+(?:
 NEXT_INSPECTION = r"^[’'\"”]?\s*(?:[\w’']+\s+){0,3}?(?:at|in|by|for|from)\s+(?:its|their|the|a)\s+(?:next|future|coming)\s+inspection\b"
 # A speaker's own view, in the present, in a quotation: "“Our staff are outstanding,” said Cllr Jones" (the
 # inspection's judgement is reported with a verb of rating, or in the past: "we were rated ‘Outstanding’")
-PRESENT_COPULA_BEFORE = (r"\b(?:is|are|[’']re)\s+(?:so\s+|truly\s+|really\s+|simply\s+|absolutely\s+|just\s+)?"
-                         + OPEN_QUOTE + r"$")
+_INTENSIFIER = r"(?:so\s+|truly\s+|really\s+|simply\s+|absolutely\s+|just\s+)?"
+PRESENT_COPULA_BEFORE = r"\b(?:is|are|[’']re)\s+" + _INTENSIFIER + OPEN_QUOTE + r"$"
+# ... in any tense: "The staff were outstanding", "The board has been good"
+COPULA_BEFORE = r"\b(?:is|are|was|were|[’']re|[’']s|has\s+been|have\s+been|been|be)\s+" + _INTENSIFIER + OPEN_QUOTE + r"$"
 # Who speaks, when it is not the Inspectorate: the council's members and officers, the service's managers
 _LOCAL_SPEAKER_ROLES = (r"Cllr|Councillor|council\s+leader|leader\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}council"
                         r"|mayor|cabinet\s+member|portfolio\s+holder|head\s+of\s+(?:the\s+)?service"
@@ -282,12 +284,10 @@ NON_INSPECTORATE_SPEAKER = (r"\b(?:" + _LOCAL_SPEAKER_ROLES + r")\b"
                             r"|\bsaid\s+(?:the\s+)?(?:board\s+)?chair(?:man|woman|person)?\b")
 # People the service works with, named with their verb of speaking: their words are never the inspection's rating,
 # whatever the tense ("One parent said: “The staff were outstanding.”")
-PEOPLE_SPEAKING = (r"\b(?:a|an|one|the|another)\s+(?:parent|mother|father|carer|grandparent|victim|magistrate|headteacher"
-                   r"|young\s+person|child|police\s+officer)\s+(?:said|says|told\s+\w+|added)\b"
-                   r"|\bsaid\s+(?:a|an|one|the|another)\s+(?:parent|mother|father|carer|grandparent|victim|magistrate"
-                   r"|headteacher|young\s+person|child|police\s+officer)\b")
-COPULA_BEFORE = (r"\b(?:is|are|was|were|[’']re|[’']s|has\s+been|have\s+been)\s+(?:so\s+|truly\s+|really\s+|simply\s+"
-                 r"|absolutely\s+|just\s+)?" + OPEN_QUOTE + r"$")
+_ONE_OF_THE_PEOPLE = (r"(?:a|an|one|the|another)\s+(?:parent|mother|father|carer|grandparent|victim|magistrate|headteacher"
+                      r"|young\s+person|child|police\s+officer)")
+PEOPLE_SPEAKING = (r"\b" + _ONE_OF_THE_PEOPLE + r"\s+(?:said|says|told\s+\w+|added)\b"
+                   r"|\bsaid\s+" + _ONE_OF_THE_PEOPLE + r"\b")
 # ... the same people named after a label in reported speech, and the board's chair and the service's managers
 # (never "director" alone: the Inspectorate's Director of Operations speaks for it)
 _LOCAL_ROLE = (r"(?:the\s+|its\s+|their\s+)?(?:board[’']s\s+)?(?:" + _LOCAL_SPEAKER_ROLES
@@ -319,14 +319,14 @@ AREAS_RATED_BEFORE = (r"^\W*(?:the|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+(?:(?:o
 # ... and after its label, where (or for whom) it was given, then the verb and the areas
 AREAS_RATED_AFTER = (r"^[’'\"”]?(?:\s+(?:in|for|at|across)\s+[^,;.‘’'\"“”]{1,40}?)?\s*,?\s+(?:were|was|are|is)\s+"
                      r"(?P<list>[^;.]{3,240})")
-# Between two labels, what makes the second no conjunct of the first: a comparison ("compares with", "against"), or
-# another named possessor right before it ("... with Westshire's ‘Inadequate’"; "– it’s second-lowest mark" restates)
 # A label before the noun it describes, an adjective: "has ‘outstanding’ resettlement work", "‘Good’ with
 # ‘Outstanding’ features" (a noun of work or of its parts within three words after it, no preposition between)
 ATTRIBUTIVE_LABEL = (r"^[’'\"”]?\s+(?:(?!(?:for|in|on|of|at|across|by|with|to|and|or|but|from|following|after|since"
                      r"|during|under|as|than)\b)(?-i:[a-z])[\w-]*\s+){0,2}?(?:work|practice|features?|aspects?|elements?"
                      r"|partnerships?|staff|staffing|leadership|resettlement|planning|assessments?|reviewing"
                      r"|governance|arrangements|provision|record|progress|relationships?|links)\b")
+# Between two labels, what makes the second no conjunct of the first: a comparison ("compares with", "against"), or
+# another named possessor right before it ("... with Westshire's ‘Inadequate’"; "– it’s second-lowest mark" restates)
 NOT_COORDINATED = (r"\b(?:compare[sd]?|comparing|comparison|contrasts?|contrasted|against|versus|vs)\b"
                    r"|\b(?-i:[A-Z])[\w-]*[’']s?\s+" + OPEN_QUOTE + r"$")
 # "That made it the only ‘Inadequate’ rating awarded to any service in the region that year."
@@ -656,8 +656,7 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Anytown YJS was rated ‘Good’.\nIts leadership was outstanding, inspectors said.",
          # a rating reported is a rating, whoever reports it
          "Anytown YJS was rated ‘Good’, the chair said."),
-        requires=(("own", r"\b(?:is|are|was|were|been|be|[’']re|[’']s)\s+(?:so\s+|truly\s+|really\s+|simply\s+"
-                          r"|absolutely\s+|just\s+)?" + OPEN_QUOTE + r"$"),)),
+        requires=(("own", COPULA_BEFORE),)),
     Cue("extraposition", "ordinary_word", "own", IT_IS_BEFORE,
         ("Anytown YOT was inspected in May.\nIt is good to see that the board meets monthly.",
          "Inspectors said it was “good” to see children involved in their plans."),
