@@ -1130,10 +1130,12 @@ _REFERENCE = regex.compile(
 # (the view's right ends at the next label: " (previously ")
 _EARLIER_ASIDE_ONLY: regex.Pattern = regex.compile(
     r"^[’'\"”]?\s*(?:\([^()]{0,80}\)?|,\s*(?:previously|formerly|(?:up|down)\s+from|once)\b[^.;:]{0,60})?[\s.!‘'\"“]*$", _I)
-# (a list between dashes ends at the second: "rated two of the three domains ‘Good’ – X and Y – but Z ‘Inadequate’")
+# The list a count of areas after the label stands for: "gave ‘Outstanding’ ratings to three areas: staff, ...",
+# "... three areas, namely staff, ..."
 _LIST_AFTER_COUNT = regex.compile(r"\b(?:areas|standards|aspects|domains|categories|themes)(?:\s+of\s+(?:the\s+|its\s+|their\s+"
                                    r"|\w+[’']s\s+)?(?:work|service))?\s*(?::|,\s*(?:namely|that\s+is)\b|\s[–—-])"
                                    r"\s*(?P<words>[^.;:–—]{3,240})", _I)
+# (a list between dashes ends at the second: "rated two of the three domains ‘Good’ – X and Y – but Z ‘Inadequate’")
 _LIST_AFTER_COLON = regex.compile(r"^[’'\"”]?\s*[:–—]\s*(?P<words>[^.;:–—]{3,240})")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # A clause's subject ends at its first verb: "Anytown's board leadership impressed the inspectors"
