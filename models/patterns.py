@@ -112,8 +112,8 @@ YEAR = r"(?<![\w/])(?P<year>(?:19|20)\d\d)(?![\w/])"
 BEFORE_YEAR = (r"(?:(?<![\w/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?|(?<=[a-z])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
                r"(?:of\s+)?|(?<![\w])|(?<=[a-z])(?=(?-i:[A-Z])))(?P<month>" + _MONTH + r")\s*,?\s+$")
 US_BEFORE_YEAR = r"(?<![\w/])(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*$"
-# "28/03/2019", "28.03.2019"
-NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/.])"
+# "28/03/2019", "28.03.2019" (a full stop after it may end the sentence: "... published on 12/03/2024.")
+NUMERIC_DATE = r"(?<![\w/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?![\w/]|\.\w)"
 # The start of a range whose end carries the year: matched against the text just
 # before a full date. "16 and 30 September 2013" (a day), "4-8 February 2019",
 # "January to December 2018" (a month), "29 January to 2 February 2024" (day and month).
@@ -123,8 +123,8 @@ RANGE_START = (
     r"\s*(?:,\s*)?(?:and|to|until|till|through|-|–|—|/)\s*(?:the\s+)?$"
 )
 # Numeric and stamp forms: "2018-07-23", "2024-02-28", "12-Oct-2020", "25-Jan-2021"
-ISO_DATE = r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/.]|-\d)"
-STAMP_DATE = r"(?<![\w/.-])(?P<day>\d{1,2})-(?P<month>" + _MONTH_NAME + r")-(?P<year>(?:19|20)\d\d)(?![\w/.])"
+ISO_DATE = r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/]|\.\w|-\d)"
+STAMP_DATE = r"(?<![\w/.-])(?P<day>\d{1,2})-(?P<month>" + _MONTH_NAME + r")-(?P<year>(?:19|20)\d\d)(?![\w/]|\.\w)"
 # Every month name, written out or short: each is a date candidate ("may" the verb is set aside). Two patterns,
 # each fast to scan with (one pattern with both starts tried every position both ways, at 3x the cost):
 # a month name as a word, in any case ("28 March 2019", "NOVEMBER 2020"), and (case-sensitive) one glued

@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from extractors.dates import extract as extract_dates
 from extractors.dates import parse_date
 from extractors.numbers import parse_count, parse_number
 from extractors.percentages import extract as extract_percentages
@@ -21,6 +22,19 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
 def test_day_month_year_round_trips(date):
     assert parse_date(f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}") == (date, "day")
     assert parse_date(f"{date.day:02d}/{date.month:02d}/{date.year}") == (date, "day")
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["{d:02d}/{m:02d}/{y}", "{y}-{m:02d}-{d:02d}", "{d}-{mon}-{y}"]), st.sampled_from([".", "", ",", ")"]))
+@example(dt.date(2024, 3, 12), "{d:02d}/{m:02d}/{y}", ".")
+def test_a_numeric_or_stamp_date_is_found_whatever_ends_its_sentence(date, form, end):
+    # a full stop after the year ends the sentence ("... published on 12/03/2024."); only a letter or digit glued
+    # after it ("12.03.2024.5") makes it no date
+    written = form.format(d=date.day, m=date.month, y=date.year, mon=MONTH_NAMES[date.month - 1][:3])
+    doc = parse(f"Anytown YJS was inspected. The findings were published on {written}{end}")
+    found = [(f.date, doc.text[f.span.char_start : f.span.char_end]) for f in extract_dates(doc).facts]
+    assert found == [(date, written)]
+    assert extract_dates(parse(f"Version {written}.5 of the form")).facts == []
 
 
 @given(st.integers(1990, 2099), st.integers(1, 12))
