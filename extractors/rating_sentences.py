@@ -773,6 +773,12 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
         # the label is for another place or service, named right after "for" or "in": "compares with
         # ‘Outstanding’ for Newtown", "‘Good’ in Newtown's court work"
         return Reading.aside("other_service", named.group("name"), rule="other_service_complement")
+    place_opening = _PLACE_OPENING.match(view.text)
+    if place_opening and place_opening.end() <= view.label.start and is_place(place_opening.group("name")) \
+            and _other_service(place_opening.group("name"), ctx, opens_sentence=False) \
+            and not _this_service(place_opening.group("name"), ctx):
+        # the clause opens in another place: "In Westshire, staffing was rated ‘Outstanding’" is Westshire's
+        return Reading.aside("other_service", place_opening.group("name"), rule="other_place_opening")
     if complement and not areas and _count_words(complement_words):
         including = _included_in_count(complement_words, era)
         if including:
@@ -1884,6 +1890,8 @@ def _other_place_attached(words: str, ctx: Context) -> str | None:
 
 # A name opening a complement: "for Newtown", "for the Newtown service", "in Newtown's court work"
 # (a place of the register, or a name a service or possession follows: never an area written with capitals)
+# A place opening the sentence as its setting: "In Westshire, staffing was rated ‘Outstanding’"
+_PLACE_OPENING = regex.compile(r"^\W*(?i:in|at|across)\s+(?P<name>(?-i:[A-Z])[\w’'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]*){0,3})\s*,\s")
 _COMPLEMENT_NAME = regex.compile(r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w&-]+(?:\s+(?-i:[A-Z])[\w&-]+){0,3})"
                                  r"(?P<own>[’']s\b|\s+(?:YOT|YJS|YOS|Youth\s+(?:Justice|Offending)|Council)\b)?", _I)
 

@@ -1982,3 +1982,15 @@ def test_the_standard_or_this_area_points_back_to_an_area(text, expected):
 ])
 def test_a_headlines_verb_of_rating(text, expected):
     assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause set in another place of the register is that place's
+    ("Halton youth justice services rated ‘Good’\nIn Rutland, staffing was rated ‘Outstanding’.",
+     [("overall", None, "Overall", "Good")]),
+    # ... never in this service's own place
+    ("Halton youth justice services rated ‘Good’\nIn Halton, staffing was rated ‘Outstanding’.",
+     [("overall", None, "Overall", "Good"), ("standard", "1.2", "Staff", "Outstanding")]),
+])
+def test_a_clause_set_in_another_place(text, expected):
+    assert _ratings(text) == expected
