@@ -14,12 +14,15 @@ from models.document import Document
 from models.facts import Extraction, Mention, Score
 from models.patterns import SCORE_CANDIDATE, SCORE_WORD_BEFORE
 
-VERSION = "scores/3"
+VERSION = "scores/4"
 
 _CANDIDATE = regex.compile(SCORE_CANDIDATE, regex.IGNORECASE)
 _SCORE_WORD = regex.compile(SCORE_WORD_BEFORE, regex.IGNORECASE)
 # Maxima a service is scored out of: the 2018 framework's twelve standards, three points each.
 SCORE_MAXIMA = (36,)
+# What a score is for, when it is not the service or its inspection: "... out of 10 for staff wellbeing"
+_FOR_SOMETHING_ELSE = regex.compile(r"\s*(?:points?\s+)?for\s+(?!(?:the\s+|its\s+|this\s+)?(?:service|YOT|YJS|YOS|overall"
+                                    r"|inspection|work|youth)\b)\w", regex.IGNORECASE)
 
 
 def extract(doc: Document) -> Extraction[Score]:
@@ -50,7 +53,10 @@ def _scan(doc: Document) -> tuple[tuple[Score, ...], tuple[Mention, ...]]:
         text = doc.text[start:end]
         before = doc.text[max(0, start - 40) : start]
         named = bool(_SCORE_WORD.search(before)) or bool(match.group("word"))
-        if value > maximum or maximum < 10 or not (maximum in SCORE_MAXIMA or named):
+        if value > maximum or maximum < 10 or not (maximum in SCORE_MAXIMA or named) or (
+                maximum not in SCORE_MAXIMA and _FOR_SOMETHING_ELSE.match(doc.text, end)):
+            # (a score out of another maximum for something else is that thing's: "It scored 8 out of 10 for staff
+            # wellbeing" is a survey's)
             mentions.append(Mention("score", text, span, "set_aside", reason="not_a_score"))
             continue
         fact = Score("Overall", value, maximum, text, span)

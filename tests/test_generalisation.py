@@ -14,7 +14,7 @@ import datetime as dt
 
 import pytest
 
-from extractors import dates, document, ratings, recommendations
+from extractors import dates, document, ratings, recommendations, scores
 from tests.helpers import parse
 
 JOINT = "Full joint inspection of youth offending work in Northshire\n"
@@ -1994,3 +1994,14 @@ def test_a_headlines_verb_of_rating(text, expected):
 ])
 def test_a_clause_set_in_another_place(text, expected):
     assert _ratings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a score out of another maximum, for something else, is that thing's
+    ("Westshire YJS was inspected in 2024.\nIt scored 8 out of 10 for staff wellbeing.", []),
+    # ... and the service's, named as a score, whatever its maximum
+    ("Westshire YJS was inspected in 2025.\nScore: 13/21", [("Overall", 13, 21)]),
+    ("Westshire YJS was inspected in 2024.\nThe service scored 26 out of 36 for its work.", [("Overall", 26, 36)]),
+])
+def test_whose_score_it_is(text, expected):
+    assert [(s.subject, s.score, s.score_max) for s in scores.extract(parse(text)).facts] == expected
