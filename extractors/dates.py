@@ -40,7 +40,7 @@ from models.patterns import (
     YEAR,
 )
 
-VERSION = "dates/10"
+VERSION = "dates/11"
 
 _NUMERIC = regex.compile(NUMERIC_DATE)
 _YEAR = regex.compile(YEAR)

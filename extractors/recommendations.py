@@ -30,7 +30,7 @@ from models.patterns import (
     TRAILING_OWNER,
 )
 
-VERSION = "recommendations/9"
+VERSION = "recommendations/10"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
 _HEADING_FOR_OWNER = regex.compile(RECOMMENDATIONS_FOR_OWNER, regex.IGNORECASE)
