@@ -791,7 +791,10 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             # improvement is required in each")
             return _finish(Reading(rule=f"{rule}+counted_before", facts=_facts(counted, view)), view)
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
-    if complement and not areas and _CASES.search(complement_words[:60]):
+    if complement and not areas and _CASES.search(complement_words[:60]) \
+            and not listed_areas(_subject_head(_ASIDE.sub(" ", subject)), era):
+        # (an area's label for the kinds of case it covers is the area's: "The quality of work with children was
+        # rated ‘Good’ for both court and out-of-court cases")
         return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_complement")
     if _THANKED_FOR.search(subject):
         # people thanked for winning a rating won it for the service: "The Cabinet Member thanked staff for
@@ -816,9 +819,14 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
         # the standard the subject names, in the domain the complement names: "Planning was judged ‘Good’ for
         # court cases" is court disposals' planning; a bare "‘Inadequate’ for out-of-court cases" after it
         # takes the same standard in its own domain
-        named = [a for a in listed_areas(head, era) if a.entry.relative is not None]
+        in_subject = listed_areas(head, era)
+        named = [a for a in in_subject if a.entry.relative is not None]
         if named and _at_head(head, named[0]):
             areas = named + areas
+        elif in_subject and _at_head(head, in_subject[0]) and all(a.entry.scope != Scope.DOMAIN for a in in_subject):
+            # a standard of no domain, qualified by the kinds of case it covers: "The quality of work with children
+            # was rated ‘Good’ for both court and out-of-court cases" rates the work with children
+            areas = in_subject
         elif not subject.strip() and view.earlier is not None and view.earlier[1].reason is None:
             areas = _standards_named_before(view.earlier[1], era) + areas
     if not areas and (_COUNT.search(head) or _VAGUE_WORK.match(head.strip())) and not listed_areas(head, era):
@@ -1740,7 +1748,7 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     counted = regex.match(r"^[^:;.]{0,40}?\b(?:areas?|aspects?|themes?|standards?|categories)\s*:\s*", words, _I) or \
         regex.match(r"^[^:;.]{0,60}?\b(?:areas?|aspects?|standards?|categories)\b[^:;.]{0,20}?\bincluding\s+", words, _I)
     offset = counted.end() if counted else 0
-    found = find_areas(words[offset:], era)
+    found = _areas_spelt_out(words[offset:], era)
     if not any(not a.weak for a in found):
         return []
     group = [found[0]]  # the first area and the list it opens: "for planning and for partnership work, ..."

@@ -2005,3 +2005,15 @@ def test_a_clause_set_in_another_place(text, expected):
 ])
 def test_whose_score_it_is(text, expected):
     assert [(s.subject, s.score, s.score_max) for s in scores.extract(parse(text)).facts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the kinds of case a label covers, two domains sharing one head noun, give a domain's standard each
+    ("Assessment in Westshire was inadequate for both court and out-of-court cases.",
+     {("Court disposals: Assessment", "Inadequate"), ("Out-of-court disposals: Assessment", "Inadequate")}),
+    # ... and leave a standard of no domain its own
+    ("An inspection of youth justice work with children and victims in Westshire, 2025.\nThe quality of work with "
+     "children was rated ‘Good’ for both court and out-of-court cases.", {("Work with children", "Good")}),
+])
+def test_the_kinds_of_case_a_label_covers(text, expected):
+    assert _labels(text) == expected
