@@ -296,8 +296,11 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
               _canonical("out-of-court disposal policy and provision", "out-of-court disposal policy & provision",
                          "out of court disposal policy and provision", "out-of-court policies", "out of court policies",
                          "out-of-court policy", "out of court policy", "out-of-court disposal policy",
-                         "out of court disposal policy", "diversion policy", "policy and provision"),
-              "... rated as good or outstanding for ... out-of-court disposal policy & provision ...", code="3.4"),
+                         "out of court disposal policy", "diversion policy"),
+              "... rated as good or outstanding for ... out-of-court disposal policy & provision ...", code="3.4",
+              # alone it may be anyone's policy ("Policy and provision for victims"): only an item of a list of the
+              # domain's standards
+              weak=("policy and provision",)),
     AreaEntry("4.1", "standard", "Resettlement policy and provision",
               _canonical("resettlement policy and provision", "resettlement policy & provision", "resettlement",
                          "resettle", "domain four", "domain 4", "custody and resettlement", "leaving custody",

@@ -2017,3 +2017,15 @@ def test_whose_score_it_is(text, expected):
 ])
 def test_the_kinds_of_case_a_label_covers(text, expected):
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "policy and provision" alone may be anyone's: the out-of-court standard only as an item of its domain's list
+    ("An inspection of youth justice work with children and victims in Westshire, 2025.\nPolicy and provision for "
+     "victims was rated ‘Good’.", set()),
+    ("Westshire's out-of-court assessment, planning, and policy and provision were rated ‘Good’.",
+     {("Out-of-court disposals: Assessment", "Good"), ("Out-of-court disposals: Planning", "Good"),
+      ("Out-of-court disposal policy and provision", "Good")}),
+])
+def test_policy_and_provision_alone_names_no_standard(text, expected):
+    assert _labels(text) == expected
