@@ -89,6 +89,8 @@ _PREVIOUS = regex.compile(
     r"\b(?:previous|previously|last(?!\s+(?:year|month|week|autumn|spring|summer|winter|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)|earlier|prior|former|formerly)\b"
     r"|\bwhen\s+we\s+(?:last|previously|first)\b"
+    # a rating lost: "The YJS has lost its ‘Outstanding’ rating"
+    r"|\b(?:lost|lose|loses|losing|relinquished|surrendered|stripped\s+of)\s+(?:its|their|the|an?)\s+(?:overall\s+)?[‘’'\"“”]?$"
     # the earlier inspection as the rater, "since" or not: "Since the last inspection rated the service ‘Inadequate’, ..."
     r"|\b(?:last|previous|earlier|first)\s+inspection\s+(?:had\s+)?(?:rated|judged|graded|found|gave|assessed|awarded)\b"
     # (the pluperfect of reported speech is the report's own time, "that" said or not: "Members noted that the
@@ -534,6 +536,10 @@ _CUES_AFTER = [_compile(c) for c in CUES_AFTER]
 _HEADLINE = _compile(HEADLINE)
 
 
+# Nothing between an earlier label (and its rating noun) and this label's verb but "and" or "but": one subject, two
+# verb phrases ("... lost its ‘Outstanding’ rating and is now ‘Good’")
+_VERB_PHRASES_JOINED = regex.compile(r"^[’'\"”]?\s*(?:(?:rating|grade|grading|status|verdict|judgement|judgment)\s+)?(?:and|but)\s*$",
+                                     _I)
 _QUANTIFIER_SUBJECT = regex.compile(r"\W*(?P<word>both|all|each)\b", _I)
 
 
@@ -548,6 +554,10 @@ def _subject(construction: Construction, view: View, match: regex.Match | bool |
             # the verb is this label's own: so is its subject (what stands before the previous label is that
             # label's): "rated “good” parts of its casework were judged “poor”"
             own = view.left_full[view.own_start : match.end(name)]
+            if _VERB_PHRASES_JOINED.match(own):
+                # a second verb phrase of the same subject: "The YJS has lost its ‘Outstanding’ rating and is now
+                # ‘Good’" - the subject is the clause's, before the earlier label
+                return view.left_full[: view.own_start]
             opening = _OPENING_ADVERBIAL.match(view.left_full)
             if opening and view.own_start <= opening.end() <= match.end(name):
                 # the previous label was in a phrase opening the clause: "Despite a ‘Good’ for leadership, the

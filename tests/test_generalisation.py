@@ -2029,3 +2029,9 @@ def test_the_kinds_of_case_a_label_covers(text, expected):
 ])
 def test_policy_and_provision_alone_names_no_standard(text, expected):
     assert _labels(text) == expected
+
+
+def test_a_rating_lost_and_the_one_it_is_now():
+    # a rating lost is the earlier one; a second verb phrase after "and" has the same subject
+    text = INSPECTED_2022 + "Northshire YJS has lost its ‘Outstanding’ rating and is now ‘Good’."
+    assert set(_ratings(text)) == {("previous", None, "Overall", "Outstanding"), ("overall", None, "Overall", "Good")}
