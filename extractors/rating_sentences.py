@@ -146,7 +146,10 @@ _SINCE_AFTER = regex.compile(r"^[’'\"”]?[^.;]{0,40}?\b(?:but|and)\s+(?:they|
 # "since 2019" after "inspection" dates the earlier one, not this rating: "In its first inspection since 2019,
 # Anytown was rated ‘Good’"
 # ("In 2019 the service was rated ..." opens its sentence with a capital: the prepositions in any case)
-_YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|visit|report|time)\s)\b(?i:since))\s+"
+# (nor "since" after a verb of change: "Leadership, which inspectors rated ‘Good’, has improved since 2019" - the
+# label is today's, what changed since then)
+_YEAR = regex.compile(r"(?:\b(?i:in|from|of)|(?<!\b(?i:inspection|inspections|visit|report|time|improved|improving|progressed"
+                      r"|changed|developed|strengthened|grown|come\s+on)\s)\b(?i:since))\s+"
                       r"(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b"
                       r"|\b(?P<year2>(?:19|20)\d\d)\s+(?:inspection|report)\b")
 # A year right before the label, as its modifier: "its 2019 ‘Inadequate’ rating"

@@ -2035,3 +2035,13 @@ def test_a_rating_lost_and_the_one_it_is_now():
     # a rating lost is the earlier one; a second verb phrase after "and" has the same subject
     text = INSPECTED_2022 + "Northshire YJS has lost its ‘Outstanding’ rating and is now ‘Good’."
     assert set(_ratings(text)) == {("previous", None, "Overall", "Outstanding"), ("overall", None, "Overall", "Good")}
+
+
+@pytest.mark.parametrize("text, scope", [
+    # "since" after a verb of change dates the change, not the label
+    ("Leadership in Northshire, which inspectors rated ‘Good’, has improved since 2019.", "standard"),
+    # ... and a label held since a year is the earlier inspection's
+    ("Leadership in Northshire had been rated ‘Inadequate’ since 2019.", "previous"),
+])
+def test_since_a_year_after_a_verb_of_change(text, scope):
+    assert [s for s, *_ in _ratings(INSPECTED_2022 + text)] == [scope]
