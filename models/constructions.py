@@ -665,6 +665,10 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("hedged", "hedged", "own", HEDGE_BEFORE,
         ("Northshire's court work was mostly ‘Outstanding’.",),
         ("Northshire's court work was ‘Outstanding’.",), detail="a label qualified as partly true"),
+    # ... or true only where something holds: "Reviewing was inadequate where circumstances changed"
+    Cue("hedged_where", "hedged", "after", r"^" + CLOSE_QUOTE + r"\s*,?\s+where\b",
+        ("Reviewing in Anytown was inadequate where circumstances changed.",),
+        ("Reviewing in Anytown was ‘Inadequate’.",), detail="a label true only where something holds"),
     Cue("share_of_cases", "ordinary_word", "after", SHARE_OF_CASES,
         ("Planning in Anytown was good in 62% of the cases inspected.",),
         ("Planning in Anytown was good.",), detail="describes a share of cases, not a rating"),

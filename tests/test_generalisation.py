@@ -2045,3 +2045,9 @@ def test_a_rating_lost_and_the_one_it_is_now():
 ])
 def test_since_a_year_after_a_verb_of_change(text, scope):
     assert [s for s, *_ in _ratings(INSPECTED_2022 + text)] == [scope]
+
+
+def test_a_label_true_only_where_something_holds_is_hedged():
+    text = "Reviewing in Westshire was inadequate where circumstances changed."
+    assert _ratings(text) == []
+    assert _set_aside(text) == [("inadequate", "hedged")]
