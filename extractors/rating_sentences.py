@@ -1140,9 +1140,9 @@ def _inherit(earlier: Reading, rule: str, view: View | None = None) -> Reading:
 _REFERENCE = regex.compile(
     r"^\W*(?:and\s+|with\s+|but\s+|while\s+)?(?:"
     r"(?P<pronoun>it|this|that|they|them|these|those|both|all|each|all\s+of\s+(?:them|these|those)"
-    # a singular noun that only points back: "with the standard rated ‘Outstanding’", "this area"
-    r"|(?:the|this|that)\s+(?:standard|area|aspect|domain|theme|element)"
     r"|each\s+of\s+(?:them|these|those)|both\s+of\s+(?:them|these|those)|they\s+all|these\s+all|they\s+both)"
+    # a singular noun that only points back: "with the standard rated ‘Outstanding’", "this area"
+    r"|(?P<area_noun>(?:the|this|that)\s+(?:standard|area|aspect|domain|theme|element))"
     r"|(?:(?:all|both|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?P<count>two|three|four|five|six|seven|eight"
     r"|nine|ten|\d{1,2}(?!\s*(?:%|per\s*cent)))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:key\s+)?(?:areas?|aspects?|categories|category|themes?"
     r"|standards?|criteria|parts?|elements?|judgements?)(?:\s+of\s+(?:the\s+|its\s+|their\s+|\w+[’']s\s+)?(?:work|service))?)?"
@@ -1177,10 +1177,11 @@ _RATING_VERB_END = regex.compile(r"\b(?:rating|rated|rates|rate|graded|grades|gr
                                  r"|awarded|awards|considered|deemed|found|finds|classed|classified|scored|assessed"
                                  r"|handed|labelled|branded)\s*$", _I)
 _EXCEPT = regex.compile(r"\bexcept(?:\s+for)?\b(?P<words>[^.;]{2,120})", _I)
-_EXCEPTING_PHRASE = regex.compile(r"^\W*(?:apart\s+from|aside\s+from|except(?:\s+for)?|other\s+than|besides)\s+(?P<np>[^,;]{2,60}?)"
-                                   r"\s*,\s*$", _I)
-_EXCEPTED_IN_SUBJECT = regex.compile(r"\s*\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|bar|save\s+for)\b.*$",
-                                     _I | regex.S)
+# The words that except something from what is said ("bar" only after the whole it excepts from; "besides" only
+# opening a phrase that excepts: "Besides resettlement, rated ‘Outstanding’, all areas were ‘Good’")
+_EXCEPTING_WORDS = r"except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|excluding|save\s+for"
+_EXCEPTING_PHRASE = regex.compile(r"^\W*(?:" + _EXCEPTING_WORDS + r"|besides)\s+(?P<np>[^,;]{2,60}?)\s*,\s*$", _I)
+_EXCEPTED_IN_SUBJECT = regex.compile(r"\s*\b(?:" + _EXCEPTING_WORDS + r"|bar)\b.*$", _I | regex.S)
 
 
 def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Reading, str] | None:
@@ -1191,11 +1192,9 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         return None
     era = view.ctx.era
     count = match.group("count")
-    pronoun = (match.group("pronoun") or "").lower()
-    # "the standard", "this area": one area named before, never the service
-    area_noun = " " in pronoun and not pronoun.startswith(("all ", "each ", "both ", "they ", "these "))
-    if area_noun:
-        pronoun = "it"
+    # "the standard", "this area": one area named before, as "it" is, but never the service
+    area_noun = match.group("area_noun") is not None
+    pronoun = "it" if area_noun else (match.group("pronoun") or "").lower()
     wanted = (_NUMBERS.get(count.lower(), int(count) if count.isdigit() else 0) if count else
               2 if "both" in head.lower() else 0)
     plural = bool(match.group("demonstrative") or count) or pronoun not in ("it", "this", "that")
@@ -1496,7 +1495,9 @@ def _spread_over_domains(found: list[AreaMatch], words: str, era: str) -> list[A
     return found
 
 
-_INCLUDING = regex.compile(r"^[’'\"”]?\s*,?\s*(?:including|such\s+as|namely|among\s+them|notably)\s+(?P<words>[^;.]{2,200})", _I)
+# The words that name some of what was counted: "five areas were judged ‘Good’, including staffing, ..."
+_INCLUDING_WORDS = r"(?:including|such\s+as|namely|among\s+them|notably)"
+_INCLUDING = regex.compile(r"^[’'\"”]?\s*,?\s*" + _INCLUDING_WORDS + r"\s+(?P<words>[^;.]{2,200})", _I)
 
 
 def _including(view: View, era: str) -> list[AreaMatch]:
@@ -1535,8 +1536,7 @@ def _areas_counted_before(view: View, words: str) -> list[AreaMatch]:
     return found
 
 
-_INCLUDED_IN_COUNT = regex.compile(r"^[^,;.:]{1,60}?(?:,?\s+(?:including|such\s+as|notably|among\s+them|namely)|\s*:)\s+"
-                                   r"(?P<words>[^;.]{2,200})", _I)
+_INCLUDED_IN_COUNT = regex.compile(r"^[^,;.:]{1,60}?(?:,?\s+" + _INCLUDING_WORDS + r"|\s*:)\s+(?P<words>[^;.]{2,200})", _I)
 
 
 def _included_in_count(words: str, era: str) -> list[AreaMatch]:

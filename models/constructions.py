@@ -179,14 +179,16 @@ CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|lowered|reduced|moved|r
               r"|categor(?:y|ies))\s*,?\s+)?"
               r"(?:(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s+)?"
               r"(?:back\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+# A verb's object, up to 80 characters of one phrase (a possessive's apostrophe allowed): "the service's leadership"
+_OBJECT = r"(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)"
 # ... with what changed as the verb's object: "Inspectors upgraded the service's leadership to ‘Good’"
 CHANGED_OBJECT_TO = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|marked\s+(?:up|down))\s+"
                      r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
-                     r"(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)\s+(?:(?:up|down)\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+                     + _OBJECT + r"\s+(?:(?:up|down)\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
 # What a score or a finding places in a band of the scale: "A score of 17 out of 36 placed Anytown in the ‘Requires
 # improvement’ band"
-PLACED_IN = (r"\b(?P<verb>placed|places|placing|put|puts|putting)\s+(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)\s+"
-             r"(?:in|into|within)\s+(?:the|a)\s+" + OPEN_QUOTE + r"$")
+PLACED_IN = (r"\b(?P<verb>placed|places|placing|put|puts|putting)\s+" + _OBJECT + r"\s+(?:in|into|within)\s+(?:the|a)\s+"
+             + OPEN_QUOTE + r"$")
 PLACED_IN_AFTER = r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:band|category|bracket|grade|rating)\b"
 TO_AFTER_FROM = r"^[’'\"”]?(?:\s+rating)?\s+to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
 # The earlier label after the new one: "improved its rating to ‘Good’ from ‘Requires improvement’"
