@@ -25,6 +25,7 @@ from models.vocabulary import (
     RELATIVE_LABELS,
     RELATIVE_NOUN_MODIFIERS,
     RELATIVE_NOUNS,
+    STANDARDS_BY_CODE_2018,
     WHOLE_OF_THE_WORK_2024,
     AreaEntry,
     Framework,
@@ -274,7 +275,45 @@ def find_areas(text: str, era: str) -> list[AreaMatch]:
         entry, subject, weak = entries[span.label]
         out.append(AreaMatch(span.start_char, span.end_char, entry,
                              entry.name if subject is None else _sentence_case(span.text), weak))
+    if era in (Framework.STANDARDS_2018, Framework.CHILDREN_AND_VICTIMS_2024) and _STANDARD_NUMBER.search(text):
+        out = _numbered_standards(text, out)
     return out
+
+
+# A 2018 standard's number: "2.1", "standard 2.1", "Standard 3.2:" (never inside a longer number, "12.1", "2.1.3")
+_NUMBER = r"(?<![\d.])(?P<code>[1-4]\.[1-4])(?![\d]|\.\d)"
+_STANDARD_NUMBER = regex.compile(_NUMBER)
+# The number just before the standard's name, or in brackets just after it: "2.1 Assessment", "Standard 2.1
+# (assessment)", "Standard 3.2 – Planning –", "planning (3.2)"
+_NUMBER_BEFORE = regex.compile(rf"(?:\bstandard\s+)?{_NUMBER}\s*[:.,(–—-]?\s*(?:the\s+)?$", regex.IGNORECASE)
+_NUMBER_AFTER = regex.compile(rf"^\s*[(\[]\s*(?:standard\s+)?{_NUMBER}\s*[)\]]", regex.IGNORECASE)
+# Numbers alone after the word "standard": "Standards 2.1 and 2.2 were rated ‘Good’"
+_NUMBERS_ALONE = regex.compile(rf"\bstandards?\s+{_NUMBER}(?:\s*(?:,|and|or|&)\s*(?:standard\s+)?{_NUMBER})*",
+                               regex.IGNORECASE)
+
+
+def _numbered_standards(text: str, found: list[AreaMatch]) -> list[AreaMatch]:
+    """The 2018 standards a number names. A number beside a domain-relative standard's name says its domain
+    ("2.1 Assessment" is court disposals' assessment; a number that disagrees with the name changes nothing); a
+    number alone after "standard" names the standard itself."""
+    out: list[AreaMatch] = []
+    used: list[tuple[int, int]] = []
+    for area in found:
+        number = _NUMBER_BEFORE.search(text, max(0, area.start - 24), area.start) or \
+            _NUMBER_AFTER.match(text[area.end : area.end + 24])
+        if number is not None:
+            offset = 0 if number.re is _NUMBER_BEFORE else area.end
+            used.append((number.start("code") + offset, number.end("code") + offset))
+            coded = STANDARDS_BY_CODE_2018.get(number.group("code"))
+            if area.entry.relative is not None and coded is not None and coded.name.endswith(f": {area.entry.name}"):
+                area = AreaMatch(area.start, area.end, coded, coded.name, area.weak)
+        out.append(area)
+    for alone in _NUMBERS_ALONE.finditer(text):
+        for start, end in alone.spans("code"):
+            coded = STANDARDS_BY_CODE_2018.get(text[start:end])
+            if coded is not None and not any(a <= start < b for a, b in used):
+                out.append(AreaMatch(start, end, coded, coded.name))
+    return sorted(out, key=lambda a: a.start)
 
 
 _HANGING_HYPHEN = regex.compile(r"(?<=\w)-(?=\s)")

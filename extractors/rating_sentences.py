@@ -135,6 +135,10 @@ _DESTINATION = regex.compile(r"\b(?:from\b[^.;]{0,120}?\bto|upgraded\s+to|improv
                              r"(?:[\w-]+\s+){0,3}[‘’'\"“”(]?$", _I)
 _SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as\s+(?:(?:it|they|inspectors|we)\s+\w+\s+"
                                 r"|was\s+(?:the\s+case|\w+)\s+)?(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
+                                # the rating kept: "the same grade it received in 2019"
+                                r"|\b(?:the\s+)?same\s+(?:\w+\s+){0,2}(?:that\s+|which\s+)?(?:it|they|the\s+service|we)\s+"
+                                r"(?:had\s+)?(?:received|got|was\s+given|were\s+given|had|achieved|earned|was\s+awarded"
+                                r"|secured)\s+(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
                                 # the rating kept: "unchanged from 2019", "‘Good’, as they did in 2019"
                                 r"|\b(?:unchanged|unaltered)\s+(?:from|since)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
                                 # a comparison with the earlier inspection dates that inspection: "‘Good’, an
@@ -1015,7 +1019,14 @@ _INSPECTION_OUTCOME = regex.compile(
     r"^\W*(?:that\s+)?(?:the\s+|its\s+|this\s+|our\s+)?(?:(?:overall\s+)?(?:outcome|result|verdict|judgement|judgment|grade"
     r"|grading)\s+(?:of|from)\s+(?:the\s+|this\s+|its\s+|their\s+|our\s+)?(?:(?:recent|latest|last|previous|full|joint)\s+)?"
     r"(?:(?:HMIP|HMI\s+Probation)\s+)?inspection|(?:(?:recent|latest|last|previous|full|joint)\s+)?(?:(?:HMIP|HMI\s+Probation)\s+)?"
-    r"inspection(?:[’']s)?\s+(?:overall\s+)?(?:outcome|result|verdict|judgement|judgment|grade|grading))\W*$", _I)
+    r"inspection(?:[’']s)?\s+(?:overall\s+)?(?:outcome|result|verdict|judgement|judgment|grade|grading)"
+    # a rating noun with nothing but its time or the inspection beside it: "Current rating: Good", "Previous
+    # rating: Requires improvement", "Rating at last inspection: Good" (its time decides which inspection's; a bare
+    # "Rating:" may head any box, a standard's as well as the service's)
+    r"|(?:(?:current|new|latest|recent|present|previous|last|earlier|former|prior|inspection|HMIP|HMI\s+Probation)\s+)+"
+    r"(?:rating|grade|grading)|(?:rating|grade|grading)\s+(?:at|from)\s+(?:the\s+|its\s+)?(?:last|previous|latest|this"
+    r"|recent)\s+inspection)\W*$",
+    _I)
 # A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ...",
 # "For its work with sentenced children, ..." (never people it is for: "For the staff, ...")
 _TOPIC_OPENING = regex.compile(
@@ -1049,11 +1060,13 @@ def _finish(reading: Reading, view: View) -> Reading:
         comma = own.find(",")
         if comma > 0 and _YEAR.search(own[:comma]):
             left = left[: view.own_start] + own[comma:]
-    if view.index > 0 and regex.search(r"\bwith\s*$", view.clause.opener, _I):
-        # an absolute clause ("..., with all three categories receiving ...") has its main clause's time
+    if view.index > 0 and (regex.search(r"\bwith\s*$", view.clause.opener, _I)
+                           or reading.rule.split("+")[0] == RuleName.COLON):
+        # an absolute clause ("..., with all three categories receiving ...") has its main clause's time; a label
+        # after a colon the time of what it rates before the colon ("Previous rating: Requires improvement")
         left = view.parts[view.index - 1].text[-MAX_LEFT:] + " " + left
     previous = reading.rule.startswith((RuleName.CHANGED_FROM, RuleName.PREVIOUS_INSERT, RuleName.HAVING_BEEN,
-                                        RuleName.EARLIER_ADVERB_INSERT)) or (
+                                        RuleName.EARLIER_ADVERB_INSERT, RuleName.FRONTED_EARLIER)) or (
         not reading.rule.startswith(RuleName.CHANGED_TO)
         and _is_previous(ctx, left, after[:MAX_RIGHT] if view.paired else view.right, after))
     if previous:
@@ -1104,7 +1117,9 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
         return True
     if ctx.latest_year is not None:
         # "'Requires improvement', the same grade as in 2019": the earlier year is the comparison's, not the label's
+        # (on either side: "Anytown's rating is the same as in 2019: ‘Good’")
         right = _SAME_AS_BEFORE.sub(" ", right[:100])
+        left = _SAME_AS_BEFORE.sub(" ", left[-200:])
         modifier = _YEAR_MODIFIER.search(left)
         if modifier:
             return int(modifier.group("year")) < ctx.latest_year
@@ -1388,6 +1403,9 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     quality of information, planning and delivery"). Words that name an area only within a list count only
     there, beside another area."""
     found = [a for a in _areas_spelt_out(words, era) if not _MODIFIER_OF.match(words, a.end)]
+    # common words after a preposition qualify the area before them ("implementation of services" is one)
+    found = [a for index, a in enumerate(found)
+             if not (a.weak and index > 0 and _QUALIFIER_GAP.match(words[found[index - 1].end : a.start]))]
     if not found:
         return []
     group = [found[-1]]
@@ -1410,6 +1428,11 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
         if all(area.entry.key != other.entry.key for other in unique):
             unique.append(area)
     return unique
+
+
+# A preposition alone between an area and the common words after it, which then say what the area is of or for:
+# "Planning and implementation of services were both judged ‘Good’" rates planning and implementation only
+_QUALIFIER_GAP = regex.compile(r"^\s+(?:of|for|in|on|within|to|with|across)\s+(?:the\s+|its\s+|their\s+|our\s+)?$", _I)
 
 
 # What joins an activity to the area it is done in: "the delivery of resettlement work", "planning for resettlement"

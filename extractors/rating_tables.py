@@ -48,6 +48,9 @@ _SQUASHED_LABELS = {phrase.replace(" ", ""): entry.canonical for entry in RATING
 _SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
 # A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
 _INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
+# What a row flattened onto one line keeps between its name and its label: "1.1 Governance and leadership ● Good",
+# "Staff ..... Outstanding", "Planning | Good"
+_BETWEEN_CELLS = " ,:;|–—-•●▪■◦·.…"
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")
 # "Protecting the public", "‘Safeguarding’ (work to keep the child safe from harm)"
@@ -245,8 +248,8 @@ def inline_row(doc: Document, cell: TextLine) -> tuple[str, str | None, str, int
     if head is not None and head.group("overall"):
         return "overall", None, "Overall", start, end
     if head is not None:
-        return "standard", head.group("code"), head.group("subject").rstrip(" ,-–"), start, end
-    subject = tail[0].rstrip(" :–-")
+        return "standard", head.group("code"), head.group("subject").rstrip(_BETWEEN_CELLS), start, end
+    subject = tail[0].rstrip(_BETWEEN_CELLS)
     ratings_section = in_ratings_section(doc, cell.start)
     theme = theme_row(tail[0]) if canonical_label(doc.text[start:end]) in _THEME_LABELS else None
     if theme and not ratings_section:

@@ -409,6 +409,7 @@ class RuleName(StrEnum):
     PREVIOUS_INSERT = "previous_insert"
     HAVING_BEEN = "having_been"
     EARLIER_ADVERB_INSERT = "earlier_adverb_insert"
+    FRONTED_EARLIER = "fronted_earlier"
     RESPECTIVELY = "respectively"
     COLON = "colon"
     SET_ASIDE = "set_aside"
@@ -511,6 +512,13 @@ PAST_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:(?:which|that)\s+(?:w
 CHANGED_SINCE_AFTER = (r"^" + CLOSE_QUOTE + r"[^,;]{0,40},[^;.]{0,60}?\b(?:(?:is|are|has|have)\s+(?:now|since)"
                        r"|now\s+(?:rated|judged|graded|deemed|considered)|(?:has|have)\s+(?:improved|been\s+upgraded"
                        r"|moved\s+up))\b")
+# A participle or adverb with an earlier label, fronted before the main clause, whose subject it shares, when the
+# main clause says that things have changed: "Once rated ‘Inadequate’, Anytown YJS is now ‘Good’"
+FRONTED_EARLIER_BEFORE = (r"(?:^|[.;:!?]\s+|\n)\W*(?:once|formerly|previously|until\s+recently|having\s+(?:once\s+"
+                          r"|previously\s+)?been)\s+(?:(?:rated|graded|judged|deemed|assessed)\s+(?:as\s+)?)?"
+                          + OPEN_QUOTE + r"$")
+FRONTED_EARLIER = (r"^" + CLOSE_QUOTE + r"(?:\s+(?:in|at)\s+[^,;]{1,40}?)?\s*,\s*(?P<subject>[^,;:]{2,80}?)\s+"
+                   r"(?:(?:is|are|has|have)\s+(?:now|since|improved|moved|risen|climbed)|now\s+(?:rated|judged|graded))\b")
 # A conjunct whose verb is the previous one's, left out (gapping): "Staff were rated as ‘Good’ and leadership as
 # ‘Requires improvement’" - the words between "and" and "as" are this label's subject; a middle conjunct of
 # three follows a comma alone ("... ‘Good’, its staff ‘Outstanding’ and ...").
@@ -544,8 +552,10 @@ GAPPED_AFTER_CONTRAST = r"^\s*" + _GAPPED_SUBJECT.format(pronouns="|it|they|this
 
 
 # An inline list of "area – label" pairs, each closed by a semicolon: "Ratings: staff – Good; partnerships –
-# Outstanding.", "The grades were: governance, good; staff, outstanding"
-AREA_THEN_LABEL = (r"(?:^|:\s*)(?P<subject>[^,;:–—()]{2,60}?)\s*(?:,|\s[–—-]|:)\s*" + OPEN_QUOTE + r"$")
+# Outstanding.", "The grades were: governance, good; staff, outstanding"; a standard's number
+# may lead its name ("Standard 3.2 – Planning – Good")
+AREA_THEN_LABEL = (r"(?:^|:\s*)(?P<subject>(?:(?:standard\s+)?[1-4]\.[1-4]\s*[:–—-]\s*)?[^,;:–—()]{2,60}?)"
+                   r"\s*(?:,|\s[–—-]|:)\s*" + OPEN_QUOTE + r"$")
 AREA_THEN_LABEL_END = r"^" + CLOSE_QUOTE + r"\s*(?:[;.]|$)"
 
 
@@ -828,6 +838,15 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Anytown YJS, which was rated ‘Good’, will share its practice.",
                   "The service, which was rated ‘Good’ overall, must now improve its out-of-court work."),
                  requires=(("after", CHANGED_SINCE_AFTER),)),
+    # (before the verb's own reading, too: the fronted participle's verb is the earlier inspection's)
+    Construction("fronted_earlier", "after", FRONTED_EARLIER, "group:subject",
+                 ("Once rated ‘Inadequate’, Anytown YJS is now ‘Good’.",
+                  "Formerly ‘Requires improvement’, Anytown's youth justice service is now rated ‘Good’.",
+                  "Anytown YJS was inspected in May.\nPreviously judged ‘Inadequate’ in 2019, its leadership has "
+                  "since improved to ‘Good’."),
+                 ("Once rated ‘Inadequate’, Anytown YJS must now show it can improve.",
+                  "Rated ‘Good’, Anytown YJS is now sharing its practice."),
+                 requires=(("before", FRONTED_EARLIER_BEFORE),)),
     # the verb and its label before a colon, what was rated after it: "Rated Good: Anytown Youth Justice Service"
     Construction("rated_colon", "sentence", r"^\W*(?:rated|judged|graded)\s+(?:as\s+)?[‘'\"“]?[\w ]{2,30}?[’'\"”]?\s*:\s*"
                  r"(?P<subject>[^.;:\n]{2,80})", "group:subject",
@@ -968,7 +987,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  conditions=("earlier_fact",), unless=(("own", NOT_COORDINATED), ("after", ATTRIBUTIVE_LABEL))),
     Construction("area_then_label", "before", AREA_THEN_LABEL, "group:subject",
                  ("Ratings: governance and leadership – Good; staff – Outstanding; partnerships and services – Good.",
-                  "The grades in Anytown were: governance, good; staff, outstanding."),
+                  "The grades in Anytown were: governance, good; staff, outstanding.",
+                  "Anytown YJS, 2022.\nStandard 3.2 – Planning – Good"),
                  ("In Anytown, ‘Good’ was the word.",
                   "Ratings: Anytown – Good; Newtown – Outstanding."),
                  requires=(("after", AREA_THEN_LABEL_END),), conditions=("subject_names_area",)),

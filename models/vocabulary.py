@@ -442,6 +442,28 @@ CORE_CASE_2010: tuple[AreaEntry, ...] = (
               weak=("reoffending", "re-offending")),
 )
 
+
+def _standards_by_code_2018() -> dict[str, AreaEntry]:
+    """Each 2018 standard by its number: the numbered ones as they are, the domain-relative ones (assessment ...
+    reviewing) in court (2.x) and out-of-court (3.x) disposals under their domain's name. 3.4 is left out: its
+    name changed in 2021 (joint working, then policy and provision), so the number alone does not say which."""
+    domains = {e.code: e for e in STANDARDS_2018 if e.scope == "domain"}
+    out = {e.code: e for e in STANDARDS_2018 if e.scope == "standard" and e.code and e.code != "3.4"}
+    for entry in STANDARDS_2018:
+        if entry.relative is None:
+            continue
+        for domain in ("2", "3"):
+            if domain == "3" and entry.relative == 4:
+                continue  # out-of-court disposals have no reviewing standard
+            code = f"{domain}.{entry.relative}"
+            out[code] = AreaEntry(code, "standard", f"{domains[domain].name}: {entry.name}", {},
+                                  f"Standard {code} was rated ‘Good’.", code=code)
+    return dict(sorted(out.items()))
+
+
+# "Standard 2.1 (assessment) was rated ‘Requires improvement’", "Standards 3.1 and 3.2 were both ‘Good’"
+STANDARDS_BY_CODE_2018: dict[str, AreaEntry] = _standards_by_code_2018()
+
 # Standards that are the whole of their domain: resettlement (4.1) has no assessment, planning or delivery of its
 # own, so "the planning of resettlement cases" rates resettlement ("planning for court cases" is 2.2).
 WHOLE_DOMAIN_STANDARDS = frozenset({"4.1"})

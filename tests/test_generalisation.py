@@ -2051,3 +2051,58 @@ def test_a_label_true_only_where_something_holds_is_hedged():
     text = "Reviewing in Westshire was inadequate where circumstances changed."
     assert _ratings(text) == []
     assert _set_aside(text) == [("inadequate", "hedged")]
+
+
+def test_common_words_after_a_preposition_qualify_the_area_before_them():
+    # "services" names partnerships and services only as an item of a list; after "of" it says what is implemented
+    text = INSPECTED_2022 + "In Westshire, planning and implementation of services were both judged ‘Good’."
+    assert _labels(text) == {("Planning", "Good"), ("Implementation and delivery", "Good")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number before a domain-relative standard's name says its domain
+    ("Standard 2.1 Assessment: Requires Improvement", [("2.1", "Court disposals: Assessment")]),
+    ("In standard 3.3, implementation and delivery, Westshire was rated ‘Good’.",
+     [("3.3", "Out-of-court disposals: Implementation and delivery")]),
+    # ... or in brackets after it
+    ("In Westshire, planning (2.2) was rated ‘Good’.", [("2.2", "Court disposals: Planning")]),
+    ("Standard 3.2 – Planning – Good", [("3.2", "Out-of-court disposals: Planning")]),
+    # numbers alone after "standard" name the standards
+    ("Westshire's standards 1.2 and 4.1 were rated ‘Good’.",
+     [("1.2", "Staff"), ("4.1", "Resettlement policy and provision")]),
+    # a number that disagrees with the name changes nothing; 3.4's name changed in 2021
+    ("In Westshire, 2.2 Assessment was rated ‘Good’.", [(None, "Assessment")]),
+    ("Westshire's standard 3.4 was rated ‘Good’.", []),
+])
+def test_a_standards_number_names_it(text, expected):
+    assert {(code, subject) for _, code, subject, _ in _ratings(INSPECTED_2022 + text)} == set(expected)
+
+
+def test_a_row_flattened_onto_one_line_keeps_no_separator_in_its_subject():
+    assert _ratings("1.1 Governance and leadership ● Good\n1.2 Staff | Outstanding") == [
+        ("standard", "1.1", "Governance and leadership", "Good"), ("standard", "1.2", "Staff", "Outstanding")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rating noun with nothing but its time before a colon: the service's rating at that time
+    ("Current rating: Good", [("overall", "Good")]),
+    ("Previous rating: Requires improvement", [("previous", "Requires improvement")]),
+    ("Rating at last inspection: Inadequate", [("previous", "Inadequate")]),
+    # another inspectorate's rating is not the service's; a bare "Rating:" may head any box
+    ("Ofsted rating: Good", []),
+    ("Rating: Good", []),
+    # a comparison with an earlier year before the colon dates the comparison, not the label
+    ("Northshire's rating is the same as in 2019: ‘Good’.", [("overall", "Good")]),
+])
+def test_a_rating_noun_before_a_colon(text, expected):
+    assert [(scope, label) for scope, _, _, label in _ratings(INSPECTED_2022 + text)] == expected
+
+
+def test_the_same_grade_received_before_dates_the_comparison_not_the_label():
+    text = INSPECTED_2022 + "Westshire's work was rated ‘Good’ overall, the same grade it received in 2019."
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+
+
+def test_a_fronted_earlier_label_is_the_main_clauses_subjects_earlier_rating():
+    text = INSPECTED_2022 + "Once rated ‘Inadequate’, Northshire YJS is now ‘Good’."
+    assert _ratings(text) == [("previous", None, "Overall", "Inadequate"), ("overall", None, "Overall", "Good")]
