@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex
 
@@ -57,6 +57,7 @@ from models.constructions import (
 from models.document import Document, Sentence
 from models.register import is_place
 from models.vocabulary import (
+    AREAS_BY_ERA,
     CHILDREN_AND_VICTIMS_2024,
     IMPROVEMENT_LEVEL_WORDS,
     STANDARDS_2018,
@@ -395,6 +396,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     or v.label.relative is not None,
     "quoted": lambda v, m: v.quoted,
     "quoted_or_capitalised": lambda v, m: v.quoted or v.capitalised,
+    # a bare lower-case label before a noun is the noun's adjective ("staff did good work"), however it follows
+    # another label (a relative label holds its own noun: "the highest rating given")
+    "marked_or_predicative": lambda v, m: v.quoted or v.capitalised or v.predicative or v.label.relative is not None,
     "in_headline": lambda v, m: v.in_headline,
     "earlier_changed_from": lambda v, m: v.earlier is not None and v.earlier[1].rule.startswith(RuleName.CHANGED_FROM),
     "paired": lambda v, m: v.paired is not None,
@@ -1778,6 +1782,9 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     reoffending and ..."; never the people a rating is dedicated to ("for the staff of Anytown YJS")."""
     # the next label's conjunction closes this complement: "‘Good’ for staff and ‘Outstanding’ for partnerships"
     words = _NEXT_LABEL_JOINER.sub("", words)
+    whom = _for_whom(words, era)
+    if whom is not None:
+        return [whom]
     dedication = _DEDICATION.match(" for " + words)
     if dedication and not _areas_after_and(dedication, " for " + words, era):
         return []
@@ -1807,6 +1814,23 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
     if _EXCEPTED_IN_SUBJECT.search(lead):
         return []  # "in all areas except resettlement": what is excepted is not what the label is for
     return [AreaMatch(a.start + offset, a.end + offset, a.entry, a.subject, a.weak) for a in group]
+
+
+@cache
+def _for_whom_pattern(era: str) -> regex.Pattern:
+    whom = {phrase: entry for entry in AREAS_BY_ERA.get(era, ()) for phrase in entry.for_whom}
+    alternatives = "|".join(regex.escape(p) for p in sorted(whom, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"^\s*(?P<whom>{alternatives})\s*(?:[,;.)]|$)", _I)
+
+
+def _for_whom(words: str, era: str) -> AreaMatch | None:
+    """The area whose people are all of the complement: "‘Outstanding’ for victims"."""
+    match = _for_whom_pattern(era).match(words)
+    if match is None:
+        return None
+    phrase = match.group("whom").lower()
+    entry = next(e for e in AREAS_BY_ERA[era] if phrase in e.for_whom)
+    return AreaMatch(match.start("whom"), match.end("whom"), entry, entry.name)
 
 
 def _areas_after_and(dedication: regex.Match, words: str, era: str) -> bool:

@@ -941,8 +941,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown's leadership was rated ‘Good’, its staff ‘Outstanding’ and its partnership working ‘Good’.",
                   # (before "requires improvement" the verb: the gap, not the verb, governs a label after a comma)
                   "Anytown's leadership was rated ‘Good’, court work ‘Requires improvement’ and out-of-court work ‘Good’."),
-                 ("Staffing in Anytown was rated as ‘Good’ and leadership was rated as ‘Outstanding’.",),
-                 conditions=("earlier_fact",)),
+                 ("Staffing in Anytown was rated as ‘Good’ and leadership was rated as ‘Outstanding’.",
+                  "Anytown YJS was rated ‘Good’, and staff did good work."),
+                 conditions=("earlier_fact", "marked_or_predicative")),
     Construction("requires_improvement", "before", VERB_LABEL, "group:subject",
                  ("Anytown’s youth justice service ‘requires improvement’, according to inspectors.",
                   "Its planning for court cases was found to ‘require improvement’."),
@@ -983,8 +984,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown's rating of ‘Good’ compares with Westshire's ‘Inadequate’.",
                   # a label before the noun it describes is no coordinate of the label before it
                   "‘Good’ Anytown youth justice service has ‘outstanding’ resettlement work\nThe service was rated "
-                  "‘Good’."),
-                 conditions=("earlier_fact",), unless=(("own", NOT_COORDINATED), ("after", ATTRIBUTIVE_LABEL))),
+                  "‘Good’.",
+                  "Anytown YJS was inspected in May.\nThe ‘Good’ rating is good news for the area."),
+                 conditions=("earlier_fact", "marked_or_predicative"), unless=(("own", NOT_COORDINATED), ("after", ATTRIBUTIVE_LABEL))),
     Construction("area_then_label", "before", AREA_THEN_LABEL, "group:subject",
                  ("Ratings: governance and leadership – Good; staff – Outstanding; partnerships and services – Good.",
                   "The grades in Anytown were: governance, good; staff, outstanding.",

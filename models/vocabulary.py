@@ -228,6 +228,9 @@ class AreaEntry:
     # Words that name the area only as one item of a list of areas ("quality of information" beside
     # "planning, delivery"): alone they are too common to mean the area. Recorded as written.
     weak: tuple[str, ...] = ()
+    # The people the area's work is for, which name it only as all of a label's complement: "‘Good’ for its work
+    # with children and ‘Outstanding’ for victims" (never a subject: "victims were satisfied")
+    for_whom: tuple[str, ...] = ()
 
 
 def _as_written(*phrases: str) -> dict[str, str | None]:
@@ -346,13 +349,21 @@ CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
                          # the programme's own wording: "the quality of work done with victims"
                          "work done with victims", "work undertaken with victims", "work carried out with victims",
                          # the possessive: "rated ‘Good’ for leadership, children’s work and victims’ work"
-                         "victims’ work", "victims' work"),
-              "Work with victims was rated as ‘Requires improvement’."),
+                         "victims’ work", "victims' work",
+                         # how a retelling names the work ("the service's approach to victims was ‘Good’")
+                         "approach to victims", "services for victims", "provision for victims",
+                         ),
+              "Work with victims was rated as ‘Requires improvement’.",
+              for_whom=("victims", "victims of crime", "the victims")),
     AreaEntry("children", "standard", "Work with children",
               _canonical("work with children", "working with children", "work done with children",
                          "work undertaken with children", "work carried out with children", "children’s work",
-                         "children's work"),
-              "Work with children was rated ‘Good’."),
+                         "children's work",
+                         # a heading's shorthand and the older word ("Children work: Good", "its work with young
+                         # people was rated ‘Good’": only in the 2024 programme's documents)
+                         "children work", "work with young people", "working with young people"),
+              "Work with children was rated ‘Good’.",
+              for_whom=("children", "children and young people", "young people")),
 )
 
 # The 2024 programme's own name for all the work it inspects: the whole inspection, never one of its areas

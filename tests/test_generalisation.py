@@ -1384,6 +1384,9 @@ def test_places_listed_before_a_plural_kind_are_several_services(text, scope):
      "Bournemouth, Christchurch and Poole Youth Justice Service"),
     # a title's colon before the area (only a place of the register: "Youth Offending Work: Positive Progress")
     ("Inspection of youth justice work: Rutland\nThe service was rated ‘Good’.", "Rutland"),
+    # the 2024 programme's title names the area inspected, with no kind of service after it
+    ("An inspection of youth justice work with children and victims in Rutland, 2025.\nRutland was rated ‘Good’.",
+     "Rutland"),
     ("Inspection of Youth Offending Work: Positive Progress in Rutland\nRutland Youth Offending Service was praised.",
      "Rutland Youth Offending Service"),
     # a headline over two services names each; the story leads with its own
@@ -2106,3 +2109,28 @@ def test_the_same_grade_received_before_dates_the_comparison_not_the_label():
 def test_a_fronted_earlier_label_is_the_main_clauses_subjects_earlier_rating():
     text = INSPECTED_2022 + "Once rated ‘Inadequate’, Northshire YJS is now ‘Good’."
     assert _ratings(text) == [("previous", None, "Overall", "Inadequate"), ("overall", None, "Overall", "Good")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how a retelling names the work with victims; the people the work is for as all of a label's complement
+    ("Inspectors found that Northshire's approach to victims was ‘Good’.", {("Work with victims", "Good")}),
+    ("Northshire received a ‘Good’ for its work with children and ‘Outstanding’ for victims.",
+     {("Work with children", "Good"), ("Work with victims", "Outstanding")}),
+    ("Northshire was rated ‘Good’ for children and ‘Outstanding’ for victims.",
+     {("Work with children", "Good"), ("Work with victims", "Outstanding")}),
+    ("Victims work: Good. Children work: Requires improvement.",
+     {("Work with victims", "Good"), ("Work with children", "Requires improvement")}),
+    # ... never the people as the complement's head of a longer phrase
+    ("Northshire was rated ‘Good’, a great result for children.", {("Overall", "Good")}),
+])
+def test_the_2024_programmes_areas_named_by_whom_the_work_is_for(text, expected):
+    head = "An inspection of youth justice work with children and victims in Northshire, 2025.\n"
+    assert _labels(head + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Northshire YJS was rated ‘Good’, and staff did good work.",
+    "The ‘Good’ rating for Northshire YJS is good news for the area.",
+])
+def test_a_bare_label_before_a_noun_is_its_adjective_after_another_label_too(text):
+    assert _labels(INSPECTED_2022 + text) == {("Overall", "Good")}
