@@ -850,6 +850,13 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             areas = in_subject
         elif not subject.strip() and view.earlier is not None and view.earlier[1].reason is None:
             areas = _standards_named_before(view.earlier[1], era) + areas
+    counted_aside = _COUNTED_COMMA_ASIDE.match(subject) if not areas else None
+    if counted_aside:
+        # "three were judged satisfactory and one, protecting the public, was poor": the count's areas named
+        # between commas after it
+        areas = listed_areas(counted_aside.group("words"), era, allow_weak=True)
+        if areas:
+            rule += "+aside"
     if not areas and (_COUNT.search(head) or _VAGUE_WORK.match(head.strip())) and not listed_areas(head, era):
         # "Two aspects – staffing, and diversion planning – stood out as
         # ‘Outstanding’", "Some of its work – assessments for court cases – was rated ‘Inadequate’": the
@@ -1495,6 +1502,13 @@ _VAGUE_WORK = regex.compile(r"^(?:\W|and\b|but\b)*(?:some|parts?|aspects?|areas?
                             r"(?:its|their|the|this|(?-i:[A-Z][\w-]*)[’']s?)?\s*(?:work|practice|casework|services?)\b", _I)
 
 
+# A count as the subject, with what it counts between commas after it: "and one, protecting the public, was poor",
+# "The other two, staffing and partnerships, were ‘Good’"
+_COUNTED_COMMA_ASIDE = regex.compile(
+    r"^\W*(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the\s+)?(?:(?:other|remaining|last|final)\s+)?(?:one|two|three|four"
+    r"|five|both)(?:\s+(?:other|others|remaining))?\s*,\s*(?:namely\s+|i\.e\.\s+)?(?P<words>[^,;:]{2,120}?)\s*,\s*$", _I)
+
+
 def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
     """The areas an aside between dashes names, as in "Some of its work – for instance assessments for court
     cases and for diverted cases – was rated ‘Inadequate’"."""
@@ -1738,11 +1752,12 @@ def _row_subject(doc: Document, start: int, end: int, era: str, sentence_start: 
     """The area a line rates when it is laid out as a row: the label ends the line ("- Safeguarding - ...
     Comment: SUBSTANTIAL improvement required") or follows the area and a colon or dash ("Governance and
     leadership:  inadequate – governance arrangements were not robust enough"). A row is read from the label's
-    own sentence: "Reducing reoffending: Satisfactory. Protecting the public: Good." on one line is two rows."""
+    own sentence: "Reducing reoffending: Satisfactory. Protecting the public: Good." on one line is two rows, and so
+    is "Reducing reoffending: Satisfactory; Protecting the public: Good"."""
     line = doc.line_at(start)
     if line is None:
         return None
-    row_start = max(line.start, sentence_start)
+    row_start = max(line.start, sentence_start, doc.text.rfind(";", line.start, start) + 1)
     text = doc.text[row_start : line.end]
     lead = _ROW_START.match(text)
     words = text[lead.end() if lead else 0 : start - row_start]

@@ -462,7 +462,9 @@ class Construction:
 
 # A label in brackets after what it rates: "The ratings were: Governance and leadership (Inadequate), Staff
 # (Good)", "Court disposals were judged to be strong (Good)"; the words back to the last comma, colon or bullet
-BRACKETED = r"(?:^|[,;:•]\s*|\s[–—-]\s*)(?P<subject>[^,;:()•–—]{2,120}?)\s*\(\s*" + OPEN_QUOTE + r"$"
+# (the last of a list after the bracket before it: "protecting the child (satisfactory) and ensuring the sentence is
+# served (good)")
+BRACKETED = r"(?:^|[,;:•]\s*|\)\s*(?=and\b|or\b)|\s[–—-]\s*)(?P<subject>[^,;:()•–—]{2,120}?)\s*\(\s*" + OPEN_QUOTE + r"$"
 BRACKET_CLOSES = r"^[’'\"”]?\s*\)"
 # ... but a label in brackets after a percentage alone is the score's level, rated for what the row is about: "Likelihood
 # of reoffending: 68% (moderate improvement required)", never the figure itself ("Safeguarding work scored 58%

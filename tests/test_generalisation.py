@@ -2134,3 +2134,30 @@ def test_the_2024_programmes_areas_named_by_whom_the_work_is_for(text, expected)
 ])
 def test_a_bare_label_before_a_noun_is_its_adjective_after_another_label_too(text):
     assert _labels(INSPECTED_2022 + text) == {("Overall", "Good")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # everyday words for two joint-inspection themes
+    ("Work to keep young people safe in Northshire was found to be unsatisfactory.",
+     {("Protecting children and young people", "Unsatisfactory")}),
+    ("The YOT's performance in making sure the sentence was served was good.",
+     {("Making sure the sentence was served", "Good")}),
+    # the last of a list of bracketed labels follows the bracket before it
+    ("The inspection judged reducing reoffending (satisfactory), protecting the child (satisfactory) and ensuring "
+     "the sentence is served (good).",
+     {("Reducing reoffending", "Satisfactory"), ("Protecting children and young people", "Satisfactory"),
+      ("Ensuring the sentence is served", "Good")}),
+    # a semicolon starts a row of its own
+    ("Reducing the likelihood of reoffending: Satisfactory; Protecting the public: Unsatisfactory",
+     {("Reducing the likelihood of reoffending", "Satisfactory"), ("Protecting the public", "Unsatisfactory")}),
+    # a count with what it counts between commas after it
+    ("Of the four themes, three were judged satisfactory and one, protecting the public, was poor.",
+     {("Protecting the public", "Poor")}),
+])
+def test_joint_inspection_retellings(text, expected):
+    assert _labels(JOINT + text) == expected
+
+
+def test_a_count_with_its_areas_between_commas_after_it():
+    text = INSPECTED_2022 + "Two areas in Northshire were rated Outstanding; the other two, staffing and partnerships, were Good."
+    assert _labels(text) == {("Staff", "Good"), ("Partnerships and services", "Good")}
