@@ -514,6 +514,10 @@ PAST_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:(?:which|that)\s+(?:w
 CHANGED_SINCE_AFTER = (r"^" + CLOSE_QUOTE + r"[^,;]{0,40},[^;.]{0,60}?\b(?:(?:is|are|has|have)\s+(?:now|since)"
                        r"|now\s+(?:rated|judged|graded|deemed|considered)|(?:has|have)\s+(?:improved|been\s+upgraded"
                        r"|moved\s+up))\b")
+# A score for an area as the subject of a verb of meaning, the core case level after it (2009-2012)
+SCORE_MEANS = (r"(?:^|[.;:]\s+)\W*(?:a|the|its|their)\s+(?:score|mark|result|figure)\s+of\s+\d{1,3}(?:\.\d)?\s*(?:%|per\s*cent)"
+               r"\s+(?:for|on|in)\s+(?P<subject>[^,;:]{2,80}?)\s+(?:means|meant|indicates|indicated|shows|showed)\s+(?:that\s+)?"
+               r"(?:only\s+)?(?:a\s+)?" + OPEN_QUOTE + r"$")
 # A participle or adverb with an earlier label, fronted before the main clause, whose subject it shares, when the
 # main clause says that things have changed: "Once rated ‘Inadequate’, Anytown YJS is now ‘Good’"
 FRONTED_EARLIER_BEFORE = (r"(?:^|[.;:!?]\s+|\n)\W*(?:once|formerly|previously|until\s+recently|having\s+(?:once\s+"
@@ -1049,6 +1053,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  conditions=("opened_by_with", "bare_label", "improvement_level")),
     # the level a score means, in a clause of consequence after it: "Safeguarding scored 58%, which means
     # substantial improvement is required"
+    # the level a score means, the score and its area as the subject: "A score of 75% for likelihood of
+    # reoffending means that only minimum improvement is required"
+    Construction("score_means", "before", SCORE_MEANS, "group:subject",
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "A score of 75% for likelihood of reoffending means that only minimum improvement is required.",),
+                 ("Core case inspection of youth offending work in Anytown\n"
+                  "A score of 75% for likelihood of reoffending means that the team is doing well.",),
+                 conditions=("improvement_level",)),
     Construction("consequence", None, None, "previous_clause",
                  ("Core case inspection of youth offending work in Anytown\n"
                   "Anytown's safeguarding work scored 58%, meaning only moderate improvement is required.",

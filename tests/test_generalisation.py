@@ -2161,3 +2161,8 @@ def test_joint_inspection_retellings(text, expected):
 def test_a_count_with_its_areas_between_commas_after_it():
     text = INSPECTED_2022 + "Two areas in Northshire were rated Outstanding; the other two, staffing and partnerships, were Good."
     assert _labels(text) == {("Staff", "Good"), ("Partnerships and services", "Good")}
+
+
+def test_a_score_for_an_area_means_the_core_case_level():
+    text = CORE_CASE + "A score of 64% for safeguarding in Northshire means that moderate improvement is required."
+    assert _labels(text) == {("Safeguarding", "Moderate improvement required")}
