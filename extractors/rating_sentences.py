@@ -412,6 +412,8 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "complement_areas": lambda v, m: bool(v.complement_areas),
     "row": lambda v, m: v.row is not None,
     "opened_by_with": lambda v, m: v.index > 0 and regex.search(r"\bwith\s*$", v.clause.opener, _I) is not None,
+    # the label's clause opens with "but", its own subject left out ("... in 2019 but is now ‘Good’")
+    "opened_by_but": lambda v, m: v.index > 0 and regex.search(r"\bbut\s*$", v.clause.opener, _I) is not None,
     "opened_by_consequence": lambda v, m: v.index > 0 and _CONSEQUENCE.search(v.clause.opener) is not None,
     # "The overall verdict: ‘Good’", "Work with victims: ‘Outstanding’": the label is all the clause after a
     # colon, and the words before the colon are few enough to be its heading
@@ -548,9 +550,11 @@ _HEADLINE = _compile(HEADLINE)
 
 
 # Nothing between an earlier label (and its rating noun) and this label's verb but "and" or "but": one subject, two
-# verb phrases ("... lost its ‘Outstanding’ rating and is now ‘Good’")
-_VERB_PHRASES_JOINED = regex.compile(r"^[’'\"”]?\s*(?:(?:rating|grade|grading|status|verdict|judgement|judgment)\s+)?(?:and|but)\s*$",
-                                     _I)
+# verb phrases ("... lost its ‘Outstanding’ rating and is now ‘Good’"), the earlier label's time between them
+# ("Leadership was rated ‘Inadequate’ in 2019 but is now ‘Good’")
+_VERB_PHRASES_JOINED = regex.compile(
+    r"^[’'\"”]?(?:\s+(?:in|at|during|after)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous|first|earlier)"
+    r"\s+inspection))?\s*,?\s*(?:(?:rating|grade|grading|status|verdict|judgement|judgment)\s+)?(?:and|but)\s*$", _I)
 _QUANTIFIER_SUBJECT = regex.compile(r"\W*(?P<word>both|all|each)\b", _I)
 
 

@@ -514,6 +514,9 @@ PAST_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:(?:which|that)\s+(?:w
 CHANGED_SINCE_AFTER = (r"^" + CLOSE_QUOTE + r"[^,;]{0,40},[^;.]{0,60}?\b(?:(?:is|are|has|have)\s+(?:now|since)"
                        r"|now\s+(?:rated|judged|graded|deemed|considered)|(?:has|have)\s+(?:improved|been\s+upgraded"
                        r"|moved\s+up))\b")
+# A verb phrase that says things have changed, with no subject before it: "... in 2019 but is now ‘Good’"
+CHANGED_AFTER_CONTRAST = (r"^\W*(?:is|are|has|have)\s+(?:now|since)\s+(?:been\s+)?(?:(?:rated|judged|graded|assessed"
+                          r"|upgraded\s+to|improved\s+to|moved\s+up\s+to)\s+)?(?:as\s+)?" + OPEN_QUOTE + r"$")
 # A score for an area as the subject of a verb of meaning, the core case level after it (2009-2012)
 SCORE_MEANS = (r"(?:^|[.;:]\s+)\W*(?:a|the|its|their)\s+(?:score|mark|result|figure)\s+of\s+\d{1,3}(?:\.\d)?\s*(?:%|per\s*cent)"
                r"\s+(?:for|on|in)\s+(?P<subject>[^,;:]{2,80}?)\s+(?:means|meant|indicates|indicated|shows|showed)\s+(?:that\s+)?"
@@ -853,6 +856,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("Once rated ‘Inadequate’, Anytown YJS must now show it can improve.",
                   "Rated ‘Good’, Anytown YJS is now sharing its practice."),
                  requires=(("before", FRONTED_EARLIER_BEFORE),)),
+    # a verb phrase of change after "but", with no subject of its own: the clause before it says what it rates
+    Construction("changed_after_contrast", "before", CHANGED_AFTER_CONTRAST, "previous_clause",
+                 ("Anytown YJS was inspected in 2022.\nLeadership in Anytown was rated ‘Inadequate’ in 2019 but is "
+                  "now ‘Good’.",
+                  "Anytown YJS was inspected in 2022.\nAnytown YJS was rated ‘Inadequate’ in 2019, but has now been "
+                  "rated ‘Good’."),
+                 ("Anytown YJS was inspected in May, but staffing is now ‘Good’.",),
+                 conditions=("opened_by_but",)),
     # the verb and its label before a colon, what was rated after it: "Rated Good: Anytown Youth Justice Service"
     Construction("rated_colon", "sentence", r"^\W*(?:rated|judged|graded)\s+(?:as\s+)?[‘'\"“]?[\w ]{2,30}?[’'\"”]?\s*:\s*"
                  r"(?P<subject>[^.;:\n]{2,80})", "group:subject",

@@ -2166,3 +2166,16 @@ def test_a_count_with_its_areas_between_commas_after_it():
 def test_a_score_for_an_area_means_the_core_case_level():
     text = CORE_CASE + "A score of 64% for safeguarding in Northshire means that moderate improvement is required."
     assert _labels(text) == {("Safeguarding", "Moderate improvement required")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second verb phrase of change, after "and" or "but", with no subject of its own: the first one's subject
+    ("Leadership in Northshire was rated ‘Inadequate’ in 2019 but is now ‘Good’.",
+     [("previous", "Governance and leadership", "Inadequate"), ("standard", "Governance and leadership", "Good")]),
+    ("Leadership in Northshire was rated ‘Inadequate’ in 2019 and is now ‘Good’.",
+     [("previous", "Governance and leadership", "Inadequate"), ("standard", "Governance and leadership", "Good")]),
+    ("Northshire YJS was rated ‘Inadequate’ in 2019, but has now been rated ‘Good’.",
+     [("previous", "Overall", "Inadequate"), ("overall", "Overall", "Good")]),
+])
+def test_a_verb_phrase_of_change_after_and_or_but_shares_the_subject(text, expected):
+    assert [(scope, subject, label) for scope, _, subject, label in _ratings(INSPECTED_2022 + text)] == expected
