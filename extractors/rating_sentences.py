@@ -61,7 +61,9 @@ from models.vocabulary import (
     CHILDREN_AND_VICTIMS_2024,
     IMPROVEMENT_LEVEL_WORDS,
     STANDARDS_2018,
+    STANDARDS_BY_CODE_2018,
     WHOLE_DOMAIN_STANDARDS,
+    AreaEntry,
     Framework,
     Scope,
     label_on_era_scale,
@@ -1420,7 +1422,7 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     found = [a for a in _areas_spelt_out(words, era) if not _MODIFIER_OF.match(words, a.end)]
     # common words after a preposition qualify the area before them ("implementation of services" is one)
     found = [a for index, a in enumerate(found)
-             if not (a.weak and index > 0 and _QUALIFIER_GAP.match(words[found[index - 1].end : a.start]))]
+             if not (a.weak and index > 0 and _QUALIFIED_BY.match(words[found[index - 1].end : a.start]))]
     if not found:
         return []
     group = [found[-1]]
@@ -1445,14 +1447,11 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     return unique
 
 
-# A preposition alone between an area and the common words after it, which then say what the area is of or for:
-# "Planning and implementation of services were both judged ‘Good’" rates planning and implementation only
-_QUALIFIER_GAP = regex.compile(r"^\s+(?:of|for|in|on|within|to|with|across)\s+(?:the\s+|its\s+|their\s+|our\s+)?$", _I)
-
-
-# What joins an activity to the area it is done in: "the delivery of resettlement work", "planning for resettlement"
-_QUALIFIED_BY = regex.compile(r"^\s+(?:of|for|in|on|within)\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])[\w-]*[’']s\s+)?$",
-                              _I)
+# What joins an activity to the area it is done in: "the delivery of resettlement work", "planning for resettlement";
+# and an area to the common words that say what it is of or for ("Planning and implementation of services were both
+# judged ‘Good’" rates planning and implementation only)
+_QUALIFIED_BY = regex.compile(r"^\s+(?:of|for|in|on|within|to|with|across)\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+                              r"(?:(?-i:[A-Z])[\w-]*[’']s\s+)?$", _I)
 
 
 def _parts_of_a_whole_standard(group: list[AreaMatch], words: str) -> list[AreaMatch]:
@@ -1836,19 +1835,20 @@ def _complement_areas(words: str, era: str) -> list[AreaMatch]:
 
 
 @cache
-def _for_whom_pattern(era: str) -> regex.Pattern:
+def _for_whom_table(era: str) -> tuple[regex.Pattern, dict[str, AreaEntry]]:
+    """The era's people phrases (AreaEntry.for_whom) as one pattern, and the area each names."""
     whom = {phrase: entry for entry in AREAS_BY_ERA.get(era, ()) for phrase in entry.for_whom}
     alternatives = "|".join(regex.escape(p) for p in sorted(whom, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"^\s*(?P<whom>{alternatives})\s*(?:[,;.)]|$)", _I)
+    return regex.compile(rf"^\s*(?P<whom>{alternatives})\s*(?:[,;.)]|$)", _I), whom
 
 
 def _for_whom(words: str, era: str) -> AreaMatch | None:
     """The area whose people are all of the complement: "‘Outstanding’ for victims"."""
-    match = _for_whom_pattern(era).match(words)
+    pattern, whom = _for_whom_table(era)
+    match = pattern.match(words)
     if match is None:
         return None
-    phrase = match.group("whom").lower()
-    entry = next(e for e in AREAS_BY_ERA[era] if phrase in e.for_whom)
+    entry = whom[match.group("whom").lower()]
     return AreaMatch(match.start("whom"), match.end("whom"), entry, entry.name)
 
 
@@ -1867,13 +1867,11 @@ def _standards_of(domain: AreaMatch, ctx: Context) -> list[tuple[str, str | None
     code = domain.entry.code
     if code not in ("1", "2", "3"):
         return []
-    out: list[tuple[str, str | None, str]] = []
-    for entry in STANDARDS_2018:
-        if entry.code and entry.code.startswith(f"{code}.") and entry.key != "3.4j" and code == "1":
-            out.append(("standard", entry.code, entry.name))
-        elif entry.relative is not None and code in ("2", "3") and not (code == "3" and entry.relative == 4):
-            out.append(("standard", f"{code}.{entry.relative}", f"{domain.entry.name}: {entry.name}"))
+    out: list[tuple[str, str | None, str]] = [("standard", number, entry.name)
+                                               for number, entry in STANDARDS_BY_CODE_2018.items()
+                                               if number.startswith(f"{code}.")]
     if code == "3":
+        # 3.4 by the inspection's year: joint working until 2021, then policy and provision
         policy = "3.4p" if (ctx.latest_year or 0) >= 2021 else "3.4j"
         entry = next(e for e in STANDARDS_2018 if e.key == policy)
         out.append(("standard", "3.4", f"{domain.entry.name}: {entry.name}"))

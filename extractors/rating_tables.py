@@ -49,7 +49,7 @@ _SQUASH = regex.compile(r"[\s‘’'\"“”.★☆*]+")
 # A ratings-table row flattened onto one line: "1.1 Governance and leadership Good".
 _INLINE_HEAD = regex.compile(r"^(?:(?P<code>[1-9]\.\d{1,2})\.?\s+(?P<subject>[A-Z][^\t.:;!?]{1,80}?)|(?P<overall>overall(?:\s+rating)?:?))$", _I)
 # What a row flattened onto one line keeps between its name and its label: "1.1 Governance and leadership ● Good",
-# "Staff ..... Outstanding", "Planning | Good"
+# "1.2 Staff | Outstanding", "Planning – Good"
 _BETWEEN_CELLS = " ,:;|–—-•●▪■◦·.…"
 _THEME_HEADING = regex.compile(THEME_HEADING, _I)
 _PERCENT_CELL = regex.compile(r"^\d{1,3}(?:\.\d)?\s?%$")

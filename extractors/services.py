@@ -451,9 +451,8 @@ def _read(doc: Document) -> ServiceReading:
     kind = _kind(doc, named, unattached)
     titled = title_place is not None and _normal_place(title_place) in best
     if not kind and not any(m.form == "area" for m in named) and not titled:
-        # (a report's title names the area inspected: "An inspection of youth justice work with children and
-        # victims in Anytown")
-        # A place never tied to a kind ("Anytown Council" in a news story) names no service.
+        # A place never tied to a kind ("Anytown Council" in a news story) names no service (a report's title
+        # names the area inspected: "An inspection of youth justice work with children and victims in Anytown").
         return _named_by_kind_alone(doc, unattached, several)
     if not named and sum(scores[k] for k in best) < 4:
         # A place named in passing beside a kind named on its own ("Anytown Borough Council’s cabinet

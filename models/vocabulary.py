@@ -351,8 +351,7 @@ CHILDREN_AND_VICTIMS_2024: tuple[AreaEntry, ...] = (
                          # the possessive: "rated ‘Good’ for leadership, children’s work and victims’ work"
                          "victims’ work", "victims' work",
                          # how a retelling names the work ("the service's approach to victims was ‘Good’")
-                         "approach to victims", "services for victims", "provision for victims",
-                         ),
+                         "approach to victims", "services for victims", "provision for victims"),
               "Work with victims was rated as ‘Requires improvement’.",
               for_whom=("victims", "victims of crime", "the victims")),
     AreaEntry("children", "standard", "Work with children",
