@@ -239,10 +239,15 @@ COUNTED_AFTER = (r"^[’'\"”]?\s+(?:areas?|aspects?|features?|elements?|parts?
 ALTERNATIVE_AFTER = r"^[’'\"”]?\s*(?:/|or\b|nor\b)"
 ALTERNATIVE_BEFORE = r"(?:\bor|\beither|(?<!\bstars?)/)\s*" + OPEN_QUOTE + r"$"
 LABEL_IS_DEFINED = r"^[’'\"”]?\s+(?:is|means)\s+(?:the\s+)?(?:second\s+|third\s+)?(?:highest|lowest|top|best|worst)\b"
-# An answer in a survey: "a fifth of the parents asked rated their contact as “poor”"
+# An answer in a survey: "a fifth of the parents asked rated their contact as “poor”". The people are no
+# respondents when they are part of a title ("Director of Children’s Services, said", "cabinet member for
+# children, said", "Director of Children and Families, said": a comma ends the title) or of a name for work
+# ("the service for young people said")
 SURVEY = (
+    r"(?<!\b(?:for|with)\s(?:\w+\s)?)(?<!\b(?:director|head|department|directorate|services?)\s+of\s)"
     r"\b(?:staff|children|young\s+people|parents|carers|respondents|boys|girls|families|victims|practitioners)\b"
-    r"[^.;]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\band\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
+    r"(?![’']s\b)"
+    r"[^.;,]{0,40}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\band\s)\b(?:rated|described|reported|felt|said|thought|rating)\s+"
     r"(?:their|the|its|our|his|her|them|it|supervision|support)\b"
 )
 # A rating that was not given: "the service only saved from an overall ‘Inadequate’ rating by ...",
@@ -624,10 +629,16 @@ CUES_BEFORE: tuple[Cue, ...] = (
          "Anytown youth justice staff rated ‘Outstanding’\nInspectors visited in May."),
         detail="another party's judgement, not the inspectors'"),
     Cue("survey_answer", "survey_response", "before", SURVEY,
-        ("In the survey, 40 per cent of children rated their support as ‘poor’.",),
+        ("In the survey, 40 per cent of children rated their support as ‘poor’.",
+         "Most young people said the support was ‘good’."),
         ("Staff were rated ‘Outstanding’ by inspectors.",
+         # the people name a post, or the label names the inspectors' rating the speaker talks about
+         "Jane Smith, Director of Children’s Services, said the service was ‘Good’ and improving.",
+         "Councillor Ann Lee, cabinet member for children and families, said the ‘Good’ rating was deserved.",
+         "Parents said the ‘Outstanding’ rating was well deserved.",
          # "and rated" carries on the clause before: the inspectors rate
-         "Inspectors found that staff were well supported and rated the staffing standard as ‘Outstanding’.")),
+         "Inspectors found that staff were well supported and rated the staffing standard as ‘Outstanding’."),
+        unless=(("after", RATING_NOUN_AFTER),)),
     Cue("hypothetical", "hypothetical", "before", HYPOTHETICAL,
         ("Anytown has the potential to become outstanding within two years.",
          "The board hopes to achieve an ‘Outstanding’ rating next time.",

@@ -413,11 +413,12 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"\bthe\s+(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\b",
      "In one case, the HM Inspectorate of Probation said, a child's file was not updated."),
     ("rated_by_inspectors", "other", 2,
-     r"\b(?:(?:rated|graded|judged|branded|deemed|labelled)\s+(?:as\s+)?[‘'\"“]?[^.\n,;:]{1,40}?"
+     r"\b(?:(?:rated|graded|judged|branded|deemed|labelled)\s+(?:as\s+)?[‘'\"“]?(?:(?!\binspection\b)[^.\n,;:]){1,40}?"
      r"|given\s+(?:a|an|the)\s+(?:[\w‘’'\"“”-]+\s+){0,4}(?:rating|grade|verdict|judgement|mark)(?:\s+[^.\n,;:]{1,40}?)?)"
      r"\s+by\s+(?:(?:the\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation"
      r"|(?:government\s+|probation\s+)?inspectors|the\s+(?:probation\s+)?(?i:inspectorate))\b",
-     # (the Inspectorate itself may name its inspectors as the agent before the label, never after it)
+     # (the Inspectorate itself may name its inspectors as the agent before the label, never after it; "rated
+     # ‘Good’ following an inspection by HM Inspectorate of Probation" names the inspection's agent, not the rating's)
      "Every part of Anytown's youth offending service has been rated ‘Inadequate’ by inspectors."),
     ("hmip_acronym", "other", 1, r"\bHMIP\b",
      "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),
@@ -433,7 +434,8 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      "Youth Justice Board response to HMIP report into Anytown Youth Offending Team"),
     ("blog", "other", 3,
      r"\A\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*[–-]"
-     r"|\b(?:this|my|our)\s+blog\b",
+     r"|\b(?:this|my|our)\s+blog\b|(?m:^\s*(?:Blog|Blog\s+post)\s*[:–-]|^\s*Posted\s+(?:by|on)\b)",
+     # (a blog's own furniture too: "Blog: ...", "Posted by ...")
      "16 March 2021 - Positive results for youth justice services"),
     # a retelling's tense and words for the release's fixed ones: on the day it publishes, the Inspectorate's
     # report "makes" its recommendations and its rating comes "following" an inspection; another party, writing

@@ -1263,6 +1263,21 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
     assert _ratings(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # people in a speaker's title are no survey's respondents: the label is the inspectors'
+    ("Councillor Ann Lee, cabinet member for children and families, said the ‘Good’ rating was deserved.",
+     [("overall", None, "Overall", "Good")]),
+    ("Jo Bloggs, Director of Children’s Services, said the service’s ‘Requires improvement’ judgement was fair.",
+     [("overall", None, "Overall", "Requires improvement")]),
+    # a survey's respondents talking about the inspectors' rating
+    ("Parents said the ‘Outstanding’ rating was well deserved.", [("overall", None, "Overall", "Outstanding")]),
+    # counter-example: the respondents' own judgement
+    ("A third of the parents asked rated the help as ‘poor’.", []),
+])
+def test_people_in_a_speakers_title_are_not_a_surveys_respondents(text, expected):
+    assert _ratings(INSPECTED_2022 + text) == expected
+
+
 # ------------------------------------------------------------------ who speaks, and which service
 @pytest.mark.parametrize("text, doc_type", [
     ("Anytown YOT rated ‘Good’\nAn HM Inspectorate of Probation inspection of Anytown has found its youth "
@@ -1332,6 +1347,12 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
     ("Westshire Youth Justice Service has received an overall rating of ‘Good’ following an inspection by HM "
      "Inspectorate of Probation.\nChief Inspector of Probation, Anne Example, said: “Staff know their children.”\n"
      "The report makes three recommendations for the Westshire board.", "press_release"),
+    # the release's passive names the inspection's agent, not the rating's: still the Inspectorate's voice
+    ("Westshire YJS rated ‘Good’\nWestshire Youth Justice Service has been rated ‘Good’ following an inspection by "
+     "HM Inspectorate of Probation.\nWe inspected the service in May and found committed staff.", "press_release"),
+    # the Inspectorate's blog, by its furniture: another kind of page than a release
+    ("Blog: a year of youth justice inspections\nPosted by the Chief Inspector\nThis year we inspected 30 services "
+     "and found most of them ‘Good’.", "other"),
     # a bilingual title, each language's between slashes
     ("Adroddiad Blynyddol / Annual Report 2023\nHM Inspectorate of Probation\nServices were rated Good.",
      "annual_report"),
