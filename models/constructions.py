@@ -506,9 +506,13 @@ COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|nee
                      r"|can|could|may|might|did|does|do)\b")
 # A second subject given the same label by a comparative clause after it, its verb before its subject: "Leadership
 # was rated ‘Outstanding’, as was the work of the staff"; after a rating noun, "as" or "and so": "Leadership received
-# a ‘Good’ rating, and so did staffing" (the words after the verb name the area).
-AS_WAS = (r"^" + CLOSE_QUOTE + r"(?:\s+(?:rating|grade|judgement|judgment|mark|verdict))?(?:\s+overall)?\s*,\s*"
-          r"(?:as|(?:and\s+)?so)\s+(?:was|were|is|are|did|has|have|had)\s+(?P<words>[^,;.:]{2,80})")
+# a ‘Good’ rating, and so did staffing" (the words after the verb name the area); "and so was staffing", "; so too
+# were partnerships"; the active verb's subject before its auxiliary: "rated leadership ‘Good’, as they did staff".
+AS_WAS = (r"^" + CLOSE_QUOTE + r"(?:\s+(?:rating|grade|judgement|judgment|mark|verdict))?(?:\s+overall)?"
+          r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+(?=so\b))(?:as|so(?:\s+too)?)\s+(?:(?:they|inspectors)\s+)?"
+          r"(?:was|were|is|are|did|has|have|had)\s+(?P<words>[^,;.:]{2,80})"
+          # the verb after its subject, then "too": "Leadership was rated ‘Good’ and planning was too"
+          r"|^" + CLOSE_QUOTE + r"(?:\s*,)?\s+and\s+(?P<words>[^,;.:]{2,60}?)\s+(?:was|were|did)\s+(?:too|also|as\s+well)\b")
 # An earlier label in an insert after its subject, with no verb: "Information and facilities, previously
 # ‘Inadequate’, are now rated ‘Good’" (the label after the insert is read by the clause's own verb).
 PREVIOUS_INSERT = (r"(?m:^)(?P<subject>[^,;:]{2,80}?)\s*,\s*(?:once|previously|formerly)\s+" + OPEN_QUOTE + r"$")

@@ -941,6 +941,18 @@ def test_a_noun_s_possessive_before_the_antecedent_area():
     ("Leadership has improved to ‘Good’, and so has staffing.",
      {("Governance and leadership", "Good"), ("Staff", "Good")}),
     (INSPECTED_2022 + "Northshire YJS received a ‘Good’ rating, and so did Eastshire.", {("Overall", "Good")}),
+    # "and so" without a comma, "so too", the active verb's subject before "did", the verb and then "too"
+    ("Leadership in Westshire was ‘Good’ and so was staffing.",
+     {("Governance and leadership", "Good"), ("Staff", "Good")}),
+    ("Staffing in Westshire was ‘Outstanding’, and so too were its partnerships.",
+     {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding")}),
+    ("Inspectors rated leadership in Westshire ‘Good’, as they did its staff and partnerships.",
+     {("Governance and leadership", "Good"), ("Staff", "Good"), ("Partnerships and services", "Good")}),
+    ("Leadership in Westshire was rated ‘Good’ and its staffing was too.",
+     {("Governance and leadership", "Good"), ("Staff", "Good")}),
+    # counter-example: the same label at another time is no second subject
+    (INSPECTED_2022 + "Leadership and staffing were rated ‘Good’, as they were in 2019.",
+     {("Governance and leadership", "Good"), ("Staff", "Good")}),
 ])
 def test_a_comparative_clause_gives_a_second_subject_the_label(text, expected):
     assert _labels(text) == expected
