@@ -112,8 +112,9 @@ RECEIVED_RATING = (
     r"|(?:(?:overall|final|new)\s+)|(?P<stars>(?:\d|one|two|three|four)\s+(?:out\s+of\s+(?:four|4)\s+)?stars?\s*[/(]\s*))?"
     + OPEN_QUOTE + r"$"
 )
-# The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition"
-RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|grades?|gradings?|judgements?|judgments?"
+# The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition",
+# "‘good’ scores in reducing reoffending" (a label's score is its grade: a number is never a label)
+RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|grades?|gradings?|judgements?|judgments?|scores?"
                      r"|marks?|status|recognition|category|verdicts?|outcome|result)\b")
 # "The overall rating of the YOT was Good.", "The overall rating was 'Good'",
 # "In summary, the overall judgement was that the YJS was good"
@@ -197,7 +198,7 @@ FROM_AFTER_TO = (r"^[’'\"”]?(?:\s+rating)?\s+from\s+(?:an?\s+|its\s+|the\s+|
 # What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
 # "‘moderate’ improvement in managing risk of harm", "one out of four stars (poor) for protecting the public"
 COMPLEMENT = (
-    r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grades?|gradings?|judgements?|judgments?|verdicts?|marks?|recognition"
+    r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grades?|gradings?|judgements?|judgments?|verdicts?|marks?|scores?|recognition"
     r"|status|improvement|overall|specifically"
     r"|separately|also|was|were|is|are|received|given|awarded|required|needed|,"
     # an apposition placing the label on its scale: "an ‘Inadequate’ rating, the lowest of four grades, for ..."
@@ -638,7 +639,7 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Staff were rated ‘Outstanding’ by inspectors.",
          # the people name a post, or the label names the inspectors' rating the speaker talks about
          "Jane Smith, Director of Children’s Services, said the service was ‘Good’ and improving.",
-         "Councillor Ann Lee, cabinet member for children and families, said the ‘Good’ rating was deserved.",
+         "Ann Lee, the lead councillor for children in Anytown, said the ‘Good’ rating was deserved.",
          "Parents said the ‘Outstanding’ rating was well deserved.",
          # "and rated" carries on the clause before: the inspectors rate
          "Inspectors found that staff were well supported and rated the staffing standard as ‘Outstanding’."),

@@ -417,8 +417,8 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r"|given\s+(?:a|an|the)\s+(?:[\w‘’'\"“”-]+\s+){0,4}(?:rating|grade|verdict|judgement|mark)(?:\s+[^.\n,;:]{1,40}?)?)"
      r"\s+by\s+(?:(?:the\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation"
      r"|(?:government\s+|probation\s+)?inspectors|the\s+(?:probation\s+)?(?i:inspectorate))\b",
-     # (the Inspectorate itself may name its inspectors as the agent before the label, never after it; "rated
-     # ‘Good’ following an inspection by HM Inspectorate of Probation" names the inspection's agent, not the rating's)
+     # (the Inspectorate itself may name its inspectors as the agent before the label, never after it; in "rated
+     # ‘Good’ following its inspection by the inspectors" the agent is the inspection's, not the rating's)
      "Every part of Anytown's youth offending service has been rated ‘Inadequate’ by inspectors."),
     ("hmip_acronym", "other", 1, r"\bHMIP\b",
      "Anytown Youth Offending Team has been rated ‘Good’ following an inspection by HMIP."),

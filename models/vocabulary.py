@@ -382,7 +382,11 @@ JOINT_THEMES_2012: tuple[AreaEntry, ...] = (
               "In Anytown, the delivery and management of interventions was judged unsatisfactory."),
     AreaEntry("theme:court_work", "theme", "Court work and reports",
               _canonical("court work and reports", "work in court", "report writing", "reports to court",
-                         "reports for courts"),
+                         "reports for courts",
+                         # the work itself without its reports: "Work with the courts was rated good" (in a joint
+                         # inspection, the only theme of court work)
+                         "court work", "work with the courts", "work with courts", "work in the courts",
+                         "work for the courts", "court work and reports to court"),
               "Anytown's report writing for the courts was unsatisfactory"),
     AreaEntry("theme:reducing_reoffending", "theme", "Reducing reoffending",
               {**_canonical("work to reduce reoffending", "reduce reoffending", "reduce re-offending",

@@ -542,6 +542,8 @@ def test_a_relative_label_on_the_joint_inspection_scale():
      "Resettlement policy and provision"),
     # the people who lead are the leadership
     ("Eastshire's senior leaders were rated ‘Good’ by inspectors.", "Governance and leadership"),
+    # a label's score is its grade
+    ("Eastshire got a ‘Good’ score for its leadership.", "Governance and leadership"),
     # a purpose clause's verb and the noun "delivery" lead to the area they do
     (JOINT + "Work to deliver interventions to reduce reoffending was satisfactory.",
      "Interventions to reduce reoffending"),
@@ -1277,7 +1279,7 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
 
 @pytest.mark.parametrize("text, expected", [
     # people in a speaker's title are no survey's respondents: the label is the inspectors'
-    ("Councillor Ann Lee, cabinet member for children and families, said the ‘Good’ rating was deserved.",
+    ("Councillor Ann Lee, the lead member for children in Northshire, said the ‘Good’ rating was deserved.",
      [("overall", None, "Overall", "Good")]),
     ("Jo Bloggs, Director of Children’s Services, said the service’s ‘Requires improvement’ judgement was fair.",
      [("overall", None, "Overall", "Requires improvement")]),
@@ -2186,6 +2188,13 @@ def test_a_bare_label_before_a_noun_is_its_adjective_after_another_label_too(tex
     # a count with what it counts between commas after it
     ("Of the four themes, three were judged satisfactory and one, protecting the public, was poor.",
      {("Protecting the public", "Poor")}),
+    # the court work theme without its reports
+    ("Work with the courts in Northshire was rated good.", {("Court work and reports", "Good")}),
+    ("Northshire's court work, including its reports, was judged unsatisfactory.",
+     {("Court work and reports", "Unsatisfactory")}),
+    # a label's score is its grade
+    ("The team achieved ‘good’ scores in reducing reoffending and in protecting the public.",
+     {("Reducing reoffending", "Good"), ("Protecting the public", "Good")}),
 ])
 def test_joint_inspection_retellings(text, expected):
     assert _labels(JOINT + text) == expected
