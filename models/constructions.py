@@ -310,7 +310,10 @@ IT_IS_BEFORE = (r"\b[Ii]t(?:\s+is|\s+was|[’']s|\s+would\s+be|\s+will\s+be)\s+(
 HEDGE_BEFORE = (r"\b(?:mostly|largely|generally|broadly|partly|partially|sometimes|often|usually|mainly"
                 r"|predominantly|not\s+always|in\s+parts?|almost)\s+(?:been\s+)?" + OPEN_QUOTE + r"$")
 # A label that describes a share of cases: "safeguarding work was only satisfactory 41 per cent of the time"
-SHARE_OF_CASES = r"^[’'\"”]?\s*(?:in\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)"
+SHARE_OF_CASES = (r"^[’'\"”]?\s*(?:in\s+)?(?:\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent)"
+                  # a share in words: "inadequate in a third of cases", "good in half the cases", "in two-thirds of"
+                  r"|(?:a|one|two|three|four)[\s-]+(?:half|halves|third|thirds|quarter|quarters|fifth|fifths)\s+of\b"
+                  r"|half\s+(?:of\s+)?the\s+cases\b)")
 # The noun after the label opens the next clause: "... rated “good” parts of its casework were judged ..." (a
 # missing comma), not "three ‘outstanding’ areas".
 NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|is|was|have\s+been|has\s+been)\b"
@@ -606,11 +609,21 @@ NEGATED_BEFORE = (
 # The judgement of a party other than the inspectors, the agent of an active verb of judging at the clause's
 # start: "The police described partnership working as good", "Parents considered the support outstanding"
 _OTHER_PARTIES = (r"(?:police|parents?|carers?|families|children|young\s+people|magistrates|partners|councillors?|victims|staff"
-                  r"|volunteers|practitioners)")
+                  r"|volunteers|practitioners|(?:youth\s+justice\s+board|YJB)(?:\s+\([A-Z]+\))?)")
 OTHER_PARTY_JUDGES = (r"(?m:^)\W*(?:the\s+|some\s+|many\s+|local\s+)?" + _OTHER_PARTIES +
-                      r"\s+(?:(?:had|have|has)\s+)?(?:described|describe|rated|rate|judged|called|call|considered"
-                      r"|consider|deemed|thought|regarded|regard)\s+[^.;:‘’'\"“”\s][^.;:]{0,79}?\s*(?:as\s+(?:being\s+)?)?"
+                      # where they are: "Staff in Anytown told inspectors ..."
+                      r"(?:\s+(?:in|at|from)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})?"
+                      r"\s+(?:(?:had|have|has)\s+)?(?:(?:described|describe|rated|rate|judged|called|call|considered"
+                      r"|consider|deemed|thought|regarded|regard)"
+                      r"\s+[^.;:‘’'\"“”\s][^.;:]{0,79}?\s*(?:as\s+(?:being\s+)?)?"
+                      # what they told the inspectors, in a clause of its own up to the label: "Staff told inspectors
+                      # that leadership was good"
+                      r"|told\s+(?:the\s+)?inspect(?:ors|ion)(?:\s+team)?(?:\s+that)?\s+[^.;:,‘’'\"“”]{1,79}?\s*)"
                       + OPEN_QUOTE + r"$")
+# Whose opinion the label is, named after it: "Leadership is good, according to the chair of the board" (the
+# inspectors' own word is theirs: "according to the inspection report", "according to HM Inspectorate")
+ACCORDING_TO_OTHER = (r"^[’'\"”]?[^.;:]{0,40}?,\s*according\s+to\s+(?![^.;:,]{0,60}?(?:inspect|report|HMI|watchdog"
+                      r"|Probation))")
 
 
 # Set aside before any construction is tried: the label is no judgement of this service in this inspection.
@@ -627,11 +640,20 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Anytown was rated ‘Good’ by inspectors.",), detail="the label is defined, not applied"),
     Cue("other_party_judges", "speaker_opinion", "before", OTHER_PARTY_JUDGES,
         ("The police described partnership working in Anytown as good.",
-         "Parents considered the support in Anytown ‘outstanding’."),
+         "Parents considered the support in Anytown ‘outstanding’.",
+         "Staff told inspectors that leadership in Anytown was good and visible.",
+         "The Youth Justice Board described the leadership of Anytown's service as outstanding."),
         ("Inspectors described partnership working in Anytown as good.",
          "Staff were rated ‘Outstanding’ by inspectors.",
          # a headline's passive without its auxiliary: the staff were rated
-         "Anytown youth justice staff rated ‘Outstanding’\nInspectors visited in May."),
+         "Anytown youth justice staff rated ‘Outstanding’\nInspectors visited in May.",
+         # what the inspectors were told is not what they rated, nor what they rated after being told
+         "Staff told inspectors about their work, and leadership in Anytown was rated ‘Good’."),
+        detail="another party's judgement, not the inspectors'"),
+    Cue("according_to_other", "speaker_opinion", "after", ACCORDING_TO_OTHER,
+        ("Leadership in Anytown is good, according to the chair of its board.",),
+        ("Leadership in Anytown is ‘Good’, according to the inspection report.",
+         "Anytown YJS is ‘Good’, according to HM Inspectorate of Probation."),
         detail="another party's judgement, not the inspectors'"),
     Cue("survey_answer", "survey_response", "before", SURVEY,
         ("In the survey, 40 per cent of children rated their support as ‘poor’.",
@@ -707,7 +729,9 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Reviewing in Anytown was inadequate where circumstances changed.",),
         ("Reviewing in Anytown was ‘Inadequate’.",), detail="a label true only where something holds"),
     Cue("share_of_cases", "ordinary_word", "after", SHARE_OF_CASES,
-        ("Planning in Anytown was good in 62% of the cases inspected.",),
+        ("Planning in Anytown was good in 62% of the cases inspected.",
+         "Planning in Anytown was inadequate in a third of cases.",
+         "Reviewing in Anytown was good in half the cases."),
         ("Planning in Anytown was good.",), detail="describes a share of cases, not a rating"),
     Cue("good_at", "ordinary_word", "after",
         r"^[’'\"”]?\s+at\s+(?!(?:its|the|their|his|her|this|that|a|an|each|every|all|both|last|inspection"

@@ -1277,6 +1277,20 @@ def test_something_of_the_services_place_that_no_vocabulary_names_is_not_the_ser
     assert _ratings(text) == []
 
 
+@pytest.mark.parametrize("text, reason", [
+    # what another party told the inspectors, or said by name after the label, is its own opinion
+    ("Staff in Westshire told inspectors that leadership was good and visible.", "speaker_opinion"),
+    ("The Youth Justice Board described Westshire's leadership as outstanding.", "speaker_opinion"),
+    ("Leadership in Westshire is good, according to the chair of its board.", "speaker_opinion"),
+    # a share of cases in words describes the cases, not the standard
+    ("Planning in Westshire was inadequate in a third of cases.", "ordinary_word"),
+    ("Reviewing in Westshire was good in two-thirds of the cases inspected.", "ordinary_word"),
+])
+def test_a_label_that_is_anothers_opinion_or_a_share_of_cases_is_no_rating(text, reason):
+    assert _ratings(INSPECTED_2022 + text) == []
+    assert [r for _, r in _set_aside(INSPECTED_2022 + text)] == [reason]
+
+
 @pytest.mark.parametrize("text, expected", [
     # people in a speaker's title are no survey's respondents: the label is the inspectors'
     ("Councillor Ann Lee, the lead member for children in Northshire, said the ‘Good’ rating was deserved.",
