@@ -44,6 +44,7 @@ from models.constructions import (
     GAPPED_AFTER_CONTRAST,
     HEADLINE,
     LABEL_IS_DEFINED,
+    LABEL_NOUN,
     PREDICATIVE_NEXT,
     PREVIOUS_SUFFIX,
     RATING_NOUN_AFTER,
@@ -94,6 +95,10 @@ _PREVIOUS = regex.compile(
     r"|\bwhen\s+we\s+(?:last|previously|first)\b"
     # a rating lost: "The YJS has lost its ‘Outstanding’ rating"
     r"|\b(?:lost|lose|loses|losing|relinquished|surrendered|stripped\s+of)\s+(?:its|their|the|an?)\s+(?:overall\s+)?[‘’'\"“”]?$"
+    # a rating left behind: "Anytown youth justice service no longer ‘Inadequate’", "has shed its ‘Inadequate’ label"
+    r"|\bno\s+longer\s+(?:(?:rated|graded|judged|deemed|considered|classed|described)\s+(?:as\s+)?)?[‘’'\"“”]?\s*$"
+    r"|\b(?:shed|sheds|shedding|shaken\s+off|shakes\s+off|shook\s+off|left\s+behind|leaves\s+behind)\s+(?:its|their|the|an?)"
+    r"\s+(?:overall\s+)?[‘’'\"“”]?$"
     # the earlier inspection as the rater, "since" or not: "Since the last inspection rated the service ‘Inadequate’, ..."
     r"|\b(?:last|previous|earlier|first)\s+inspection\s+(?:had\s+)?(?:rated|judged|graded|found|gave|assessed|awarded)\b"
     # (the pluperfect of reported speech is the report's own time, "that" said or not: "Members noted that the
@@ -556,7 +561,7 @@ _HEADLINE = _compile(HEADLINE)
 # ("Leadership was rated ‘Inadequate’ in 2019 but is now ‘Good’")
 _VERB_PHRASES_JOINED = regex.compile(
     r"^[’'\"”]?(?:\s+(?:in|at|during|after)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous|first|earlier)"
-    r"\s+inspection))?\s*,?\s*(?:(?:rating|grade|grading|status|verdict|judgement|judgment)\s+)?(?:and|but)\s*$", _I)
+    r"\s+inspection))?\s*,?\s*(?:" + LABEL_NOUN + r"\s+)?(?:and|but)\s*$", _I)
 _QUANTIFIER_SUBJECT = regex.compile(r"\W*(?P<word>both|all|each)\b", _I)
 
 

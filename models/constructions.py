@@ -34,6 +34,16 @@ from enum import StrEnum
 # ------------------------------------------------------------------ shared pieces of patterns
 OPEN_QUOTE = r"[‘’'\"“”(]?"
 CLOSE_QUOTE = r"[’'\"”)]?"
+# The nouns a label stands before as their modifier: the label names a rating ("a ‘Good’ rating", "the overall
+# ‘Outstanding’ grade", "its ‘Inadequate’ label", "has shaken off its ‘Requires improvement’ tag", "‘good’ scores in
+# reducing reoffending", "‘outstanding’ recognition", "a ‘Good’ outcome"). One list for every construction that
+# reads a label before its noun.
+LABEL_NOUNS: tuple[str, ...] = (
+    "rating", "ratings", "grade", "grades", "grading", "gradings", "judgement", "judgements", "judgment", "judgments",
+    "verdict", "verdicts", "mark", "marks", "score", "scores", "status", "recognition", "category", "outcome",
+    "result", "label", "tag", "badge",
+)
+LABEL_NOUN = r"(?:" + "|".join(sorted(LABEL_NOUNS, key=len, reverse=True)) + r")\b"
 RATING_VERBS = (
     r"rated|judged|graded|assessed|found|deemed|considered|classed|classified|hailed|flagged|singled\s+out"
     r"|marked|reported|recognised|recognized|listed|labelled|labeled|confirmed|scored|branded|ranked"
@@ -114,8 +124,7 @@ RECEIVED_RATING = (
 )
 # The label names a rating: "received a ‘Good’ rating", "the overall 'Good' rating", "‘outstanding’ recognition",
 # "‘good’ scores in reducing reoffending" (a label's score is its grade: a number is never a label)
-RATING_NOUN_AFTER = (r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?(?:rating|ratings|grades?|gradings?|judgements?|judgments?|scores?"
-                     r"|marks?|status|recognition|category|verdicts?|outcome|result)\b")
+RATING_NOUN_AFTER = r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?" + LABEL_NOUN
 # "The overall rating of the YOT was Good.", "The overall rating was 'Good'",
 # "In summary, the overall judgement was that the YJS was good"
 OVERALL_IS = (
@@ -198,8 +207,7 @@ FROM_AFTER_TO = (r"^[’'\"”]?(?:\s+rating)?\s+from\s+(?:an?\s+|its\s+|the\s+|
 # What a label is for, in, on: "rated ‘Outstanding’ for planning and partnership working",
 # "‘moderate’ improvement in managing risk of harm", "one out of four stars (poor) for protecting the public"
 COMPLEMENT = (
-    r"^" + CLOSE_QUOTE + r"(?:\s*(?:rating|ratings|grades?|gradings?|judgements?|judgments?|verdicts?|marks?|scores?|recognition"
-    r"|status|improvement|overall|specifically"
+    r"^" + CLOSE_QUOTE + r"(?:\s*(?:" + LABEL_NOUN + r"|improvement|overall|specifically"
     r"|separately|also|was|were|is|are|received|given|awarded|required|needed|,"
     # an apposition placing the label on its scale: "an ‘Inadequate’ rating, the lowest of four grades, for ..."
     r"|[,–—-]\s*(?:the|its)\s+(?:second[\s-]+)?(?:lowest|highest|best|worst|top|bottom)\b[^,;.–—]{0,40}[,–—-]"

@@ -242,6 +242,15 @@ def test_a_label_in_brackets_after_what_it_rates(text, expected):
     # "and rated" carries on the inspectors' clause: no survey answer
     ("Inspectors found that staff were well supported and rated the staffing standard as ‘Outstanding’.",
      [("standard", "1.2", "Staff", "Outstanding")]),
+    # a rating left behind is the earlier one ("no longer", "shed", "shaken off"), a headline's too
+    ("Eastshire youth justice service no longer ‘inadequate’", [("previous", None, "Overall", "Inadequate")]),
+    ("Eastshire YJS is no longer rated ‘Inadequate’ and is now ‘Good’.",
+     [("previous", None, "Overall", "Inadequate"), ("overall", None, "Overall", "Good")]),
+    ("Eastshire YJS has shed its ‘Inadequate’ rating.", [("previous", None, "Overall", "Inadequate")]),
+    # a label's noun may be a journalist's "label", "tag" or "badge"
+    ("Eastshire YJS has shaken off its ‘Requires improvement’ label and is now rated ‘Good’.",
+     [("previous", None, "Overall", "Requires improvement"), ("overall", None, "Overall", "Good")]),
+    ("Eastshire YJS received an ‘Inadequate’ tag.", [("overall", None, "Overall", "Inadequate")]),
 ])
 def test_a_change_of_rating_and_what_a_score_means(text, expected):
     assert sorted(_ratings(text)) == sorted(expected)
