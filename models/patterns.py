@@ -65,8 +65,10 @@ RECOMMENDATION_COUNTS: tuple[tuple[str, str, str], ...] = (
 )
 # After a count: a share for one owner ("... made for Anytown’s executive management board") rather than a purpose
 # ("... to help Anytown YJS improve its casework", "for action by the Ministry of Justice").
+# A comma ends the count's own phrase: "Six recommendations were made, four for the board and two for the service"
+# are the whole, then its shares.
 RECOMMENDATION_OWNER_AFTER = (
-    r"^[^.;]{0,20}?\b(?:to|for|directed\s+at|aimed\s+at)\s+(?!(?:further\s+)?(?:improve|improvement|help|address|ensure"
+    r"^[^.;,]{0,20}?\b(?:to|for|directed\s+at|aimed\s+at)\s+(?!(?:further\s+)?(?:improve|improvement|help|address|ensure"
     r"|strengthen|develop|make|support|be|action|change)\b)(?:the\s+|its\s+|their\s+)?(?:[A-Z]|[\w’'-]+\s+(?:\w+\s+)?"
     r"(?:board|YJS|YOT|YOS|service|partnership|police|council|team|manager|NHS|health))"
 )

@@ -1542,6 +1542,7 @@ def test_two_names_of_one_place_are_one_service_key():
     ("There are four recommendations for the YJS and two for the management board.", 6),
     # a whole, then its shares: the whole
     ("The report made seven recommendations, four to the YJS and three to the board.", 7),
+    ("Six recommendations were made, four for the Westshire board and two for the service.", 6),
     # an adverb before the count
     ("Inspectors made just one recommendation to Anytown YJS.", 1),
     # the inspection's own count, named by a possessive
