@@ -22,9 +22,9 @@ from models.patterns import (
     REPORT_TITLE,
     SECTOR_DOCUMENT,
 )
-from models.vocabulary import ENGLISH_WORDS, WELSH_WORDS, Scope
+from models.vocabulary import CHILDREN_AND_VICTIMS_2024, ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/19"
+VERSION = "documents/20"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)
@@ -148,10 +148,30 @@ def era(doc: Document) -> str:
 _YEAR = regex.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 
 
+# The 2024 programme's two areas, each by its names for the work ("work with children", "victim work", ...; not
+# "victims of crime" or "support for victims", which any document may say)
+_AREAS_2024 = [tuple(phrase for phrase in entry.phrases if "work" in phrase) for entry in CHILDREN_AND_VICTIMS_2024]
+# The year its inspections were first published (its documents name no earlier one as their own)
+PROGRAMME_2024_FROM = 2024
+
+
+def _names_programme_2024(doc: Document) -> bool:
+    """The document is of the 2024 programme: it says so ("work with children and victims"), or, written from
+    2024 on, it names both of the programme's areas near its start ("Work with children was rated ‘Good’, and
+    work with victims ‘Requires improvement’"): the 2018 framework rated neither."""
+    if "programme_2024" not in doc.memo:
+        head = doc.text[:5000].lower()
+        years = [int(y) for y in _YEAR.findall(doc.text[:60000]) if 1995 <= int(y) <= 2035]
+        doc.memo["programme_2024"] = "children and victims" in head or (
+            bool(years) and max(years) >= PROGRAMME_2024_FROM
+            and all(any(phrase in head for phrase in phrases) for phrases in _AREAS_2024))
+    return bool(doc.memo["programme_2024"])
+
+
 def _era(doc: Document) -> str:
-    head = doc.text[:5000].lower()
-    if "children and victims" in head:
+    if _names_programme_2024(doc):
         return "children_and_victims_2024"
+    head = doc.text[:5000].lower()
     years = [int(y) for y in _YEAR.findall(doc.text[:60000]) if 1995 <= int(y) <= 2035]
     if years and max(years) >= 2019:
         return "standards_2018"  # the 2018 framework applies to everything inspected from mid-2018
@@ -242,7 +262,7 @@ def service_places(doc: Document) -> tuple[str, ...]:
 
 def framework(doc: Document, ratings: list[Rating]) -> str:
     head = doc.text[:5000].lower()
-    if "children and victims" in head:
+    if _names_programme_2024(doc):
         return "children_and_victims_2024"
     scales = Counter(r.scale for r in ratings if r.scope != Scope.PREVIOUS)
     if any(r.scope == Scope.THEME and r.scale == "joint_inspection" for r in ratings if r.scope != Scope.PREVIOUS):

@@ -656,6 +656,19 @@ def test_work_with_victims_is_a_standard_only_from_2024(year, rated):
     assert (("Work with victims", "Requires improvement") in _labels(text)) == rated
 
 
+@pytest.mark.parametrize("year, framework, children", [
+    ("2025", "children_and_victims_2024", True),
+    # counter-example: before 2024 the two kinds of work are findings of the 2018 framework's standards
+    ("2021", "standards_2018", False),
+])
+def test_a_text_that_rates_both_kinds_of_work_from_2024_is_of_the_2024_programme(year, framework, children):
+    # a retelling that never names the programme, only the two areas it rates
+    text = (f"Westshire Youth Justice Service was rated ‘Good’ by inspectors in {year}.\nWork with children was rated "
+            "‘Good’, and work with victims ‘Requires improvement’.")
+    assert _summary(text).framework == framework
+    assert (("Work with children", "Good") in _labels(text)) == children
+
+
 @pytest.mark.parametrize("chief_inspector, rated", [("Glenys Stacey", False), ("Justin Russell", False),
                                                     ("Martin Jones", True)])
 def test_an_undated_release_is_as_old_as_the_chief_inspector_it_quotes(chief_inspector, rated):
