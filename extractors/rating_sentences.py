@@ -1132,6 +1132,11 @@ _NOW_AFTER = regex.compile(r"^[’'\"”]?(?:\s+by\s+[^,.;]{2,40}?)?\s*,?\s*(?:t
 _NEXT_IS_PREVIOUS = regex.compile(r"^[’'\"”]?\s*(?:\(|,|\s[–—-])\s*(?:previously|formerly|once)\s*[‘'\"“]?$", _I)
 
 
+# A noun phrase in apposition between commas: its year is the noun's, not the label's ("Resettlement, a standard
+# added in 2021, was rated ‘Good’"); a time between commas still dates it ("The service, in 2019, was rated ...")
+_APPOSITIVE_NP = regex.compile(r",\s*(?:a|an|the)\s+[^,;:()‘’'\"“”]{1,80},(?=\s*\S)", _I)
+
+
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
     if _DESTINATION.search(left) or _NOW_AFTER.match(right) or _NEXT_IS_PREVIOUS.match(right):
         return False  # "from ... to recently achieving “good” status": the destination is today's
@@ -1150,7 +1155,7 @@ def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
             # the label's own time, right after it, is its time, whatever an earlier label's was: "rated ‘Good’
             # in 2019 and ‘Outstanding’ in 2022"
             return int(own.group("year")) < ctx.latest_year
-        for match in _YEAR.finditer(left[-80:] + " " + right):
+        for match in _YEAR.finditer(_APPOSITIVE_NP.sub(" ", left[-200:])[-80:] + " " + right):
             year = int(match.group("year") or match.group("year2"))
             if year < ctx.latest_year:
                 return True
@@ -1641,7 +1646,9 @@ _SUBJECT_START = regex.compile(
     r"|(?<!\b(?:was|were|is|are|been|be|being)\s)\b(?:did\s+)?(?:said|say|says|found|find|finds|noted"
     r"|noting|stressed|stress|stresses"
     r"|reported|showed|stated|concluded|concludes|highlighted|highlights|revealed"
-    r"|reveals|heard|confirmed|confirms|saying|added|adds|acknowledged|acknowledges|warned|warns|explained|explains"
+    # ("added" before a preposition is a participle: "Resettlement, a standard added in 2021, was rated ...")
+    r"|reveals|heard|confirmed|confirms|saying|added(?!\s+(?:in|to|by|on|at|for|from|since|under|during|after)\b)"
+    r"|adds|acknowledged|acknowledges|warned|warns|explained|explains"
     r"|believes?|believed|judged\s+that|observed|observes"
     # verbs that report only with "that" after them ("recognised as ‘Good’" rates): "The report cautions that ..."
     r"|(?:cautions?|cautioned|suggests?|suggested|emphasi[sz]es|emphasi[sz]ed|insists?|insisted|recognises"
@@ -1696,11 +1703,25 @@ _RELATIVE_INSERT = regex.compile(r",\s+(?:which|who|whose|whom|like|unlike|as\s+
                                  r"|in\s+contrast\s+to)\b[^,;:()]{1,160},(?=\s*\S|\s*$)", _I)
 
 
+# The opening of the relative clause the label is in, its subject the rater: "Anytown's board, which inspectors
+# [rated ‘Good’]" - the antecedent before it is what was rated
+_RATER_RELATIVE_END = regex.compile(r",?\s*(?:which|that|whom)\s+(?:the\s+)?(?:inspectors|inspectorate|inspection|they"
+                                    r"|HMIP|HMI\s+Probation|(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate"
+                                    r"\s+of\s+Probation)\s*$", _I)
+
+
+# What an insert leaves out of the subject: "Work with children on court orders (but not those on out-of-court
+# disposals)", "Every standard, except reviewing, ..."
+_EXCEPTED = regex.compile(r"\(\s*(?:but\s+not|not|" + _EXCEPTING_WORDS + r")\b[^()]{1,120}\)"
+                          r"|,\s*(?:but\s+not|" + _EXCEPTING_WORDS + r")\b[^,;:()]{1,120},", _I)
+
+
 def _subject_head(subject: str) -> str:
     """The subject's own words: after the last "where", "that", "found" ... that opens a new clause, and after
     an adverbial phrase that opens the clause ("Besides praising its volunteers, the service ..."); without a
-    relative clause between commas."""
-    subject = _RELATIVE_INSERT.sub(" ", subject)
+    relative clause between commas, and without the opening of the label's own relative clause ("Anytown's
+    board, which inspectors")."""
+    subject = _EXCEPTED.sub(" ", _RELATIVE_INSERT.sub(" ", _RATER_RELATIVE_END.sub("", subject)))
     last = None
     for match in _SUBJECT_START.finditer(subject):
         last = match

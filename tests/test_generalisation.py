@@ -751,6 +751,22 @@ def test_the_areas_in_an_aside_when_the_subject_outside_it_is_vague():
                               ("standard", "3.1", "Out-of-court disposals: Assessment", "Inadequate")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what an insert leaves out is not rated
+    ("Work with children on court orders in Westshire (but not those on out-of-court disposals) was rated ‘Good’.",
+     [("domain", "2", "Court disposals", "Good")]),
+    # a noun phrase in apposition: its year is the noun's, not the label's
+    (INSPECTED_2022 + "Resettlement, a standard added in 2021, was rated ‘Good’.",
+     [("standard", "4.1", "Resettlement policy and provision", "Good")]),
+    # counter-example: a time between commas dates the label
+    (INSPECTED_2022 + "The service, in 2019, was rated ‘Inadequate’.", [("previous", None, "Overall", "Inadequate")]),
+    # the label in a relative clause whose subject is the rater: the antecedent is what was rated (a board)
+    (INSPECTED_2022 + "Northshire's board, which inspectors rated ‘Good’, meets monthly.", []),
+])
+def test_an_insert_between_the_subject_and_its_verb_is_not_the_subject(text, expected):
+    assert _ratings(text) == expected
+
+
 # ------------------------------------------------------------------ the subject in an earlier clause
 def test_it_takes_the_subject_of_the_clause_before_the_relative():
     assert _labels("Eastshire's board leadership impressed inspectors, who graded it 'Outstanding'.") == {
