@@ -78,6 +78,11 @@ _KIND_IN_PLACE = regex.compile(
     r"\s+(?P<both>both\s+)?(?P<the>the\s+)?"
     r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
+# The kind before the place, with no word between: "Youth Justice Service Sunderland" (the place must be the
+# register's: "Youth Justice Service Manager" names no place)
+_KIND_THEN_PLACE = regex.compile(r"\bYouth[ \t]+(?:Justice|Offending)[ \t]+(?P<noun>Service|Team)[ \t]+"
+                                 r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)(?:[ \t]+(?:and|upon|on|of|&)[ \t]+[A-Z][\w’'\-&]*"
+                                 r"|[ \t]+[A-Z][\w’'\-&]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on|of)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
                          # the council's title: "Anytown Metropolitan Borough Council", "Newtown County Borough Council"
                          r"[ \t]+(?:(?:Metropolitan|County)[ \t]+(?:Borough|District)[ \t]+|City[ \t]+|County[ \t]+"
@@ -338,6 +343,12 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
                 found.append(ServiceMention(each, "", "area", match.start()))
             else:
                 found.append(ServiceMention(each, " ".join(match.group(0).split()[:3]), "programme", match.start()))
+    for match in _KIND_THEN_PLACE.finditer(text):
+        words = match.group("place").split()
+        place = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if is_place(" ".join(words[:n]))), None)
+        if place:
+            found.append(ServiceMention(place, f"Youth {match.group(0).split()[1]} {match.group('noun')}", "proper",
+                                        match.start()))
     return found, unattached
 
 

@@ -1480,6 +1480,11 @@ def test_places_listed_before_a_plural_kind_are_several_services(text, scope):
     ("Youth Justice Services In Halton and Rutland \"Require Improvement\"\nInspectors rated Rutland Youth Justice "
      "Service as requiring improvement.\nA second service, Halton Youth Offending Service, was also inspected.",
      "Rutland Youth Justice Service"),
+    # the kind before the place, with no word between (a place of the register only)
+    ("Youth Justice Service Halton rated Good\nInspectors rated Youth Justice Service Halton ‘Good’.",
+     "Halton Youth Justice Service"),
+    ("Youth Offending Team Manager Anne Example welcomed the ‘Good’ rating of Rutland YOT.",
+     "Rutland Youth Offending Team"),
 ])
 def test_service_names(text, service):
     assert document.service(parse(text))[0] == service
