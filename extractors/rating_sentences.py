@@ -900,6 +900,11 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             if areas:
                 rule += "+including"
         if areas and rule.split("+")[0] in ("copula", "requires_improvement") and not _at_head(head, areas[0]):
+            topic = _topic_of_the_service(head, ctx)
+            if topic:
+                # the service (or its rating) rated for a topic that opens the sentence: "Regarding staff, the
+                # rating was ‘Outstanding’", "With regard to information, the service was ‘Good’"
+                return _finish(Reading(rule=rule + "+topic", facts=_facts(topic, view)), view)
             # "Work with those families ..., as regards contact as well as the delivery of interventions, was
             # good": the subject is the work with children, not the area named at its end
             return Reading.aside("no_rated_subject", "the area is not the subject of the judgement",
@@ -1049,6 +1054,24 @@ _INSPECTION_OUTCOME = regex.compile(
     r"(?:rating|grade|grading)|(?:rating|grade|grading)\s+(?:at|from)\s+(?:the\s+|its\s+)?(?:last|previous|latest|this"
     r"|recent)\s+inspection)\W*$",
     _I)
+# What stands for the service, or its rating, as a clause's subject after a topic: "the rating", "it", "the service"
+_RATING_OR_IT = regex.compile(r"^\W*(?:it|(?:the|its)\s+(?:overall\s+)?(?:rating|grade|grading|verdict|judgement|judgment"
+                              r"|outcome))\W*$", _I)
+
+
+def _topic_of_the_service(head: str, ctx: Context) -> list[AreaMatch]:
+    """The areas of a topic opening the subject when the rest of it is the service or its rating ("Regarding
+    staff, the rating" - staff)."""
+    topic = _TOPIC_OPENING.match(head)
+    if topic is None:
+        return []
+    rest = head[topic.end() :]
+    if not (_RATING_OR_IT.match(rest) or _this_service(rest, ctx) or _SERVICE_REF.search(rest)) \
+            or listed_areas(rest, ctx.era):
+        return []
+    return listed_areas(topic.group("topic"), ctx.era)
+
+
 # A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ...",
 # "For its work with sentenced children, ..." (never people it is for: "For the staff, ...")
 _TOPIC_OPENING = regex.compile(

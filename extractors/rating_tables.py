@@ -59,6 +59,8 @@ _THEME_SUBJECT = regex.compile(r"^[‘'\"“]?[A-Z][A-Za-z ,'’”\-()/]{3,100}
 # sentence, read as one (rating_sentences), not a row.
 _FINITE_VERB = regex.compile(r"\b(?:is|are|was|were|been|be|has|have|had|rated|judged|graded|found|given|received"
                              r"|deemed|assessed|considered|described|got|earned|achieved)\b", regex.IGNORECASE)
+# What may stand before a theme's name at the start of its row: a quote, a number, "The", "Work to", "Theme 2:"
+_CELL_OPENING = regex.compile(r"^[\W\d]*(?:theme\s+\d\W*)?(?:the\s+)?(?:work\s+(?:on|to|in)\s+)?(?:the\s+)?$", regex.IGNORECASE)
 _DOMAIN_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 # Judgements of a 2012-2017 theme
 _THEME_LABELS = {"Good", "Satisfactory", "Unsatisfactory", "Poor", "Not effective", "Ineffective", "Very good"}
@@ -260,10 +262,16 @@ def inline_row(doc: Document, cell: TextLine) -> tuple[str, str | None, str, int
 
 
 def theme_row(text: str) -> str | None:
-    """The theme a table row's first cell names ("Protecting the public:"), if it names one."""
+    """The theme a table row's first cell names ("Protecting the public:"), if it names one: the cell opens with
+    the theme's name ("When it came to partnerships, inspectors gave a rating of" is a clause's start, not a
+    cell, and "partnerships" alone names no theme)."""
     subject = text.strip().rstrip(":–- ").strip()
     if len(subject) > 80 or not _THEME_SUBJECT.match(subject) or _FINITE_VERB.search(subject) \
             or theme_key(subject) is None:
+        return None
+    first = min((a for era in ("joint_inspection_2012", "core_case_2010") for a in find_areas(subject, era)
+                 if not a.weak), key=lambda a: a.start, default=None)
+    if first is None or not _CELL_OPENING.match(subject[: first.start]):
         return None
     return subject
 

@@ -197,6 +197,10 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
                                                                                        "Outstanding")]),
     ("For work with children sentenced in court, Eastshire YJS was rated ‘Good’.",
      [("domain", "2", "Court disposals", "Good")]),
+    # ... with the rating, or the service, as the subject of a copula
+    ("Regarding staff in Eastshire, the rating was ‘Outstanding’.", [("standard", "1.2", "Staff", "Outstanding")]),
+    ("With regard to information and facilities, Eastshire YJS was ‘Good’.",
+     [("standard", "1.4", "Information and facilities", "Good")]),
     # counter-examples: a "for" of time, or of the people the rating is for, names no topic
     ("For the first time, Eastshire YJS was rated ‘Good’.", [("overall", None, "Overall", "Good")]),
     ("For the staff, Eastshire YJS's ‘Good’ rating is a welcome reward.", [("overall", None, "Overall", "Good")]),
@@ -213,6 +217,13 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
 ])
 def test_what_the_rating_is_for_named_around_it(text, expected):
     assert set(_ratings(text)) == set(expected)
+
+
+def test_a_clause_that_ends_in_a_label_is_no_table_row_of_a_theme():
+    # a joint-inspection scale word at the end of a line whose words name a theme's item only in passing: the
+    # line opens with a clause, not with the theme's name
+    assert not [r for r in _ratings(INSPECTED_2022 + "When it came to partnerships, inspectors gave a rating of ‘Good’.")
+                if r[0] == "theme"]
 
 
 # ------------------------------------------------------------------ a label in brackets after what it rates
