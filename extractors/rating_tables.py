@@ -37,6 +37,9 @@ _WORD = regex.compile(r"\S+")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 # A standard's name as a ratings-table row gives it: "Implementation and delivery", "Out-of-court disposal policy"
 _TITLE_CASE = regex.compile(r"^[A-Z][A-Za-z’'\- ,&]{2,59}$")
+# A clause's words before its complement, not a row's first cell: "The service worked hard to be [Good]"
+_ENDS_IN_VERB = regex.compile(r"\b(?:be|is|are|was|were|been|remains?|remained|became|becomes?|seems?|seemed)\s*$",
+                              regex.IGNORECASE)
 # Domains named without their number in a ratings table, as the standards framework numbers them.
 _DOMAIN_NAMES = {"organisational delivery": "1", "court disposals": "2", "out of court disposals": "3",
                  "resettlement": "4"}
@@ -256,7 +259,7 @@ def inline_row(doc: Document, cell: TextLine) -> tuple[str, str | None, str, int
     theme = theme_row(tail[0]) if canonical_label(doc.text[start:end]) in _THEME_LABELS else None
     if theme and not ratings_section:
         return "theme", None, theme, start, end  # "Reducing the likelihood of reoffending: Satisfactory"
-    if ratings_section and len(subject) <= 60 and _TITLE_CASE.match(subject):
+    if ratings_section and len(subject) <= 60 and _TITLE_CASE.match(subject) and not _ENDS_IN_VERB.search(subject):
         return "standard", None, subject, start, end  # "Planning Requires improvement" under "Ratings"
     return None
 

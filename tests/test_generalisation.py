@@ -219,11 +219,14 @@ def test_what_the_rating_is_for_named_around_it(text, expected):
     assert set(_ratings(text)) == set(expected)
 
 
-def test_a_clause_that_ends_in_a_label_is_no_table_row_of_a_theme():
+def test_a_clause_that_ends_in_a_label_is_no_table_row():
     # a joint-inspection scale word at the end of a line whose words name a theme's item only in passing: the
     # line opens with a clause, not with the theme's name
     assert not [r for r in _ratings(INSPECTED_2022 + "When it came to partnerships, inspectors gave a rating of ‘Good’.")
                 if r[0] == "theme"]
+    # ... nor a standard's row under a ratings heading: a clause ending in a verb before the label
+    assert not [r for r in _ratings(INSPECTED_2022 + "Ratings\nThe team worked hard to be Good\nPlanning Good")
+                if "worked" in r[2]]
 
 
 # ------------------------------------------------------------------ a label in brackets after what it rates
