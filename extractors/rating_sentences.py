@@ -1238,6 +1238,11 @@ _FIRST_VERB = regex.compile(
 # Who rates, never what is rated: "inspectors", "the inspectorate", "they" (the inspectors), "the report"
 _RATER = regex.compile(r"^\W*(?:and\s+|but\s+)?(?:the\s+)?(?:inspectors?|inspectorate|inspection|watchdog|hmip|hmi\s+probation"
                        r"|report|we|they|he|she|(?:chief\s+)?inspector\b.*)\W*$", _I)
+# Two things joined: "this" cannot say which of them it means
+_COORDINATION = regex.compile(r"\s(?:and|or|as\s+well\s+as)\s|,", _I)
+# A sentence whose subject is the raters: what it names after them is what they looked at
+_RATER_OPENS = regex.compile(r"^\W*(?:the\s+)?(?:inspectors|inspection\s+team|inspectorate|we)\s+(?!said|say|says|told"
+                             r"|believe|believed|felt|feel|thought|think)\w+", _I)
 _RATING_VERB_END = regex.compile(r"\b(?:rating|rated|rates|rate|graded|grades|grade|judged|judges|judge|gave|gives|give"
                                  r"|awarded|awards|considered|deemed|found|finds|classed|classified|scored|assessed"
                                  r"|handed|labelled|branded)\s*$", _I)
@@ -1307,6 +1312,11 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             found = listed_areas(head_words, era)
             if found and _at_head(head_words, found[0]):
                 return found, "antecedent_sentence"
+            if found and _RATER_OPENS.match(words) and len(_list_items(found)) == 1 and not plural \
+                    and not _COORDINATION.search(words[_RATER_OPENS.match(words).end() :]):
+                # the one thing the raters looked at in the sentence before: "Inspectors looked at planning for
+                # court cases. This was rated ‘Inadequate’."
+                return found, "antecedent_object"
             if not area_noun and (_this_service(head_words, view.ctx) or _SERVICE_REF.search(head_words)):
                 return [], "service"
             return None

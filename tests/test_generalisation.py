@@ -788,6 +788,17 @@ def test_it_takes_the_subject_of_the_clause_before_the_relative():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "this" after a sentence whose subject is the raters: the one thing they looked at
+    ("Inspectors looked at planning for court cases in Westshire. This was rated ‘Inadequate’.",
+     {("Court disposals: Planning", "Inadequate")}),
+    # counter-example: two things looked at, and "this" does not say which
+    ("Inspectors met staff in Westshire and the board. This was rated ‘Good’.", set()),
+])
+def test_this_across_a_full_stop_is_what_the_raters_looked_at(text, expected):
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the relative clause between commas is about the subject: "the service" in it is not what was rated
     ("The management board, which oversees the service, was rated ‘Good’.", set()),
     ("Staff, who work across Northshire and its service's two offices, were rated ‘Outstanding’.",
