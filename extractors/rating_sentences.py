@@ -1259,7 +1259,13 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
     (a Reading, "aside") when it cannot be resolved; None when the subject names its own words."""
     match = _REFERENCE.match(head)
     if match is None:
-        return None
+        # the count or pronoun qualified by this service's name: "Three areas in Anytown", "all three at Anytown YJS"
+        qualified = _SERVICE_QUALIFIER.search(head)
+        if qualified is None or not _this_service(qualified.group("name"), view.ctx):
+            return None
+        match = _REFERENCE.match(head[: qualified.start()])
+        if match is None:
+            return None
     era = view.ctx.era
     count = match.group("count")
     # "the standard", "this area": one area named before, as "it" is, but never the service
@@ -1346,6 +1352,13 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         # the count names some of its areas after the label: "Five areas were judged ‘Good’, including staffing,
         # planning and assessment"
         return including, "including"
+    following = _list_in_next_sentence(view) if plural and wanted and not match.group("partitive") else None
+    if following is not None:
+        found = listed_areas(following, era)
+        if found and len(_list_items(found)) == wanted:
+            # the list the count stands for in the next sentence: "Three areas were rated ‘Inadequate’. These were
+            # assessment, planning and reviewing in out-of-court work."
+            return found, "list_next_sentence"
     if match.group("partitive"):
         return None  # "two of the three domains", named nowhere after: a count of unnamed areas, read as such
     if plural and (wanted or match.group("demonstrative")):
@@ -1353,6 +1366,24 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
         return Reading.aside("count_of_areas", "the subject counts areas named nowhere before it",
                              rule="unresolved_count"), "aside"
     return None
+
+
+# This service's name after a count or pronoun, qualifying it: "Three areas in Anytown", "all three at Anytown YJS"
+_SERVICE_QUALIFIER = regex.compile(r"\s+(?:in|at|of|across|within)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[\w’'-]*"
+                                   r"(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})\W*$", _I)
+# A sentence that names what the count before it stands for: "These were ...", "They are: ...", "The three were ..."
+_NAMES_THE_COUNT = regex.compile(r"^\W*(?:these|they|those|the\s+(?:\w+\s+)?(?:areas|standards|aspects|ones))\s+"
+                                 r"(?:were|are|included|include|comprised)\s*:?\s*(?P<words>[^.;]{3,240})", _I)
+
+
+def _list_in_next_sentence(view: View) -> str | None:
+    """The list the sentence after this one opens by naming what a count stands for, if it does."""
+    doc = view.doc
+    index = doc.sentence_index_at(view.sentence.start)
+    if index + 1 >= len(doc.sentences) or view.right.strip(" ’'\"”.") :
+        return None  # (only a count whose clause ends with its label: "Three areas were rated ‘Inadequate’.")
+    named = _NAMES_THE_COUNT.match(doc.sentences[index + 1].text)
+    return named.group("words") if named else None
 
 
 def _list_items(found: list[AreaMatch]) -> list[AreaMatch]:

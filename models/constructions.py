@@ -326,17 +326,25 @@ SHARE_OF_CASES = (r"^[’'\"”]?\s*(?:in\s+)?(?:\d{1,3}(?:\.\d+)?\s?(?:%|per\s?
 # missing comma), not "three ‘outstanding’ areas".
 NOUN_STARTS_CLAUSE = r"^[’'\"”]?\s+\w+(?:\s+[\w’']+){0,5}?\s+(?:are|were|is|was|have\s+been|has\s+been)\b"
 # Among the areas that were found "satisfactory" were X, Y and Z: the list after the label is its subject.
-INVERTED_LIST = r"^[’'\"”]?\s*,?\s+(?:were|was|are|is|included|include|came)\s+(?P<list>[^;.]{3,240})"
+# ("Among the ‘Good’ ratings were leadership and information": the label's noun may stand between)
+INVERTED_LIST = (r"^[’'\"”]?(?:\s+" + LABEL_NOUN + r")?\s*,?\s+(?:were|was|are|is|included|include|came)\s+"
+                 r"(?P<list>[^;.]{3,240})")
 # A noun phrase of areas modified by the rating verb, opening the clause: "The only area judged to ", "The areas
 # rated ", "Its two aspects that were graded as "
-AREAS_RATED_BEFORE = (r"^\W*(?:the|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+(?:(?:only|sole|single|one|two|three|four|five|six|other)\s+)?"
+AREAS_RATED_BEFORE = (r"^\W*(?:(?:(?:the|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+(?:(?:only|sole|single|one|two|three|four|five|six"
+                      r"|other)\s+)?"
                       # or the best or worst of them, its label in an insert: "Its strongest area, rated ‘Outstanding’,"
                       r"(?:(?:strongest|weakest|best|worst|top|highest[\s-]rated|lowest[\s-]rated)\s+)?"
-                      r"(?:areas?|aspects?|standards?|parts?|elements?)\s*,?\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
+                      r"(?:areas?|aspects?|standards?|parts?|elements?)"
+                      # or a pronoun for them: "Those rated ‘Good’ included ..."
+                      r"|those|the\s+ones)\s*,?\s+(?:(?:that|which)\s+(?:was|were)\s+)?)?"
+                      # (or the participle opening the clause, its subject after the verb: "Rated ‘Outstanding’ were
+                      # staffing and partnerships")
                       r"(?:rated|judged|graded|found|deemed|assessed|considered)(?:\s+(?:to\s+be|as|to))?\s+"
                       + OPEN_QUOTE + r"$")
 # ... and after its label, where (or for whom) it was given, then the verb and the areas
-AREAS_RATED_AFTER = (r"^[’'\"”]?(?:\s+(?:in|for|at|across)\s+[^,;.‘’'\"“”]{1,40}?)?\s*,?\s+(?:were|was|are|is)\s+"
+AREAS_RATED_AFTER = (r"^[’'\"”]?(?:\s+(?:in|for|at|across)\s+[^,;.‘’'\"“”]{1,40}?)?\s*,?\s+(?:were|was|are|is|included"
+                     r"|include)\s+"
                      r"(?P<list>[^;.]{3,240})")
 # A label before the noun it describes, an adjective: "has ‘outstanding’ resettlement work", "‘Good’ with
 # ‘Outstanding’ features" (a noun of work or of its parts within three words after it, no preposition between)
@@ -861,14 +869,17 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  conditions=("earlier_changed_to",)),
     Construction("inverted_list", "after", INVERTED_LIST, "group:list",
                  ("Full joint inspection of Anytown YOS, 2014\n"
-                  "Among the areas judged \"satisfactory\" were public protection and governance.",),
+                  "Among the areas judged \"satisfactory\" were public protection and governance.",
+                  "Anytown YJS was inspected in 2022.\nAmong its ‘Good’ ratings were leadership and information."),
                  ("Among other things, Anytown was rated ‘Good’.",),
                  requires=(("before", r"\bamong\b[^.;]*$"),)),
     # the areas that got the label named as the subject, what they were after the verb: "The only area judged
     # to require improvement was reviewing", "The areas rated ‘Good’ were staffing and planning"
     Construction("inverted_list", "after", AREAS_RATED_AFTER, "group:list",
                  ("The only area judged to ‘require improvement’ was reviewing.",
-                  "The areas rated ‘Good’ in Anytown were staffing and planning."),
+                  "The areas rated ‘Good’ in Anytown were staffing and planning.",
+                  "Those rated ‘Good’ in Anytown included leadership and staffing.",
+                  "Rated ‘Outstanding’ in Anytown were staffing and partnerships."),
                  ("The area rated ‘Good’ by Ofsted was the council's.",),
                  requires=(("before", AREAS_RATED_BEFORE),)),
     # a perfect participle after the clause, its label the same subject's at an earlier time: the subject of

@@ -271,6 +271,28 @@ def test_a_change_of_rating_and_what_a_score_means(text, expected):
 
 
 # ------------------------------------------------------------------ a count standing for the list beside it
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence names what the count stands for
+    ("In Westshire, three areas were rated ‘Inadequate’. These were leadership, staffing and partnerships.",
+     {("Governance and leadership", "Inadequate"), ("Staff", "Inadequate"), ("Partnerships and services", "Inadequate")}),
+    # counter-examples: a list of another length, or a label with more words after it in its clause
+    ("Three areas in Westshire were rated ‘Inadequate’. These were leadership and staffing.", set()),
+    ("Three areas in Westshire were rated ‘Inadequate’ by inspectors. They were leadership, staffing and planning.",
+     set()),
+])
+def test_a_count_names_its_areas_in_the_next_sentence(text, expected):
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Three areas in Northshire were rated ‘Inadequate’: leadership, staffing and partnerships.",
+    "Leadership, staffing and partnerships were weak, with all three areas in Northshire rated ‘Inadequate’.",
+])
+def test_a_count_qualified_by_the_services_name_still_stands_for_its_list(text):
+    assert _labels(INSPECTED_2022 + text) == {("Governance and leadership", "Inadequate"), ("Staff", "Inadequate"),
+                                              ("Partnerships and services", "Inadequate")}
+
+
 def test_a_count_refers_to_the_list_before_it():
     text = JOINT + ("Inspectors found Northshire weak on reducing reoffending, public safety and governance, with "
                     "each of these three given a 'Poor' grade.")
