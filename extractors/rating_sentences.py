@@ -60,6 +60,7 @@ from models.register import is_place
 from models.vocabulary import (
     AREAS_BY_ERA,
     CHILDREN_AND_VICTIMS_2024,
+    CORE_CASE_2010,
     IMPROVEMENT_LEVEL_WORDS,
     STANDARDS_2018,
     STANDARDS_BY_CODE_2018,
@@ -822,6 +823,11 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             # safeguarding, 65% for risk of harm and 70% for likelihood of reoffending, meaning moderate
             # improvement is required in each")
             return _finish(Reading(rule=f"{rule}+counted_before", facts=_facts(counted, view)), view)
+        whole = _whole_framework(complement_words, ctx)
+        if whole:
+            # all of the framework's areas, counted: "needed moderate improvement in all three areas" (a core case
+            # inspection's three), "rated ‘Good’ in all three domains"
+            return _finish(Reading(rule=f"{rule}+whole_framework", facts=whole), view)
         return Reading.aside("count_of_areas", f"{complement.group('prep')} {complement_words[:40]}", rule="counted_complement")
     if complement and not areas and _CASES.search(complement_words[:60]) \
             and not listed_areas(_subject_head(_ASIDE.sub(" ", subject)), era):
@@ -985,6 +991,9 @@ def _service_reading(view: View, rule: str, subject: str, head: str) -> Reading:
     if _CASES.search(head) and not _SERVICE_REF.search(head):
         return Reading.aside("ordinary_word", "describes cases, not the service", rule="cases_subject")
     if _COUNT_ONLY.match(head) or (_COUNT.search(head) and not _SERVICE_REF.search(_COUNT.sub(" ", head))):
+        whole = _whole_framework(head, ctx)
+        if whole:
+            return _finish(Reading(rule=rule + "+whole_framework", facts=whole), view)  # "All three domains were"
         kind = "vague_area" if regex.search(r"\b(?:some|several|many|certain|specific|other|various|a number of)\b",
                                             head, _I) else "count_of_areas"
         return Reading.aside(kind, "the subject counts unnamed areas", rule="counted_subject")
@@ -1359,6 +1368,10 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
             # the list the count stands for in the next sentence: "Three areas were rated ‘Inadequate’. These were
             # assessment, planning and reviewing in out-of-court work."
             return found, "list_next_sentence"
+    whole = _whole_framework(head, view.ctx) if plural and wanted else None
+    if whole:
+        # "All three areas require substantial improvement" in a core case inspection: its three areas
+        return _finish(Reading(rule="whole_framework", facts=whole), view), "aside"
     if match.group("partitive"):
         return None  # "two of the three domains", named nowhere after: a count of unnamed areas, read as such
     if plural and (wanted or match.group("demonstrative")):
@@ -1371,6 +1384,26 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
 # This service's name after a count or pronoun, qualifying it: "Three areas in Anytown", "all three at Anytown YJS"
 _SERVICE_QUALIFIER = regex.compile(r"\s+(?:in|at|of|across|within)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[\w’'-]*"
                                    r"(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})\W*$", _I)
+# Every one of a framework's top-level areas, counted: "all three areas" (a core case inspection judged three),
+# "each of the three domains" (the 2018 standards' three)
+_WHOLE_FRAMEWORK = regex.compile(r"^\W*(?:in\s+|across\s+|on\s+)?(?:all|each\s+of|every\s+one\s+of)\s+(?:of\s+)?"
+                                 r"(?:the\s+|its\s+|their\s+)?(?:three|3)\s+(?:key\s+|main\s+|core\s+)?"
+                                 r"(?P<noun>areas|domains|categories)\b", _I)
+
+
+def _whole_framework(words: str, ctx: Context) -> list[tuple[str, str | None, str]] | None:
+    """The facts of all of the framework's top-level areas when the words count every one of them."""
+    counted = _WHOLE_FRAMEWORK.match(words)
+    if counted is None:
+        return None
+    noun = counted.group("noun").lower()
+    if ctx.era == Framework.CORE_CASE_2010 and noun != "domains":
+        return [(entry.scope, entry.code, entry.name) for entry in CORE_CASE_2010]
+    if ctx.era == Framework.STANDARDS_2018 and noun == "domains":
+        return [(entry.scope, entry.code, entry.name) for entry in STANDARDS_2018 if entry.scope == Scope.DOMAIN]
+    return None
+
+
 # A sentence that names what the count before it stands for: "These were ...", "They are: ...", "The three were ..."
 _NAMES_THE_COUNT = regex.compile(r"^\W*(?:these|they|those|the\s+(?:\w+\s+)?(?:areas|standards|aspects|ones))\s+"
                                  r"(?:were|are|included|include|comprised)\s*:?\s*(?P<words>[^.;]{3,240})", _I)

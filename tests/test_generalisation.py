@@ -284,6 +284,21 @@ def test_a_count_names_its_areas_in_the_next_sentence(text, expected):
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # all of a framework's top-level areas, counted: a core case inspection judged three
+    (CORE_CASE + "All three areas in Northshire require substantial improvement.",
+     {("Safeguarding", "Substantial improvement required"), ("Risk of harm to others", "Substantial improvement required"),
+      ("Likelihood of reoffending", "Substantial improvement required")}),
+    (INSPECTED_2022 + "Northshire was rated ‘Good’ in all three domains.",
+     {("Organisational delivery", "Good"), ("Court disposals", "Good"), ("Out-of-court disposals", "Good")}),
+    # counter-examples: some of them, or areas the framework has more of than three
+    (CORE_CASE + "Two of the three areas in Northshire required substantial improvement.", set()),
+    (INSPECTED_2022 + "All three areas in Northshire were rated ‘Good’.", set()),
+])
+def test_a_count_of_every_area_the_framework_rates_stands_for_all_of_them(text, expected):
+    assert _labels(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Three areas in Northshire were rated ‘Inadequate’: leadership, staffing and partnerships.",
     "Leadership, staffing and partnerships were weak, with all three areas in Northshire rated ‘Inadequate’.",
@@ -1890,8 +1905,8 @@ def test_what_a_score_or_a_second_object_leaves_to_the_rating(text, expected):
       ("Likelihood of reoffending", "Moderate improvement required")}),
     ("Staffing and partnerships in Westshire were strong, and the service was rated ‘Outstanding’ in each.",
      {("Staff", "Outstanding"), ("Partnerships and services", "Outstanding")}),
-    # as many as it counts, or nothing
-    ("Leadership in Westshire was praised, and the service was rated ‘Good’ in all three domains.", set()),
+    # as many as it counts, or nothing (unless it counts every area of the framework: "in all three domains")
+    ("Leadership in Westshire was praised, and the service was rated ‘Good’ in all four areas.", set()),
 ])
 def test_a_counting_complement_stands_for_the_areas_named_before_it(text, expected):
     assert _labels(text) == expected
