@@ -1827,10 +1827,19 @@ def _subject_head(subject: str) -> str:
     head = subject[last.end() :] if last is not None and not _NOTHING_OF_ITS_OWN.match(subject[last.end() :]) \
         else subject
     head = _after_coordinated_clause(head)
+    joined = _VERB_PHRASE_JOINED_END.search(head)
+    if joined:
+        # a second verb phrase of the clause's subject: "The service has 40 staff and [is rated ‘Good’]" - the
+        # subject is the words before the first verb, not the first verb phrase's object
+        verb = _CLAUSE_VERB.search(head, 0, joined.start())
+        if verb and head[: verb.start()].strip():
+            head = head[: verb.start()]
     opening = _OPENING_ADVERBIAL.match(head)
     return head[opening.end() :] if opening and head[opening.end() :].strip() else head
 
 
+# "and" just before the label's verb: what stands before it is a verb phrase of the same subject
+_VERB_PHRASE_JOINED_END = regex.compile(r"\s+and\s*$", _I)
 _NOTHING_OF_ITS_OWN = regex.compile(r"^\W*(?:to(?:\s+be)?|as)?\W*$", _I)
 
 

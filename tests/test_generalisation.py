@@ -825,6 +825,16 @@ def test_it_takes_the_subject_of_the_clause_before_the_relative():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a second verb phrase of the clause's subject: the first one's object is not what was rated
+    ("Northshire YJS has 40 staff and is rated ‘Good’.", {("Overall", "Good")}),
+    # its subject is an area: the area
+    ("Staff in Northshire know their children well and are rated ‘Outstanding’.", {("Staff", "Outstanding")}),
+])
+def test_a_second_verb_phrase_rates_the_clauses_subject(text, expected):
+    assert _labels(INSPECTED_2022 + text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "this" after a sentence whose subject is the raters: the one thing they looked at
     ("Inspectors looked at planning for court cases in Westshire. This was rated ‘Inadequate’.",
      {("Court disposals: Planning", "Inadequate")}),
