@@ -48,6 +48,7 @@ from models.constructions import (
     PREDICATIVE_NEXT,
     PREVIOUS_SUFFIX,
     RATING_NOUN_AFTER,
+    RATING_VERBS,
     RECIPIENT_OPENING,
     SCALE_CUES,
     SERVICE_REFERENCE,
@@ -362,6 +363,18 @@ class View:
         nationally")."""
         return _ASIDE.sub(" ", self.left_full) + self.written + _LABEL_PHRASE_END.split(self.right, maxsplit=1)[0]
 
+    @cached_property
+    def own_clause(self) -> str:
+        """The label's own clause, where a clause joined by ", and" or ", but" has its own subject and verb:
+        "Ofsted judged the council's services ‘Outstanding’, and [the YJS has now been rated ‘Good’]"."""
+        left = _ASIDE.sub(" ", self.left_full)
+        cut = None
+        for match in _COORDINATOR.finditer(left):
+            if _CLAUSE_VERB.search(left, 0, match.start()) or _RATING_VERB.search(left, 0, match.start()):
+                cut = match
+        return (left[cut.end() :] if cut else left) + self.written \
+            + _COORDINATOR.split(_ASIDE.sub(" ", self.right), maxsplit=1)[0]
+
     def look(self, where: str) -> str:
         if where == "before":
             return self.left_full
@@ -373,6 +386,8 @@ class View:
             return self.main_clause
         if where == "label_phrase":
             return self.label_phrase
+        if where == "own_clause":
+            return self.own_clause
         return self.clause.text if where == "clause" else self.text
 
 
@@ -1857,6 +1872,8 @@ def _after_coordinated_clause(head: str) -> str:
 # a comma before it: without one, "and" may close a wh- or relative clause inside a noun phrase ("the way plans
 # are written and the quality of reviews", "support for those who have left custody to find homes and jobs")
 _COORDINATOR = regex.compile(r",\s+(?:and|but|yet|so)\s+(?=\S)", _I)
+# A verb of rating: a clause's verb too ("Ofsted judged the council ‘Outstanding’, and ...")
+_RATING_VERB = regex.compile(r"\b(?:" + RATING_VERBS + r")\b", _I)
 # A finite verb, or a pronoun that only a clause's subject is: what a list of areas never holds
 _CLAUSE_VERB = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|said|says|told|tells|felt|feels|feel|made|makes|met|meets|saw"

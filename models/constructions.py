@@ -450,7 +450,7 @@ class Cue:
 
     name: str  # the rule that fired, recorded on the mention
     reason: str  # the set-aside reason (models.vocabulary.SET_ASIDE_REASONS)
-    look: str  # where the pattern is matched: before, own, after, clause, main_clause, label_phrase, sentence
+    look: str  # where the pattern is matched: before, own, after, clause, main_clause, own_clause, label_phrase, sentence
     pattern: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
@@ -780,9 +780,11 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Anytown YJS was rated ‘Good’ by inspectors.",
          "Anytown YJS was rated ‘Good’ by HM Inspectorate of Probation, working with partners.",
          "Anytown YJS was rated ‘Good’ by inspectors and staff were praised.")),
-    Cue("other_inspectorate", "other_inspectorate", "main_clause", OTHER_INSPECTORATE,
+    # (in the label's own clause: "Ofsted judged the council ‘Outstanding’, and the YJS has now been rated ‘Good’")
+    Cue("other_inspectorate", "other_inspectorate", "own_clause", OTHER_INSPECTORATE,
         ("Ofsted rated Anytown's children's services ‘Good’ last spring.",),
-        ("HM Inspectorate of Probation rated Anytown YJS ‘Good’.",),
+        ("HM Inspectorate of Probation rated Anytown YJS ‘Good’.",
+         "Anytown YJS has now been rated ‘Good’, and Ofsted's verdict on the council is due in May."),
         unless=(("main_clause", PROBATION_INSPECTORATE),), case_sensitive=True),
     Cue("displayed", "ordinary_word", "main_clause", DISPLAYED,
         ("Staff from the Anytown service held up a banner reading 'rated Outstanding'.",),

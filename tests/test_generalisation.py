@@ -824,6 +824,13 @@ def test_it_takes_the_subject_of_the_clause_before_the_relative():
         ("Governance and leadership", "Outstanding")}
 
 
+def test_another_inspectorate_in_an_earlier_clause_does_not_rate_this_label():
+    text = (INSPECTED_2022 + "Ofsted judged Northshire's children's services ‘Outstanding’ last year, and the YJS has "
+            "now been rated ‘Good’.")
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
+    assert [reason for _, reason in _set_aside(text)] == ["other_inspectorate"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a second verb phrase of the clause's subject: the first one's object is not what was rated
     ("Northshire YJS has 40 staff and is rated ‘Good’.", {("Overall", "Good")}),
