@@ -357,22 +357,30 @@ class View:
 
     @cached_property
     def label_phrase(self) -> str:
-        """The clause's words before the label (asides aside), the label, and the words after it up to the first
-        comma or coordinated verb phrase: what the label says of its subject, without what the clause goes on to
+        """The label's own clause's words before the label (asides aside), the label, and the words after it up
+        to the first comma or coordinated verb phrase: what the label says of its subject, without what the clause goes on to
         say ("rated ‘Outstanding’ and will support other councils", "rated ‘Outstanding’, one of a handful
         nationally")."""
-        return _ASIDE.sub(" ", self.left_full) + self.written + _LABEL_PHRASE_END.split(self.right, maxsplit=1)[0]
+        return _ASIDE.sub(" ", self.own_before) + self.written + _LABEL_PHRASE_END.split(self.right, maxsplit=1)[0]
+
+    @cached_property
+    def own_before(self) -> str:
+        """The clause's words before the label from the start of the label's own clause, where a clause joined
+        by ", and" or ", but" has its own subject and verb: "Parents described the service as excellent, and
+        [inspectors rated it ]‘Good’"."""
+        left = self.left_full
+        cut = None
+        for match in _COORDINATOR.finditer(left):
+            if _CLAUSE_VERB.search(left, 0, match.start()) or _RATING_VERB.search(left, 0, match.start()) \
+                    or _OPINION_VERB.search(left, 0, match.start()):
+                cut = match
+        return left[cut.end() :] if cut else left
 
     @cached_property
     def own_clause(self) -> str:
-        """The label's own clause, where a clause joined by ", and" or ", but" has its own subject and verb:
-        "Ofsted judged the council's services ‘Outstanding’, and [the YJS has now been rated ‘Good’]"."""
-        left = _ASIDE.sub(" ", self.left_full)
-        cut = None
-        for match in _COORDINATOR.finditer(left):
-            if _CLAUSE_VERB.search(left, 0, match.start()) or _RATING_VERB.search(left, 0, match.start()):
-                cut = match
-        return (left[cut.end() :] if cut else left) + self.written \
+        """The label's own clause: "Ofsted judged the council's services ‘Outstanding’, and [the YJS has now been
+        rated ‘Good’]"."""
+        return _ASIDE.sub(" ", self.own_before) + self.written \
             + _COORDINATOR.split(_ASIDE.sub(" ", self.right), maxsplit=1)[0]
 
     def look(self, where: str) -> str:
@@ -388,6 +396,8 @@ class View:
             return self.label_phrase
         if where == "own_clause":
             return self.own_clause
+        if where == "own_before":
+            return self.own_before
         return self.clause.text if where == "clause" else self.text
 
 
@@ -1872,6 +1882,8 @@ def _after_coordinated_clause(head: str) -> str:
 # a comma before it: without one, "and" may close a wh- or relative clause inside a noun phrase ("the way plans
 # are written and the quality of reviews", "support for those who have left custody to find homes and jobs")
 _COORDINATOR = regex.compile(r",\s+(?:and|but|yet|so)\s+(?=\S)", _I)
+# A verb of judging by another party: "Parents described the service as excellent, and ..."
+_OPINION_VERB = regex.compile(r"\b(?:described|called|thought|regarded|believed|praised|criticised|criticized)\b", _I)
 # A verb of rating: a clause's verb too ("Ofsted judged the council ‘Outstanding’, and ...")
 _RATING_VERB = regex.compile(r"\b(?:" + RATING_VERBS + r")\b", _I)
 # A finite verb, or a pronoun that only a clause's subject is: what a list of areas never holds

@@ -450,7 +450,9 @@ class Cue:
 
     name: str  # the rule that fired, recorded on the mention
     reason: str  # the set-aside reason (models.vocabulary.SET_ASIDE_REASONS)
-    look: str  # where the pattern is matched: before, own, after, clause, main_clause, own_clause, label_phrase, sentence
+    # where the pattern is matched: before, own, after, clause, main_clause, own_before (the label's own clause's words
+    # before it), own_clause, label_phrase, sentence
+    look: str
     pattern: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
@@ -654,7 +656,7 @@ CUES_BEFORE: tuple[Cue, ...] = (
     Cue("label_defined", "scale_definition", "after", LABEL_IS_DEFINED,
         ("‘Good’ is the second highest rating an inspection can give.",),
         ("Anytown was rated ‘Good’ by inspectors.",), detail="the label is defined, not applied"),
-    Cue("other_party_judges", "speaker_opinion", "before", OTHER_PARTY_JUDGES,
+    Cue("other_party_judges", "speaker_opinion", "own_before", OTHER_PARTY_JUDGES,
         ("The police described partnership working in Anytown as good.",
          "Parents considered the support in Anytown ‘outstanding’.",
          "Staff told inspectors that leadership in Anytown was good and visible.",
@@ -671,7 +673,7 @@ CUES_BEFORE: tuple[Cue, ...] = (
         ("Leadership in Anytown is ‘Good’, according to the inspection report.",
          "Anytown YJS is ‘Good’, according to HM Inspectorate of Probation."),
         detail="another party's judgement, not the inspectors'"),
-    Cue("survey_answer", "survey_response", "before", SURVEY,
+    Cue("survey_answer", "survey_response", "own_before", SURVEY,
         ("In the survey, 40 per cent of children rated their support as ‘poor’.",
          "Most young people said the support was ‘good’."),
         ("Staff were rated ‘Outstanding’ by inspectors.",

@@ -824,6 +824,16 @@ def test_it_takes_the_subject_of_the_clause_before_the_relative():
         ("Governance and leadership", "Outstanding")}
 
 
+@pytest.mark.parametrize("text", [
+    # the clause before, with its own subject and verb, is another party's judgement; this one is the inspectors'
+    "Parents described Northshire YJS as excellent, and inspectors rated it ‘Good’.",
+    "In a survey, children rated their support as ‘good’, and inspectors rated Northshire YJS ‘Good’ overall.",
+    "Nationally, most services were rated ‘Good’, and Northshire YJS was rated ‘Good’ too.",
+])
+def test_a_cue_in_an_earlier_coordinated_clause_does_not_reach_this_label(text):
+    assert ("overall", None, "Overall", "Good") in _ratings(INSPECTED_2022 + text)
+
+
 def test_another_inspectorate_in_an_earlier_clause_does_not_rate_this_label():
     text = (INSPECTED_2022 + "Ofsted judged Northshire's children's services ‘Outstanding’ last year, and the YJS has "
             "now been rated ‘Good’.")
