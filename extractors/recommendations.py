@@ -15,6 +15,7 @@ from models.patterns import (
     EARLIER_COUNT,
     INLINE_RECOMMENDATIONS,
     OWNER_AT_END,
+    OWNER_IN_ITEM,
     OWNER_LINE,
     OWNER_TYPES,
     PAGE_NOISE_LINE,
@@ -25,18 +26,21 @@ from models.patterns import (
     RECOMMENDATION_SHARE_BEFORE,
     RECOMMENDATION_TO_SERVICE,
     RECOMMENDATION_VERBS,
+    RECOMMENDATIONS_FOLLOW,
     RECOMMENDATIONS_FOR_OWNER,
     RECOMMENDATIONS_HEADING,
     TRAILING_OWNER,
 )
 
-VERSION = "recommendations/10"
+VERSION = "recommendations/11"
 
 _HEADING = regex.compile(RECOMMENDATIONS_HEADING, regex.IGNORECASE)
 _HEADING_FOR_OWNER = regex.compile(RECOMMENDATIONS_FOR_OWNER, regex.IGNORECASE)
 _OWNER_LINE = regex.compile(OWNER_LINE, regex.VERSION1)
 _OWNER_AT_END = regex.compile(OWNER_AT_END, regex.VERSION1)
 _INLINE = regex.compile(INLINE_RECOMMENDATIONS, regex.IGNORECASE)
+_FOLLOW = regex.compile(RECOMMENDATIONS_FOLLOW, regex.IGNORECASE)
+_OWNER_IN_ITEM = regex.compile(OWNER_IN_ITEM)
 _NOISE = regex.compile(PAGE_NOISE_LINE)
 _BULLET = regex.compile(r"^\s*[-•–▪●*]\s+")
 _FIRST_WORD = regex.compile(r"^\W*(?P<word>[A-Za-z]+)")
@@ -93,6 +97,12 @@ def extract(doc: Document) -> Extraction[Recommendation]:
             continue
         if inline := _INLINE.search(lines[index].text):
             _read_inline(doc, lines[index], inline, facts, mentions)
+        elif _FOLLOW.search(text) and index + 1 < len(lines) and _ITEM.match(lines[index + 1].text) \
+                and not _OWNER_LINE.match(_BULLET.sub("", plain(lines[index + 1].text))):
+            # a sentence that says the list follows, then items that name their owners: "... and made four
+            # recommendations:" / "• The Anytown YJS Partnership Board should ensure that ..."
+            index = _read_items_after(doc, index + 1, facts, mentions)
+            continue
         index += 1
     listed = {m.span.char_start for m in mentions}
     for sentence in doc.sentences:
@@ -126,6 +136,34 @@ def _read_inline(doc: Document, line: TextLine, match: regex.Match[str], facts: 
         fact = Recommendation(len(facts) + 1, owner, owner_type(owner), text, doc.span(start, start + len(text)))
         facts.append(fact)
         mentions.append(Mention("recommendation", text, fact.span, "fact", rule="inline_list", fact=fact))
+
+
+def _read_items_after(doc: Document, index: int, out: list[Recommendation], mentions: list[Mention]) -> int:
+    """The numbered or bulleted items after a line that says recommendations follow, each with the owner it
+    names ("The Anytown YJS manager should improve ...": the owner, then the text after "should"), or none;
+    the first line that is no item, or an owner's line for the items under it, ends them."""
+    lines = doc.lines
+    while index < len(lines):
+        line = lines[index]
+        item = _ITEM.match(line.text)
+        if _NOISE.match(plain(line.text)):
+            index += 1
+            continue
+        if item is None or _OWNER_LINE.match(_BULLET.sub("", plain(line.text))):
+            break
+        start = line.start + item.start("text")
+        owned = _OWNER_IN_ITEM.match(item.group("text"))
+        owner = clean_owner(owned.group("owner")) if owned else None
+        if owned:
+            start += owned.start("text")
+        number = int(item.group("number")) if item.group("number") else len(out) + 1
+        fact = Recommendation(number, owner, owner_type(owner), doc.text[start : line.end],
+                              doc.span(start, line.end))
+        out.append(fact)
+        mentions.append(Mention("recommendation", fact.text, fact.span, "fact",
+                                rule="owner_in_item" if owned else "listed_item", fact=fact))
+        index += 1
+    return index
 
 
 def _read_section(doc: Document, index: int, out: list[Recommendation], mentions: list[Mention],

@@ -210,6 +210,14 @@ INLINE_RECOMMENDATIONS = (
     r"\brecommendations?\s+(?:given|made|addressed|issued)\s+to\s+(?i:the\s+)?(?P<owner>[^:;.]{3,80}?)\s+"
     r"(?:were|are|include|included|was|is)\s*:\s*(?P<items>\S.*)$"
 )
+# A line that says a list of recommendations follows: "The inspection rated the service ‘Good’ and made four
+# recommendations:", "The recommendations were as follows:"
+RECOMMENDATIONS_FOLLOW = (r"\brecommendations?(?:\s+(?:were|are|include|included|as\s+follows|below|for\s+improvement))?"
+                          r"(?:\s+as\s+follows)?\s*:\s*$")
+# A list item that names its own owner: "The Anytown YJS Partnership Board should ensure that the board receives
+# data", "Anytown Police must share information more quickly"
+OWNER_IN_ITEM = (r"^(?i:the\s+)?(?P<owner>[A-Z](?:(?!\b(?:that|and|or|which|who)\s)[^\t.:;,]){2,100}?)\s+"
+                 r"(?:should|must|needs?\s+to)\s+(?P<text>[a-z].*)$")
 # Unnumbered items open with a verb in the imperative: "Make sure that reviewing of casework is timely",
 # "Produce plans that support interventions", "Analyse the health needs of children".
 RECOMMENDATION_VERBS = frozenset("""

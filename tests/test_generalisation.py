@@ -1657,6 +1657,24 @@ def test_two_names_of_one_place_are_one_service_key():
     assert one == two == "derby"
 
 
+def test_listed_recommendations_that_name_their_owners():
+    # council minutes: a sentence says the list follows, each bullet names who must act
+    text = ("The inspection rated Westshire YJS ‘Good’ and made three recommendations:\n"
+            "• The Westshire YJS Partnership Board should ensure that it receives data on disproportionality.\n"
+            "• Westshire Police must share information about incidents more quickly.\n"
+            "• review the quality of assessments of risk of harm.\n"
+            "The Committee noted the report.")
+    found = [(r.number, r.owner, r.text[:12]) for r in recommendations.extract(parse(text)).facts]
+    assert found == [(1, "Westshire YJS Partnership Board", "ensure that "), (2, "Westshire Police", "share inform"),
+                     (3, None, "review the q")]
+
+
+def test_bullets_after_a_sentence_that_announces_no_recommendations_are_none():
+    text = ("The inspection rated Westshire YJS ‘Good’. Inspectors praised:\n"
+            "• The Westshire YJS Partnership Board should be proud of its staff.\n")
+    assert recommendations.extract(parse(text)).facts == []
+
+
 @pytest.mark.parametrize("sentence, count", [
     ("The service has been given seven recommendations for improvement.", 7),
     ("One of the four recommendations made to Anytown YOT is that it collects more data.", 4),
