@@ -25,6 +25,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import permutations, product
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -170,6 +171,17 @@ def place_index() -> dict[str, str]:
                 place = _KIND_WORDS.sub("", name).strip()
                 if place:
                     index[normal(place)] = service.key
+    for service in services():
+        if service.joint and 2 <= len(service.areas) <= 3:
+            # a joint service named by its authorities, in any order and by any of their names: "Isle of Anglesey
+            # and Gwynedd" as well as the register's "Gwynedd and Ynys Môn"
+            names = [[n.removeprefix("The ") for n in (a.name, *a.other_names)]
+                     for code in service.areas if (a := authority_by_code().get(code)) is not None]
+            if len(names) != len(service.areas):
+                continue
+            for order in permutations(names):
+                for chosen in product(*order):
+                    index.setdefault(normal(", ".join(chosen[:-1]) + " and " + chosen[-1]), service.key)
     return index
 
 

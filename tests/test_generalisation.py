@@ -1651,6 +1651,13 @@ def test_a_register_name_is_read_whole(text, service):
     assert document.service(parse(text)) == service
 
 
+def test_a_joint_service_named_by_its_authorities_in_another_order_is_that_service():
+    # the register's joint service of two authorities, each named as it likes and in either order
+    name, key = document.service(parse("The Isle of Anglesey and Gwynedd Youth Justice Service was rated ‘Good’."))
+    assert name == "Isle of Anglesey and Gwynedd Youth Justice Service"
+    assert key == document.service(parse("Gwynedd and Anglesey Youth Justice Service was rated ‘Good’."))[1]
+
+
 def test_two_names_of_one_place_are_one_service_key():
     one = document.service(parse("Derby City Youth Justice Service was rated ‘Good’."))[1]
     two = document.service(parse("Derby Youth Offending Service was rated ‘Good’."))[1]
