@@ -21,6 +21,7 @@ from extractors.occurrence import after_word_boundary
 from extractors.rating_sentences import Context, Reading
 from extractors.rating_tables import attach_score, table_ratings, theme_key, theme_titles
 from models.chief_inspectors import BY_NAME as CHIEF_INSPECTORS_BY_NAME
+from models.constructions import REQUIRES_LEVEL
 from models.document import Document
 from models.facts import Extraction, Mention, Rating
 from models.vocabulary import (
@@ -34,7 +35,7 @@ from models.vocabulary import (
     scale_and_rank,
 )
 
-VERSION = "ratings/47"
+VERSION = "ratings/48"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
 _JUDGED_AS_WORDS = (r"(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
@@ -86,7 +87,8 @@ def extract(doc: Document) -> Extraction[Rating]:
                 mentions.append(Mention("rating", doc.text[start:end], span, "set_aside", rule=reading.rule,
                                         reason=reading.reason, detail=reading.detail))
                 continue
-            label_text = canonical_label(label.words, doc.text[start:end], ctx.era)
+            label_text = canonical_label(label.words, doc.text[start:end], ctx.era,
+                                         required=_said_required(sentence.text, label.start, label.end))
             for scope, code, subject in reading.facts:
                 if scope == Scope.THEME:
                     # The document's own name for a theme ("Theme 1: Reducing the likelihood of reoffending")
@@ -104,6 +106,18 @@ def extract(doc: Document) -> Extraction[Rating]:
             mention = replace(mention, fact=by_key.get(_key(mention.fact), mention.fact))
         final.append(mention)
     return Extraction(ratings, sorted(final, key=lambda m: (m.span.char_start, m.span.char_end, m.decision)))
+
+
+# A verb of needing beside a core case level: "requires ‘moderate’ improvement", "in need of drastic improvement",
+# "substantial improvement is required" (the level is then as its scale names it: "... improvement required")
+_NEEDED_BEFORE = regex.compile(REQUIRES_LEVEL, regex.IGNORECASE)
+_NEEDED_AFTER = regex.compile(r"^[’'\"”]?\s*(?:(?:is|are|was|were|being|be)\s+)?(?:(?:still|also|urgently)\s+)?"
+                              r"(?:required|needed)\b",
+                              regex.IGNORECASE)
+
+
+def _said_required(text: str, start: int, end: int) -> bool:
+    return bool(_NEEDED_BEFORE.search(text[max(0, start - 80) : start]) or _NEEDED_AFTER.match(text[end:]))
 
 
 def sentence_labels(text: str, labels: list[LabelMatch] | None = None) -> list[LabelMatch]:

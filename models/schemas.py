@@ -228,7 +228,9 @@ RATINGS = Table(
                "this, never on a code or a name as written. Null for a previous inspection's rating and for a subject "
                "no framework names. The standards table lists them."),
         Column("standard_name", pa.string(), "The standard's canonical name (standards.name)."),
-        Column("label", pa.string(), "Canonical label ('Requires improvement', 'Satisfactory', 'Not rated', ...).", nullable=False),
+        Column("label", pa.string(), "Canonical label ('Requires improvement', 'Satisfactory', 'Not rated', ...); a "
+               "core case level as written in its scale's words ('Moderate improvement required', or 'Moderate "
+               "improvement' where the text does not say it is required: the same scale and rank).", nullable=False),
         Column("scale", pa.string(), "four_point (2018+), joint_inspection (2012-2017), improvement_required (2010-2012), not_rated, other.", nullable=False, allowed=SCALES),
         Column("rank", pa.int8(), "Position on the scale, 0 = lowest (Inadequate 0 ... Outstanding 3; Poor 0 ... Good 3); null for not rated / other."),
         Column("score", pa.int16(), "Score stated for this rating ('Score 13/36' gives 13), else null."),
@@ -477,7 +479,8 @@ INSPECTION_RATINGS = Table(
         Column("scope", pa.string(), "overall, domain, standard or theme.", nullable=False, allowed=SCOPES),
         Column("code", pa.string(), "The code as the chosen document prints it."),
         Column("subject", pa.string(), "The subject as the chosen document names it.", nullable=False),
-        Column("label", pa.string(), "The label (the chosen document's).", nullable=False),
+        Column("label", pa.string(), "The label (the chosen document's; a core case level as its scale names it, "
+               "'Moderate improvement required', however the document writes it).", nullable=False),
         Column("scale", pa.string(), "The label's scale.", nullable=False, allowed=SCALES),
         Column("rank", pa.int8(), "Position on the scale, 0 = lowest."),
         Column("source_doc_id", pa.string(), "The document whose word is taken (a report before a press release, "

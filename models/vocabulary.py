@@ -141,17 +141,20 @@ RELATIVE_LABELS: tuple[RelativeLabel, ...] = (
 )
 
 
-def canonical_label(words: str, written: str | None = None, era: str | None = None) -> str:
+def canonical_label(words: str, written: str | None = None, era: str | None = None, required: bool = False) -> str:
     """The label as stored, from its words (lower case, single-spaced): "requiring improvement" ->
-    "Requires improvement"; a core case level as its scale names it, however written ("a ‘moderate’
-    improvement" -> "Moderate improvement required"); "the lowest rating" -> the lowest label of the era's scale;
-    anything else as written, in sentence case."""
+    "Requires improvement"; a core case level as written, in its scale's words: "Moderate improvement required"
+    when the improvement is said to be required ("MODERATE improvement required", "requires ‘moderate’
+    improvement", "in need of drastic improvement": ``required`` says a verb of needing stands beside it),
+    else "Moderate improvement" ("must make a ‘moderate improvement’"); "the lowest rating" -> the lowest label of
+    the era's scale; anything else as written, in sentence case."""
     words = " ".join("".join(ch for ch in words.lower() if ch not in _QUOTES).split())
     first = words.split(" ")[0] if words else ""
     if first in IMPROVEMENT_LEVEL_WORDS and "improvement" in words:
-        # One label per level, as the scale names it, however the sentence puts it ("requires ‘moderate’
-        # improvement", "MODERATE improvement required", "in need of drastic improvement").
-        return IMPROVEMENT_REQUIRED.labels[IMPROVEMENT_LEVELS.index(IMPROVEMENT_LEVEL_WORDS[first])]
+        level = IMPROVEMENT_LEVELS.index(IMPROVEMENT_LEVEL_WORDS[first])
+        if required or words.endswith("required"):
+            return IMPROVEMENT_REQUIRED.labels[level]
+        return IMPROVEMENT_REQUIRED.labels[level].removesuffix(" required")
     for entry in RATING_LABELS:
         if words in entry.phrases:
             return entry.canonical
@@ -161,6 +164,15 @@ def canonical_label(words: str, written: str | None = None, era: str | None = No
         return scale.labels[::-1][position] if position >= 0 else scale.labels[-position - 1]
     text = (written if written is not None else words).strip()
     return text[:1].upper() + text[1:].lower()
+
+
+def comparable_label(label: str) -> str:
+    """One label per point of a scale, to compare documents and services by: a core case level as its scale
+    names it ("Moderate improvement" -> "Moderate improvement required"); any other label as it is."""
+    level = label.split()[0].lower() if label else ""
+    if level in IMPROVEMENT_LEVEL_WORDS and "improvement" in label.lower():
+        return IMPROVEMENT_REQUIRED.labels[IMPROVEMENT_LEVELS.index(IMPROVEMENT_LEVEL_WORDS[level])]
+    return label
 
 
 def relative_position(words: str) -> int | None:

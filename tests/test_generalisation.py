@@ -1315,9 +1315,23 @@ def test_a_core_case_level_for_the_areas_after_it(text, expected):
     assert {subject for _, _, subject, _ in _ratings(CORE_CASE + text)} == expected
 
 
+@pytest.mark.parametrize("text, label", [
+    # the level as written (SPEC: "label as written in sentence case"): "required" when the text says the
+    # improvement is required or needed
+    ("Safeguarding work in Northshire requires moderate improvement.", "Moderate improvement required"),
+    ("Safeguarding work in Northshire was in need of ‘drastic improvement’.", "Drastic improvement required"),
+    ("In Northshire, substantial improvement is also required in safeguarding work.", "Substantial improvement required"),
+    ("Safeguarding in Northshire: 61% – SUBSTANTIAL improvement required", "Substantial improvement required"),
+    # ... and the level alone when it does not
+    ("Northshire must make a ‘moderate improvement’ in safeguarding work.", "Moderate improvement"),
+])
+def test_a_core_case_level_is_labelled_as_written(text, label):
+    assert [found for _, _, _, found in _ratings(CORE_CASE + text)] == [label]
+
+
 def test_a_level_of_improvement_to_a_part_of_the_work():
     text = CORE_CASE + "Northshire's youth offending team must make ‘substantial’ improvements to its safeguarding work."
-    assert _ratings(text) == [("theme", None, "Safeguarding", "Substantial improvement required")]
+    assert _ratings(text) == [("theme", None, "Safeguarding", "Substantial improvement")]
     # "to" before anything but the work names no area
     assert _ratings(CORE_CASE + "Northshire YOT was rated ‘Good’ to the delight of its staff.") == []
 

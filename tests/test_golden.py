@@ -100,23 +100,24 @@ def test_gold_that_names_none_of_the_documents_scores_nothing_and_fails(sample_o
 
 
 # ------------------------------------------------------------------ the real development sets
-# Floors just under the figures measured on 2026-12-03 (make eval): a change that loses real facts fails here,
+# Floors just under the figures measured on 2026-12-05 (make eval): a change that loses real facts fails here,
 # and a gain is recorded by raising the floor. The first set's ratings floor came down from 0.975 when the
-# core case inspections' levels became the scale's own labels ("Moderate improvement required" for "requires
-# moderate improvement"), which some of its answers write without "required" while the second set's write
-# with it; see README "Accuracy".
+# core case inspections' levels became the scale's own labels, and went back up to 0.965 when they became the
+# levels as written ("Moderate improvement" for "must make a moderate improvement"); one of its answers still
+# writes "requires minimum improvement" without "required" while the second set's write it with; see README
+# "Accuracy".
 REAL_F1_FLOORS = {
-    "real": {"ratings": 0.96, "scores": 1.0, "percentages": 0.99, "dates": 0.99, "recommendations": 1.0},
+    "real": {"ratings": 0.965, "scores": 1.0, "percentages": 0.99, "dates": 0.99, "recommendations": 1.0},
     # real2's ratings floor came down from 0.97 when an aside naming one standard in two domains ("the assessment of
     # children given court sentences or diverted from court") gave its two standards rather than
     # one domain: right, but its answers name them "Assessment (court disposals)", the pipeline (and the first
     # set's answers) "Court disposals: Assessment", which the scorer does not match (README "Accuracy")
-    "real2": {"ratings": 0.96, "percentages": 0.99, "dates": 0.99},
+    "real2": {"ratings": 0.965, "percentages": 0.99, "dates": 0.99},
 }
 REAL_FIELD_FLOORS = {
-    "real": {"doc_type": 0.98, "service": 0.99, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
+    "real": {"doc_type": 0.99, "service": 0.99, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
              "date_role": 0.98},
-    "real2": {"doc_type": 0.98, "service": 0.935, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
+    "real2": {"doc_type": 0.99, "service": 0.935, "overall_rating": 0.99, "recommendation_count_stated": 0.99,
               "date_role": 0.99},
 }
 REAL_GOLDS = {"real": REAL_GOLD, "real2": REAL2_GOLD}

@@ -122,6 +122,21 @@ def test_a_judgement_off_the_scale_neither_agrees_nor_disagrees():
     assert _members(rows) == [["s1"], ["s2"]]
 
 
+def test_a_core_case_level_as_written_agrees_with_the_scales_name_for_it():
+    # "must make a moderate improvement" beside "moderate improvement required": one judgement, one inspection
+    documents = [_document("s1", "other", framework="core_case_2010"),
+                 _document("s2", "other", framework="core_case_2010")]
+
+    def theme(doc_id: str, label: str) -> dict:
+        return {"doc_id": doc_id, "char_start": 0, "scope": "theme", "label": label, "scale": "improvement_required",
+                "standard_key": "core_case_2010/safeguarding", "subject": "Safeguarding"}
+
+    rows, _, _ = link(documents, [theme("s1", "Moderate improvement"), theme("s2", "Moderate improvement required")])
+    assert _members(rows) == [["s1", "s2"]]
+    rows, _, _ = link(documents, [theme("s1", "Moderate improvement"), theme("s2", "Drastic improvement required")])
+    assert _members(rows) == [["s1"], ["s2"]]
+
+
 def test_a_page_that_states_no_rating_joins_the_inspection_it_dates():
     # "Anytown YOT was inspected by HMIP in September 2020": a council's page with no rating, but a date
     documents = [_document("p20", "press_release", published="2020-12-17", fieldwork="2020-09-01", overall="Good"),

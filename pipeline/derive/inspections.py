@@ -45,9 +45,9 @@ from typing import Any
 from models.chief_inspectors import BY_NAME
 from models.patterns import YEAR
 from models.rules import SAME_INSPECTION_DAYS
-from models.vocabulary import OFF_SCALE, Framework, Scope
+from models.vocabulary import OFF_SCALE, Framework, Scope, comparable_label
 
-VERSION = "inspections/6"
+VERSION = "inspections/7"
 KINDS = ("report", "press_release")
 FRAMEWORK_TOKENS = {"core_case_2010": "cci", "joint_inspection_2012": "joint", "standards_2018": "standards",
                     "children_and_victims_2024": "children-victims", "unknown": "unknown"}
@@ -172,9 +172,9 @@ def candidates(documents: list[dict], ratings: list[dict], opening: dict[str, st
             # disagrees with a label on it ("Unsatisfactory")
             continue
         if rating["scope"] == Scope.OVERALL:
-            overall.setdefault(rating["doc_id"], rating["label"])
+            overall.setdefault(rating["doc_id"], comparable_label(rating["label"]))
         else:
-            by_doc.setdefault(rating["doc_id"], {}).setdefault(_rated(rating), rating["label"])
+            by_doc.setdefault(rating["doc_id"], {}).setdefault(_rated(rating), comparable_label(rating["label"]))
     out = []
     unrated: list[dict] = []
     for document in sorted(documents, key=lambda d: d["doc_id"]):
@@ -627,7 +627,7 @@ def inspection_row(group: list[Candidate], ident: tuple[str, str, list[str]], ov
                                        else "day" if site_published else None),
         "fieldwork_start": fieldwork_by[0].fieldwork if fieldwork_by else None,
         "fieldwork_start_precision": fieldwork_by[0].doc.get("fieldwork_start_precision") if fieldwork_by else None,
-        "overall_rating": overall["label"] if overall else None,
+        "overall_rating": comparable_label(overall["label"]) if overall else None,
         "overall_rating_rank": overall["rank"] if overall else None,
         "score": overall.get("score") if overall else None,
         "score_max": overall.get("score_max") if overall else None,
@@ -770,18 +770,21 @@ def inspection_ratings(rows: list[dict], groups: list[list[dict]], ratings: list
                 subjects.setdefault(rated, []).append((document, rating))
         for rated, stated in sorted(subjects.items()):
             source_document, chosen = stated[0]
-            labels = [rating["label"] for _, rating in sorted(stated, key=lambda pair: pair[0]["doc_id"])]
+            # (one label per point of the scale: "Moderate improvement" as written is "Moderate improvement required")
+            labels = [comparable_label(rating["label"]) for _, rating in sorted(stated, key=lambda pair: pair[0]["doc_id"])]
             out.append({
                 "inspection_id": row["inspection_id"], "rated": rated, "service_key": row["service_key"],
                 "framework": row["framework"], "standard_key": chosen.get("standard_key"),
                 "standard_name": chosen.get("standard_name"), "scope": chosen["scope"], "code": chosen["code"],
-                "subject": chosen["subject"], "label": chosen["label"], "scale": chosen["scale"], "rank": chosen["rank"],
+                "subject": chosen["subject"], "label": comparable_label(chosen["label"]), "scale": chosen["scale"],
+                "rank": chosen["rank"],
                 "source_doc_id": source_document["doc_id"],
                 "source_role": source_document["role_in_inspection"],  # set by link() for every document it groups
                 "doc_ids": sorted(d["doc_id"] for d, _ in stated), "labels": labels, "agree": len(set(labels)) == 1, "extractor_version": VERSION,
             })
             for document, rating in stated[1:]:
-                checks.append(agreement_check(document, source_document, rated, chosen["label"], rating["label"]))
+                checks.append(agreement_check(document, source_document, rated, comparable_label(chosen["label"]),
+                                              comparable_label(rating["label"])))
     return out, checks
 
 
