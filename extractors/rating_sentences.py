@@ -358,9 +358,9 @@ class View:
     @cached_property
     def label_phrase(self) -> str:
         """The label's own clause's words before the label (asides aside), the label, and the words after it up
-        to the first comma or coordinated verb phrase: what the label says of its subject, without what the clause goes on to
-        say ("rated ‘Outstanding’ and will support other councils", "rated ‘Outstanding’, one of a handful
-        nationally")."""
+        to the first comma or coordinated verb phrase: what the label says of its subject, without what the
+        clause goes on to say ("rated ‘Outstanding’ and will support other councils", "rated ‘Outstanding’, one
+        of a handful nationally")."""
         return _ASIDE.sub(" ", self.own_before) + self.written + _LABEL_PHRASE_END.split(self.right, maxsplit=1)[0]
 
     @cached_property
@@ -1107,10 +1107,11 @@ def _topic_of_the_service(head: str, ctx: Context) -> list[AreaMatch]:
 
 
 # A topic opening the sentence, before its main clause: "When it came to court work, ...", "As for staffing, ...",
+# "On leadership, ..." (only an area's name makes it a topic: "On 3 May, ...", "On balance, ..." name none),
 # "For its work with sentenced children, ..." (never people it is for: "For the staff, ...")
 _TOPIC_OPENING = regex.compile(
     r"^\W*(?:when\s+it\s+(?:came|comes)\s+to|as\s+for|as\s+regards|regarding|with\s+(?:regard|respect)\s+to"
-    r"|in\s+(?:terms\s+of|relation\s+to)|turning\s+to|as\s+far\s+as"
+    r"|in\s+(?:terms\s+of|relation\s+to)|turning\s+to|as\s+far\s+as|on"
     r"|for(?!\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:staff|team|workers|practitioners|volunteers|managers|everyone"
     r"|colleagues|children|young\s+people|families|victims)\b))\s+(?P<topic>[^,;.]{2,80}?)"
     r"(?:\s+(?:is|was|are|were)\s+concerned)?,\s+", _I)

@@ -197,6 +197,10 @@ def test_gapped_lists_of_areas_and_labels(text, expected):
                                                                                        "Outstanding")]),
     ("For work with children sentenced in court, Eastshire YJS was rated ‘Good’.",
      [("domain", "2", "Court disposals", "Good")]),
+    ("On leadership, inspectors gave Eastshire YJS a ‘Good’ rating.",
+     [("standard", "1.1", "Governance and leadership", "Good")]),
+    # counter-example: "on" before a date names no topic
+    ("On 3 May, inspectors rated Eastshire YJS ‘Good’.", [("overall", None, "Overall", "Good")]),
     # ... with the rating, or the service, as the subject of a copula
     ("Regarding staff in Eastshire, the rating was ‘Outstanding’.", [("standard", "1.2", "Staff", "Outstanding")]),
     ("With regard to information and facilities, Eastshire YJS was ‘Good’.",
