@@ -848,6 +848,15 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             # safeguarding, 65% for risk of harm and 70% for likelihood of reoffending, meaning moderate
             # improvement is required in each")
             return _finish(Reading(rule=f"{rule}+counted_before", facts=_facts(counted, view)), view)
+        all_of = _ALL_STANDARDS.match(complement_words)
+        named = [a for a in listed_areas(_subject_head(_ASIDE.sub(" ", subject)), era) if not a.weak] if all_of else []
+        if len(named) == 1 and named[0].entry.scope == Scope.DOMAIN:
+            facts = _standards_of(named[0], ctx)
+            if facts and len(facts) == _NUMBERS.get(all_of.group("n").lower(), int(all_of.group("n"))
+                                                   if all_of.group("n").isdigit() else 0):
+                # every standard of the domain the subject names, counted: "Its court work was rated ‘Good’ in
+                # all four standards"
+                return _finish(Reading(rule=f"{rule}+every_standard", facts=facts), view)
         whole = _whole_framework(complement_words, ctx)
         if whole:
             # all of the framework's areas, counted: "needed moderate improvement in all three areas" (a core case
@@ -1410,6 +1419,9 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
 # This service's name after a count or pronoun, qualifying it: "Three areas in Anytown", "all three at Anytown YJS"
 _SERVICE_QUALIFIER = regex.compile(r"\s+(?:in|at|of|across|within)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[\w’'-]*"
                                    r"(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})\W*$", _I)
+# All of some standards, counted: "in all four standards", "across each of its four standards"
+_ALL_STANDARDS = regex.compile(r"^\W*(?:all|each\s+of|every\s+one\s+of)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+                               r"(?P<n>three|four|five|3|4|5)\s+(?:standards|areas|aspects|elements)\b", _I)
 # Every one of a framework's top-level areas, counted: "all three areas" (a core case inspection judged three),
 # "each of the three domains" (the 2018 standards' three)
 _WHOLE_FRAMEWORK = regex.compile(r"^\W*(?:in\s+|across\s+|on\s+)?(?:all|each\s+of|every\s+one\s+of)\s+(?:of\s+)?"

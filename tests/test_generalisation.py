@@ -303,6 +303,18 @@ def test_a_count_of_every_area_the_framework_rates_stands_for_all_of_them(text, 
     assert _labels(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # every standard of the domain the subject names, counted
+    ("Northshire's work with children sentenced by the courts was rated ‘Good’ in all four standards.",
+     {("Court disposals: Assessment", "Good"), ("Court disposals: Planning", "Good"),
+      ("Court disposals: Implementation and delivery", "Good"), ("Court disposals: Reviewing", "Good")}),
+    # counter-example: a count that is not the domain's
+    ("Northshire's work with children sentenced by the courts was rated ‘Good’ in all three standards.", set()),
+])
+def test_a_count_of_every_standard_of_the_subjects_domain_stands_for_them(text, expected):
+    assert _labels(INSPECTED_2022 + text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Three areas in Northshire were rated ‘Inadequate’: leadership, staffing and partnerships.",
     "Leadership, staffing and partnerships were weak, with all three areas in Northshire rated ‘Inadequate’.",
