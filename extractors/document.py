@@ -160,19 +160,26 @@ def _names_programme_2024(doc: Document) -> bool:
     2024 on, it names both of the programme's areas near its start ("Work with children was rated ‘Good’, and
     work with victims ‘Requires improvement’"): the 2018 framework rated neither."""
     if "programme_2024" not in doc.memo:
-        head = doc.text[:5000].lower()
-        years = [int(y) for y in _YEAR.findall(doc.text[:60000]) if 1995 <= int(y) <= 2035]
+        head = doc.lowered[:5000]
+        years = _years(doc)
         doc.memo["programme_2024"] = "children and victims" in head or (
             bool(years) and max(years) >= PROGRAMME_2024_FROM
             and all(any(phrase in head for phrase in phrases) for phrases in _AREAS_2024))
     return bool(doc.memo["programme_2024"])
 
 
+def _years(doc: Document) -> list[int]:
+    """The years the document's first 60,000 characters name."""
+    if "years" not in doc.memo:
+        doc.memo["years"] = [int(y) for y in _YEAR.findall(doc.text[:60000]) if 1995 <= int(y) <= 2035]
+    return list(doc.memo["years"])
+
+
 def _era(doc: Document) -> str:
     if _names_programme_2024(doc):
         return "children_and_victims_2024"
-    head = doc.text[:5000].lower()
-    years = [int(y) for y in _YEAR.findall(doc.text[:60000]) if 1995 <= int(y) <= 2035]
+    head = doc.lowered[:5000]
+    years = _years(doc)
     if years and max(years) >= 2019:
         return "standards_2018"  # the 2018 framework applies to everything inspected from mid-2018
     named = named_programme(doc)

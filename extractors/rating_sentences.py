@@ -29,6 +29,7 @@ from functools import cache, cached_property
 import regex
 
 from extractors.matching import AreaMatch, LabelMatch, find_areas
+from extractors.numbers import parse_count
 from extractors.occurrence import pattern_structure
 from models.constructions import (
     AS_WAS,
@@ -368,13 +369,7 @@ class View:
         """The clause's words before the label from the start of the label's own clause, where a clause joined
         by ", and" or ", but" has its own subject and verb: "Parents described the service as excellent, and
         [inspectors rated it ]‘Good’"."""
-        left = self.left_full
-        cut = None
-        for match in _COORDINATOR.finditer(left):
-            if _CLAUSE_VERB.search(left, 0, match.start()) or _RATING_VERB.search(left, 0, match.start()) \
-                    or _OPINION_VERB.search(left, 0, match.start()):
-                cut = match
-        return left[cut.end() :] if cut else left
+        return _after_coordinated_clause(self.left_full)
 
     @cached_property
     def own_clause(self) -> str:
@@ -848,12 +843,12 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
             # safeguarding, 65% for risk of harm and 70% for likelihood of reoffending, meaning moderate
             # improvement is required in each")
             return _finish(Reading(rule=f"{rule}+counted_before", facts=_facts(counted, view)), view)
-        all_of = _ALL_STANDARDS.match(complement_words)
-        named = [a for a in listed_areas(_subject_head(_ASIDE.sub(" ", subject)), era) if not a.weak] if all_of else []
+        all_of = _ALL_COUNTED.match(complement_words)
+        named = [a for a in listed_areas(_subject_head(_ASIDE.sub(" ", subject)), era) if not a.weak] \
+            if all_of and all_of.group("noun").lower() != "domains" else []
         if len(named) == 1 and named[0].entry.scope == Scope.DOMAIN:
             facts = _standards_of(named[0], ctx)
-            if facts and len(facts) == _NUMBERS.get(all_of.group("n").lower(), int(all_of.group("n"))
-                                                   if all_of.group("n").isdigit() else 0):
+            if facts and len(facts) == parse_count(all_of.group("n")):
                 # every standard of the domain the subject names, counted: "Its court work was rated ‘Good’ in
                 # all four standards"
                 return _finish(Reading(rule=f"{rule}+every_standard", facts=facts), view)
@@ -1419,22 +1414,21 @@ def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Re
 # This service's name after a count or pronoun, qualifying it: "Three areas in Anytown", "all three at Anytown YJS"
 _SERVICE_QUALIFIER = regex.compile(r"\s+(?:in|at|of|across|within)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[\w’'-]*"
                                    r"(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})\W*$", _I)
-# All of some standards, counted: "in all four standards", "across each of its four standards"
-_ALL_STANDARDS = regex.compile(r"^\W*(?:all|each\s+of|every\s+one\s+of)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
-                               r"(?P<n>three|four|five|3|4|5)\s+(?:standards|areas|aspects|elements)\b", _I)
-# Every one of a framework's top-level areas, counted: "all three areas" (a core case inspection judged three),
-# "each of the three domains" (the 2018 standards' three)
-_WHOLE_FRAMEWORK = regex.compile(r"^\W*(?:in\s+|across\s+|on\s+)?(?:all|each\s+of|every\s+one\s+of)\s+(?:of\s+)?"
-                                 r"(?:the\s+|its\s+|their\s+)?(?:three|3)\s+(?:key\s+|main\s+|core\s+)?"
-                                 r"(?P<noun>areas|domains|categories)\b", _I)
+# All of some areas, counted: "in all four standards", "each of the three domains", "all three areas"
+_ALL_COUNTED = regex.compile(r"^\W*(?:in\s+|across\s+|on\s+)?(?:all|each\s+of|every\s+one\s+of)\s+(?:of\s+)?"
+                             r"(?:the\s+|its\s+|their\s+)?(?P<n>three|four|five|3|4|5)\s+(?:key\s+|main\s+|core\s+)?"
+                             r"(?P<noun>standards|areas|aspects|elements|domains|categories)\b", _I)
 
 
 def _whole_framework(words: str, ctx: Context) -> list[tuple[str, str | None, str]] | None:
-    """The facts of all of the framework's top-level areas when the words count every one of them."""
-    counted = _WHOLE_FRAMEWORK.match(words)
-    if counted is None:
+    """The facts of all of the framework's top-level areas when the words count every one of them: "all three
+    areas" (a core case inspection judged three), "each of the three domains" (the 2018 standards' three)."""
+    counted = _ALL_COUNTED.match(words)
+    if counted is None or parse_count(counted.group("n")) != 3:
         return None
     noun = counted.group("noun").lower()
+    if noun not in ("areas", "domains", "categories"):
+        return None
     if ctx.era == Framework.CORE_CASE_2010 and noun != "domains":
         return [(entry.scope, entry.code, entry.name) for entry in CORE_CASE_2010]
     if ctx.era == Framework.STANDARDS_2018 and noun == "domains":
@@ -1451,7 +1445,7 @@ def _list_in_next_sentence(view: View) -> str | None:
     """The list the sentence after this one opens by naming what a count stands for, if it does."""
     doc = view.doc
     index = doc.sentence_index_at(view.sentence.start)
-    if index + 1 >= len(doc.sentences) or view.right.strip(" ’'\"”.") :
+    if index + 1 >= len(doc.sentences) or view.right.strip(" ’'\"”."):
         return None  # (only a count whose clause ends with its label: "Three areas were rated ‘Inadequate’.")
     named = _NAMES_THE_COUNT.match(doc.sentences[index + 1].text)
     return named.group("words") if named else None
@@ -1884,10 +1878,12 @@ _NOTHING_OF_ITS_OWN = regex.compile(r"^\W*(?:to(?:\s+be)?|as)?\W*$", _I)
 def _after_coordinated_clause(head: str) -> str:
     """The subject's words after a whole clause joined by ", and" ("Staff told inspectors they felt supported,
     and the quality of supervision was good" rates supervision, not staff); a list of areas has no verb
-    before its ", and" ("Governance, staff, and partnerships were good")."""
+    before its ", and" ("Governance, staff, and partnerships were good"). A verb of rating or of judging makes
+    a clause too ("Parents described the service as excellent, and ...")."""
     cut = None
     for match in _COORDINATOR.finditer(head):
-        if _CLAUSE_VERB.search(head[: match.start()]):
+        if _CLAUSE_VERB.search(head, 0, match.start()) or _RATING_VERB.search(head, 0, match.start()) \
+                or _OPINION_VERB.search(head, 0, match.start()):
             cut = match
     return head[cut.end() :] if cut is not None and head[cut.end() :].strip() else head
 

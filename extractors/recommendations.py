@@ -133,9 +133,16 @@ def _read_inline(doc: Document, line: TextLine, match: regex.Match[str], facts: 
         if not text or not _imperative(text):
             continue
         start = offset + part.start() + part.group().index(text)
-        fact = Recommendation(len(facts) + 1, owner, owner_type(owner), text, doc.span(start, start + len(text)))
-        facts.append(fact)
-        mentions.append(Mention("recommendation", text, fact.span, "fact", rule="inline_list", fact=fact))
+        _record(doc, len(facts) + 1, owner, start, start + len(text), "inline_list", facts, mentions)
+
+
+def _record(doc: Document, number: int, owner: str | None, start: int, end: int, rule: str,
+            out: list[Recommendation], mentions: list[Mention]) -> None:
+    """One recommendation found, and the mention that says which reading found it."""
+    text = doc.text[start:end]
+    fact = Recommendation(number, owner, owner_type(owner), text, doc.span(start, end))
+    out.append(fact)
+    mentions.append(Mention("recommendation", text, fact.span, "fact", rule=rule, fact=fact))
 
 
 def _read_items_after(doc: Document, index: int, out: list[Recommendation], mentions: list[Mention]) -> int:
@@ -157,11 +164,7 @@ def _read_items_after(doc: Document, index: int, out: list[Recommendation], ment
         if owned:
             start += owned.start("text")
         number = int(item.group("number")) if item.group("number") else len(out) + 1
-        fact = Recommendation(number, owner, owner_type(owner), doc.text[start : line.end],
-                              doc.span(start, line.end))
-        out.append(fact)
-        mentions.append(Mention("recommendation", fact.text, fact.span, "fact",
-                                rule="owner_in_item" if owned else "listed_item", fact=fact))
+        _record(doc, number, owner, start, line.end, "owner_in_item" if owned else "listed_item", out, mentions)
         index += 1
     return index
 
@@ -190,9 +193,7 @@ def _read_section(doc: Document, index: int, out: list[Recommendation], mentions
         trailing = _TRAILING_OWNER.search(text)
         if trailing and not _NOT_OWNER.match(trailing.group("owner")):
             item_owner = clean_owner(trailing.group("owner"))
-        fact = Recommendation(number or order, item_owner, owner_type(item_owner), text, doc.span(start, end))
-        out.append(fact)
-        mentions.append(Mention("recommendation", text, fact.span, "fact", rule=rule, fact=fact))
+        _record(doc, number or order, item_owner, start, end, rule, out, mentions)
 
     def flush_plain() -> None:
         if group_owner is not None and not group_has_marked:

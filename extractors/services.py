@@ -80,7 +80,7 @@ _KIND_IN_PLACE = regex.compile(
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
 # The kind before the place, with no word between: "Youth Justice Service Sunderland" (the place must be the
 # register's: "Youth Justice Service Manager" names no place)
-_KIND_THEN_PLACE = regex.compile(r"\bYouth[ \t]+(?:Justice|Offending)[ \t]+(?P<noun>Service|Team)[ \t]+"
+_KIND_THEN_PLACE = regex.compile(r"\b(?P<kind>Youth[ \t]+(?:Justice|Offending)[ \t]+(?:Service|Team))[ \t]+"
                                  r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)(?:[ \t]+(?:and|upon|on|of|&)[ \t]+[A-Z][\w’'\-&]*"
                                  r"|[ \t]+[A-Z][\w’'\-&]*){0,4})")
 _COUNCIL = regex.compile(r"\b(?P<place>[A-Z][\w’'\-]*(?:[ \t]+(?:and|&|upon|on|of)[ \t]+[A-Z][\w’'\-]*|[ \t]+[A-Z][\w’'\-]*){0,3}?)"
@@ -347,8 +347,7 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
         words = match.group("place").split()
         place = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if is_place(" ".join(words[:n]))), None)
         if place:
-            found.append(ServiceMention(place, f"Youth {match.group(0).split()[1]} {match.group('noun')}", "proper",
-                                        match.start()))
+            found.append(ServiceMention(place, " ".join(match.group("kind").split()), "proper", match.start()))
     return found, unattached
 
 
