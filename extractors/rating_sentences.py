@@ -46,6 +46,8 @@ from models.constructions import (
     HEADLINE,
     LABEL_IS_DEFINED,
     LABEL_NOUN,
+    ORDINAL_REFERENCE,
+    ORDINAL_REFERENCE_WORDS,
     PREDICATIVE_NEXT,
     PREVIOUS_SUFFIX,
     RATING_NOUN_AFTER,
@@ -331,7 +333,14 @@ class View:
 
     @cached_property
     def complement_areas(self) -> list[AreaMatch]:
-        return _complement_areas(self.complement.group("words"), self.ctx.era) if self.complement else []
+        if self.complement is None:
+            return []
+        words = self.complement.group("words")
+        ordinal = _ORDINAL.match(words)
+        if ordinal:
+            # "moderate improvement is needed in the last two areas": the items of the list named before
+            return _ordinal_referent(self, ordinal, self.text[: self.label.start]) or []
+        return _complement_areas(words, self.ctx.era)
 
     @cached_property
     def row(self) -> str | None:
@@ -1199,7 +1208,12 @@ _NEXT_IS_PREVIOUS = regex.compile(r"^[’'\"”]?\s*(?:\(|,|\s[–—-])\s*(?:pr
 _APPOSITIVE_NP = regex.compile(r",\s*(?:a|an|the)\s+[^,;:()‘’'\"“”]{1,80},(?=\s*\S)", _I)
 
 
+def _blank(match: regex.Match) -> str:
+    return " " * len(match.group())
+
+
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
+    left, right = _ORDINAL_IN_WORDS.sub(_blank, left), _ORDINAL_IN_WORDS.sub(_blank, right)
     if _DESTINATION.search(left) or _NOW_AFTER.match(right) or _NEXT_IS_PREVIOUS.match(right):
         return False  # "from ... to recently achieving “good” status": the destination is today's
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
@@ -1293,9 +1307,61 @@ _EXCEPTING_PHRASE = regex.compile(r"^\W*(?:" + _EXCEPTING_WORDS + r"|besides)\s+
 _EXCEPTED_IN_SUBJECT = regex.compile(r"\s*\b(?:" + _EXCEPTING_WORDS + r"|bar)\b.*$", _I | regex.S)
 
 
+# ------------------------------------------------------------------ references by place in a list
+_ORDINAL = regex.compile(ORDINAL_REFERENCE, _I)
+_ORDINAL_SUBJECT = regex.compile(ORDINAL_REFERENCE + r"(?:\s+(?:and|or|but))?\W*$", _I)
+# (in the words around a label, such a reference is no time: "the latter", "the last two areas" are no earlier
+# inspection's, as "former" and "last" elsewhere are)
+_ORDINAL_IN_WORDS = regex.compile(r"\bthe\s+" + ORDINAL_REFERENCE_WORDS, _I)
+# How many sentences back an ordinal reference looks for its list: a retelling may name the areas, quote an
+# inspector on them, and only then come back to "the first two areas".
+ORDINAL_LOOKS_BACK = 8
+
+
+def _ordinal_referent(view: View, ordinal: regex.Match, before: str) -> list[AreaMatch] | None:
+    """The areas an ordinal reference picks ("the first two", "the latter") from the nearest list named before it:
+    the words before it in its sentence, then the sentences before. A text naming one area is passed over (it is
+    no list); the first naming more areas decides: "the first two" needs more than two, "the former" and "the
+    latter" two or more. None when no list is found or the nearest is too short to pick from."""
+    era = view.ctx.era
+    count = ordinal.group("n")
+    wanted = parse_count(count) or 0 if count else 1
+    needed = wanted + 1 if count else 2  # ("the first two" of two would be "both")
+    from_end = (ordinal.group("end") or "").lower() in ("last", "final") or (ordinal.group("one") or "").lower() == "latter"
+    doc = view.doc
+    index = doc.sentence_index_at(view.sentence.start)
+    earlier = [doc.sentences[i].text for i in range(index - 1, max(-1, index - 1 - ORDINAL_LOOKS_BACK), -1)]
+    for words in [before, *earlier]:
+        named: list[AreaMatch] = []
+        for area in _areas_spelt_out(words, era):
+            if not area.weak and all(area.entry.key != other.entry.key for other in named):
+                named.append(area)
+        items = _list_items(named)
+        if len(items) < 2:
+            continue
+        if len(items) < needed or wanted < 1:
+            return None
+        picked = items[-wanted:] if from_end else items[:wanted]
+        # (the domains that qualify the list's standards qualify those picked: "assessment, planning and delivery
+        # in court cases ... the first two" are court work's)
+        return picked + [a for a in named if a not in items]
+    return None
+
+
 def _referred(view: View, head: str, subject: str) -> tuple[list[AreaMatch] | Reading, str] | None:
     """What a subject that points back refers to: (areas, how), ([], "service") for the service itself, or
     (a Reading, "aside") when it cannot be resolved; None when the subject names its own words."""
+    ordinal = _ORDINAL_SUBJECT.match(head)
+    if ordinal:
+        # (what it picks from was named before it: "Inspectors looked at leadership, staffing and partnerships,
+        # giving ‘Good’ ratings to the first two")
+        before = view.text[: view.label.start]
+        at = before.rfind(head.strip())
+        picked = _ordinal_referent(view, ordinal, before[:at] if at >= 0 else before)
+        if picked:
+            return picked, "ordinal"
+        return Reading.aside("no_rated_subject", f"“{head.strip()[:40]}” picks from no list of areas named before",
+                             rule="ordinal_without_list"), "aside"
     match = _REFERENCE.match(head)
     if match is None:
         # the count or pronoun qualified by this service's name: "Three areas in Anytown", "all three at Anytown YJS"

@@ -218,6 +218,20 @@ COMPLEMENT = (
     r"|to(?=\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:work|practice|arrangements)\b))\s+"
     r"(?P<words>[^;.]{2,200})"
 )
+# A subject or complement that picks items of a list named before it by their place in that list: "the first two
+# headings", "the last three areas", "the former", "the latter" ("Inspectors looked at staffing and resettlement;
+# the latter was rated ‘Outstanding’", "moderate improvement is needed in the last two areas"). Only
+# nouns that name parts of an inspection follow ("the first two years" points to no list of areas).
+_ORDINAL_NOUN = (r"(?:(?:key|main|inspection|rated)\s+)?(?:headings?|areas?|aspects?|criteria|criterion|standards?|themes?"
+                 r"|domains?|categories|category|ones?|parts?|elements?|strands?)\b")
+# (with no such noun, the phrase must end there: "the first two were ...", "the latter, ...")
+_ORDINAL_PHRASE_ENDS = (r"(?=\s*(?:[,.;:()‘’'\"“”–—]|$)|\s+(?:and|or|but|was|were|is|are|had|has|have|received|got|scored"
+                        r"|earned|achieved|also|too|both|each|all|rated|judged|graded|as|with|which|in|on|for)\b)")
+ORDINAL_REFERENCE_WORDS = (
+    r"(?:(?P<end>first|last|final)(?:\s+(?P<n>" + NUMBER_WORD + r"))?|(?P<one>former|latter))"
+    r"(?:\s+of\s+(?:these|those|them))?(?:\s+" + _ORDINAL_NOUN + r"|" + _ORDINAL_PHRASE_ENDS + r")"
+)
+ORDINAL_REFERENCE = r"^\W*(?:the\s+)?" + ORDINAL_REFERENCE_WORDS
 # The label's determiner, before a rating noun: "the ‘Good’ rating", "its overall ‘Outstanding’ grade"
 # ("its 2019 ‘Inadequate’ rating": a year between them dates the label, see rating_sentences._YEAR)
 DETERMINER_BEFORE = (r"\b(?:the|their|its|our|this|an?)\s+(?:(?:19|20)\d\d\s+)?(?:overall\s+)?" + OPEN_QUOTE

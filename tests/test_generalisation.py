@@ -289,6 +289,36 @@ def test_a_count_names_its_areas_in_the_next_sentence(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "the former", "the latter", "the first two", "the last": items of the list named before, by their place
+    (INSPECTED_2022 + "Inspectors looked at staffing and at resettlement. The latter was rated ‘Outstanding’ and the "
+     "former ‘Good’.", {("Resettlement policy and provision", "Outstanding"), ("Staff", "Good")}),
+    (INSPECTED_2022 + "Assessment, planning and delivery in court cases were examined. The first two were rated ‘Good’.",
+     {("Court disposals: Assessment", "Good"), ("Court disposals: Planning", "Good")}),
+    (INSPECTED_2022 + "Inspectors looked at leadership, staffing and partnerships, giving ‘Good’ ratings to the first "
+     "two and ‘Requires improvement’ to the last.",
+     {("Governance and leadership", "Good"), ("Staff", "Good"), ("Partnerships and services", "Requires improvement")}),
+    # the list several sentences before, past sentences that name one area each
+    (CORE_CASE + "Inspectors judged safeguarding, risk of harm to others and likelihood of reoffending. Safeguarding "
+     "was done well enough 70% of the time. Staff need to make a ‘moderate improvement’ in the first two of these areas.",
+     {("Safeguarding", "Moderate improvement"), ("Risk of harm to others", "Moderate improvement")}),
+    # counter-examples: "the first two" of a list of two, a time, no list before
+    (INSPECTED_2022 + "Leadership and staffing were examined. The first two were rated ‘Good’.", set()),
+    (INSPECTED_2022 + "Leadership, staffing and partnerships were examined. The first two years were rated ‘Good’.",
+     set()),
+    (INSPECTED_2022 + "Northshire was praised for its leadership. The latter was rated ‘Good’.", set()),
+])
+def test_an_ordinal_picks_items_of_the_list_named_before(text, expected):
+    assert _labels(text) == expected
+
+
+def test_the_former_and_the_last_areas_are_no_earlier_inspection():
+    # "former" and "last" place a rating in an earlier inspection ("the former Westshire service", "its last
+    # inspection"), but not as the ordinal that picks an item of a list
+    text = INSPECTED_2022 + "Staffing and partnerships were examined; the former was rated ‘Good’, the latter ‘Outstanding’."
+    assert {r[0] for r in _ratings(text)} == {"standard"}
+
+
+@pytest.mark.parametrize("text, expected", [
     # all of a framework's top-level areas, counted: a core case inspection judged three
     (CORE_CASE + "All three areas in Northshire require substantial improvement.",
      {("Safeguarding", "Substantial improvement required"), ("Risk of harm to others", "Substantial improvement required"),
