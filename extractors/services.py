@@ -148,6 +148,9 @@ class ServiceReading:
     in_register: bool = False  # the place resolved to a service of the register
 
 
+_OPENING_QUOTES = "“‘\"'("
+
+
 def place_before(text: str, kind_start: int) -> str | None:
     """The place written just before a service kind: "Anytown and Newtown" of "Anytown and Newtown YJS"."""
     window = text[max(0, kind_start - 120) : kind_start]
@@ -165,6 +168,15 @@ def place_before(text: str, kind_start: int) -> str | None:
         bare = word.rstrip(",;:")
         if bare != word or (word.endswith(".") and word not in ("St.", "St")):
             break  # "Subject: Youth Offending Service", "the borough, YJS", "City Council. Youth Justice Service"
+        # a quotation opens at this word: the name starts here ("He said: “Anytown YOT is a service ...")
+        opens_quote = bare[:1] in _OPENING_QUOTES and len(bare) > 1
+        if opens_quote:
+            bare = bare.lstrip(_OPENING_QUOTES)
+            if position == 0:
+                bare = _POSSESSIVE.sub("", bare)
+            if _PLACE_WORD.match(bare) and bare.lower() not in _NOT_IN_PLACE:
+                kept.insert(0, bare)
+            break
         if position == 0 and not parenthesis:
             bare = _POSSESSIVE.sub("", bare)
             if bare.lower() == "council":
@@ -469,7 +481,13 @@ def _read(doc: Document) -> ServiceReading:
         # member" ... "the youth offending team") does not say which service the document is about;
         # "Anytown Council will bolster its Youth Offending Team", in the lead and again, does.
         return _named_by_kind_alone(doc, unattached, several)
-    place_key = max(best, key=lambda k: (not _ABBREVIATED.match(written[k]), len(k)))
+    # a place the document names as the service's (with its kind, or as the area inspected) before a council's
+    # longer name for it ("City of Anytown Council" beside "Anytown's Youth Justice Service"); then the longer,
+    # the one written with the kind in full, the first named: one choice whatever the order of the set
+    as_service = {_normal_place(m.place) for m in named}
+    with_full_kind = {_normal_place(m.place) for m in named if m.kind and not _ABBREVIATED.match(m.kind)}
+    place_key = max(best, key=lambda k: (k in as_service, not _ABBREVIATED.match(written[k]), len(k),
+                                         k in with_full_kind, -min(starts.get(k, [len(text)])), k))
     place = written[place_key]
     variants = set(best)
     # The headline names this service, perhaps by another name than the body's ("North Anytown's youth justice
@@ -595,7 +613,14 @@ def _group_variants(keys: list[str]) -> list[set[str]]:
 
 def _variant(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
-    return wa[: len(wb)] == wb or wb[: len(wa)] == wa
+    if wa[: len(wb)] == wb or wb[: len(wa)] == wa:
+        return True
+    # a name that ends with the other, both the register's names of one place: "Royal Borough of Anytown" and
+    # "Anytown" (not the two authorities of a joint service, each named alone)
+    if wa[-len(wb) :] != wb and wb[-len(wa) :] != wa:
+        return False
+    service_a, service_b = resolve_place(a), resolve_place(b)
+    return service_a is not None and service_b is not None and service_a.key == service_b.key
 
 
 def _kind(doc: Document, named: list[ServiceMention], unattached: Counter[str]) -> str:

@@ -129,8 +129,9 @@ RATING_NOUN_AFTER = r"^" + CLOSE_QUOTE + r"\s*(?:overall\s+)?" + LABEL_NOUN
 # "In summary, the overall judgement was that the YJS was good"
 OVERALL_IS = (
     # ... and the service's rating named by its time: "Its previous rating was ‘Inadequate’", "The latest grade is"
-    r"\b(?:overall|(?<=\b(?:its|the|their)\s)(?:previous|last|latest|new|current|earlier|former|final)"
-    r"(?:\s+inspection)?)\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
+    # (the rater between: "The overall inspection rating was ‘Good’", "the overall HMIP grade")
+    r"\b(?:overall|(?<=\b(?:its|the|their)\s)(?:previous|last|latest|new|current|earlier|former|final))"
+    r"(?:\s+(?:inspection|hmip|hmi\s+probation|inspectorate))?\s+(?:rating|judgement|judgment|grade|outcome|result|verdict)\b[^.;]{0,60}?"
     r"(?:(?:\b(?:is|was|of|as)\s+(?:that\s+[^.;]{1,60}?\s+(?:is|was)\s+)?|\s*[:–—-]\s*)" + OPEN_QUOTE
     # the quoted label right after the noun: "Anytown YJS: Overall rating ‘Good’"
     + r"|\s+[‘'\"“])$"
@@ -850,7 +851,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Anytown YJS was inspected in May.\nInspectors rated its work with victims as ‘Outstanding’, "
                   "giving an overall rating of ‘Good’.",
                   "Anytown YJS was inspected in 2023.\nIts previous rating was ‘Inadequate’.",
-                  "Anytown YJS: Overall rating ‘Good’."),
+                  "Anytown YJS: Overall rating ‘Good’.",
+                  "The overall inspection rating for Anytown YJS was ‘Good’, but two areas were weak."),
                  ("Anytown YJS was rated ‘Requires improvement’.",
                   "Anytown YJS was inspected in 2023.\nA new rating scale was introduced in 2018.")),
     Construction("rating_for_is", "own", RATING_FOR_IS, "overall_owner",

@@ -1634,6 +1634,9 @@ def test_places_listed_before_a_plural_kind_are_several_services(text, scope):
      "Halton Youth Justice Service"),
     ("Youth Offending Team Manager Anne Example welcomed the ‘Good’ rating of Rutland YOT.",
      "Rutland Youth Offending Team"),
+    # a name that opens a quotation
+    ("Inspectors visited in May and rated the team ‘Good’.\nThe Chief Inspector said: “Anytown YOT is a service "
+     "that listens to children.”", "Anytown Youth Offending Team"),
 ])
 def test_service_names(text, service):
     assert document.service(parse(text))[0] == service
@@ -1703,6 +1706,12 @@ def test_a_service_named_by_its_kind_alone(text, service):
     # a bilingual name: the kind in Welsh, then the place, then the kind in English
     ("Gwasanaeth Cyfiawnder Ieuenctid Ceredigion Youth Justice Service has been rated ‘Good’.",
      ("Ceredigion Youth Justice Service", "ceredigion")),
+    # two names of one place: the service's own, whichever is shorter, not the council's longer title for it
+    ("The Royal Borough of Kingston upon Thames's Youth Justice Service was rated ‘Good’. The Chief Inspector "
+     "said: “Kingston upon Thames YJS works closely with schools. Children in Kingston upon Thames are safer.”",
+     ("Royal Borough of Kingston upon Thames Youth Justice Service", "kingston-upon-thames")),
+    ("Inspectors rated Peterborough's Youth Justice Service ‘Good’. A director of the City of Peterborough Council "
+     "welcomed the report.", ("Peterborough Youth Justice Service", "peterborough")),
     # ... but not a role before a council's name, nor a region after "in the"
     ("The Leader of Anytown Council said the youth offending team in the North East had done well.",
      ("Anytown Youth Offending Team", "anytown")),
