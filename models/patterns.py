@@ -412,6 +412,11 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      r",\s+(?:(?:government|probation)\s+)?(?:inspectors|(?:a|the)\s+(?:new\s+|latest\s+)?(?:inspection\s+)?report)\s+"
      r"(?:has|have)\s+(?:found|said|warned|revealed|concluded)\s*[.!]",
      "Children in Anytown wait too long for help with their education, inspectors have found."),
+    # the inspection judged in the teller's own words: the Inspectorate never calls its report "damning" or "glowing"
+    ("evaluated_inspection", "other", 2,
+     r"\b(?i:damning|scathing|glowing|withering|blistering|stinging|hard-hitting|excoriating|shock)\s+"
+     r"(?:new\s+|latest\s+|official\s+)?(?:inspection|report|verdict|findings|review|assessment)\b",
+     "Children in Anytown are not kept safe, a damning inspection has said."),
     ("third_person_praise", "other", 1,
      r"\b(?:has|have|had)\s+been\s+(?:praised|commended|criticised|criticized|slammed|lauded|hailed)\s+by\s+(?:the\s+)?"
      r"(?:inspectors|government\s+inspectors|the\s+inspectorate|HM\s+Inspectorate)\b|\b(?:They|It)[’']ve\s+been\s+awarded\b",
@@ -467,7 +472,10 @@ REPORT_BODY_CUES = (
     r"|\bISBN\b|©\s*Crown\s+copyright|\bForeword\s*\(Back\s+to\s+top\)|\bForeword(?:(?=(?-i:[A-Z][a-z]))|\s*$)"
 )
 # "HM Inspectorate of Probation Annual Report 2021", "Annual report: inspection of youth offending services (2019-2020)"
-ANNUAL_REPORT_TITLE = (r"^(?:(?:HM|Her\s+Majesty’s|His\s+Majesty’s)\s+Inspectorate\s+of\s+Probation\s+)?(?:Youth\s+)?Annual\s+Report"
+# (not a citation of it, its publisher after a comma: "Annual report: inspection of youth offending services
+# (2030-2031), HM Inspectorate of Probation, October 2031" heads another party's summary)
+ANNUAL_REPORT_TITLE = (r"^(?!.*,\s*(?:the\s+)?(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s|HMI)\s+(?:Inspectorate|Probation))"
+                       r"(?:(?:HM|Her\s+Majesty’s|His\s+Majesty’s)\s+Inspectorate\s+of\s+Probation\s+)?(?:Youth\s+)?Annual\s+Report"
                        r"(?:\s+\d{4}(?:[/-]\d{2,4})?)?(?:\s*:\s*[^.!?]{0,120})?\s*$")
 # A document about the sector as a whole, or many services: an annual report, news of one, a thematic
 # inspection, a research bulletin, the standards page.

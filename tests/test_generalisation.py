@@ -1571,6 +1571,13 @@ def test_people_in_a_speakers_title_are_not_a_surveys_respondents(text, expected
     # a bilingual title, each language's between slashes
     ("Adroddiad Blynyddol / Annual Report 2023\nHM Inspectorate of Probation\nServices were rated Good.",
      "annual_report"),
+    # a release's sentences under a lede that judges the inspection in the teller's words
+    ("Children in Westshire are not kept safe, a damning inspection has said.\nWestshire Youth Justice Service has "
+     "received an overall rating of ‘Inadequate’ following an inspection by HM Inspectorate of Probation.\nChief "
+     "Inspector of Probation, Anne Example, said: “Immediate action is needed.”", "other"),
+    # counter-example: another party's summary that cites the annual report, its publisher after a comma
+    ("Youth services reviewed\nAnnual report: inspection of youth offending services (2030-2031), HM Inspectorate of "
+     "Probation, October 2031\nThe charity read the report: 3 services were rated ‘Outstanding’.", "other"),
 ])
 def test_doc_type_weighs_who_speaks(text, doc_type):
     assert document.doc_type(parse(text)) == doc_type
