@@ -152,6 +152,10 @@ _SAME_AS_BEFORE = regex.compile(r"(?:\b(?:the\s+)?same\s+(?:\w+\s+){0,2}|,\s*)as
                                 r"|\b(?:the\s+)?same\s+(?:\w+\s+){0,2}(?:that\s+|which\s+)?(?:it|they|the\s+service|we)\s+"
                                 r"(?:had\s+)?(?:received|got|was\s+given|were\s+given|had|achieved|earned|was\s+awarded"
                                 r"|secured)\s+(?:in|at)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
+                                # the rating matched: "‘Good’, which matches the one given in 2019", "mirrors
+                                # its grade of 2019"
+                                r"|\b(?:matches|matched|mirrors|mirrored|repeats|repeated|equals|equalled|echoes|echoed)\s+"
+                                r"(?:the\s+one|that|its|the|their)\s+(?:\w+\s+){0,3}?(?:in|of|from)\s+(?:19|20)\d\d\b"
                                 # the rating kept: "unchanged from 2019", "‘Good’, as they did in 2019"
                                 r"|\b(?:unchanged|unaltered)\s+(?:from|since)\s+(?:its\s+\w+\s+inspection\s+in\s+)?(?:19|20)\d\d\b"
                                 # a comparison with the earlier inspection dates that inspection: "‘Good’, an

@@ -196,6 +196,10 @@ _OBJECT = r"(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)"
 CHANGED_OBJECT_TO = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|marked\s+(?:up|down))\s+"
                      r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
                      + _OBJECT + r"\s+(?:(?:up|down)\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+# ... and from what: "Inspectors upgraded the service from ‘Requires improvement’ to ‘Good’" (the earlier label)
+CHANGED_OBJECT_FROM = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|moved|marked\s+(?:up|down))\s+"
+                       r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
+                       + _OBJECT + r"\s+(?:(?:up|down)\s+)?from\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
 # What a score or a finding places in a band of the scale: "A score of 17 out of 36 placed Anytown in the ‘Requires
 # improvement’ band"
 PLACED_IN = (r"\b(?P<verb>placed|places|placing|put|puts|putting)\s+" + _OBJECT + r"\s+(?:in|into|within)\s+(?:the|a)\s+"
@@ -352,7 +356,7 @@ AREAS_RATED_BEFORE = (r"^\W*(?:(?:(?:the|its|their|(?-i:[A-Z])[\w-]*[’']s)\s+(
                       r"(?:(?:strongest|weakest|best|worst|top|highest[\s-]rated|lowest[\s-]rated)\s+)?"
                       r"(?:areas?|aspects?|standards?|parts?|elements?)"
                       # or a pronoun for them: "Those rated ‘Good’ included ..."
-                      r"|those|the\s+ones)\s*,?\s+(?:(?:that|which)\s+(?:was|were)\s+)?)?"
+                      r"|those|the\s+ones)\s*,?\s+(?:(?:that|which)\s+(?:was|were)\s+|to\s+(?:be|have\s+been)\s+)?)?"
                       # (or the participle opening the clause, its subject after the verb: "Rated ‘Outstanding’ were
                       # staffing and partnerships")
                       r"(?:rated|judged|graded|found|deemed|assessed|considered)(?:\s+(?:to\s+be|as|to))?\s+"
@@ -546,7 +550,7 @@ COLON_THEN_CLAUSE = (r"^[’'\"”]?\s*:\s*[^.;:]{0,80}?\b(?:is|are|was|were|nee
 # a ‘Good’ rating, and so did staffing" (the words after the verb name the area); "and so was staffing", "; so too
 # were partnerships"; the active verb's subject before its auxiliary: "rated leadership ‘Good’, as they did staff".
 AS_WAS = (r"^" + CLOSE_QUOTE + r"(?:\s+(?:rating|grade|judgement|judgment|mark|verdict))?(?:\s+overall)?"
-          r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+(?=so\b))(?:as|so(?:\s+too)?)\s+(?:(?:they|inspectors)\s+)?"
+          r"(?:\s*[,;–—]\s*(?:and\s+)?|\s+-\s+|\s+and\s+(?=so\b))(?:as|so(?:\s+too)?)\s+(?:(?:they|inspectors)\s+)?"
           r"(?:was|were|is|are|did|has|have|had)\s+(?P<words>[^,;.:]{2,80})"
           # the verb after its subject, then "too": "Leadership was rated ‘Good’ and planning was too"
           r"|^" + CLOSE_QUOTE + r"(?:\s*,)?\s+and\s+(?P<words>[^,;.:]{2,60}?)\s+(?:was|were|did)\s+(?:too|also|as\s+well)\b")
@@ -866,9 +870,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "possible."),
                  ("Anytown YJS was inspected in May.\nThe rating was ‘Good’.",),
                  requires=(("after", r"^[’'\"”]?\s*[,–—-]"),)),
+    Construction("changed_from", "own", CHANGED_OBJECT_FROM, "group:object",
+                 ("Inspectors upgraded Anytown's youth justice service from ‘Requires improvement’ to ‘Good’.",),
+                 ("The council lifted Anytown's children from ‘Good’ homes into care.",),
+                 conditions=("predicative_or_rating_noun",)),
     Construction("changed_from", "own", CHANGED_FROM, "before_match",
                  ("Anytown YJS has improved its rating from ‘Requires improvement’ to ‘Good’.",),
-                 ("Anytown YJS was rated ‘Good’.",)),
+                 ("Anytown YJS was rated ‘Good’.", "The council moved Anytown's children from ‘Good’ homes."),
+                 conditions=("predicative_or_rating_noun",)),
     Construction("changed_to", "own", CHANGED_TO, "before_match",
                  ("Anytown YJS was upgraded to ‘Good’ after a second inspection.",
                   "Anytown YJS has improved its rating to ‘Good’."),
@@ -899,7 +908,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  ("The only area judged to ‘require improvement’ was reviewing.",
                   "The areas rated ‘Good’ in Anytown were staffing and planning.",
                   "Those rated ‘Good’ in Anytown included leadership and staffing.",
-                  "Rated ‘Outstanding’ in Anytown were staffing and partnerships."),
+                  "Rated ‘Outstanding’ in Anytown were staffing and partnerships.",
+                  "The only area to be rated ‘Requires improvement’ in Anytown was out-of-court disposal work."),
                  ("The area rated ‘Good’ by Ofsted was the council's.",),
                  requires=(("before", AREAS_RATED_BEFORE),)),
     # a perfect participle after the clause, its label the same subject's at an earlier time: the subject of
@@ -1045,10 +1055,13 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Its planning for court cases was found to ‘require improvement’."),
                  ("Anytown YJS was downgraded to ‘requires improvement’.",
                   # the label as the subject of its own verb is a noun: "‘Requires improvement’ was the verdict"
-                  "‘Requires improvement’ was the verdict on Anytown's out-of-court disposals."),
+                  "‘Requires improvement’ was the verdict on Anytown's out-of-court disposals.",
+                  "Anytown YJS was inspected in May.\nThe verdict on its governance: ‘Requires improvement’."),
                  conditions=("label_is_requires",),
                  # (nor before a rating noun: "‘Requires improvement’ rating for Anytown")
-                 unless=(("own", NOT_VERB_LABEL), ("after", CLOSE_QUOTE + r"\s+(?:was|is|were|are|has\s+been|rating|grade"
+                 # (nor opening its clause, with no subject of its own: "Governance: ‘Requires improvement’" is the
+                 # label of what the colon follows)
+                 unless=(("own", NOT_VERB_LABEL), ("own", r"^\W*$"), ("after", CLOSE_QUOTE + r"\s+(?:was|is|were|are|has\s+been|rating|grade"
                                                              r"|verdict|judgement|status)\b"))),
     Construction("copula", "before", COPULA, "group:subject",
                  ("Full joint inspection of Anytown YOS, 2014\nAnytown's work to protect the public was poor.",

@@ -1125,6 +1125,9 @@ def test_a_noun_s_possessive_before_the_antecedent_area():
      {("Governance and leadership", "Good"), ("Staff", "Good"), ("Partnerships and services", "Good")}),
     ("Leadership in Westshire was rated ‘Good’ and its staffing was too.",
      {("Governance and leadership", "Good"), ("Staff", "Good")}),
+    # after a dash
+    ("Court work in Westshire was ‘Good’ – as was its out-of-court work.",
+     {("Court disposals", "Good"), ("Out-of-court disposals", "Good")}),
     # counter-example: the same label at another time is no second subject
     (INSPECTED_2022 + "Leadership and staffing were rated ‘Good’, as they were in 2019.",
      {("Governance and leadership", "Good"), ("Staff", "Good")}),
@@ -1158,6 +1161,7 @@ def test_a_year_before_the_inspection_opening_the_sentence_makes_the_label_previ
     # the rating kept
     "Inspectors graded Northshire YOT ‘Requires improvement’, as they did in 2019.",
     "Northshire YOT's ‘Requires improvement’ rating is unchanged from 2019.",
+    "Northshire YOT's overall grade, ‘Requires improvement’, matches the one given in 2019.",
 ])
 def test_a_label_compared_with_an_earlier_years_is_todays(text):
     assert _ratings(INSPECTED_2022 + text) == [("overall", None, "Overall", "Requires improvement")]
@@ -2469,3 +2473,18 @@ def test_a_score_for_an_area_means_the_core_case_level():
 ])
 def test_a_verb_phrase_of_change_after_and_or_but_shares_the_subject(text, expected):
     assert [(scope, subject, label) for scope, _, subject, label in _ratings(INSPECTED_2022 + text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an area named before a colon, its label after it (a label that is also a verb is no verb there)
+    (INSPECTED_2022 + "The inspectors' verdict on governance: ‘Requires improvement’.",
+     [("standard", "1.1", "Governance and leadership", "Requires improvement")]),
+    # what the raters changed, named as the verb's object, from one label to another
+    (INSPECTED_2022 + "Inspectors upgraded Northshire's leadership from ‘Requires improvement’ to ‘Good’.",
+     [("previous", "1.1", "Governance and leadership", "Requires improvement"),
+      ("standard", "1.1", "Governance and leadership", "Good")]),
+    # counter-example: a verb of moving whose object is no area and whose label is an adjective
+    (INSPECTED_2022 + "The council moved Northshire's children from ‘Good’ homes.", []),
+])
+def test_a_label_after_a_colon_and_a_change_of_the_verbs_object(text, expected):
+    assert sorted(_ratings(text)) == sorted(expected)
