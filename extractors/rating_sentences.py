@@ -450,7 +450,9 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     # the construction's subject group names an area of the framework (not the service, not a place)
     "subject_names_area": lambda v, m: m is not None and bool(listed_areas(m.group("subject"), v.ctx.era)),
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
-    "complement_areas": lambda v, m: bool(v.complement_areas),
+    # (or counts all of the framework's areas: "minimum improvement was required in all three areas")
+    "complement_areas": lambda v, m: bool(v.complement_areas) or (
+        v.complement is not None and _whole_framework(v.complement.group("words"), v.ctx) is not None),
     "row": lambda v, m: v.row is not None,
     "opened_by_with": lambda v, m: v.index > 0 and regex.search(r"\bwith\s*$", v.clause.opener, _I) is not None,
     # the label's clause opens with "but", its own subject left out ("... in 2019 but is now ‘Good’")

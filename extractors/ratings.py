@@ -35,7 +35,7 @@ from models.vocabulary import (
     scale_and_rank,
 )
 
-VERSION = "ratings/53"
+VERSION = "ratings/54"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
 _JUDGED_AS_WORDS = (r"(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)
@@ -77,6 +77,7 @@ def extract(doc: Document) -> Extraction[Rating]:
         if not labels:
             continue
         readings = rating_sentences.read_sentence(doc, ctx, sentence, labels)
+        earlier_required = False
         for label, reading in zip(labels, readings, strict=True):
             start, end = sentence.start + label.start, sentence.start + label.end
             span = doc.span(start, end)
@@ -87,8 +88,12 @@ def extract(doc: Document) -> Extraction[Rating]:
                 mentions.append(Mention("rating", doc.text[start:end], span, "set_aside", rule=reading.rule,
                                         reason=reading.reason, detail=reading.detail))
                 continue
-            label_text = canonical_label(label.words, doc.text[start:end], ctx.era,
-                                         required=_said_required(sentence.text, label.start, label.end))
+            # a conjunct that shares the earlier label's verb shares its "required": "requires substantial
+            # improvement in X and moderate improvement in Y"
+            required = _said_required(sentence.text, label.start, label.end) or (
+                earlier_required and reading.rule.split("+")[0] in _SHARES_THE_VERB)
+            earlier_required = required
+            label_text = canonical_label(label.words, doc.text[start:end], ctx.era, required=required)
             for scope, code, subject in reading.facts:
                 if scope == Scope.THEME:
                     # The document's own name for a theme ("Theme 1: Reducing the likelihood of reoffending")
@@ -114,6 +119,10 @@ _NEEDED_BEFORE = regex.compile(REQUIRES_LEVEL, regex.IGNORECASE)
 _NEEDED_AFTER = regex.compile(r"^[’'\"”]?\s*(?:(?:is|are|was|were|being|be)\s+)?(?:(?:still|also|urgently)\s+)?"
                               r"(?:required|needed)\b",
                               regex.IGNORECASE)
+
+
+# The readings of a label that is a conjunct of the earlier one, governed by its verb
+_SHARES_THE_VERB = frozenset({"coordinated", "gapped", "gapped_after_contrast"})
 
 
 def _said_required(text: str, start: int, end: int) -> bool:

@@ -80,6 +80,11 @@ PASSIVE_RATING = (
     r"|to\s+be\s+requiring\s+|as\s+requiring\s+)?"
     r"(?:(?:an?|the)\s+)?(?:overall\s+)?" + OPEN_QUOTE + r"$"
 )
+# A verb of arriving at a place on the scale: "Work with victims fell short at ‘Requires improvement’", "Its overall
+# rating came in at ‘Good’", "The service now stands at ‘Good’"
+PLACED_AT = (r"(?m:^)(?P<subject>.*?)\b(?P<verb>(?:came|comes|come|coming)\s+in|(?:fell|falls|fall|falling)\s+short"
+             r"|stood|stands|sits|sat|landed|lands|settled|settles|ended\s+up|ends\s+up|finished)"
+             r"(?:\s+(?:now|again|just|only|overall|firmly))*\s+at\s+(?:an?\s+)?(?:overall\s+)?" + OPEN_QUOTE + r"$")
 # "Inspectors handed Anytown YOT a ‘Requires improvement’ grade", "the probation inspectors classed Anytown's
 # youth offending team as ‘requiring improvement’", "The watchdog did rate Anytown's work with victims as good",
 # "..., with inspectors rating this as ‘Outstanding’", "councillors were angry at inspectors scoring Anytown's
@@ -1068,6 +1073,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "Northshire's planning for court cases was outstanding."),
                  ("Northshire is a good place to grow up.",),
                  own_group="be", conditions=("predicative",)),
+    Construction("placed_at", "before", PLACED_AT, "group:subject",
+                 ("Anytown YJS was inspected in 2025.\nWork with victims in Anytown fell short at ‘Requires "
+                  "improvement’.",
+                  "After two years of work, Anytown YJS now stands at ‘Good’."),
+                 ("The Anytown team landed at ‘Good’ Hope airport.",),
+                 own_group="verb", conditions=("predicative",)),
     Construction("attributive", "after", ATTRIBUTIVE_SERVICE, "service",
                  ("Councillors praised Anytown’s ‘outstanding’ youth offending service.",
                   "‘Inadequate’ Anytown youth justice service told to improve\nInspectors visited in May."),
@@ -1112,7 +1123,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   "required.",),
                  requires=(("after", LEVEL_REQUIRED_AFTER),), conditions=("improvement_level", "subject_names_area")),
     Construction("label_for_area", None, None, "none",
-                 ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",),
+                 ("Further ‘outstanding’ recognition was given for resettlement in Anytown.",
+                  "Core case inspection of youth offending work in Anytown\n"
+                  "Only minimum improvement is needed across all three areas."),
                  ("Anytown is doing outstanding work.",), conditions=("complement_areas",)),
     Construction("table_line", None, None, "row",
                  ("Core case inspection of youth offending work in Anytown\n"

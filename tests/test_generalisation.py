@@ -700,6 +700,22 @@ def test_a_core_case_level_whose_areas_open_the_clause(text, expected):
     assert _labels(CORE_CASE + text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a second level that shares the first one's verb of requiring is required too
+    ("Northshire YOT requires substantial improvement in risk of harm and moderate improvement in safeguarding.",
+     {("Risk of harm", "Substantial improvement required"), ("Safeguarding", "Moderate improvement required")}),
+    # counter-example: a verb that says nothing of requiring, shared by both
+    ("Northshire YOT must make a substantial improvement in risk of harm and a moderate improvement in safeguarding.",
+     {("Risk of harm", "Substantial improvement"), ("Safeguarding", "Moderate improvement")}),
+    # all three areas counted after a subject-less level
+    ("Only minimum improvement is needed across all three areas.",
+     {("Safeguarding", "Minimum improvement required"), ("Risk of harm to others", "Minimum improvement required"),
+      ("Likelihood of reoffending", "Minimum improvement required")}),
+])
+def test_a_core_case_level_as_written_follows_its_verb(text, expected):
+    assert _labels(CORE_CASE + text) == expected
+
+
 def test_a_word_that_names_a_core_case_theme_in_a_list():
     text = CORE_CASE + "Safeguarding, risk of harm and reoffending each required moderate improvement."
     assert {subject for subject, _ in _labels(text)} \
