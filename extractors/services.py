@@ -71,10 +71,12 @@ _NAME_LEADS = {"borough", "city", "county", "royal", "london", "metropolitan"}
 _POSSESSIVE = regex.compile(r"[’']s$")
 _PARENTHESIS_BEFORE = regex.compile(r"(?P<inner>\((?![A-Z&]{2,6}\))[A-Z][^()]{2,40}\))\s*$")
 _KIND_IN_PLACE = regex.compile(
-    r"(?i:\byouth\s+(?:justice|offending)\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)"
+    r"(?i:\byouth\s+(?:justice|offending)(?:\s+(?P<noun>services?|teams?|work|arrangements)(?:\s+work)?)?)"
     # "... work in Anytown", "... services in: Anytown", a title's "Inspection of youth justice work: Anytown", and
-    # the council that runs it: "the youth justice service run by Anytown Borough Council"
-    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for|(?P<by>(?:run|provided|operated|managed|delivered)\s+by))\s*:?|[ \t]*(?P<colon>:))"
+    # the council that runs it: "the youth justice service run by Anytown Borough Council", "the youth justice team
+    # at Anytown Council"; "youth justice in Anytown" (a place of the register only: the area's work)
+    r"(?:\s*\([A-Z&]{2,5}\))?(?:\s+(?i:in|for|(?P<by>(?:run|provided|operated|managed|delivered)\s+by|at))\s*:?"
+    r"|[ \t]*(?P<colon>:))"
     r"\s+(?P<both>both\s+)?(?P<the>the\s+)?"
     r"(?P<place>(?:St\.|[A-Z][\w’'\-&]*)"
     r"(?:[ \t]+(?:and|upon|on|of|&|le|de|with|ar|y)[ \t]+[A-Z][\w’'\-&]*|[ \t]+[A-Z][\w’'\-&]*){0,4})")
@@ -341,6 +343,8 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
             unattached[kind] += 1
     for match in _KIND_IN_PLACE.finditer(text):
         council = _COUNCIL.match(text, match.start("place")) if match.group("by") else None
+        if match.group("by") and match.group("by").lower() == "at" and (council is None or not match.group("noun")):
+            continue  # "at" names a place only as a council's: "the youth justice team at Anytown Council"
         # the council that runs it, without its title: "run by Anytown Borough Council" is Anytown's
         place = clean_place(council.group("place") if council else match.group("place"))
         if place:
@@ -349,9 +353,11 @@ def mentions(doc: Document) -> tuple[list[ServiceMention], Counter[str]]:
             # after a colon or "the", only a place of the register: "Youth Offending Work: Positive Progress in
             # ...", "youth offending work in the North East" (a region), "... in the Vale of Anyshire" (a place)
             continue
-        noun = match.group("noun").lower()
+        noun = (match.group("noun") or "").lower()
+        if not noun and not is_place(place):
+            continue  # "youth justice in England", "youth offending in the summer"
         for each in _places_listed(place):
-            if noun in ("work", "arrangements"):
+            if noun in ("work", "arrangements", ""):
                 found.append(ServiceMention(each, "", "area", match.start()))
             else:
                 found.append(ServiceMention(each, " ".join(match.group(0).split()[:3]), "programme", match.start()))

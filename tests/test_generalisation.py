@@ -1739,6 +1739,12 @@ def test_a_service_named_by_its_kind_alone(text, service):
      ("Royal Borough of Kingston upon Thames Youth Justice Service", "kingston-upon-thames")),
     ("Inspectors rated Peterborough's Youth Justice Service ‘Good’. A director of the City of Peterborough Council "
      "welcomed the report.", ("Peterborough Youth Justice Service", "peterborough")),
+    # the team at the council that runs it; a headline's "youth justice in <place>" (a place of the register)
+    ("Inspectors praise youth team\nThe youth justice team at Peterborough City Council has been rated ‘Good’.",
+     ("Peterborough Youth Justice Team", "peterborough")),
+    ("Youth justice in Peterborough: service rated ‘Good’\nInspectors found the service well led.",
+     ("Peterborough", "peterborough")),
+    ("Youth justice in England: most services rated ‘Good’\nInspectors found services well led.", (None, None)),
     # ... but not a role before a council's name, nor a region after "in the"
     ("The Leader of Anytown Council said the youth offending team in the North East had done well.",
      ("Anytown Youth Offending Team", "anytown")),
@@ -2504,3 +2510,8 @@ def test_a_verb_phrase_of_change_after_and_or_but_shares_the_subject(text, expec
 ])
 def test_a_label_after_a_colon_and_a_change_of_the_verbs_object(text, expected):
     assert sorted(_ratings(text)) == sorted(expected)
+
+
+def test_a_headlines_bare_service_after_its_place_and_a_colon_is_rated():
+    text = "Youth justice in Peterborough: service rated ‘Good’\nInspectors found the service well led."
+    assert _ratings(text) == [("overall", None, "Overall", "Good")]
