@@ -1219,7 +1219,8 @@ def _blank(match: regex.Match) -> str:
 
 
 def _is_previous(ctx: Context, left: str, right: str, after: str) -> bool:
-    left, right = _ORDINAL_IN_WORDS.sub(_blank, left), _ORDINAL_IN_WORDS.sub(_blank, right)
+    if _ORDINAL_WORD.search(left) or _ORDINAL_WORD.search(right):
+        left, right = _ORDINAL_IN_WORDS.sub(_blank, left), _ORDINAL_IN_WORDS.sub(_blank, right)
     if _DESTINATION.search(left) or _NOW_AFTER.match(right) or _NEXT_IS_PREVIOUS.match(right):
         return False  # "from ... to recently achieving “good” status": the destination is today's
     if _PREVIOUS.search(left) or _PREVIOUS_AFTER.match(right) or _SINCE_AFTER.match(after):
@@ -1319,6 +1320,7 @@ _ORDINAL_SUBJECT = regex.compile(ORDINAL_REFERENCE + r"(?:\s+(?:and|or|but))?\W*
 # (in the words around a label, such a reference is no time: "the latter", "the last two areas" are no earlier
 # inspection's, as "former" and "last" elsewhere are)
 _ORDINAL_IN_WORDS = regex.compile(r"\bthe\s+" + ORDINAL_REFERENCE_WORDS, _I)
+_ORDINAL_WORD = regex.compile(r"(?i:first|last|final|former|latter)")  # (most words around a label hold none)
 # How many sentences back an ordinal reference looks for its list: a retelling may name the areas, quote an
 # inspector on them, and only then come back to "the first two areas".
 ORDINAL_LOOKS_BACK = 8
