@@ -198,13 +198,12 @@ CHANGED_TO = (r"\b(?:upgraded|downgraded|improved|raised|lowered|reduced|moved|r
 # A verb's object, up to 80 characters of one phrase (a possessive's apostrophe allowed): "the service's leadership"
 _OBJECT = r"(?P<object>(?:[^,;:.‘’'\"“”]|[’']s\b){2,80}?)"
 # ... with what changed as the verb's object: "Inspectors upgraded the service's leadership to ‘Good’"
-CHANGED_OBJECT_TO = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|marked\s+(?:up|down))\s+"
-                     r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
-                     + _OBJECT + r"\s+(?:(?:up|down)\s+)?to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+_CHANGED_OBJECT = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|moved|marked\s+(?:up|down))\s+"
+                   r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
+                   + _OBJECT + r"\s+(?:(?:up|down)\s+)?")
+CHANGED_OBJECT_TO = _CHANGED_OBJECT + r"to\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
 # ... and from what: "Inspectors upgraded the service from ‘Requires improvement’ to ‘Good’" (the earlier label)
-CHANGED_OBJECT_FROM = (r"\b(?P<verb>upgraded|downgraded|raised|lowered|lifted|moved|marked\s+(?:up|down))\s+"
-                       r"(?!(?:its|their|the)\s+(?:overall\s+)?(?:rating|grade|grading|judgement|judgment)\s)"
-                       + _OBJECT + r"\s+(?:(?:up|down)\s+)?from\s+(?:an?\s+)?" + OPEN_QUOTE + r"$")
+CHANGED_OBJECT_FROM = _CHANGED_OBJECT + r"from\s+(?:an?\s+)?" + OPEN_QUOTE + r"$"
 # What a score or a finding places in a band of the scale: "A score of 17 out of 36 placed Anytown in the ‘Requires
 # improvement’ band"
 PLACED_IN = (r"\b(?P<verb>placed|places|placing|put|puts|putting)\s+" + _OBJECT + r"\s+(?:in|into|within)\s+(?:the|a)\s+"
