@@ -43,7 +43,7 @@ __all__ = ["IMPROVEMENT_LEVEL_WORDS", "RELATIVE_LABELS", "RELATIVE_NOUNS", "nlp"
 # ("satisfactory" finds "unsatisfactory" too; an optional group at an alternative's start would slow the scan.)
 _LABEL_WORD = (r"outstanding|good|requir\w*[\s-]+improvement|inadequate|satisfactory|poor|not\s+rated|not\s+effective"
                r"|ineffective|(?:drastic|substantial|moderate|minimum|minimal)\W{0,3}improvement"
-               r"|(?:highest|lowest|best|worst|top|bottom)\s+(?:possible\s+)?"
+               r"|(?:highest|lowest|best|worst|top|bottom)\s+(?:of\s+(?:the\s+)?(?:four|4)\s+)?(?:possible\s+)?"
                r"(?:(?:" + "|".join(RELATIVE_NOUN_MODIFIERS) + r")\s+)?(?:rating|grad|mark|judge?ment|category|verdict)")
 LABEL_WORD = regex.compile(_LABEL_WORD, regex.IGNORECASE)
 # The same, for a whole document's lower-cased text (``Document.lowered``): the standard library's engine on
@@ -84,7 +84,9 @@ def label_matcher() -> Any:
     for entry in RELATIVE_LABELS:
         for phrase in entry.phrases:
             words = [{"LOWER": w} for w in phrase.replace("-", " - ").split()]
-            relative.append([*words, {"LOWER": "possible", "OP": "?"},
+            # (the scale's size between: "the second highest of four possible ratings")
+            relative.append([*words, {"LOWER": "of", "OP": "?"}, {"LOWER": "the", "OP": "?"},
+                             {"LOWER": {"IN": ["four", "4"]}, "OP": "?"}, {"LOWER": "possible", "OP": "?"},
                              {"LOWER": {"IN": list(RELATIVE_NOUN_MODIFIERS)}, "OP": "?"},
                              {"LOWER": {"IN": list(RELATIVE_NOUNS)}}])
     matcher.add("RELATIVE", relative, greedy="LONGEST")
@@ -198,7 +200,9 @@ def label_words(span: Span, *, relative: bool) -> str:
 
 # Between a relative label and a label next to it: "the highest grade of ‘Outstanding’", "‘Outstanding’, its
 # highest grade", "rated ‘Good’ – the second highest of four": the relative one restates its neighbour.
-_BESIDE = regex.compile(r"^[\s‘’'\"“”,:;(–—-]*(?:of|as|is|was|being|which\s+is|namely|i\.e\.|its|the|their|a|an|\s)*"
+# (the label's own noun may come first: "an ‘Inadequate’ rating, the lowest of four grades")
+_BESIDE = regex.compile(r"^[\s‘’'\"“”,:;(–—-]*(?:(?:rating|grade|grading|mark|judgement|judgment)\b[\s,:;(–—-]*)?"
+                        r"(?:of|as|is|was|being|which\s+is|namely|i\.e\.|its|the|their|a|an|\s)*"
                         r"[\s‘’'\"“”(]*$", regex.IGNORECASE)
 
 

@@ -918,7 +918,8 @@ def resolve(view: View, rule: str, subject: str) -> Reading:
         areas = listed_areas(counted_aside.group("words"), era, allow_weak=True)
         if areas:
             rule += "+aside"
-    if not areas and (_COUNT.search(head) or _VAGUE_WORK.match(head.strip())) and not listed_areas(head, era):
+    if not areas and (_COUNT.search(head) or _COUNT_WITHOUT_NOUN.match(head) or _VAGUE_WORK.match(head.strip())) \
+            and not listed_areas(head, era):
         # "Two aspects – staffing, and diversion planning – stood out as
         # ‘Outstanding’", "Some of its work – assessments for court cases – was rated ‘Inadequate’": the
         # areas are named in the aside
@@ -1725,6 +1726,13 @@ _COUNTED_COMMA_ASIDE = regex.compile(
     r"|five|both)(?:\s+(?:other|others|remaining))?\s*,\s*(?:namely\s+|i\.e\.\s+)?(?P<words>[^,;:]{2,120}?)\s*,\s*$", _I)
 
 
+# A count with no noun, the areas it counts in the aside after it: "The other two – planning in court cases and
+# out-of-court assessment – were rated as requiring improvement"
+_COUNT_WITHOUT_NOUN = regex.compile(
+    r"^\W*(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the\s+)?(?:(?:other|remaining|last|final)\s+)?(?:two|three|four|five"
+    r"|both)(?:\s+(?:other|others|remaining))?\W*$", _I)
+
+
 def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
     """The areas an aside between dashes names, as in "Some of its work – for instance assessments for court
     cases and for diverted cases – was rated ‘Inadequate’"."""
@@ -1819,7 +1827,7 @@ def scale_definition(text: str, labels: list[LabelMatch]) -> set[int]:
             defined.update(run)
         run = [index]
     if not defined and labels and _SCALE.search(text) and (
-            len({label.words for label in labels}) >= 2
+            len({label.words for label in labels if label.relative is None}) >= 2
             or any(label.words.split(" ")[0] in IMPROVEMENT_LEVEL_WORDS for label in labels)):
         # "needs either minimum, moderate, substantial or drastic improvement": the levels are not all labels
         # ("a ‘Requires improvement’ rating - the second lowest of four grades" applies one)
@@ -2150,7 +2158,9 @@ _HEAD_WORDS = frozenset({"the", "its", "their", "our", "work", "quality", "of", 
                          "yjs'", "yjs’", "children", "young", "people", "those", "cases", "all",
                          # whose work: "the quality of work with children subject to court orders", "... given
                          # out-of-court disposals", "... serving community sentences"
-                         "subject", "given", "receiving", "serving", "under"})
+                         "subject", "given", "receiving", "serving", "under",
+                         # the word that announces a pair: "Both court work and out-of-court work require improvement"
+                         "both"})
 # A possessive before the area: a name's ("Anytown's", "Anytowns'") or a noun's ("the board's leadership")
 _POSSESSIVE = regex.compile(r"^(?:[A-Z][\w-]*[’']s?|[\w-]+[’']s)$")
 
@@ -2261,8 +2271,15 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
     ordered = sorted(areas, key=lambda a: a.start)
     # each standard qualified by the domain right after it: "staff, planning for court cases and assessment for
     # out-of-court cases"
+    # or by the domain right before it, its modifier: "planning in court cases and out-of-court assessment"; such a
+    # modifier reaches the standards joined after it ("out-of-court assessment and planning"), never one before it
+    prefixed = {id(b): a for a, b in itertools.pairwise(ordered)
+                if a.entry.scope == Scope.DOMAIN and b.entry.relative is not None and b.entry.scope != Scope.DOMAIN
+                and 0 < b.start - a.end <= 1}
     qualified = {id(a): b for a, b in itertools.pairwise(ordered)
-                 if a.entry.relative is not None and a.entry.scope != Scope.DOMAIN and b.entry.scope == Scope.DOMAIN}
+                 if a.entry.relative is not None and a.entry.scope != Scope.DOMAIN and b.entry.scope == Scope.DOMAIN
+                 and all(b is not d for d in prefixed.values())}
+    qualified.update((k, v) for k, v in prefixed.items() if k not in qualified)
     if len(domains) >= 2 and len(qualified) == len(domains):
         pairs = [(s, qualified.get(id(s))) for s in standards]
     elif len(domains) >= 2 and all(a.entry.relative is not None for a in standards):
@@ -2274,7 +2291,8 @@ def _name_areas(areas: list[AreaMatch], context_text: str, era: str) -> list[tup
             before = {a.entry.key: a for a in find_areas(context_text, era) if a.entry.scope == Scope.DOMAIN}
             if len(before) == 1:
                 domain = next(iter(before.values()))
-        pairs = [(s, domain) for s in standards]
+        pairs = [(s, None if domain is not None and any(d is domain for d in prefixed.values())
+                  and s.end <= domain.start else domain) for s in standards]
         qualifies_its_own = any(a.entry.code and domains and a.entry.code.startswith(f"{domains[0].entry.code}.")
                                 and b is domains[0] for a, b in itertools.pairwise(ordered))
         if len(domains) == 1 and all(a.entry.relative is None for a in standards) and not qualifies_its_own:

@@ -350,7 +350,11 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
     # of Probation on the publication of its Youth Annual Report"
     ("says_on_publication", "press_release", 2,
      r"\b(?:says|said)\s+(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s+(?:today\s+)?"
-     r"(?:on|in|as\s+it\s+publishes)\s+(?:the\s+)?(?:publication\s+of\s+)?its\b",
+     r"(?:on|in|as\s+it\s+publishes)\s+(?:the\s+)?(?:publication\s+of\s+)?its\b"
+     # the same with the Inspectorate as the subject: "HM Inspectorate of Probation has praised ... on the
+     # publication of its Youth Annual Report"
+     r"|\b(?:HM|Her\s+Majesty[’']s|His\s+Majesty[’']s)\s+Inspectorate\s+of\s+Probation\s+has\s+[a-z]+ed\b[^.\n]{0,120}?"
+     r"\bon\s+(?:the\s+)?publication\s+of\s+its\b",
      "Most services were rated ‘Good’ this year, says HM Inspectorate of Probation on the publication of its annual "
      "report."),
     ("received_following", "press_release", 1,

@@ -179,6 +179,8 @@ def relative_position(words: str) -> int | None:
     """The place on the scale a relative label names ("the lowest possible rating" -> -1), or None."""
     tokens = [t for t in words.replace("-", " - ").split()
               if t not in ("the", "its", "their", "a", "possible", *RELATIVE_NOUN_MODIFIERS)]
+    if len(tokens) >= 3 and tokens[-3:-1] in (["of", "four"], ["of", "4"]):
+        tokens = tokens[:-3] + tokens[-1:]  # the scale's size: "the second highest of four possible ratings"
     if not tokens or tokens[-1] not in RELATIVE_NOUNS:
         return None
     head = " ".join(tokens[:-1]).replace(" - ", "-")

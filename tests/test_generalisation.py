@@ -446,6 +446,9 @@ def test_a_count_with_nothing_to_count_is_set_aside():
     # the scale's size is no count of areas
     ("Anytown Youth Offending Service was handed the lowest rating on the four-point scale.", "Inadequate"),
     ("Eastshire YJS earned the highest overall grade.", "Outstanding"),
+    # the scale's size between the place and the noun
+    ("Westshire YJS was given the second highest of four possible ratings.", "Good"),
+    ("Westshire YJS was handed the lowest of the four grades.", "Inadequate"),
     # a verb of scoring with two objects
     ("Councillors were angry at inspectors scoring Anytown's youth justice team the lowest possible grade.",
      "Inadequate"),
@@ -458,6 +461,8 @@ def test_a_relative_label_beside_a_label_only_restates_it():
     text = "Inspectors gave Anytown YOT their top grading of 'Good'."
     found = ratings.extract(parse(text))
     assert [m.text for m in found.mentions] == ["Good"]
+    text = "Westshire YJS was rated ‘Good’, the second highest of four ratings."
+    assert [m.text for m in ratings.extract(parse(text)).mentions] == ["Good"]
 
 
 def test_a_nationality_is_no_other_place():
@@ -1566,6 +1571,8 @@ def test_people_in_a_speakers_title_are_not_a_surveys_respondents(text, expected
     ("Services praised in annual report\nMore services were rated ‘Good’ this year, says HM Inspectorate of "
      "Probation on the publication of its annual report on youth justice services.\nRead the report here.",
      "press_release"),
+    ("Services praised\nHM Inspectorate of Probation has welcomed better results across youth justice services on "
+     "the publication of its annual report.\nMost services were rated ‘Good’.", "press_release"),
     # the Inspectorate's Director of Operations quoted, a colon straight after the name
     ("Northshire YJS rated Good\nNorthshire YJS was rated Good.\nDirector of Operations Anne Example: “This is a "
      "service that knows its children.”", "press_release"),
@@ -2515,3 +2522,32 @@ def test_a_label_after_a_colon_and_a_change_of_the_verbs_object(text, expected):
 def test_a_headlines_bare_service_after_its_place_and_a_colon_is_rated():
     text = "Youth justice in Peterborough: service rated ‘Good’\nInspectors found the service well led."
     assert _ratings(text) == [("overall", None, "Overall", "Good")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a domain right before a standard is its modifier: each standard keeps its own domain
+    ("Planning in court cases and out-of-court assessment were rated as requiring improvement.",
+     [("standard", "2.2", "Court disposals: Planning", "Requires improvement"),
+      ("standard", "3.1", "Out-of-court disposals: Assessment", "Requires improvement")]),
+    # the modifier reaches the standards joined after it, never one before it
+    ("Out-of-court assessment and planning were rated ‘Good’.",
+     [("standard", "3.1", "Out-of-court disposals: Assessment", "Good"),
+      ("standard", "3.2", "Out-of-court disposals: Planning", "Good")]),
+    ("Planning and out-of-court assessment were rated ‘Good’.",
+     [("standard", None, "Planning", "Good"), ("standard", "3.1", "Out-of-court disposals: Assessment", "Good")]),
+    # counter-example: two domains that share the standards after them give each standard in each
+    ("Post-court and out-of-court assessment were rated ‘Good’.",
+     [("standard", "2.1", "Court disposals: Assessment", "Good"),
+      ("standard", "3.1", "Out-of-court disposals: Assessment", "Good")]),
+    # "both" announcing the pair is no word before the subject's head
+    ("Both court work and out-of-court work require improvement.",
+     [("domain", "2", "Court disposals", "Requires improvement"),
+      ("domain", "3", "Out-of-court disposals", "Requires improvement")]),
+    # a count with no noun, the areas it counts in the dashes after it
+    ("Ten standards were rated good, and the other two – planning in court cases and out-of-court assessment – "
+     "were rated as requiring improvement.",
+     [("standard", "2.2", "Court disposals: Planning", "Requires improvement"),
+      ("standard", "3.1", "Out-of-court disposals: Assessment", "Requires improvement")]),
+])
+def test_a_domain_before_a_standard_modifies_it_alone(text, expected):
+    assert sorted(_ratings(INSPECTED_2022 + text), key=str) == sorted(expected, key=str)
