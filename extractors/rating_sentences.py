@@ -1633,7 +1633,8 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
     """The areas a phrase names as its subject: the last area and the list it closes ("governance and leadership,
     quality of information, planning and delivery"). Words that name an area only within a list count only
     there, beside another area."""
-    found = [a for a in _areas_spelt_out(words, era) if not _MODIFIER_OF.match(words, a.end)]
+    found = [a for a in _areas_spelt_out(words, era) if not _MODIFIER_OF.match(words, a.end)
+             and not _FOR_WHOM_BEFORE.search(words[max(0, a.start - 40) : a.start])]
     # common words after a preposition qualify the area before them ("implementation of services" is one)
     found = [a for index, a in enumerate(found)
              if not (a.weak and index > 0 and _QUALIFIED_BY.match(words[found[index - 1].end : a.start]))]
@@ -1659,6 +1660,12 @@ def listed_areas(words: str, era: str, allow_weak: bool = False) -> list[AreaMat
         if all(area.entry.key != other.entry.key for other in unique):
             unique.append(area)
     return unique
+
+
+# Whom something is for, not an area: "The quality of information available to staff ... was rated ‘Good’" rates
+# the information, not the Staff standard
+_FOR_WHOM_BEFORE = regex.compile(r"\b(?:available|given|provided|offered|accessible|open|useful|helpful)\s+(?:to|for)\s+"
+                                 r"(?:the\s+|its\s+|their\s+|all\s+)?$", _I)
 
 
 # What joins an activity to the area it is done in: "the delivery of resettlement work", "planning for resettlement";

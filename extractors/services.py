@@ -25,7 +25,14 @@ import regex
 from extractors.occurrence import matches_near
 from models.document import Document
 from models.patterns import NOT_PLACE_WORDS, SERVICE_KINDS, TITLE_PLACE
-from models.register import is_place, places_named_in, resolve_place
+from models.register import (
+    YouthJusticeService,
+    authority_by_code,
+    is_place,
+    normal,
+    places_named_in,
+    resolve_place,
+)
 
 # A service's kind as written: "Youth Justice Service", "youth offending team", "Youth and Justice Service",
 # "Youth Justice and Prevention Service", "Children & Young People’s Justice Service", "YJS", "Y&JS",
@@ -505,15 +512,38 @@ def _read(doc: Document) -> ServiceReading:
         # "An inspection of youth offending services in Anytown" names the area, not a service: the area, unless
         # the document also speaks of "the Youth Offending Team" as a proper name
         kind = ""
-    name = f"{place} {kind}" if kind else place
     registered = next((r for k in sorted(best, key=lambda k: (-len(k), k)) if (r := resolve_place(written[k])) is not None),
                       None)
+    if place.isupper() and len(place) > 3:
+        place = _cased(place, registered)  # "HALTON YOUTH JUSTICE SERVICE" in a headline: the place as it is spelt
+    name = f"{place} {kind}" if kind else place
     if registered is not None:
         # every name the register gives this service's places: "Derby City" in a story about "Derby YOT"
         variants.update(_normal_place(n) for n in _register_names(registered.key))
     return ServiceReading(name, registered.key if registered else service_key(place),
                           tuple(sorted({v for v in variants if v}, key=lambda v: (-len(v), v))), several,
                           registered is not None)
+
+
+# Words a place's name keeps in lower case: "Kingston upon Thames", "Vale of Glamorgan", "Southend-on-Sea"
+_LOWER_IN_PLACES = frozenset({"and", "of", "upon", "on", "the", "in", "le", "by"})
+
+
+def _cased(place: str, registered: YouthJusticeService | None) -> str:
+    """A place written in capitals as the register spells it (one of the service's or its authorities' names);
+    a place the register does not have, each word capitalised but the joining ones."""
+    if registered is not None:
+        authorities = authority_by_code()
+        names = [registered.name, *registered.other_names]
+        for code in registered.areas:
+            if code in authorities:
+                names += [authorities[code].name, *authorities[code].other_names]
+        spelt = next((n for n in names if n.lower() == place.lower()), None) or \
+            next((n for n in names if normal(n) == normal(place)), None)
+        if spelt is not None:
+            return spelt
+    words = regex.split(r"([\s-]+)", place.lower())
+    return "".join(w if (w in _LOWER_IN_PLACES and i > 0) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _in_title(text: str, start: int) -> bool:

@@ -327,7 +327,14 @@ STANDARDS_2018: tuple[AreaEntry, ...] = (
               "We also inspected the quality of resettlement policy and provision, which was separately rated as ‘Good’.",
               code="4.1"),
     AreaEntry("domain:1", "domain", "Organisational delivery",
-              _canonical("organisational delivery", "domain one", "domain 1"),
+              _canonical("organisational delivery", "domain one", "domain 1",
+                         "organisational arrangements",
+                         # the domain in a retelling's words: "rated ‘Good’ for the way it is organised and led"
+                         # (only after "how" or "the way": "the service is well led and managed" describes it)
+                         *(f"{how} {who} {be} {done}" for how in ("how", "way")
+                           for who in ("it", "the service", "the team", "the yot", "the yjs", "the yos")
+                           for be in ("is", "was") for done in ("organised and led", "led and organised",
+                                                                "organised and managed", "led and managed"))),
               "... excellent organisational delivery and good out of court disposal work ...", code="1"),
     AreaEntry("domain:2", "domain", "Court disposals",
               _canonical("court disposals", "court disposal", "court disposal work", "court work", "court orders",

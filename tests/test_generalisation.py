@@ -742,7 +742,7 @@ _FRAMEWORK_LINES = {
                        "‘moderate improvement required’"),
 }
 _VERB_PHRASE_STARTS = ("are ", "were ", "resettle", "reduce ", "protect ", "make ", "ensure ", "sentence ",
-                       "sentences ", "safeguard ")
+                       "sentences ", "safeguard ", "how ", "way ")
 
 
 @pytest.mark.parametrize("template", [
@@ -1752,6 +1752,13 @@ def test_a_service_named_by_its_kind_alone(text, service):
     ("Youth justice in Peterborough: service rated ‘Good’\nInspectors found the service well led.",
      ("Peterborough", "peterborough")),
     ("Youth justice in England: most services rated ‘Good’\nInspectors found services well led.", (None, None)),
+    # a place written in capitals, as the register spells it (or each word capitalised but the joining ones)
+    ("KINGSTON UPON THAMES YOUTH JUSTICE SERVICE RATED GOOD\nThe borough's youth justice service was rated good.",
+     ("Kingston upon Thames Youth Justice Service", "kingston-upon-thames")),
+    ("HALTON YOUTH JUSTICE SERVICE\nInspection outcome\nThe inspection rated the service as Good.",
+     ("Halton Youth Justice Service", "halton")),
+    ("NORTH ANYSHIRE-ON-SEA YOUTH JUSTICE SERVICE RATED GOOD\nThe youth justice service was rated good.",
+     ("North Anyshire-on-Sea Youth Justice Service", "north-anyshire-on-sea")),
     # ... but not a role before a council's name, nor a region after "in the"
     ("The Leader of Anytown Council said the youth offending team in the North East had done well.",
      ("Anytown Youth Offending Team", "anytown")),
@@ -2550,4 +2557,20 @@ def test_a_headlines_bare_service_after_its_place_and_a_colon_is_rated():
       ("standard", "3.1", "Out-of-court disposals: Assessment", "Requires improvement")]),
 ])
 def test_a_domain_before_a_standard_modifies_it_alone(text, expected):
+    assert sorted(_ratings(INSPECTED_2022 + text), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # organisational delivery in a retelling's words, after "how" or "the way"
+    ("Inspectors rated the service ‘Good’ for the way it is organised and led, and ‘Outstanding’ for its work with "
+     "children on court orders.",
+     [("domain", "1", "Organisational delivery", "Good"), ("domain", "2", "Court disposals", "Outstanding")]),
+    # counter-example: the same words describing the service are no area
+    ("Inspectors said the service was well led and managed and rated it ‘Outstanding’.",
+     [("overall", None, "Overall", "Outstanding")]),
+    # whom something is for is no area: "available to staff" does not rate the Staff standard
+    ("Training offered to staff was rated ‘Good’.", []),
+    ("Information available to staff was rated ‘Good’.", []),
+])
+def test_organisational_delivery_by_its_description_and_whom_a_thing_is_for(text, expected):
     assert sorted(_ratings(INSPECTED_2022 + text), key=str) == sorted(expected, key=str)
