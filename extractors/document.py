@@ -24,7 +24,7 @@ from models.patterns import (
 )
 from models.vocabulary import CHILDREN_AND_VICTIMS_2024, ENGLISH_WORDS, WELSH_WORDS, Scope
 
-VERSION = "documents/27"
+VERSION = "documents/28"
 
 _I = regex.IGNORECASE
 _REPORT_TITLE = regex.compile(REPORT_TITLE, _I)

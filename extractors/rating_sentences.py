@@ -451,6 +451,7 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "subject_names_area": lambda v, m: m is not None and bool(listed_areas(m.group("subject"), v.ctx.era)),
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
     # (or counts all of the framework's areas: "minimum improvement was required in all three areas")
+    "no_complement_areas": lambda v, m: not v.complement_areas,
     "complement_areas": lambda v, m: bool(v.complement_areas) or (
         v.complement is not None and _whole_framework(v.complement.group("words"), v.ctx) is not None),
     "row": lambda v, m: v.row is not None,

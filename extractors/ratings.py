@@ -35,7 +35,7 @@ from models.vocabulary import (
     scale_and_rank,
 )
 
-VERSION = "ratings/56"
+VERSION = "ratings/57"
 
 # A quoted judgement off the four scales, kept as written: "judged as ‘Improving’".
 _JUDGED_AS_WORDS = (r"(?:" + "|".join(v.replace(" ", r"\s+") for v in JUDGED_AS_VERBS)

@@ -779,6 +779,13 @@ CUES_BEFORE: tuple[Cue, ...] = (
         r"|re-?inspection)\b)[a-z]",
         ("Staff in Anytown are good at engaging families.",),
         ("Anytown was rated ‘Good’ at its last inspection.",), detail="a skill, not a rating"),
+    # ... and what the subject does well in, when it names no area: "good in engaging families" (an area after "in"
+    # is what is rated: "judged good in reducing reoffending", a joint inspection's theme)
+    Cue("good_in_doing", "ordinary_word", "after", r"^[’'\"”]?\s+in\s+(?:[a-z]+ly\s+)?[a-z]+ing\b",
+        ("Staff in Anytown were good in engaging families.",),
+        ("Full joint inspection of youth "
+         "offending work in Anytown\nThe YOT was judged good in reducing reoffending.",),
+        detail="a skill, not a rating", conditions=("neither_quoted_nor_capitalised", "no_complement_areas")),
     Cue("given_to_any", "sector_wide", "after", GIVEN_TO_ANY,
         ("That made it the only ‘Good’ rating awarded to a service across the county.",),
         ("Anytown was given a ‘Good’ rating.",), detail="a rating given to services in general"),

@@ -316,6 +316,8 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int, str, str], ...] = (
      "The Inspectorate uses a four-point scale: ‘Outstanding’, ‘Good’, ‘Requires improvement’ and ‘Inadequate’."),
     ("published_today", "press_release", 3,
      r"\bToday\s+(?:he|she|we)\s+published\b|\bpublished\s+the\s+report\s+of\b"
+     # the Chief Inspector by name: "Today Anne Example, HM Chief Inspector of Probation, published the report"
+     r"|\bToday\s+(?:[A-Z][a-z]+\s+){1,3}?[A-Z][a-z]+,\s+(?:HM\s+)?Chief\s+Inspector\s+of\s+Probation,\s+published\b"
      r"|\bhas\s+today\s+(?:\([^)]{1,30}\)\s+)?published\b|\btoday\s+(?:\([^)]{1,30}\)\s+)?published\b",
      "Today she published the report of a recent joint inspection of the work of Anytown Youth Offending Service."),
     # councils say it too

@@ -465,6 +465,12 @@ CORE_CASE_2010: tuple[AreaEntry, ...] = (
     AreaEntry("cci:safeguarding", "theme", "Safeguarding",
               {**_canonical("action to protect the young person", "safeguard offenders"),
                **_canonical("child protection", "child-protection", "protecting the young person"),
+               # the area in a retelling's words: "work to protect children and young people required
+               # substantial improvement" (the public's protection is risk of harm to others)
+               **_canonical("protect children and young people", "protecting children and young people",
+                            "protect children", "protecting children", "protect the child", "protecting the child",
+                            "keeping children and young people safe", "keep children and young people safe",
+                            "keeping children safe", "keep children safe", "keeping young people safe"),
                **_as_written("safeguarding")},
               "Anytown's safeguarding work requires substantial improvement, inspectors said."),
     AreaEntry("cci:risk_of_harm", "theme", "Risk of harm to others",

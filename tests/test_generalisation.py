@@ -1573,6 +1573,9 @@ def test_people_in_a_speakers_title_are_not_a_surveys_respondents(text, expected
      "press_release"),
     ("Services praised\nHM Inspectorate of Probation has welcomed better results across youth justice services on "
      "the publication of its annual report.\nMost services were rated ‘Good’.", "press_release"),
+    # the Chief Inspector named as the one who published the report today
+    ("Positive inspection for Westshire youth offending work\nToday Anne Example, HM Chief Inspector of Probation, "
+     "published the report on the latest inspection of youth offending work in Westshire.", "press_release"),
     # the Inspectorate's Director of Operations quoted, a colon straight after the name
     ("Northshire YJS rated Good\nNorthshire YJS was rated Good.\nDirector of Operations Anne Example: “This is a "
      "service that knows its children.”", "press_release"),
