@@ -451,9 +451,10 @@ CONDITIONS: dict[str, Callable[[View, regex.Match | None], bool]] = {
     "subject_names_area": lambda v, m: m is not None and bool(listed_areas(m.group("subject"), v.ctx.era)),
     "earlier_fact": lambda v, m: v.earlier is not None and v.earlier[1].reason is None and bool(v.earlier[1].facts),
     # (or counts all of the framework's areas: "minimum improvement was required in all three areas")
-    "no_complement_areas": lambda v, m: not v.complement_areas,
     "complement_areas": lambda v, m: bool(v.complement_areas) or (
         v.complement is not None and _whole_framework(v.complement.group("words"), v.ctx) is not None),
+    # the words after the label name no area ("good in engaging families")
+    "no_complement_areas": lambda v, m: not v.complement_areas,
     "row": lambda v, m: v.row is not None,
     "opened_by_with": lambda v, m: v.index > 0 and regex.search(r"\bwith\s*$", v.clause.opener, _I) is not None,
     # the label's clause opens with "but", its own subject left out ("... in 2019 but is now ‘Good’")
@@ -1727,18 +1728,17 @@ _VAGUE_WORK = regex.compile(r"^(?:\W|and\b|but\b)*(?:some|parts?|aspects?|areas?
                             r"(?:its|their|the|this|(?-i:[A-Z][\w-]*)[’']s?)?\s*(?:work|practice|casework|services?)\b", _I)
 
 
-# A count as the subject, with what it counts between commas after it: "and one, protecting the public, was poor",
-# "The other two, staffing and partnerships, were ‘Good’"
+# A count standing as the subject with no noun of its own: "and one", "the other two", "both"
+_COUNT_ALONE = (r"^\W*(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the\s+)?(?:(?:other|remaining|last|final)\s+)?"
+                r"(?:{counts})(?:\s+(?:other|others|remaining))?")
+# ... with what it counts between commas after it: "and one, protecting the public, was poor", "The other two,
+# staffing and partnerships, were ‘Good’"
 _COUNTED_COMMA_ASIDE = regex.compile(
-    r"^\W*(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the\s+)?(?:(?:other|remaining|last|final)\s+)?(?:one|two|three|four"
-    r"|five|both)(?:\s+(?:other|others|remaining))?\s*,\s*(?:namely\s+|i\.e\.\s+)?(?P<words>[^,;:]{2,120}?)\s*,\s*$", _I)
-
-
-# A count with no noun, the areas it counts in the aside after it: "The other two – planning in court cases and
-# out-of-court assessment – were rated as requiring improvement"
-_COUNT_WITHOUT_NOUN = regex.compile(
-    r"^\W*(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the\s+)?(?:(?:other|remaining|last|final)\s+)?(?:two|three|four|five"
-    r"|both)(?:\s+(?:other|others|remaining))?\W*$", _I)
+    _COUNT_ALONE.format(counts="one|two|three|four|five|both")
+    + r"\s*,\s*(?:namely\s+|i\.e\.\s+)?(?P<words>[^,;:]{2,120}?)\s*,\s*$", _I)
+# ... and as all of the subject, the areas it counts in the aside after it: "The other two – planning in court
+# cases and out-of-court assessment – were rated as requiring improvement"
+_COUNT_WITHOUT_NOUN = regex.compile(_COUNT_ALONE.format(counts="two|three|four|five|both") + r"\W*$", _I)
 
 
 def _aside_areas(subject: str, era: str) -> list[AreaMatch]:
